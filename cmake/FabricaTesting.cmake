@@ -1,0 +1,13 @@
+# fabrica_add_test(name [GUI] [LIBS lib...]): one Qt Test executable from tests/<name>.cpp.
+function(fabrica_add_test name)
+    cmake_parse_arguments(ARG "GUI" "" "LIBS" ${ARGN})
+    add_executable(${name} ${name}.cpp)
+    target_link_libraries(${name} PRIVATE fabrica_core Qt6::Test fabrica_compile_options ${ARG_LIBS})
+    if(ARG_GUI)
+        target_link_libraries(${name} PRIVATE fabrica_ui)
+    endif()
+    add_test(NAME ${name} COMMAND ${name})
+    set_tests_properties(${name} PROPERTIES
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;FABRICA_SOURCE_DIR=${PROJECT_SOURCE_DIR};FABRICA_BINARY=$<TARGET_FILE:fabrica>"
+        TIMEOUT 600)
+endfunction()

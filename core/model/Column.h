@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace fabrica {
+
+// One column of a table: its name, data type id (see TypeRegistry), constraints and sample values.
+// A column's position is its index in Table::columns.
+struct Column
+{
+    QString name;
+    QString type;
+    QJsonObject constraints;
+    QStringList samples; // sample data, drawn from by the "sample" type and kept by imports
+    QString description;
+
+    bool operator==(const Column &) const = default;
+};
+
+} // namespace fabrica

@@ -1,0 +1,20 @@
+#include "Schema.h"
+
+namespace fabrica {
+
+int Schema::tableIndex(const QString &tableName) const
+{
+    for (int i = 0; i < tables.size(); ++i) {
+        if (tables.at(i).name == tableName)
+            return i;
+    }
+    return -1;
+}
+
+const Table *Schema::table(const QString &tableName) const
+{
+    const int index = tableIndex(tableName);
+    return index < 0 ? nullptr : &tables.at(index);
+}
+
+} // namespace fabrica
