@@ -1,0 +1,82 @@
+#include "ValidateCommand.h"
+
+#include "format/JsonLocator.h"
+#include "format/SchemaFile.h"
+#include "validate/SchemaValidator.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QTextStream>
+
+namespace fabrica {
+
+QString ValidateCommand::summary()
+{
+    return tr("Check schema files and report every problem");
+}
+
+int ValidateCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    parser.addHelpOption();
+    const QCommandLineOption strict(QStringLiteral("strict"), tr("Treat warnings as errors."));
+    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
+                                   tr("Print problems only, not the files that are valid."));
+    parser.addOption(strict);
+    parser.addOption(quiet);
+    parser.addPositionalArgument(QStringLiteral("files"), tr("Schema files (*.fabrica.json) to check."),
+                                 tr("FILE..."));
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        err << tr("fabrica validate: name at least one schema file") << Qt::endl;
+        return 2;
+    }
+
+    bool failed = false;
+    for (const QString &path : files) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            out << tr("%1: cannot open the file: %2").arg(path, file.errorString()) << Qt::endl;
+            failed = true;
+            continue;
+        }
+        const QByteArray bytes = file.readAll();
+        const Result<Schema> schema = SchemaFile::parse(bytes, path);
+        if (!schema) {
+            out << schema.error().toString() << Qt::endl;
+            failed = true;
+            continue;
+        }
+        const Problems problems = SchemaValidator().validate(*schema);
+        const JsonLocator locator(bytes, path);
+        int errors = 0, warnings = 0;
+        for (const Problem &problem : problems) {
+            const QString place = locator.locate(problem.pointer()).toString();
+            const QString prefix = problem.isError() ? QString() : tr("warning: ");
+            out << place << QStringLiteral(": ") << (problem.path.isEmpty() ? QString() : problem.path + QStringLiteral(": "))
+                << prefix << problem.message << Qt::endl;
+            (problem.isError() ? errors : warnings)++;
+        }
+        if (errors > 0 || (warnings > 0 && parser.isSet(strict)))
+            failed = true;
+        else if (!parser.isSet(quiet)) {
+            qsizetype columns = 0;
+            for (const Table &table : schema->tables)
+                columns += table.columns.size();
+            out << tr("%1: valid (%2 tables, %3 columns%4)")
+                       .arg(path)
+                       .arg(schema->tables.size())
+                       .arg(columns)
+                       .arg(warnings ? tr(", %n warning(s)", nullptr, warnings) : QString())
+                << Qt::endl;
+        }
+    }
+    return failed ? 1 : 0;
+}
+
+} // namespace fabrica

@@ -1,0 +1,345 @@
+#include "SchemaValidator.h"
+
+#include "ConstraintChecker.h"
+#include "common/Logging.h"
+#include "model/ColumnReference.h"
+#include "sql/SqlIdentifier.h"
+#include "types/TypeRegistry.h"
+
+#include <QHash>
+
+#include <functional>
+
+namespace fabrica {
+
+namespace {
+
+const QString kReferences = QStringLiteral("references");
+const QString kUnique = QStringLiteral("unique");
+const QString kPrimaryKey = QStringLiteral("primaryKey");
+const QString kNotNull = QStringLiteral("notNull");
+
+bool flag(const Column &column, const QString &key)
+{
+    return column.constraints.value(key).toBool();
+}
+
+Problem::Severity severityOf(SqlIdentifier::Severity severity)
+{
+    return severity == SqlIdentifier::Severity::Error ? Problem::Severity::Error : Problem::Severity::Warning;
+}
+
+// Records names as they come and tells which earlier one a new name collides with, and how.
+class NameCollisions
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SchemaValidator)
+
+public:
+    explicit NameCollisions(QString kind) : m_kind(std::move(kind)) {}
+
+    // A message when name collides with an earlier name, else empty.
+    QString add(const QString &name)
+    {
+        if (m_exact.contains(name))
+            return tr("%1 name \"%2\" is used more than once").arg(m_kind, name);
+        const QString folded = name.toCaseFolded();
+        const QString truncated = SqlIdentifier::postgresTruncated(name);
+        QString message;
+        if (const auto it = m_folded.constFind(folded); it != m_folded.constEnd()) {
+            message = tr("%1 name \"%2\" differs from \"%3\" only in case; PostgreSQL folds unquoted names and "
+                         "MySQL on Windows and macOS ignores case, so give them distinct names")
+                          .arg(m_kind, name, *it);
+        } else if (const auto t = m_truncated.constFind(truncated); t != m_truncated.constEnd()) {
+            message = tr("%1 names \"%2\" and \"%3\" are the same after PostgreSQL truncates them to 63 bytes "
+                         "(\"%4\"); shorten one of them")
+                          .arg(m_kind, *t, name, truncated);
+        }
+        m_exact.insert(name);
+        m_folded.insert(folded, name);
+        m_truncated.insert(truncated, name);
+        return message;
+    }
+
+private:
+    QString m_kind;
+    QSet<QString> m_exact;
+    QHash<QString, QString> m_folded;
+    QHash<QString, QString> m_truncated;
+};
+
+} // namespace
+
+SchemaValidator::SchemaValidator() : m_registry(TypeRegistry::instance()) {}
+
+SchemaValidator::SchemaValidator(const TypeRegistry &registry) : m_registry(registry) {}
+
+QStringList SchemaValidator::locales()
+{
+    return {QStringLiteral("en_US"), QStringLiteral("en_GB"), QStringLiteral("de_DE"), QStringLiteral("fr_FR"),
+            QStringLiteral("es_ES")};
+}
+
+Problems SchemaValidator::validate(const Schema &schema) const
+{
+    Problems problems;
+    checkSchema(schema, problems);
+    checkTableNames(schema, problems);
+    for (int t = 0; t < schema.tables.size(); ++t) {
+        const Table &table = schema.tables.at(t);
+        checkColumnNames(table, t, problems);
+        ConstraintChecker checker(m_registry, table, t, problems);
+        for (int c = 0; c < table.columns.size(); ++c) {
+            const Column &column = table.columns.at(c);
+            const DataType *type = m_registry.find(column.type);
+            if (!type) {
+                QStringList ids;
+                for (const DataType &dataType : m_registry.types())
+                    ids.append(dataType.id);
+                const QString guess = ConstraintChecker::suggestion(column.type, ids);
+                const QString message =
+                    guess.isEmpty()
+                        ? tr("unknown data type \"%1\"; `fabrica types` lists them all").arg(column.type)
+                        : tr("unknown data type \"%1\"; did you mean \"%2\"?").arg(column.type, guess);
+                problems.append(Problem{Problem::Severity::Error, message, t, c, {}, table.name + QLatin1Char('.') + column.name});
+                continue;
+            }
+            checker.check(column, c, *type);
+        }
+    }
+    checkKeys(schema, problems);
+    checkCycles(schema, problems);
+    qCDebug(lcValidate) << "validated schema" << schema.name << "problems:" << problems.size();
+    return problems;
+}
+
+void SchemaValidator::checkSchema(const Schema &schema, Problems &problems) const
+{
+    auto report = [&](const QString &message, Problem::Severity severity = Problem::Severity::Error) {
+        problems.append(Problem{severity, message, -1, -1, {}, {}});
+    };
+    for (const auto &finding : SqlIdentifier::check(schema.name, SqlIdentifier::Kind::Column))
+        report(tr("schema name: %1").arg(finding.message), severityOf(finding.severity));
+    if (schema.name.startsWith(QLatin1String("pg_"), Qt::CaseInsensitive))
+        report(tr("schema name \"%1\" starts with \"pg_\", which PostgreSQL reserves for system schemas")
+                   .arg(schema.name));
+    if (!schema.locale.isEmpty() && !locales().contains(schema.locale))
+        report(tr("unknown locale \"%1\" (locales: %2)").arg(schema.locale, locales().join(QLatin1String(", "))));
+    if (schema.tables.isEmpty())
+        report(tr("the schema has no tables yet"), Problem::Severity::Warning);
+}
+
+void SchemaValidator::checkTableNames(const Schema &schema, Problems &problems) const
+{
+    NameCollisions names(tr("table"));
+    for (int t = 0; t < schema.tables.size(); ++t) {
+        const Table &table = schema.tables.at(t);
+        auto report = [&](const QString &message, Problem::Severity severity = Problem::Severity::Error) {
+            problems.append(Problem{severity, message, t, -1, {}, table.name});
+        };
+        for (const auto &finding : SqlIdentifier::check(table.name, SqlIdentifier::Kind::Table))
+            report(finding.message, severityOf(finding.severity));
+        if (const QString collision = names.add(table.name); !collision.isEmpty())
+            report(collision);
+        if (table.rows < 0)
+            report(tr("rows must be 0 or more, found %1").arg(table.rows));
+        if (table.columns.isEmpty())
+            report(tr("table \"%1\" has no columns").arg(table.name));
+    }
+}
+
+void SchemaValidator::checkColumnNames(const Table &table, int tableIndex, Problems &problems) const
+{
+    NameCollisions names(tr("column"));
+    for (int c = 0; c < table.columns.size(); ++c) {
+        const Column &column = table.columns.at(c);
+        auto report = [&](const QString &message, Problem::Severity severity = Problem::Severity::Error) {
+            problems.append(Problem{severity, message, tableIndex, c, {}, table.name + QLatin1Char('.') + column.name});
+        };
+        for (const auto &finding : SqlIdentifier::check(column.name, SqlIdentifier::Kind::Column))
+            report(finding.message, severityOf(finding.severity));
+        if (const QString collision = names.add(column.name); !collision.isEmpty())
+            report(collision);
+    }
+}
+
+QString SchemaValidator::keyFamily(const Schema &schema, const Column &column, int depth) const
+{
+    const DataType *type = m_registry.find(column.type);
+    if (!type)
+        return {};
+    if (type->id != QLatin1String("foreign_key"))
+        return type->keyFamily;
+    // A foreign_key column takes the family of what it references; chains end at a real key.
+    const auto target = ColumnReference::fromConstraint(column.constraints.value(kReferences));
+    const Table *table = target ? schema.table(target->table) : nullptr;
+    const Column *parent = table ? table->column(target->column) : nullptr;
+    if (!parent || depth > schema.tables.size())
+        return {};
+    return keyFamily(schema, *parent, depth + 1);
+}
+
+void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
+{
+    for (int t = 0; t < schema.tables.size(); ++t) {
+        const Table &table = schema.tables.at(t);
+        int primaryKeyColumns = 0;
+        for (const Column &column : table.columns)
+            primaryKeyColumns += flag(column, kPrimaryKey) ? 1 : 0;
+        for (int c = 0; c < table.columns.size(); ++c) {
+            const Column &column = table.columns.at(c);
+            const QString path = table.name + QLatin1Char('.') + column.name;
+            auto report = [&](const QString &key, const QString &message) {
+                problems.append(Problem{Problem::Severity::Error, message, t, c, key, path});
+            };
+            const DataType *type = m_registry.find(column.type);
+            if (!type)
+                continue;
+            if (!type->keyCapable) {
+                for (const QString &key : {kPrimaryKey, kUnique, kReferences}) {
+                    if (column.constraints.contains(key) && column.constraints.value(key) != QJsonValue(false)) {
+                        report(key, tr("type %1 cannot be %2; key columns need a type with a large domain such as "
+                                       "sequence, integer, uuid or string")
+                                        .arg(type->id, key == kReferences ? tr("a foreign key")
+                                                       : key == kUnique   ? tr("unique")
+                                                                          : tr("a primary key")));
+                        break;
+                    }
+                }
+            }
+            if (!column.constraints.value(kReferences).isString())
+                continue;
+            const auto target = ColumnReference::fromConstraint(column.constraints.value(kReferences));
+            if (!target)
+                continue; // malformed: reported by the constraint checker
+            const int parentIndex = schema.tableIndex(target->table);
+            if (parentIndex < 0) {
+                QStringList names;
+                for (const Table &other : schema.tables)
+                    names.append(other.name);
+                const QString guess = ConstraintChecker::suggestion(target->table, names);
+                report(kReferences, guess.isEmpty()
+                                        ? tr("references table \"%1\", which does not exist").arg(target->table)
+                                        : tr("references table \"%1\", which does not exist; did you mean \"%2\"?")
+                                              .arg(target->table, guess));
+                continue;
+            }
+            const Table &parentTable = schema.tables.at(parentIndex);
+            const Column *parent = parentTable.column(target->column);
+            if (!parent) {
+                report(kReferences, tr("references column \"%1\" of table \"%2\", which does not exist")
+                                        .arg(target->column, target->table));
+                continue;
+            }
+            if (parent == &column) {
+                report(kReferences, tr("references itself; a foreign key must point at another column"));
+                continue;
+            }
+            int parentKeyColumns = 0;
+            for (const Column &other : parentTable.columns)
+                parentKeyColumns += flag(other, kPrimaryKey) ? 1 : 0;
+            const bool singlePrimaryKey = flag(*parent, kPrimaryKey) && parentKeyColumns == 1;
+            if (!singlePrimaryKey && !flag(*parent, kUnique)) {
+                report(kReferences, flag(*parent, kPrimaryKey)
+                                        ? tr("references %1, which is only part of a composite primary key and "
+                                             "not unique on its own; mark it unique or reference another column")
+                                              .arg(target->toString())
+                                        : tr("references %1, which is neither the primary key nor unique; mark it "
+                                             "\"primaryKey\" or \"unique\"")
+                                              .arg(target->toString()));
+                continue;
+            }
+            const QString childFamily = keyFamily(schema, column);
+            const QString parentFamily = keyFamily(schema, *parent);
+            if (!childFamily.isEmpty() && !parentFamily.isEmpty() && childFamily != parentFamily)
+                report(kReferences, tr("foreign key type mismatch: %1 is %2 but %3 is %4; use type foreign_key "
+                                       "or a type of the same kind")
+                                        .arg(path, column.type, target->toString(), parent->type));
+        }
+        Q_UNUSED(primaryKeyColumns)
+    }
+}
+
+void SchemaValidator::checkCycles(const Schema &schema, Problems &problems) const
+{
+    // Edges child → parent for every NOT NULL foreign key; a cycle among them means no table can get its
+    // first row. Tarjan's strongly connected components find every such cycle once.
+    struct Edge
+    {
+        int parent;
+        int column;
+    };
+    const int n = int(schema.tables.size());
+    QList<QList<Edge>> edges(n);
+    for (int t = 0; t < n; ++t) {
+        const Table &table = schema.tables.at(t);
+        for (int c = 0; c < table.columns.size(); ++c) {
+            const Column &column = table.columns.at(c);
+            if (!flag(column, kNotNull) && !flag(column, kPrimaryKey))
+                continue;
+            const auto target = ColumnReference::fromConstraint(column.constraints.value(kReferences));
+            const int parent = target ? schema.tableIndex(target->table) : -1;
+            if (parent >= 0)
+                edges[t].append(Edge{parent, c});
+        }
+    }
+
+    QList<int> index(n, -1), low(n, 0), stack;
+    QList<bool> onStack(n, false);
+    int counter = 0;
+    std::function<void(int)> connect = [&](int v) {
+        index[v] = low[v] = counter++;
+        stack.append(v);
+        onStack[v] = true;
+        for (const Edge &edge : edges.at(v)) {
+            if (index.at(edge.parent) < 0) {
+                connect(edge.parent);
+                low[v] = std::min(low.at(v), low.at(edge.parent));
+            } else if (onStack.at(edge.parent)) {
+                low[v] = std::min(low.at(v), index.at(edge.parent));
+            }
+        }
+        if (low.at(v) != index.at(v))
+            return;
+        QList<int> component;
+        int w;
+        do {
+            w = stack.takeLast();
+            onStack[w] = false;
+            component.append(w);
+        } while (w != v);
+        std::sort(component.begin(), component.end());
+        QStringList links;
+        int firstTable = -1, firstColumn = -1;
+        for (int member : component) {
+            for (const Edge &edge : edges.at(member)) {
+                if (!component.contains(edge.parent))
+                    continue;
+                const Table &table = schema.tables.at(member);
+                links.append(table.name + QLatin1Char('.') + table.columns.at(edge.column).name
+                             + QStringLiteral(" → ") + schema.tables.at(edge.parent).name);
+                if (firstTable < 0) {
+                    firstTable = member;
+                    firstColumn = edge.column;
+                }
+            }
+        }
+        if (firstTable < 0)
+            return; // a single table without a self reference
+        const Table &table = schema.tables.at(firstTable);
+        const QString path = table.name + QLatin1Char('.') + table.columns.at(firstColumn).name;
+        const QString message =
+            component.size() == 1 && links.size() == 1
+                ? tr("references its own table and is NOT NULL, so the first row has nothing to refer to; make "
+                     "it nullable (remove notNull)")
+                : tr("NOT NULL foreign keys form a cycle (%1), so no table in it can get its first row; make "
+                     "one of these columns nullable")
+                      .arg(links.join(QLatin1String(", ")));
+        problems.append(Problem{Problem::Severity::Error, message, firstTable, firstColumn, kReferences, path});
+    };
+    for (int v = 0; v < n; ++v) {
+        if (index.at(v) < 0)
+            connect(v);
+    }
+}
+
+} // namespace fabrica

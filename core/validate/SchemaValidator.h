@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Problem.h"
+#include "model/Schema.h"
+
+#include <QCoreApplication>
+
+namespace fabrica {
+
+class TypeRegistry;
+
+// Validates a whole schema: identifiers, duplicate names, types and constraints (ConstraintChecker),
+// keys, foreign-key targets and types, and cycles of NOT NULL foreign keys. Problems name the table,
+// column and key and say what to change. Usable from any thread.
+class SchemaValidator
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SchemaValidator)
+
+public:
+    SchemaValidator();
+    explicit SchemaValidator(const TypeRegistry &registry);
+
+    Problems validate(const Schema &schema) const;
+
+    // Locales Fabrica generates data for.
+    static QStringList locales();
+
+private:
+    void checkSchema(const Schema &schema, Problems &problems) const;
+    void checkTableNames(const Schema &schema, Problems &problems) const;
+    void checkColumnNames(const Table &table, int tableIndex, Problems &problems) const;
+    void checkKeys(const Schema &schema, Problems &problems) const;
+    void checkCycles(const Schema &schema, Problems &problems) const;
+    QString keyFamily(const Schema &schema, const Column &column, int depth = 0) const;
+
+    const TypeRegistry &m_registry;
+};
+
+} // namespace fabrica
