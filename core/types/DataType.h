@@ -34,7 +34,7 @@ struct ConstraintKey
 {
     QString name;
     ValueKind kind = ValueKind::String;
-    QJsonValue defaultValue; // Undefined when there is none
+    QJsonValue defaultValue{QJsonValue::Undefined}; // Undefined when there is none
     QString description;
     QStringList choices;   // for ValueKind::Choice
     bool required = false; // the type cannot work without it (e.g. enum's values)
