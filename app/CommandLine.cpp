@@ -1,6 +1,9 @@
 #include "CommandLine.h"
 
+#include "FormatCommand.h"
 #include "ValidateCommand.h"
+
+#include <QFileInfo>
 
 namespace fabrica {
 
@@ -8,17 +11,24 @@ CommandLine::CommandLine()
 {
     m_commands = {
         {QStringLiteral("validate"), ValidateCommand::summary(), &ValidateCommand::run},
+        {QStringLiteral("format"), FormatCommand::summary(), &FormatCommand::run},
     };
 }
 
 bool CommandLine::isHeadless(const QStringList &arguments)
 {
+    // The window opens for no arguments, a file to open, or Qt's own GUI options (-style, -platform…);
+    // anything else is a command, so a mistyped command gets an error instead of a window.
     if (arguments.isEmpty())
         return false;
-    static const QStringList kHeadless = {QStringLiteral("validate"), QStringLiteral("help"),
-                                          QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("-?"),
-                                          QStringLiteral("--version"), QStringLiteral("-v")};
-    return kHeadless.contains(arguments.first());
+    static const QStringList kOwnOptions = {QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("-?"),
+                                            QStringLiteral("--version"), QStringLiteral("-v")};
+    const QString first = arguments.first();
+    if (kOwnOptions.contains(first))
+        return true;
+    if (first.startsWith(QLatin1Char('-')) || QFileInfo(first).isFile())
+        return false;
+    return true;
 }
 
 int CommandLine::run(const QStringList &arguments)

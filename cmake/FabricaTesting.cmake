@@ -6,6 +6,7 @@ function(fabrica_add_test name)
     if(ARG_GUI)
         target_link_libraries(${name} PRIVATE fabrica_ui)
     endif()
+    target_compile_definitions(${name} PRIVATE FABRICA_TEST_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;FABRICA_SOURCE_DIR=${PROJECT_SOURCE_DIR};FABRICA_BINARY=$<TARGET_FILE:fabrica>"

@@ -1,5 +1,160 @@
-// Placeholder until the suite is written.
+// The real `fabrica` binary, run as a user would from a shell.
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
-class Placeholder : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(Placeholder)
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run fabrica(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProgram(qEnvironmentVariable("FABRICA_BINARY"));
+    process.setArguments(arguments);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));     // headless commands must not need a display
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    process.setProcessEnvironment(environment);
+    process.start();
+    if (!process.waitForFinished(60000))
+        return {};
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+               QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString examples()
+{
+    return qEnvironmentVariable("FABRICA_SOURCE_DIR") + QStringLiteral("/examples");
+}
+
+const QByteArray kBroken = R"({
+  "format": "fabrica-schema",
+  "version": 1,
+  "schema": {
+    "name": "shop",
+    "tables": [
+      {"name": "orders", "rows": 10, "columns": [
+        {"name": "id", "type": "sequence", "constraints": {"primaryKey": true}},
+        {"name": "amount", "type": "decimal", "constraints": {"min": 5, "max": 1}},
+        {"name": "customer_id", "type": "foreign_key", "constraints": {"references": "customer.id"}},
+        {"name": "user", "type": "uuid"}
+      ]}
+    ]
+  }
+}
+)";
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo(qEnvironmentVariable("FABRICA_BINARY")).isExecutable(),
+                 "FABRICA_BINARY must name the built fabrica executable (ctest sets it)");
+    }
+
+    void version()
+    {
+        const Run run = fabrica({QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("fabrica " FABRICA_VERSION "\n"));
+    }
+
+    void help()
+    {
+        const Run run = fabrica({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith(QStringLiteral("Usage: fabrica [COMMAND] [OPTIONS]\n")));
+        QVERIFY(run.out.contains(QStringLiteral("\n  validate    Check schema files and report every problem\n")));
+        const Run commandHelp = fabrica({QStringLiteral("validate"), QStringLiteral("--help")});
+        QCOMPARE(commandHelp.exitCode, 0);
+        QVERIFY(commandHelp.out.contains(QStringLiteral("--strict")));
+    }
+
+    void validatesTheExamples()
+    {
+        const QDir dir(examples());
+        QStringList files;
+        for (const QString &name : dir.entryList({QStringLiteral("*.fabrica.json")}, QDir::Files, QDir::Name))
+            files << dir.filePath(name);
+        QVERIFY(files.size() >= 3);
+        const Run run = fabrica(QStringList{QStringLiteral("validate")} + files);
+        QCOMPARE(run.err, QString());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.count(QStringLiteral(": valid (")), files.size());
+        QVERIFY(run.out.contains(dir.filePath(QStringLiteral("shop.fabrica.json")) + QStringLiteral(": valid (2 tables, 16 columns)\n")));
+    }
+
+    void reportsEveryProblemWithItsPlace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.fabrica.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(kBroken);
+        file.close();
+        const Run run = fabrica({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 1);
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(0).startsWith(path + QStringLiteral(":11:9: orders.user: warning: ")), qPrintable(lines.at(0)));
+        QCOMPARE(lines.at(1), path + QStringLiteral(":9:63: orders.amount: min (5) is greater than max (1)"));
+        QCOMPARE(lines.at(2), path + QStringLiteral(":10:72: orders.customer_id: references table \"customer\", "
+                                                    "which does not exist"));
+    }
+
+    void strictTurnsWarningsIntoFailure()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("warn.fabrica.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "fabrica-schema", "version": 1, "schema": {"name": "s", "tables": [
+            {"name": "t", "rows": 1, "columns": [{"name": "order", "type": "uuid"}]}]}})");
+        file.close();
+        const Run relaxed = fabrica({QStringLiteral("validate"), path});
+        QCOMPARE(relaxed.exitCode, 0);
+        QVERIFY(relaxed.out.contains(QStringLiteral(": valid (1 tables, 1 columns, 1 warning(s))")));
+        const Run strict = fabrica({QStringLiteral("validate"), QStringLiteral("--strict"), path});
+        QCOMPARE(strict.exitCode, 1);
+    }
+
+    void malformedJson()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.fabrica.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"fabrica-schema\",\n \"version\": 1,,\n}");
+        file.close();
+        const Run run = fabrica({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, path + QStringLiteral(":2:15: invalid JSON: unterminated object\n"));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(fabrica({QStringLiteral("validate")}).exitCode, 2);
+        const Run unknown = fabrica({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.exitCode, 2);
+        QCOMPARE(unknown.err, QStringLiteral("fabrica: unknown command \"frobnicate\"; `fabrica --help` lists the commands\n"));
+        const Run missing = fabrica({QStringLiteral("validate"), QStringLiteral("/nonexistent.fabrica.json")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.out.startsWith(QStringLiteral("/nonexistent.fabrica.json: cannot open the file: ")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

@@ -288,7 +288,8 @@ Result<Schema> SchemaFile::parse(const QByteArray &json, const QString &fileName
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        SourceLocation where = JsonLocator(json, fileName).locateOffset(parseError.offset);
+        // Qt reports the offset just past the character it choked on; point at that character.
+        SourceLocation where = JsonLocator(json, fileName).locateOffset(qMax(0, parseError.offset - 1));
         return makeError(ErrorCode::InvalidInput, tr("invalid JSON: %1").arg(parseError.errorString()), where);
     }
     if (!document.isObject())

@@ -4,13 +4,6 @@
 
 namespace fabrica {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fabrica::TemplateSyntax", text);
-}
-} // namespace
-
 QStringList TemplateSyntax::filterNames()
 {
     return {QStringLiteral("lower"), QStringLiteral("upper"), QStringLiteral("title"), QStringLiteral("slug"),

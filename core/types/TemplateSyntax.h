@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -12,6 +13,8 @@ namespace fabrica {
 // name is a column of the same row or a data type id; "{{" and "}}" stand for literal braces.
 class TemplateSyntax
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::TemplateSyntax)
+
 public:
     struct Part
     {

@@ -152,6 +152,7 @@ void ConstraintChecker::check(const Column &column, int columnIndex, const DataT
 {
     m_column = &column;
     m_columnIndex = columnIndex;
+    m_malformed.clear();
     const QJsonObject &constraints = column.constraints;
 
     for (auto it = constraints.begin(); it != constraints.end(); ++it) {
@@ -172,8 +173,10 @@ void ConstraintChecker::check(const Column &column, int columnIndex, const DataT
                                        .arg(it.key(), type.id, guess));
             continue;
         }
-        if (!checkKind(*key, it.value()))
+        if (!checkKind(*key, it.value())) {
+            m_malformed.insert(it.key()); // reported once; rules that combine keys skip it
             continue;
+        }
         if (key->kind == ValueKind::Distribution)
             checkDistribution(key->name, it.value());
         else if (key->name == kCardinality)
@@ -192,7 +195,8 @@ void ConstraintChecker::check(const Column &column, int columnIndex, const DataT
         requiredKey(key);
 
     checkPairs(type);
-    if (constraints.contains(kValues) || constraints.contains(kWeights))
+    if ((constraints.contains(kValues) || constraints.contains(kWeights)) && !m_malformed.contains(kValues)
+        && !m_malformed.contains(kWeights))
         checkValuesAndWeights();
 
     const bool notNull = constraints.value(kNotNull).toBool();
@@ -283,6 +287,8 @@ void ConstraintChecker::checkPairs(const DataType &type)
         if (!high || high->kind != low->kind)
             continue;
         if (!m_column->constraints.contains(low->name) && !m_column->constraints.contains(highName))
+            continue;
+        if (m_malformed.contains(low->name) || m_malformed.contains(highName))
             continue;
         const QJsonValue a = effective(type, low->name), b = effective(type, highName);
         bool greater = false;

@@ -5,6 +5,7 @@
 #include "types/DataType.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace fabrica {
 
@@ -44,6 +45,7 @@ private:
     Problems &m_problems;
     const Column *m_column = nullptr;
     int m_columnIndex = -1;
+    QSet<QString> m_malformed; // keys of the current column whose value has the wrong kind
 };
 
 } // namespace fabrica
