@@ -21,8 +21,9 @@ bool CommandLine::isHeadless(const QStringList &arguments)
     // anything else is a command, so a mistyped command gets an error instead of a window.
     if (arguments.isEmpty())
         return false;
-    static const QStringList kOwnOptions = {QStringLiteral("--help"), QStringLiteral("-h"), QStringLiteral("-?"),
-                                            QStringLiteral("--version"), QStringLiteral("-v")};
+    static const QStringList kOwnOptions = {QStringLiteral("--help"), QStringLiteral("-h"),
+                                            QStringLiteral("-?"), QStringLiteral("--version"),
+                                            QStringLiteral("-v")};
     const QString first = arguments.first();
     if (kOwnOptions.contains(first))
         return true;
@@ -37,12 +38,12 @@ int CommandLine::run(const QStringList &arguments)
     QTextStream err(stderr);
     const QString first = arguments.value(0);
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
-        out << QCoreApplication::applicationName() << QLatin1Char(' ') << QCoreApplication::applicationVersion()
-            << Qt::endl;
+        out << QCoreApplication::applicationName() << QLatin1Char(' ')
+            << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
     }
-    if (first.isEmpty() || first == QLatin1String("--help") || first == QLatin1String("-h")
-        || first == QLatin1String("-?") || first == QLatin1String("help"))
+    if (first.isEmpty() || first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("-?") || first == QLatin1String("help"))
         return printHelp(out);
     for (const Command &command : std::as_const(m_commands)) {
         if (command.name == first) {
@@ -65,8 +66,10 @@ int CommandLine::printHelp(QTextStream &out) const
         out << QStringLiteral("  %1  %2").arg(command.name, -10).arg(command.summary) << "\n";
     out << "\n"
         << tr("Options:") << "\n"
-        << QStringLiteral("  %1  %2").arg(QStringLiteral("-h, --help"), -14).arg(tr("Show this help.")) << "\n"
-        << QStringLiteral("  %1  %2").arg(QStringLiteral("-v, --version"), -14).arg(tr("Show the version.")) << "\n\n"
+        << QStringLiteral("  %1  %2").arg(QStringLiteral("-h, --help"), -14).arg(tr("Show this help."))
+        << "\n"
+        << QStringLiteral("  %1  %2").arg(QStringLiteral("-v, --version"), -14).arg(tr("Show the version."))
+        << "\n\n"
         << tr("`fabrica COMMAND --help` describes a command.") << Qt::endl;
     return 0;
 }

@@ -1,9 +1,9 @@
 #include "FormatCommand.h"
 
+#include "SchemaFileArgument.h"
 #include "format/SchemaFile.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QTextStream>
 
 namespace fabrica {
@@ -18,10 +18,12 @@ int FormatCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
     parser.addHelpOption();
-    const QCommandLineOption check(QStringLiteral("check"),
-                                   tr("Change nothing; list the files that are not canonical and exit with 1."));
+    const QCommandLineOption check(
+        QStringLiteral("check"),
+        tr("Change nothing; list the files that are not canonical and exit with 1."));
     parser.addOption(check);
-    parser.addPositionalArgument(QStringLiteral("files"), tr("Schema files (*.fabrica.json)."), tr("FILE..."));
+    parser.addPositionalArgument(QStringLiteral("files"), tr("Schema files (*.fabrica.json)."),
+                                 tr("FILE..."));
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -33,28 +35,19 @@ int FormatCommand::run(const QStringList &arguments)
     }
     bool failed = false;
     for (const QString &path : files) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            out << tr("%1: cannot open the file: %2").arg(path, file.errorString()) << Qt::endl;
+        const auto file = SchemaFileArgument::read(path, out);
+        if (!file) {
             failed = true;
             continue;
         }
-        const QByteArray bytes = file.readAll();
-        file.close();
-        const Result<Schema> schema = SchemaFile::parse(bytes, path);
-        if (!schema) {
-            out << schema.error().toString() << Qt::endl;
-            failed = true;
-            continue;
-        }
-        if (SchemaFile::serialize(*schema) == bytes)
+        if (SchemaFile::serialize(file->schema) == file->bytes)
             continue;
         if (parser.isSet(check)) {
             out << tr("%1: not in the canonical layout").arg(path) << Qt::endl;
             failed = true;
             continue;
         }
-        if (const Result<void> saved = SchemaFile::save(*schema, path); !saved) {
+        if (const Result<void> saved = SchemaFile::save(file->schema, path); !saved) {
             out << saved.error().toString() << Qt::endl;
             failed = true;
             continue;

@@ -1,11 +1,10 @@
 #include "ValidateCommand.h"
 
+#include "SchemaFileArgument.h"
 #include "format/JsonLocator.h"
-#include "format/SchemaFile.h"
 #include "validate/SchemaValidator.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QTextStream>
 
 namespace fabrica {
@@ -39,38 +38,32 @@ int ValidateCommand::run(const QStringList &arguments)
 
     bool failed = false;
     for (const QString &path : files) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            out << tr("%1: cannot open the file: %2").arg(path, file.errorString()) << Qt::endl;
+        const auto file = SchemaFileArgument::read(path, out);
+        if (!file) {
             failed = true;
             continue;
         }
-        const QByteArray bytes = file.readAll();
-        const Result<Schema> schema = SchemaFile::parse(bytes, path);
-        if (!schema) {
-            out << schema.error().toString() << Qt::endl;
-            failed = true;
-            continue;
-        }
-        const Problems problems = SchemaValidator().validate(*schema);
-        const JsonLocator locator(bytes, path);
+        const Schema &schema = file->schema;
+        const Problems problems = SchemaValidator().validate(schema);
+        const JsonLocator locator(file->bytes, path);
         int errors = 0, warnings = 0;
         for (const Problem &problem : problems) {
             const QString place = locator.locate(problem.pointer()).toString();
             const QString prefix = problem.isError() ? QString() : tr("warning: ");
-            out << place << QStringLiteral(": ") << (problem.path.isEmpty() ? QString() : problem.path + QStringLiteral(": "))
-                << prefix << problem.message << Qt::endl;
+            out << place << QStringLiteral(": ")
+                << (problem.path.isEmpty() ? QString() : problem.path + QStringLiteral(": ")) << prefix
+                << problem.message << Qt::endl;
             (problem.isError() ? errors : warnings)++;
         }
         if (errors > 0 || (warnings > 0 && parser.isSet(strict)))
             failed = true;
         else if (!parser.isSet(quiet)) {
             qsizetype columns = 0;
-            for (const Table &table : schema->tables)
+            for (const Table &table : schema.tables)
                 columns += table.columns.size();
             out << tr("%1: valid (%2 tables, %3 columns%4)")
                        .arg(path)
-                       .arg(schema->tables.size())
+                       .arg(schema.tables.size())
                        .arg(columns)
                        .arg(warnings ? tr(", %n warning(s)", nullptr, warnings) : QString())
                 << Qt::endl;

@@ -144,6 +144,40 @@ private slots:
         QCOMPARE(run.out, path + QStringLiteral(":2:15: invalid JSON: unterminated object\n"));
     }
 
+    void formatRewritesCanonically()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("messy.fabrica.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"version": 1, "schema": {"tables": [{"columns": [{"type": "uuid", "name": "id"}], "rows": 2,
+            "name": "t"}], "name": "s"}, "format": "fabrica-schema"})");
+        file.close();
+        const Run check = fabrica({QStringLiteral("format"), QStringLiteral("--check"), path});
+        QCOMPARE(check.exitCode, 1);
+        QCOMPARE(check.out, path + QStringLiteral(": not in the canonical layout\n"));
+        const Run rewrite = fabrica({QStringLiteral("format"), path});
+        QCOMPARE(rewrite.exitCode, 0);
+        QCOMPARE(rewrite.out, path + QStringLiteral(": rewritten\n"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("{\n  \"format\": \"fabrica-schema\",\n  \"version\": 1,\n  \"schema\": {\n"
+                                            "    \"name\": \"s\",\n"
+                                            "    \"tables\": [{\"name\": \"t\", \"rows\": 2, \"columns\": [{\"name\": \"id\", \"type\": \"uuid\"}]}]\n"
+                                            "  }\n}\n"));
+        QCOMPARE(fabrica({QStringLiteral("format"), QStringLiteral("--check"), path}).exitCode, 0);
+    }
+
+    void examplesAreCanonical()
+    {
+        const QDir dir(examples());
+        QStringList arguments{QStringLiteral("format"), QStringLiteral("--check")};
+        for (const QString &name : dir.entryList({QStringLiteral("*.fabrica.json")}, QDir::Files))
+            arguments << dir.filePath(name);
+        const Run run = fabrica(arguments);
+        QCOMPARE(run.out, QString());
+        QCOMPARE(run.exitCode, 0);
+    }
+
     void usageErrors()
     {
         QCOMPARE(fabrica({QStringLiteral("validate")}).exitCode, 2);

@@ -1,12 +1,9 @@
 #include "SchemaDocument.h"
 
 #include "common/Logging.h"
+#include "model/ConstraintKeys.h"
 
 namespace fabrica {
-
-namespace {
-const QString kReferences = QStringLiteral("references");
-}
 
 SchemaDocument::SchemaDocument(QObject *parent) : QObject(parent) {}
 
@@ -236,11 +233,11 @@ void SchemaDocument::retargetReferences(const ColumnReference &from, const Colum
     for (int t = 0; t < tableCount(); ++t) {
         QList<Column> &columns = m_schema.tables[t].columns;
         for (int c = 0; c < columns.size(); ++c) {
-            const auto target = ColumnReference::fromConstraint(columns.at(c).constraints.value(kReferences));
+            const auto target = ColumnReference::fromConstraint(columns.at(c).constraints.value(keys::references));
             if (!target || target->table != from.table || (!from.column.isEmpty() && target->column != from.column))
                 continue;
             const ColumnReference updated{to.table, from.column.isEmpty() ? target->column : to.column};
-            columns[c].constraints.insert(kReferences, updated.toString());
+            columns[c].constraints.insert(keys::references, updated.toString());
             qCDebug(lcModel) << "reference" << target->toString() << "now" << updated.toString();
             emit columnChanged(t, c);
         }

@@ -1,4 +1,5 @@
 #include "TypeRegistry.h"
+#include "ValueKinds.h"
 
 #include "common/Logging.h"
 
@@ -52,38 +53,9 @@ using namespace Qt::StringLiterals;
 constexpr QLatin1String kReferenceSql("@reference");
 constexpr QLatin1String kResourcePath(":/fabrica/types.json");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("fabrica::TypeRegistry", text);
-}
-
 Error invalid(const QString &message)
 {
     return makeError(ErrorCode::InvalidInput, message);
-}
-
-constexpr ValueKind kAllKinds[] = {
-    ValueKind::Boolean,    ValueKind::Integer,    ValueKind::Number,    ValueKind::String,
-    ValueKind::Choice,     ValueKind::Date,       ValueKind::Time,      ValueKind::Timestamp,
-    ValueKind::StringList, ValueKind::NumberList, ValueKind::Reference, ValueKind::Distribution,
-    ValueKind::Object,
-};
-
-std::optional<ValueKind> valueKindFromName(const QString &name)
-{
-    for (ValueKind kind : kAllKinds) {
-        if (valueKindName(kind) == name)
-            return kind;
-    }
-    return std::nullopt;
-}
-
-QString allKindNames()
-{
-    QStringList names;
-    for (ValueKind kind : kAllKinds)
-        names << valueKindName(kind);
-    return names.join(u", "_s);
 }
 
 // A JSON value as it would appear in the file, for messages.
@@ -113,78 +85,6 @@ QString numberText(const QJsonValue &value)
     if (isIntegral(number) && std::abs(number) < 9.0e18)
         return QString::number(value.toInteger(static_cast<qint64>(number)));
     return numberText(number);
-}
-
-const QStringList &distributionNames()
-{
-    static const QStringList names{u"uniform"_s,     u"normal"_s, u"lognormal"_s,
-                                   u"exponential"_s, u"zipf"_s,   u"poisson"_s};
-    return names;
-}
-
-bool isDate(const QString &text)
-{
-    static const QRegularExpression re(u"^(\\d{4})-(\\d{2})-(\\d{2})$"_s);
-    const QRegularExpressionMatch m = re.match(text);
-    return m.hasMatch() &&
-           QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()).isValid();
-}
-
-bool isTime(const QString &text)
-{
-    static const QRegularExpression re(u"^(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d{1,9})?$"_s);
-    const QRegularExpressionMatch m = re.match(text);
-    return m.hasMatch() &&
-           QTime(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt()).isValid();
-}
-
-bool isTimestamp(const QString &text)
-{
-    static const QRegularExpression re(u"^(\\d{4}-\\d{2}-\\d{2})T([\\d:.]+?)(Z|[+-](\\d{2}):(\\d{2}))?$"_s);
-    const QRegularExpressionMatch m = re.match(text);
-    if (!m.hasMatch() || !isDate(m.captured(1)) || !isTime(m.captured(2)))
-        return false;
-    return m.captured(4).isEmpty() || (m.captured(4).toInt() <= 23 && m.captured(5).toInt() <= 59);
-}
-
-// Whether value has the shape of kind; a choice is only checked for being a string here.
-bool matchesKind(const QJsonValue &value, ValueKind kind)
-{
-    switch (kind) {
-    case ValueKind::Boolean:
-        return value.isBool();
-    case ValueKind::Integer:
-        return value.isDouble() && isIntegral(value.toDouble());
-    case ValueKind::Number:
-        return value.isDouble() && std::isfinite(value.toDouble());
-    case ValueKind::String:
-    case ValueKind::Choice:
-        return value.isString();
-    case ValueKind::Date:
-        return value.isString() && isDate(value.toString());
-    case ValueKind::Time:
-        return value.isString() && isTime(value.toString());
-    case ValueKind::Timestamp:
-        return value.isString() && isTimestamp(value.toString());
-    case ValueKind::StringList:
-    case ValueKind::NumberList: {
-        if (!value.isArray())
-            return false;
-        const ValueKind element = kind == ValueKind::StringList ? ValueKind::String : ValueKind::Number;
-        const QJsonArray array = value.toArray();
-        return std::all_of(array.begin(), array.end(),
-                           [element](const QJsonValue &item) { return matchesKind(item, element); });
-    }
-    case ValueKind::Reference: {
-        static const QRegularExpression re(u"^[^.\\s]+\\.[^.\\s]+$"_s);
-        return value.isString() && re.match(value.toString()).hasMatch();
-    }
-    case ValueKind::Distribution:
-        return value.isObject() && distributionNames().contains(value.toObject().value(u"name").toString());
-    case ValueKind::Object:
-        return value.isObject();
-    }
-    return false;
 }
 
 // The {key} names in an SQL template; nullopt when the braces do not pair up.
@@ -238,25 +138,31 @@ std::optional<QString> unknownField(const QJsonObject &object, const QStringList
 // typeId is empty for a common key.
 QString keySubject(const QString &typeId, const QString &keyName)
 {
-    return typeId.isEmpty() ? tr("Common key '%1'").arg(keyName)
-                            : tr("Type '%1', key '%2'").arg(typeId, keyName);
+    return typeId.isEmpty()
+               ? QCoreApplication::translate("fabrica::TypeRegistry", "Common key '%1'").arg(keyName)
+               : QCoreApplication::translate("fabrica::TypeRegistry", "Type '%1', key '%2'")
+                     .arg(typeId, keyName);
 }
 
 QString keySubject(const QString &typeId, qsizetype index)
 {
     const QString number = u"#"_s + QString::number(index + 1);
-    return typeId.isEmpty() ? tr("Common key %1").arg(number) : tr("Type '%1', key %2").arg(typeId, number);
+    return typeId.isEmpty()
+               ? QCoreApplication::translate("fabrica::TypeRegistry", "Common key %1").arg(number)
+               : QCoreApplication::translate("fabrica::TypeRegistry", "Type '%1', key %2")
+                     .arg(typeId, number);
 }
 
 QString typeSubject(const QString &typeId)
 {
-    return tr("Type '%1'").arg(typeId);
+    return QCoreApplication::translate("fabrica::TypeRegistry", "Type '%1'").arg(typeId);
 }
 
 Result<ConstraintKey> parseKey(const QJsonValue &value, const QString &typeId, qsizetype index)
 {
     if (!value.isObject())
-        return invalid(tr("%1: not a JSON object.").arg(keySubject(typeId, index)));
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry", "%1: not a JSON object.")
+                           .arg(keySubject(typeId, index)));
     const QJsonObject object = value.toObject();
 
     ConstraintKey key;
@@ -264,10 +170,13 @@ Result<ConstraintKey> parseKey(const QJsonValue &value, const QString &typeId, q
     key.defaultValue = QJsonValue(QJsonValue::Undefined);
     key.name = object.value(u"name").toString();
     if (key.name.isEmpty())
-        return invalid(tr("%1: the name is missing.").arg(keySubject(typeId, index)));
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry", "%1: the name is missing.")
+                           .arg(keySubject(typeId, index)));
     if (!isKeyName(key.name)) {
         return invalid(
-            tr("%1: the name %2 is not an identifier (a lower-case letter, then letters and digits).")
+            QCoreApplication::translate(
+                "fabrica::TypeRegistry",
+                "%1: the name %2 is not an identifier (a lower-case letter, then letters and digits).")
                 .arg(keySubject(typeId, index), jsonText(key.name)));
     }
     const QString subject = keySubject(typeId, key.name);
@@ -275,24 +184,30 @@ Result<ConstraintKey> parseKey(const QJsonValue &value, const QString &typeId, q
     static const QStringList known{u"name"_s,    u"kind"_s,    u"default"_s, u"description"_s,
                                    u"choices"_s, u"minimum"_s, u"maximum"_s, u"required"_s};
     if (const auto field = unknownField(object, known))
-        return invalid(tr("%1: unknown field %2.").arg(subject, jsonText(*field)));
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry", "%1: unknown field %2.")
+                           .arg(subject, jsonText(*field)));
 
     if (!object.contains(u"kind"))
-        return invalid(tr("%1: the kind is missing.").arg(subject));
+        return invalid(
+            QCoreApplication::translate("fabrica::TypeRegistry", "%1: the kind is missing.").arg(subject));
     const std::optional<ValueKind> kind = valueKindFromName(object.value(u"kind").toString());
     if (!kind) {
-        return invalid(tr("%1: unknown kind %2; the kinds are %3.")
-                           .arg(subject, jsonText(object.value(u"kind")), allKindNames()));
+        return invalid(
+            QCoreApplication::translate("fabrica::TypeRegistry", "%1: unknown kind %2; the kinds are %3.")
+                .arg(subject, jsonText(object.value(u"kind")), allValueKindNames()));
     }
     key.kind = *kind;
 
     key.description = nonEmptyString(object, u"description");
     if (key.description.isNull())
-        return invalid(tr("%1: the description is missing.").arg(subject));
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry", "%1: the description is missing.")
+                           .arg(subject));
 
     if (object.contains(u"required")) {
         if (!object.value(u"required").isBool())
-            return invalid(tr("%1: \"required\" must be true or false.").arg(subject));
+            return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                       "%1: \"required\" must be true or false.")
+                               .arg(subject));
         key.required = object.value(u"required").toBool();
     }
 
@@ -308,9 +223,13 @@ Result<ConstraintKey> parseKey(const QJsonValue &value, const QString &typeId, q
         }
         if (key.choices.isEmpty())
             return invalid(
-                tr("%1: a choice key needs \"choices\", a list of distinct strings.").arg(subject));
+                QCoreApplication::translate("fabrica::TypeRegistry",
+                                            "%1: a choice key needs \"choices\", a list of distinct strings.")
+                    .arg(subject));
     } else if (object.contains(u"choices")) {
-        return invalid(tr("%1: \"choices\" is only allowed on choice keys.").arg(subject));
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                   "%1: \"choices\" is only allowed on choice keys.")
+                           .arg(subject));
     }
 
     const bool numeric = key.kind == ValueKind::Integer || key.kind == ValueKind::Number;
@@ -318,15 +237,19 @@ Result<ConstraintKey> parseKey(const QJsonValue &value, const QString &typeId, q
         if (!object.contains(bound))
             continue;
         if (!numeric) {
-            return invalid(tr("%1: \"minimum\" and \"maximum\" are only allowed on integer and number keys.")
+            return invalid(QCoreApplication::translate(
+                               "fabrica::TypeRegistry",
+                               "%1: \"minimum\" and \"maximum\" are only allowed on integer and number keys.")
                                .arg(subject));
         }
         if (!matchesKind(object.value(bound), ValueKind::Number))
-            return invalid(tr("%1: %2 must be a number.").arg(subject, jsonText(bound)));
+            return invalid(QCoreApplication::translate("fabrica::TypeRegistry", "%1: %2 must be a number.")
+                               .arg(subject, jsonText(bound)));
         (bound == u"minimum" ? key.minimum : key.maximum) = object.value(bound).toDouble();
     }
     if (key.minimum > key.maximum) {
-        return invalid(tr("%1: the minimum %2 is greater than the maximum %3.")
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                   "%1: the minimum %2 is greater than the maximum %3.")
                            .arg(subject, numberText(key.minimum), numberText(key.maximum)));
     }
 
@@ -334,21 +257,27 @@ Result<ConstraintKey> parseKey(const QJsonValue &value, const QString &typeId, q
         const QJsonValue defaultValue = object.value(u"default");
         const QString text = jsonText(defaultValue);
         if (key.required)
-            return invalid(tr("%1: a required key must not have a default.").arg(subject));
+            return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                       "%1: a required key must not have a default.")
+                               .arg(subject));
         if (!matchesKind(defaultValue, key.kind)) {
             return invalid(
-                tr("%1: the default %2 is not a valid %3.").arg(subject, text, valueKindName(key.kind)));
+                QCoreApplication::translate("fabrica::TypeRegistry", "%1: the default %2 is not a valid %3.")
+                    .arg(subject, text, valueKindName(key.kind)));
         }
         if (key.kind == ValueKind::Choice && !key.choices.contains(defaultValue.toString())) {
-            return invalid(tr("%1: the default %2 is not one of the choices (%3).")
+            return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                       "%1: the default %2 is not one of the choices (%3).")
                                .arg(subject, text, key.choices.join(u", "_s)));
         }
         if (numeric && defaultValue.toDouble() < key.minimum) {
-            return invalid(tr("%1: the default %2 is less than the minimum %3.")
+            return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                       "%1: the default %2 is less than the minimum %3.")
                                .arg(subject, text, numberText(key.minimum)));
         }
         if (numeric && defaultValue.toDouble() > key.maximum) {
-            return invalid(tr("%1: the default %2 is greater than the maximum %3.")
+            return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                       "%1: the default %2 is greater than the maximum %3.")
                                .arg(subject, text, numberText(key.maximum)));
         }
         key.defaultValue = defaultValue;
@@ -368,11 +297,15 @@ Result<QList<ConstraintKey>> parseKeys(const QJsonArray &array, const QString &t
         const QString subject = keySubject(typeId, key->name);
         if (std::any_of(keys.cbegin(), keys.cend(),
                         [&](const ConstraintKey &k) { return k.name == key->name; }))
-            return invalid(tr("%1: the key is defined twice.").arg(subject));
+            return invalid(
+                QCoreApplication::translate("fabrica::TypeRegistry", "%1: the key is defined twice.")
+                    .arg(subject));
         for (const ConstraintKey &common : commonKeys) {
             if (common.name == key->name && common.kind != key->kind) {
-                return invalid(tr("%1: the kind %2 differs from the kind %3 of the common key.")
-                                   .arg(subject, valueKindName(key->kind), valueKindName(common.kind)));
+                return invalid(
+                    QCoreApplication::translate("fabrica::TypeRegistry",
+                                                "%1: the kind %2 differs from the kind %3 of the common key.")
+                        .arg(subject, valueKindName(key->kind), valueKindName(common.kind)));
             }
         }
         keys << std::move(key).value();
@@ -387,29 +320,39 @@ Result<QString> parseSql(const QJsonValue &value, const DataType &type, SqlDiale
     const QString dialectId = sqlDialectId(dialect);
     const QString sql = value.toString();
     if (sql.trimmed().isEmpty())
-        return invalid(tr("%1: the SQL type for %2 is missing.").arg(subject, dialectId));
+        return invalid(
+            QCoreApplication::translate("fabrica::TypeRegistry", "%1: the SQL type for %2 is missing.")
+                .arg(subject, dialectId));
     if (sql == kReferenceSql)
         return sql;
     const std::optional<QStringList> names = placeholders(sql);
     if (!names)
-        return invalid(tr("%1: the SQL type for %2 has unpaired braces.").arg(subject, dialectId));
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                   "%1: the SQL type for %2 has unpaired braces.")
+                           .arg(subject, dialectId));
     for (const QString &name : *names) {
         const ConstraintKey *key = type.key(name);
         for (qsizetype i = 0; !key && i < commonKeys.size(); ++i)
             key = commonKeys[i].name == name ? &commonKeys[i] : nullptr;
         const QString placeholder = u"{"_s + name + u"}"_s;
         if (!key) {
-            return invalid(tr("%1: the SQL type for %2 uses %3, which is not a key of the type.")
+            return invalid(QCoreApplication::translate(
+                               "fabrica::TypeRegistry",
+                               "%1: the SQL type for %2 uses %3, which is not a key of the type.")
                                .arg(subject, dialectId, placeholder));
         }
         if (key->kind != ValueKind::Integer && key->kind != ValueKind::Number) {
             // Only numbers are spliced into DDL, so a constraint can never inject SQL.
-            return invalid(tr("%1: the SQL type for %2 uses %3, which is not an integer or number key.")
+            return invalid(QCoreApplication::translate(
+                               "fabrica::TypeRegistry",
+                               "%1: the SQL type for %2 uses %3, which is not an integer or number key.")
                                .arg(subject, dialectId, placeholder));
         }
         if (key->defaultValue.isUndefined()) {
-            return invalid(tr("%1: the SQL type for %2 uses %3, which has no default.")
-                               .arg(subject, dialectId, placeholder));
+            return invalid(
+                QCoreApplication::translate("fabrica::TypeRegistry",
+                                            "%1: the SQL type for %2 uses %3, which has no default.")
+                    .arg(subject, dialectId, placeholder));
         }
     }
     return sql;
@@ -417,59 +360,79 @@ Result<QString> parseSql(const QJsonValue &value, const DataType &type, SqlDiale
 
 Result<DataType> parseType(const QJsonValue &value, qsizetype index, const QList<ConstraintKey> &commonKeys)
 {
-    const QString indexSubject = tr("Type #%1").arg(index + 1);
+    const QString indexSubject =
+        QCoreApplication::translate("fabrica::TypeRegistry", "Type #%1").arg(index + 1);
     if (!value.isObject())
-        return invalid(tr("%1: not a JSON object.").arg(indexSubject));
+        return invalid(
+            QCoreApplication::translate("fabrica::TypeRegistry", "%1: not a JSON object.").arg(indexSubject));
     const QJsonObject object = value.toObject();
 
     DataType type;
     type.id = object.value(u"id").toString();
     if (type.id.isEmpty())
-        return invalid(tr("%1: the id is missing.").arg(indexSubject));
+        return invalid(
+            QCoreApplication::translate("fabrica::TypeRegistry", "%1: the id is missing.").arg(indexSubject));
     if (!isTypeId(type.id)) {
-        return invalid(tr("%1: the id %2 is not made of lower-case letters, digits and underscores, starting "
-                          "with a letter.")
-                           .arg(indexSubject, jsonText(type.id)));
+        return invalid(
+            QCoreApplication::translate(
+                "fabrica::TypeRegistry",
+                "%1: the id %2 is not made of lower-case letters, digits and underscores, starting "
+                "with a letter.")
+                .arg(indexSubject, jsonText(type.id)));
     }
     const QString subject = typeSubject(type.id);
 
     static const QStringList known{u"id"_s,         u"category"_s,  u"description"_s, u"example"_s,
                                    u"keyCapable"_s, u"keyFamily"_s, u"sql"_s,         u"keys"_s};
     if (const auto field = unknownField(object, known))
-        return invalid(tr("%1: unknown field %2.").arg(subject, jsonText(*field)));
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry", "%1: unknown field %2.")
+                           .arg(subject, jsonText(*field)));
 
     const std::pair<QStringView, QString *> texts[] = {
         {u"category", &type.category}, {u"description", &type.description}, {u"example", &type.example}};
     for (const auto &[field, target] : texts) {
         *target = nonEmptyString(object, field);
         if (target->isNull())
-            return invalid(tr("%1: %2 is missing.").arg(subject, jsonText(field.toString())));
+            return invalid(QCoreApplication::translate("fabrica::TypeRegistry", "%1: %2 is missing.")
+                               .arg(subject, jsonText(field.toString())));
     }
 
     if (object.contains(u"keyCapable") && !object.value(u"keyCapable").isBool())
-        return invalid(tr("%1: \"keyCapable\" must be true or false.").arg(subject));
+        return invalid(
+            QCoreApplication::translate("fabrica::TypeRegistry", "%1: \"keyCapable\" must be true or false.")
+                .arg(subject));
     type.keyCapable = object.value(u"keyCapable").toBool();
     type.keyFamily = nonEmptyString(object, u"keyFamily");
     if (type.keyCapable && type.keyFamily.isNull())
-        return invalid(tr("%1: a key-capable type needs a \"keyFamily\".").arg(subject));
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                   "%1: a key-capable type needs a \"keyFamily\".")
+                           .arg(subject));
     if (!type.keyCapable && object.contains(u"keyFamily"))
-        return invalid(tr("%1: \"keyFamily\" is only allowed on key-capable types.").arg(subject));
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                   "%1: \"keyFamily\" is only allowed on key-capable types.")
+                           .arg(subject));
 
     if (object.contains(u"keys") && !object.value(u"keys").isArray())
-        return invalid(tr("%1: \"keys\" must be an array.").arg(subject));
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry", "%1: \"keys\" must be an array.")
+                           .arg(subject));
     Result<QList<ConstraintKey>> keys = parseKeys(object.value(u"keys").toArray(), type.id, commonKeys);
     if (!keys)
         return keys.error();
     type.keys = std::move(keys).value();
 
     if (!object.value(u"sql").isObject())
-        return invalid(tr("%1: \"sql\" must be an object with an SQL type per dialect.").arg(subject));
+        return invalid(
+            QCoreApplication::translate("fabrica::TypeRegistry",
+                                        "%1: \"sql\" must be an object with an SQL type per dialect.")
+                .arg(subject));
     const QJsonObject sql = object.value(u"sql").toObject();
     for (auto it = sql.begin(); it != sql.end(); ++it) {
         const QList<SqlDialect> dialects = allSqlDialects();
         if (std::none_of(dialects.cbegin(), dialects.cend(),
                          [&](SqlDialect d) { return sqlDialectId(d) == it.key(); })) {
-            return invalid(tr("%1: SQL type for the unknown dialect %2.").arg(subject, jsonText(it.key())));
+            return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                       "%1: SQL type for the unknown dialect %2.")
+                               .arg(subject, jsonText(it.key())));
         }
     }
     for (SqlDialect dialect : allSqlDialects()) {
@@ -565,18 +528,24 @@ Result<TypeRegistry> TypeRegistry::fromJson(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return invalid(tr("The type registry is not valid JSON: %1 at offset %2.")
+        return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                   "The type registry is not valid JSON: %1 at offset %2.")
                            .arg(parseError.errorString())
                            .arg(parseError.offset));
     }
     if (!document.isObject())
-        return invalid(tr("The type registry must be a JSON object."));
+        return invalid(
+            QCoreApplication::translate("fabrica::TypeRegistry", "The type registry must be a JSON object."));
     const QJsonObject root = document.object();
     if (const auto field = unknownField(root, {u"commonKeys"_s, u"types"_s}))
-        return invalid(tr("The type registry has an unknown field %1.").arg(jsonText(*field)));
+        return invalid(
+            QCoreApplication::translate("fabrica::TypeRegistry", "The type registry has an unknown field %1.")
+                .arg(jsonText(*field)));
     for (const QString &field : {u"commonKeys"_s, u"types"_s}) {
         if (!root.value(field).isArray())
-            return invalid(tr("The type registry needs an array %1.").arg(jsonText(field)));
+            return invalid(
+                QCoreApplication::translate("fabrica::TypeRegistry", "The type registry needs an array %1.")
+                    .arg(jsonText(field)));
     }
 
     TypeRegistry registry;
@@ -587,14 +556,17 @@ Result<TypeRegistry> TypeRegistry::fromJson(const QByteArray &json)
 
     const QJsonArray types = root.value(u"types").toArray();
     if (types.isEmpty())
-        return invalid(tr("The type registry defines no types."));
+        return invalid(
+            QCoreApplication::translate("fabrica::TypeRegistry", "The type registry defines no types."));
     for (qsizetype i = 0; i < types.size(); ++i) {
         Result<DataType> type = parseType(types.at(i), i, registry.m_commonKeys);
         if (!type)
             return type.error();
         if (const auto it = registry.m_index.constFind(type->id); it != registry.m_index.cend()) {
-            return invalid(
-                tr("%1: the id is already used by type #%2.").arg(typeSubject(type->id)).arg(*it + 1));
+            return invalid(QCoreApplication::translate("fabrica::TypeRegistry",
+                                                       "%1: the id is already used by type #%2.")
+                               .arg(typeSubject(type->id))
+                               .arg(*it + 1));
         }
         registry.m_index.insert(type->id, registry.m_types.size());
         registry.m_types << std::move(type).value();

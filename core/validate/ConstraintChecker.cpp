@@ -1,8 +1,10 @@
 #include "ConstraintChecker.h"
 
+#include "model/ConstraintKeys.h"
 #include "model/ColumnReference.h"
 #include "types/TemplateSyntax.h"
 #include "types/TypeRegistry.h"
+#include "types/ValueKinds.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -19,15 +21,6 @@ namespace fabrica {
 
 namespace {
 
-const QString kValues = QStringLiteral("values");
-const QString kWeights = QStringLiteral("weights");
-const QString kReferences = QStringLiteral("references");
-const QString kCardinality = QStringLiteral("cardinality");
-const QString kTemplate = QStringLiteral("template");
-const QString kFields = QStringLiteral("fields");
-const QString kNotNull = QStringLiteral("notNull");
-const QString kNullPercent = QStringLiteral("nullPercent");
-const QString kPrimaryKey = QStringLiteral("primaryKey");
 
 bool isWhole(double value)
 {
@@ -39,44 +32,15 @@ QString number(double value)
     return QString::number(value, 'g', 17);
 }
 
-// Parses a date, time or timestamp constraint into something comparable; nullopt when malformed.
-std::optional<qint64> parseTemporal(ValueKind kind, const QString &text)
-{
-    static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    static const QRegularExpression time(QStringLiteral("^\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?$"));
-    static const QRegularExpression stamp(
-        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2})?$"));
-    switch (kind) {
-    case ValueKind::Date: {
-        const QDate d = QDate::fromString(text, Qt::ISODate);
-        if (!date.match(text).hasMatch() || !d.isValid())
-            return std::nullopt;
-        return d.toJulianDay();
-    }
-    case ValueKind::Time: {
-        const QTime t = QTime::fromString(text.left(12), Qt::ISODateWithMs);
-        if (!time.match(text).hasMatch() || !t.isValid())
-            return std::nullopt;
-        return t.msecsSinceStartOfDay();
-    }
-    case ValueKind::Timestamp: {
-        QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
-        if (!stamp.match(text).hasMatch() || !dt.isValid())
-            return std::nullopt;
-        if (dt.timeSpec() == Qt::LocalTime)
-            dt.setTimeSpec(Qt::UTC); // a timestamp without zone is a wall-clock value: compare as written
-        return dt.toMSecsSinceEpoch();
-    }
-    default: return std::nullopt;
-    }
-}
-
 QString temporalExample(ValueKind kind)
 {
     switch (kind) {
-    case ValueKind::Date: return QStringLiteral("\"2024-02-29\"");
-    case ValueKind::Time: return QStringLiteral("\"13:45:00\"");
-    default: return QStringLiteral("\"2024-02-29T13:45:00\"");
+    case ValueKind::Date:
+        return QStringLiteral("\"2024-02-29\"");
+    case ValueKind::Time:
+        return QStringLiteral("\"13:45:00\"");
+    default:
+        return QStringLiteral("\"2024-02-29T13:45:00\"");
     }
 }
 
@@ -100,9 +64,11 @@ int editDistance(const QString &a, const QString &b)
 
 ConstraintChecker::ConstraintChecker(const TypeRegistry &registry, const Table &table, int tableIndex,
                                      Problems &problems)
-    : m_registry(registry), m_table(table), m_tableIndex(tableIndex), m_problems(problems)
-{
-}
+    : m_registry(registry)
+    , m_table(table)
+    , m_tableIndex(tableIndex)
+    , m_problems(problems)
+{}
 
 QString ConstraintChecker::suggestion(const QString &word, const QStringList &candidates)
 {
@@ -121,7 +87,8 @@ QString ConstraintChecker::suggestion(const QString &word, const QStringList &ca
 QString ConstraintChecker::show(const QJsonValue &value)
 {
     if (value.isString())
-        return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+        return QString::fromUtf8(
+            QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
     if (value.isDouble())
         return number(value.toDouble());
     if (value.isBool())
@@ -179,34 +146,37 @@ void ConstraintChecker::check(const Column &column, int columnIndex, const DataT
         }
         if (key->kind == ValueKind::Distribution)
             checkDistribution(key->name, it.value());
-        else if (key->name == kCardinality)
+        else if (key->name == keys::cardinality)
             checkCardinality(it.value());
-        else if (key->name == kTemplate && type.id == kTemplate)
+        else if (key->name == keys::templateText && type.id == keys::templateText)
             checkTemplate(it.value().toString());
-        else if (key->name == kFields)
+        else if (key->name == keys::fields)
             checkJsonFields(it.value());
     }
 
     auto requiredKey = [&](const ConstraintKey &key) {
         if (key.required && !constraints.contains(key.name))
-            report(key.name, tr("type %1 needs the constraint \"%2\" (%3)").arg(type.id, key.name, key.description));
+            report(key.name,
+                   tr("type %1 needs the constraint \"%2\" (%3)").arg(type.id, key.name, key.description));
     };
     for (const ConstraintKey &key : type.keys)
         requiredKey(key);
 
     checkPairs(type);
-    if ((constraints.contains(kValues) || constraints.contains(kWeights)) && !m_malformed.contains(kValues)
-        && !m_malformed.contains(kWeights))
+    if ((constraints.contains(keys::values) || constraints.contains(keys::weights)) && !m_malformed.contains(keys::values) &&
+        !m_malformed.contains(keys::weights))
         checkValuesAndWeights();
 
-    const bool notNull = constraints.value(kNotNull).toBool();
-    const bool primaryKey = constraints.value(kPrimaryKey).toBool();
-    const double nullPercent = constraints.value(kNullPercent).toDouble();
+    const bool notNull = constraints.value(keys::notNull).toBool();
+    const bool primaryKey = constraints.value(keys::primaryKey).toBool();
+    const double nullPercent = constraints.value(keys::nullPercent).toDouble();
     if ((notNull || primaryKey) && nullPercent > 0)
-        report(kNullPercent, tr("nullPercent is %1, but the column is %2 and can hold no NULLs")
-                                 .arg(number(nullPercent), primaryKey ? tr("a primary key") : tr("NOT NULL")));
-    if (constraints.contains(kCardinality) && !constraints.contains(kReferences) && type.id != QLatin1String("foreign_key"))
-        report(kCardinality, tr("cardinality applies to foreign keys only: add \"references\" or remove it"));
+        report(keys::nullPercent,
+               tr("nullPercent is %1, but the column is %2 and can hold no NULLs")
+                   .arg(number(nullPercent), primaryKey ? tr("a primary key") : tr("NOT NULL")));
+    if (constraints.contains(keys::cardinality) && !constraints.contains(keys::references) &&
+        type.id != QLatin1String("foreign_key"))
+        report(keys::cardinality, tr("cardinality applies to foreign keys only: add \"references\" or remove it"));
 }
 
 bool ConstraintChecker::checkKind(const ConstraintKey &key, const QJsonValue &value)
@@ -218,10 +188,10 @@ bool ConstraintChecker::checkKind(const ConstraintKey &key, const QJsonValue &va
     };
     switch (key.kind) {
     case ValueKind::Boolean:
-        return value.isBool() || wrong(tr("true or false"));
+        return matchesKind(value, key.kind) || wrong(tr("true or false"));
     case ValueKind::Integer:
     case ValueKind::Number: {
-        if (!value.isDouble() || (key.kind == ValueKind::Integer && !isWhole(value.toDouble())))
+        if (!matchesKind(value, key.kind))
             return wrong(key.kind == ValueKind::Integer ? tr("a whole number") : tr("a number"));
         const double v = value.toDouble();
         if (v < key.minimum || v > key.maximum) {
@@ -238,7 +208,7 @@ bool ConstraintChecker::checkKind(const ConstraintKey &key, const QJsonValue &va
         return true;
     }
     case ValueKind::String:
-        return value.isString() || wrong(tr("a string"));
+        return matchesKind(value, key.kind) || wrong(tr("a string"));
     case ValueKind::Choice:
         if (!value.isString() || !key.choices.contains(value.toString()))
             return wrong(tr("one of %1").arg(key.choices.join(QLatin1String(", "))));
@@ -246,26 +216,15 @@ bool ConstraintChecker::checkKind(const ConstraintKey &key, const QJsonValue &va
     case ValueKind::Date:
     case ValueKind::Time:
     case ValueKind::Timestamp:
-        if (!value.isString() || !parseTemporal(key.kind, value.toString()))
-            return wrong(tr("a %1 such as %2").arg(valueKindName(key.kind), temporalExample(key.kind)));
-        return true;
-    case ValueKind::StringList: {
-        const QJsonArray array = value.toArray();
-        if (!value.isArray() || !std::all_of(array.begin(), array.end(), [](const QJsonValue &v) { return v.isString(); }))
-            return wrong(tr("an array of strings"));
-        return true;
-    }
-    case ValueKind::NumberList: {
-        const QJsonArray array = value.toArray();
-        if (!value.isArray() || !std::all_of(array.begin(), array.end(), [](const QJsonValue &v) { return v.isDouble(); }))
-            return wrong(tr("an array of numbers"));
-        return true;
-    }
+        return matchesKind(value, key.kind) ||
+               wrong(tr("a %1 such as %2").arg(valueKindName(key.kind), temporalExample(key.kind)));
+    case ValueKind::StringList:
+        return matchesKind(value, key.kind) || wrong(tr("an array of strings"));
+    case ValueKind::NumberList:
+        return matchesKind(value, key.kind) || wrong(tr("an array of numbers"));
     case ValueKind::Reference:
-        if (!value.isString() || !ColumnReference::parse(value.toString()))
-            return wrong(tr("\"table.column\""));
-        return true;
-    case ValueKind::Distribution:
+        return matchesKind(value, key.kind) || wrong(tr("\"table.column\""));
+    case ValueKind::Distribution: // the name is checked by checkDistribution, with a better message
     case ValueKind::Object:
         return value.isObject() || wrong(tr("an object"));
     }
@@ -294,8 +253,10 @@ void ConstraintChecker::checkPairs(const DataType &type)
         bool greater = false;
         if (low->kind == ValueKind::Integer || low->kind == ValueKind::Number) {
             greater = a.isDouble() && b.isDouble() && a.toDouble() > b.toDouble();
-        } else if (low->kind == ValueKind::Date || low->kind == ValueKind::Time || low->kind == ValueKind::Timestamp) {
-            const auto x = parseTemporal(low->kind, a.toString()), y = parseTemporal(low->kind, b.toString());
+        } else if (low->kind == ValueKind::Date || low->kind == ValueKind::Time ||
+                   low->kind == ValueKind::Timestamp) {
+            const auto x = temporalOrdinal(low->kind, a.toString()),
+                       y = temporalOrdinal(low->kind, b.toString());
             greater = x && y && *x > *y;
         }
         if (!greater)
@@ -304,23 +265,25 @@ void ConstraintChecker::checkPairs(const DataType &type)
         const bool highSet = m_column->constraints.contains(highName);
         const QString lowText = show(a) + (lowSet ? QString() : tr(", the default"));
         const QString highText = show(b) + (highSet ? QString() : tr(", the default"));
-        report(lowSet ? low->name : highName, tr("%1 (%2) is greater than %3 (%4)")
-                                                  .arg(low->name, lowText, highName, highText));
+        report(lowSet ? low->name : highName,
+               tr("%1 (%2) is greater than %3 (%4)").arg(low->name, lowText, highName, highText));
     }
 }
 
 void ConstraintChecker::checkValuesAndWeights()
 {
-    const QJsonValue values = m_column->constraints.value(kValues);
-    const QJsonValue weights = m_column->constraints.value(kWeights);
+    const QJsonValue values = m_column->constraints.value(keys::values);
+    const QJsonValue weights = m_column->constraints.value(keys::weights);
     if (values.isArray() && values.toArray().isEmpty())
-        report(kValues, tr("values is empty: list at least one value"));
+        report(keys::values, tr("values is empty: list at least one value"));
     if (values.isArray()) {
         QSet<QString> seen;
         for (const QJsonValue &v : values.toArray()) {
             if (seen.contains(v.toString())) {
-                report(kValues, tr("values lists \"%1\" more than once; use weights to make a value more likely")
-                                    .arg(v.toString()), Problem::Severity::Warning);
+                report(keys::values,
+                       tr("values lists \"%1\" more than once; use weights to make a value more likely")
+                           .arg(v.toString()),
+                       Problem::Severity::Warning);
                 break;
             }
             seen.insert(v.toString());
@@ -330,11 +293,11 @@ void ConstraintChecker::checkValuesAndWeights()
         return;
     const QJsonArray w = weights.toArray();
     if (!values.isArray()) {
-        report(kWeights, tr("weights needs values: one weight per value"));
+        report(keys::weights, tr("weights needs values: one weight per value"));
         return;
     }
     if (w.size() != values.toArray().size()) {
-        report(kWeights, tr("weights has %1 entries but values has %2; give one weight per value")
+        report(keys::weights, tr("weights has %1 entries but values has %2; give one weight per value")
                              .arg(w.size())
                              .arg(values.toArray().size()));
         return;
@@ -343,13 +306,15 @@ void ConstraintChecker::checkValuesAndWeights()
     for (qsizetype i = 0; i < w.size(); ++i) {
         const double weight = w.at(i).toDouble();
         if (!std::isfinite(weight) || weight < 0) {
-            report(kWeights, tr("weight #%1 (%2) is negative; weights must be 0 or more").arg(i + 1).arg(number(weight)));
+            report(
+                keys::weights,
+                tr("weight #%1 (%2) is negative; weights must be 0 or more").arg(i + 1).arg(number(weight)));
             return;
         }
         sum += weight;
     }
     if (sum <= 0 && !w.isEmpty())
-        report(kWeights, tr("all weights are 0, so no value can be chosen"));
+        report(keys::weights, tr("all weights are 0, so no value can be chosen"));
 }
 
 void ConstraintChecker::checkDistribution(const QString &key, const QJsonValue &value)
@@ -363,8 +328,8 @@ void ConstraintChecker::checkDistribution(const QString &key, const QJsonValue &
         {QStringLiteral("zipf"), {QStringLiteral("s")}},
         {QStringLiteral("poisson"), {QStringLiteral("lambda")}},
     };
-    static const QStringList kPositive = {QStringLiteral("stddev"), QStringLiteral("sigma"), QStringLiteral("lambda"),
-                                          QStringLiteral("s")};
+    static const QStringList kPositive = {QStringLiteral("stddev"), QStringLiteral("sigma"),
+                                          QStringLiteral("lambda"), QStringLiteral("s")};
     const QJsonObject object = value.toObject();
     const QString name = object.value(QStringLiteral("name")).toString();
     QStringList names;
@@ -390,10 +355,11 @@ void ConstraintChecker::checkDistribution(const QString &key, const QJsonValue &
             return;
         }
         if (!it.value().isDouble() || (kPositive.contains(it.key()) && it.value().toDouble() <= 0)) {
-            report(key, tr("%1 of distribution %2 must be %3, found %4")
-                            .arg(it.key(), name,
-                                 kPositive.contains(it.key()) ? tr("a number greater than 0") : tr("a number"),
-                                 show(it.value())));
+            report(key,
+                   tr("%1 of distribution %2 must be %3, found %4")
+                       .arg(it.key(), name,
+                            kPositive.contains(it.key()) ? tr("a number greater than 0") : tr("a number"),
+                            show(it.value())));
             return;
         }
     }
@@ -404,23 +370,24 @@ void ConstraintChecker::checkCardinality(const QJsonValue &value)
     const QJsonObject object = value.toObject();
     if (object.contains(QStringLiteral("distribution"))) {
         if (object.size() != 1 || !object.value(QStringLiteral("distribution")).isObject()) {
-            report(kCardinality, tr("cardinality is either {\"min\": a, \"max\": b} or {\"distribution\": {…}}"));
+            report(keys::cardinality,
+                   tr("cardinality is either {\"min\": a, \"max\": b} or {\"distribution\": {…}}"));
             return;
         }
-        checkDistribution(kCardinality, object.value(QStringLiteral("distribution")));
+        checkDistribution(keys::cardinality, object.value(QStringLiteral("distribution")));
         return;
     }
     const QJsonValue min = object.value(QStringLiteral("min")), max = object.value(QStringLiteral("max"));
-    const bool wellFormed = object.size() == 2 && min.isDouble() && max.isDouble() && isWhole(min.toDouble())
-                            && isWhole(max.toDouble()) && min.toDouble() >= 0;
+    const bool wellFormed = object.size() == 2 && min.isDouble() && max.isDouble() &&
+                            isWhole(min.toDouble()) && isWhole(max.toDouble()) && min.toDouble() >= 0;
     if (!wellFormed) {
-        report(kCardinality, tr("cardinality is either {\"min\": a, \"max\": b} with whole numbers a ≥ 0 or "
+        report(keys::cardinality, tr("cardinality is either {\"min\": a, \"max\": b} with whole numbers a ≥ 0 or "
                                 "{\"distribution\": {…}}, found %1")
                                  .arg(show(value)));
         return;
     }
     if (min.toDouble() > max.toDouble())
-        report(kCardinality, tr("cardinality min (%1) is greater than max (%2)")
+        report(keys::cardinality, tr("cardinality min (%1) is greater than max (%2)")
                                  .arg(number(min.toDouble()), number(max.toDouble())));
 }
 
@@ -428,14 +395,14 @@ void ConstraintChecker::checkTemplate(const QString &text)
 {
     QList<TemplateSyntax::Part> parts;
     if (const auto error = TemplateSyntax::parse(text, &parts)) {
-        report(kTemplate, tr("template, character %1: %2").arg(error->offset + 1).arg(error->message));
+        report(keys::templateText, tr("template, character %1: %2").arg(error->offset + 1).arg(error->message));
         return;
     }
     for (const TemplateSyntax::Part &part : parts) {
         if (part.placeholder.isEmpty())
             continue;
         if (part.placeholder == m_column->name) {
-            report(kTemplate, tr("template refers to its own column \"%1\"").arg(part.placeholder));
+            report(keys::templateText, tr("template refers to its own column \"%1\"").arg(part.placeholder));
             continue;
         }
         if (m_table.column(part.placeholder) || m_registry.find(part.placeholder))
@@ -446,12 +413,13 @@ void ConstraintChecker::checkTemplate(const QString &text)
         for (const DataType &t : m_registry.types())
             candidates.append(t.id);
         const QString guess = suggestion(part.placeholder, candidates);
-        report(kTemplate, guess.isEmpty()
-                              ? tr("template placeholder {%1} is neither a column of table %2 nor a data type")
-                                    .arg(part.placeholder, m_table.name)
-                              : tr("template placeholder {%1} is neither a column of table %2 nor a data type; "
-                                   "did you mean {%3}?")
-                                    .arg(part.placeholder, m_table.name, guess));
+        report(keys::templateText,
+               guess.isEmpty()
+                   ? tr("template placeholder {%1} is neither a column of table %2 nor a data type")
+                         .arg(part.placeholder, m_table.name)
+                   : tr("template placeholder {%1} is neither a column of table %2 nor a data type; "
+                        "did you mean {%3}?")
+                         .arg(part.placeholder, m_table.name, guess));
     }
 }
 
@@ -459,23 +427,24 @@ void ConstraintChecker::checkJsonFields(const QJsonValue &value)
 {
     const QJsonObject fields = value.toObject();
     if (fields.isEmpty()) {
-        report(kFields, tr("fields is empty: name at least one field with its {\"type\": …}"));
+        report(keys::fields, tr("fields is empty: name at least one field with its {\"type\": …}"));
         return;
     }
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         const QJsonObject spec = it.value().toObject();
         const QString type = spec.value(QStringLiteral("type")).toString();
         if (!it.value().isObject() || !m_registry.find(type)) {
-            report(kFields, tr("field \"%1\" needs {\"type\": …} with a known data type, found %2")
+            report(keys::fields, tr("field \"%1\" needs {\"type\": …} with a known data type, found %2")
                                 .arg(it.key(), show(it.value())));
             return;
         }
         for (auto member = spec.begin(); member != spec.end(); ++member) {
-            const bool known = member.key() == QLatin1String("type")
-                               || (member.key() == QLatin1String("constraints") && member.value().isObject());
+            const bool known = member.key() == QLatin1String("type") ||
+                               (member.key() == QLatin1String("constraints") && member.value().isObject());
             if (!known) {
-                report(kFields, tr("field \"%1\" may hold only \"type\" and a \"constraints\" object, found \"%2\"")
-                                    .arg(it.key(), member.key()));
+                report(keys::fields,
+                       tr("field \"%1\" may hold only \"type\" and a \"constraints\" object, found \"%2\"")
+                           .arg(it.key(), member.key()));
                 return;
             }
         }

@@ -29,7 +29,8 @@ public:
     static QString show(const QJsonValue &value);
 
 private:
-    void report(const QString &key, const QString &message, Problem::Severity severity = Problem::Severity::Error);
+    void report(const QString &key, const QString &message,
+                Problem::Severity severity = Problem::Severity::Error);
     bool checkKind(const ConstraintKey &key, const QJsonValue &value);
     void checkPairs(const DataType &type);
     void checkValuesAndWeights();

@@ -2,6 +2,7 @@
 
 #include "ConstraintChecker.h"
 #include "common/Logging.h"
+#include "model/ConstraintKeys.h"
 #include "model/ColumnReference.h"
 #include "sql/SqlIdentifier.h"
 #include "types/TypeRegistry.h"
@@ -14,10 +15,6 @@ namespace fabrica {
 
 namespace {
 
-const QString kReferences = QStringLiteral("references");
-const QString kUnique = QStringLiteral("unique");
-const QString kPrimaryKey = QStringLiteral("primaryKey");
-const QString kNotNull = QStringLiteral("notNull");
 
 bool flag(const Column &column, const QString &key)
 {
@@ -35,7 +32,9 @@ class NameCollisions
     Q_DECLARE_TR_FUNCTIONS(fabrica::SchemaValidator)
 
 public:
-    explicit NameCollisions(QString kind) : m_kind(std::move(kind)) {}
+    explicit NameCollisions(QString kind)
+        : m_kind(std::move(kind))
+    {}
 
     // A message when name collides with an earlier name, else empty.
     QString add(const QString &name)
@@ -46,13 +45,15 @@ public:
         const QString truncated = SqlIdentifier::postgresTruncated(name);
         QString message;
         if (const auto it = m_folded.constFind(folded); it != m_folded.constEnd()) {
-            message = tr("%1 name \"%2\" differs from \"%3\" only in case; PostgreSQL folds unquoted names and "
-                         "MySQL on Windows and macOS ignores case, so give them distinct names")
-                          .arg(m_kind, name, *it);
+            message =
+                tr("%1 name \"%2\" differs from \"%3\" only in case; PostgreSQL folds unquoted names and "
+                   "MySQL on Windows and macOS ignores case, so give them distinct names")
+                    .arg(m_kind, name, *it);
         } else if (const auto t = m_truncated.constFind(truncated); t != m_truncated.constEnd()) {
-            message = tr("%1 names \"%2\" and \"%3\" are the same after PostgreSQL truncates them to 63 bytes "
-                         "(\"%4\"); shorten one of them")
-                          .arg(m_kind, *t, name, truncated);
+            message =
+                tr("%1 names \"%2\" and \"%3\" are the same after PostgreSQL truncates them to 63 bytes "
+                   "(\"%4\"); shorten one of them")
+                    .arg(m_kind, *t, name, truncated);
         }
         m_exact.insert(name);
         m_folded.insert(folded, name);
@@ -69,14 +70,18 @@ private:
 
 } // namespace
 
-SchemaValidator::SchemaValidator() : m_registry(TypeRegistry::instance()) {}
+SchemaValidator::SchemaValidator()
+    : m_registry(TypeRegistry::instance())
+{}
 
-SchemaValidator::SchemaValidator(const TypeRegistry &registry) : m_registry(registry) {}
+SchemaValidator::SchemaValidator(const TypeRegistry &registry)
+    : m_registry(registry)
+{}
 
 QStringList SchemaValidator::locales()
 {
-    return {QStringLiteral("en_US"), QStringLiteral("en_GB"), QStringLiteral("de_DE"), QStringLiteral("fr_FR"),
-            QStringLiteral("es_ES")};
+    return {QStringLiteral("en_US"), QStringLiteral("en_GB"), QStringLiteral("de_DE"),
+            QStringLiteral("fr_FR"), QStringLiteral("es_ES")};
 }
 
 Problems SchemaValidator::validate(const Schema &schema) const
@@ -100,7 +105,12 @@ Problems SchemaValidator::validate(const Schema &schema) const
                     guess.isEmpty()
                         ? tr("unknown data type \"%1\"; `fabrica types` lists them all").arg(column.type)
                         : tr("unknown data type \"%1\"; did you mean \"%2\"?").arg(column.type, guess);
-                problems.append(Problem{Problem::Severity::Error, message, t, c, {}, table.name + QLatin1Char('.') + column.name});
+                problems.append(Problem{Problem::Severity::Error,
+                                        message,
+                                        t,
+                                        c,
+                                        {},
+                                        table.name + QLatin1Char('.') + column.name});
                 continue;
             }
             checker.check(column, c, *type);
@@ -123,7 +133,8 @@ void SchemaValidator::checkSchema(const Schema &schema, Problems &problems) cons
         report(tr("schema name \"%1\" starts with \"pg_\", which PostgreSQL reserves for system schemas")
                    .arg(schema.name));
     if (!schema.locale.isEmpty() && !locales().contains(schema.locale))
-        report(tr("unknown locale \"%1\" (locales: %2)").arg(schema.locale, locales().join(QLatin1String(", "))));
+        report(tr("unknown locale \"%1\" (locales: %2)")
+                   .arg(schema.locale, locales().join(QLatin1String(", "))));
     if (schema.tables.isEmpty())
         report(tr("the schema has no tables yet"), Problem::Severity::Warning);
 }
@@ -153,7 +164,8 @@ void SchemaValidator::checkColumnNames(const Table &table, int tableIndex, Probl
     for (int c = 0; c < table.columns.size(); ++c) {
         const Column &column = table.columns.at(c);
         auto report = [&](const QString &message, Problem::Severity severity = Problem::Severity::Error) {
-            problems.append(Problem{severity, message, tableIndex, c, {}, table.name + QLatin1Char('.') + column.name});
+            problems.append(
+                Problem{severity, message, tableIndex, c, {}, table.name + QLatin1Char('.') + column.name});
         };
         for (const auto &finding : SqlIdentifier::check(column.name, SqlIdentifier::Kind::Column))
             report(finding.message, severityOf(finding.severity));
@@ -170,7 +182,7 @@ QString SchemaValidator::keyFamily(const Schema &schema, const Column &column, i
     if (type->id != QLatin1String("foreign_key"))
         return type->keyFamily;
     // A foreign_key column takes the family of what it references; chains end at a real key.
-    const auto target = ColumnReference::fromConstraint(column.constraints.value(kReferences));
+    const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
     const Table *table = target ? schema.table(target->table) : nullptr;
     const Column *parent = table ? table->column(target->column) : nullptr;
     if (!parent || depth > schema.tables.size())
@@ -184,7 +196,7 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
         const Table &table = schema.tables.at(t);
         int primaryKeyColumns = 0;
         for (const Column &column : table.columns)
-            primaryKeyColumns += flag(column, kPrimaryKey) ? 1 : 0;
+            primaryKeyColumns += flag(column, keys::primaryKey) ? 1 : 0;
         for (int c = 0; c < table.columns.size(); ++c) {
             const Column &column = table.columns.at(c);
             const QString path = table.name + QLatin1Char('.') + column.name;
@@ -195,20 +207,22 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
             if (!type)
                 continue;
             if (!type->keyCapable) {
-                for (const QString &key : {kPrimaryKey, kUnique, kReferences}) {
-                    if (column.constraints.contains(key) && column.constraints.value(key) != QJsonValue(false)) {
-                        report(key, tr("type %1 cannot be %2; key columns need a type with a large domain such as "
-                                       "sequence, integer, uuid or string")
-                                        .arg(type->id, key == kReferences ? tr("a foreign key")
-                                                       : key == kUnique   ? tr("unique")
-                                                                          : tr("a primary key")));
+                for (const QString &key : {keys::primaryKey, keys::unique, keys::references}) {
+                    if (column.constraints.contains(key) &&
+                        column.constraints.value(key) != QJsonValue(false)) {
+                        report(key,
+                               tr("type %1 cannot be %2; key columns need a type with a large domain such as "
+                                  "sequence, integer, uuid or string")
+                                   .arg(type->id, key == keys::references ? tr("a foreign key")
+                                                  : key == keys::unique   ? tr("unique")
+                                                                     : tr("a primary key")));
                         break;
                     }
                 }
             }
-            if (!column.constraints.value(kReferences).isString())
+            if (!column.constraints.value(keys::references).isString())
                 continue;
-            const auto target = ColumnReference::fromConstraint(column.constraints.value(kReferences));
+            const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
             if (!target)
                 continue; // malformed: reported by the constraint checker
             const int parentIndex = schema.tableIndex(target->table);
@@ -217,43 +231,46 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
                 for (const Table &other : schema.tables)
                     names.append(other.name);
                 const QString guess = ConstraintChecker::suggestion(target->table, names);
-                report(kReferences, guess.isEmpty()
-                                        ? tr("references table \"%1\", which does not exist").arg(target->table)
-                                        : tr("references table \"%1\", which does not exist; did you mean \"%2\"?")
-                                              .arg(target->table, guess));
+                report(keys::references,
+                       guess.isEmpty()
+                           ? tr("references table \"%1\", which does not exist").arg(target->table)
+                           : tr("references table \"%1\", which does not exist; did you mean \"%2\"?")
+                                 .arg(target->table, guess));
                 continue;
             }
             const Table &parentTable = schema.tables.at(parentIndex);
             const Column *parent = parentTable.column(target->column);
             if (!parent) {
-                report(kReferences, tr("references column \"%1\" of table \"%2\", which does not exist")
+                report(keys::references, tr("references column \"%1\" of table \"%2\", which does not exist")
                                         .arg(target->column, target->table));
                 continue;
             }
             if (parent == &column) {
-                report(kReferences, tr("references itself; a foreign key must point at another column"));
+                report(keys::references, tr("references itself; a foreign key must point at another column"));
                 continue;
             }
             int parentKeyColumns = 0;
             for (const Column &other : parentTable.columns)
-                parentKeyColumns += flag(other, kPrimaryKey) ? 1 : 0;
-            const bool singlePrimaryKey = flag(*parent, kPrimaryKey) && parentKeyColumns == 1;
-            if (!singlePrimaryKey && !flag(*parent, kUnique)) {
-                report(kReferences, flag(*parent, kPrimaryKey)
-                                        ? tr("references %1, which is only part of a composite primary key and "
-                                             "not unique on its own; mark it unique or reference another column")
-                                              .arg(target->toString())
-                                        : tr("references %1, which is neither the primary key nor unique; mark it "
-                                             "\"primaryKey\" or \"unique\"")
-                                              .arg(target->toString()));
+                parentKeyColumns += flag(other, keys::primaryKey) ? 1 : 0;
+            const bool singlePrimaryKey = flag(*parent, keys::primaryKey) && parentKeyColumns == 1;
+            if (!singlePrimaryKey && !flag(*parent, keys::unique)) {
+                report(keys::references,
+                       flag(*parent, keys::primaryKey)
+                           ? tr("references %1, which is only part of a composite primary key and "
+                                "not unique on its own; mark it unique or reference another column")
+                                 .arg(target->toString())
+                           : tr("references %1, which is neither the primary key nor unique; mark it "
+                                "\"primaryKey\" or \"unique\"")
+                                 .arg(target->toString()));
                 continue;
             }
             const QString childFamily = keyFamily(schema, column);
             const QString parentFamily = keyFamily(schema, *parent);
             if (!childFamily.isEmpty() && !parentFamily.isEmpty() && childFamily != parentFamily)
-                report(kReferences, tr("foreign key type mismatch: %1 is %2 but %3 is %4; use type foreign_key "
-                                       "or a type of the same kind")
-                                        .arg(path, column.type, target->toString(), parent->type));
+                report(keys::references,
+                       tr("foreign key type mismatch: %1 is %2 but %3 is %4; use type foreign_key "
+                          "or a type of the same kind")
+                           .arg(path, column.type, target->toString(), parent->type));
         }
         Q_UNUSED(primaryKeyColumns)
     }
@@ -274,9 +291,9 @@ void SchemaValidator::checkCycles(const Schema &schema, Problems &problems) cons
         const Table &table = schema.tables.at(t);
         for (int c = 0; c < table.columns.size(); ++c) {
             const Column &column = table.columns.at(c);
-            if (!flag(column, kNotNull) && !flag(column, kPrimaryKey))
+            if (!flag(column, keys::notNull) && !flag(column, keys::primaryKey))
                 continue;
-            const auto target = ColumnReference::fromConstraint(column.constraints.value(kReferences));
+            const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
             const int parent = target ? schema.tableIndex(target->table) : -1;
             if (parent >= 0)
                 edges[t].append(Edge{parent, c});
@@ -315,8 +332,8 @@ void SchemaValidator::checkCycles(const Schema &schema, Problems &problems) cons
                 if (!component.contains(edge.parent))
                     continue;
                 const Table &table = schema.tables.at(member);
-                links.append(table.name + QLatin1Char('.') + table.columns.at(edge.column).name
-                             + QStringLiteral(" → ") + schema.tables.at(edge.parent).name);
+                links.append(table.name + QLatin1Char('.') + table.columns.at(edge.column).name +
+                             QStringLiteral(" → ") + schema.tables.at(edge.parent).name);
                 if (firstTable < 0) {
                     firstTable = member;
                     firstColumn = edge.column;
@@ -329,12 +346,14 @@ void SchemaValidator::checkCycles(const Schema &schema, Problems &problems) cons
         const QString path = table.name + QLatin1Char('.') + table.columns.at(firstColumn).name;
         const QString message =
             component.size() == 1 && links.size() == 1
-                ? tr("references its own table and is NOT NULL, so the first row has nothing to refer to; make "
+                ? tr("references its own table and is NOT NULL, so the first row has nothing to refer to; "
+                     "make "
                      "it nullable (remove notNull)")
                 : tr("NOT NULL foreign keys form a cycle (%1), so no table in it can get its first row; make "
                      "one of these columns nullable")
                       .arg(links.join(QLatin1String(", ")));
-        problems.append(Problem{Problem::Severity::Error, message, firstTable, firstColumn, kReferences, path});
+        problems.append(
+            Problem{Problem::Severity::Error, message, firstTable, firstColumn, keys::references, path});
     };
     for (int v = 0; v < n; ++v) {
         if (index.at(v) < 0)

@@ -1,0 +1,29 @@
+#include "SchemaFileArgument.h"
+
+#include "format/SchemaFile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace fabrica {
+
+std::optional<SchemaFileArgument> SchemaFileArgument::read(const QString &path, QTextStream &out)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        out << QCoreApplication::translate("fabrica::SchemaFileArgument", "%1: cannot open the file: %2")
+                   .arg(path, file.errorString())
+            << Qt::endl;
+        return std::nullopt;
+    }
+    SchemaFileArgument argument{path, file.readAll(), {}};
+    Result<Schema> schema = SchemaFile::parse(argument.bytes, path);
+    if (!schema) {
+        out << schema.error().toString() << Qt::endl;
+        return std::nullopt;
+    }
+    argument.schema = std::move(schema).value();
+    return argument;
+}
+
+} // namespace fabrica

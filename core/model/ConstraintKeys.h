@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+// Names of the constraint keys that code outside the type registry looks at by name.
+namespace fabrica::keys {
+
+inline const QString notNull = QStringLiteral("notNull");
+inline const QString nullPercent = QStringLiteral("nullPercent");
+inline const QString unique = QStringLiteral("unique");
+inline const QString primaryKey = QStringLiteral("primaryKey");
+inline const QString references = QStringLiteral("references");
+inline const QString cardinality = QStringLiteral("cardinality");
+inline const QString distribution = QStringLiteral("distribution");
+inline const QString values = QStringLiteral("values");
+inline const QString weights = QStringLiteral("weights");
+inline const QString templateText = QStringLiteral("template");
+inline const QString fields = QStringLiteral("fields");
+
+} // namespace fabrica::keys
