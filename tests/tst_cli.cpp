@@ -178,6 +178,28 @@ private slots:
         QCOMPARE(run.exitCode, 0);
     }
 
+    void typesListsTheRegistry()
+    {
+        const Run run = fabrica({QStringLiteral("types")});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 60);
+        QVERIFY(lines.first().startsWith(QStringLiteral("integer ")));
+        QVERIFY(run.out.contains(QRegularExpression(QStringLiteral("\\nemail +person +\\S"))));
+    }
+
+    // docs/data-types.md is generated; it must match what the registry says now.
+    void dataTypesDocumentIsCurrent()
+    {
+        const Run run = fabrica({QStringLiteral("types"), QStringLiteral("--markdown")});
+        QCOMPARE(run.exitCode, 0);
+        QFile file(qEnvironmentVariable("FABRICA_SOURCE_DIR") + QStringLiteral("/docs/data-types.md"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(QString::fromUtf8(file.readAll()) == run.out,
+                 "docs/data-types.md is stale: regenerate it with `fabrica types --markdown > docs/data-types.md`");
+        QVERIFY(run.out.contains(QStringLiteral("\n### `iban`\n")));
+    }
+
     void usageErrors()
     {
         QCOMPARE(fabrica({QStringLiteral("validate")}).exitCode, 2);
