@@ -5,894 +5,905 @@
     <name>fabrica::CommandLine</name>
     <message>
         <source>fabrica: unknown command &quot;%1&quot;; `fabrica --help` lists the commands</source>
-        <translation type="unfinished"></translation>
+        <translation>fabrica: unbekannter Befehl &quot;%1&quot;; `fabrica --help` listet die Befehle auf</translation>
     </message>
     <message>
         <source>Usage: fabrica [COMMAND] [OPTIONS]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: fabrica [BEFEHL] [OPTIONEN]</translation>
     </message>
     <message>
         <source>Fabrica generates realistic synthetic test data from database schemas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fabrica erzeugt realistische synthetische Testdaten aus Datenbankschemas.</translation>
     </message>
     <message>
         <source>Without a command it opens the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Befehl wird das Hauptfenster geöffnet.</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle:</translation>
     </message>
     <message>
         <source>Options:</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen:</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version anzeigen.</translation>
     </message>
     <message>
         <source>`fabrica COMMAND --help` describes a command.</source>
-        <translation type="unfinished"></translation>
+        <translation>`fabrica BEFEHL --help` beschreibt einen Befehl.</translation>
     </message>
 </context>
 <context>
     <name>fabrica::ConstraintChecker</name>
     <message>
         <source>unknown constraint &quot;%1&quot; for type %2 (accepted: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Constraint &quot;%1&quot; für Typ %2 (zulässig: %3)</translation>
     </message>
     <message>
         <source>unknown constraint &quot;%1&quot; for type %2; did you mean &quot;%3&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Constraint &quot;%1&quot; für Typ %2; meinten Sie &quot;%3&quot;?</translation>
     </message>
     <message>
         <source>type %1 needs the constraint &quot;%2&quot; (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ %1 erfordert den Constraint &quot;%2&quot; (%3)</translation>
     </message>
     <message>
         <source>nullPercent is %1, but the column is %2 and can hold no NULLs</source>
-        <translation type="unfinished"></translation>
+        <translation>nullPercent ist %1, aber die Spalte ist %2 und kann keine NULL-Werte enthalten</translation>
     </message>
     <message>
         <source>a primary key</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Primärschlüssel</translation>
     </message>
     <message>
         <source>NOT NULL</source>
-        <translation type="unfinished"></translation>
+        <translation>NOT NULL</translation>
     </message>
     <message>
         <source>cardinality applies to foreign keys only: add &quot;references&quot; or remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>cardinality gilt nur für Fremdschlüssel: fügen Sie &quot;references&quot; hinzu oder entfernen Sie cardinality</translation>
     </message>
     <message>
         <source>constraint &quot;%1&quot; must be %2, found %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Constraint &quot;%1&quot; muss %2 sein, ist aber %3</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false</translation>
     </message>
     <message>
         <source>a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>between %1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>zwischen %1 und %2</translation>
     </message>
     <message>
         <source>at least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens %1</translation>
     </message>
     <message>
         <source>at most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens %1</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>einer der Werte %1</translation>
     </message>
     <message>
         <source>a %1 such as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wert vom Typ %1 wie %2</translation>
     </message>
     <message>
         <source>an array of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array von Zeichenketten</translation>
     </message>
     <message>
         <source>an array of numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array von Zahlen</translation>
     </message>
     <message>
         <source>&quot;table.column&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;table.column&quot;</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>, the default</source>
-        <translation type="unfinished"></translation>
+        <translation>, der Standardwert</translation>
     </message>
     <message>
         <source>%1 (%2) is greater than %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) ist größer als %3 (%4)</translation>
     </message>
     <message>
         <source>values is empty: list at least one value</source>
-        <translation type="unfinished"></translation>
+        <translation>values ist leer: geben Sie mindestens einen Wert an</translation>
     </message>
     <message>
         <source>values lists &quot;%1&quot; more than once; use weights to make a value more likely</source>
-        <translation type="unfinished"></translation>
+        <translation>values enthält &quot;%1&quot; mehrfach; verwenden Sie weights, um einen Wert wahrscheinlicher zu machen</translation>
     </message>
     <message>
         <source>weights needs values: one weight per value</source>
-        <translation type="unfinished"></translation>
+        <translation>weights erfordert values: ein Gewicht pro Wert</translation>
     </message>
     <message>
         <source>weights has %1 entries but values has %2; give one weight per value</source>
-        <translation type="unfinished"></translation>
+        <translation>weights hat %1 Einträge, values aber %2; geben Sie ein Gewicht pro Wert an</translation>
     </message>
     <message>
         <source>weight #%1 (%2) is negative; weights must be 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht #%1 (%2) ist negativ; Gewichte müssen 0 oder größer sein</translation>
     </message>
     <message>
         <source>all weights are 0, so no value can be chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Gewichte sind 0, daher kann kein Wert gewählt werden</translation>
     </message>
     <message>
         <source>distribution needs &quot;name&quot;: one of %1, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verteilung benötigt &quot;name&quot; mit einem der Werte %1, gefunden: %2</translation>
     </message>
     <message>
         <source>distribution %1 takes no parameters, found &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verteilung %1 hat keine Parameter, gefunden: &quot;%2&quot;</translation>
     </message>
     <message>
         <source>distribution %1 takes %2, found &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verteilung %1 erlaubt nur %2, gefunden: &quot;%3&quot;</translation>
     </message>
     <message>
         <source>%1 of distribution %2 must be %3, found %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 der Verteilung %2 muss %3 sein, ist aber %4</translation>
     </message>
     <message>
         <source>a number greater than 0</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl größer als 0</translation>
     </message>
     <message>
         <source>cardinality is either {&quot;min&quot;: a, &quot;max&quot;: b} or {&quot;distribution&quot;: {…}}</source>
-        <translation type="unfinished"></translation>
+        <translation>cardinality ist entweder {&quot;min&quot;: a, &quot;max&quot;: b} oder {&quot;distribution&quot;: {…}}</translation>
     </message>
     <message>
         <source>cardinality is either {&quot;min&quot;: a, &quot;max&quot;: b} with whole numbers a ≥ 0 or {&quot;distribution&quot;: {…}}, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cardinality ist entweder {&quot;min&quot;: a, &quot;max&quot;: b} mit ganzen Zahlen a ≥ 0 oder {&quot;distribution&quot;: {…}}, gefunden: %1</translation>
     </message>
     <message>
         <source>cardinality min (%1) is greater than max (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>cardinality: min (%1) ist größer als max (%2)</translation>
     </message>
     <message>
         <source>template, character %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>template, Zeichen %1: %2</translation>
     </message>
     <message>
         <source>template refers to its own column &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>template verweist auf die eigene Spalte &quot;%1&quot;</translation>
     </message>
     <message>
         <source>template placeholder {%1} is neither a column of table %2 nor a data type</source>
-        <translation type="unfinished"></translation>
+        <translation>der template-Platzhalter {%1} ist weder eine Spalte der Tabelle %2 noch ein Datentyp</translation>
     </message>
     <message>
         <source>template placeholder {%1} is neither a column of table %2 nor a data type; did you mean {%3}?</source>
-        <translation type="unfinished"></translation>
+        <translation>der template-Platzhalter {%1} ist weder eine Spalte der Tabelle %2 noch ein Datentyp; meinten Sie {%3}?</translation>
     </message>
     <message>
         <source>fields is empty: name at least one field with its {&quot;type&quot;: …}</source>
-        <translation type="unfinished"></translation>
+        <translation>fields ist leer: geben Sie mindestens ein Feld mit seinem {&quot;type&quot;: …} an</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; needs {&quot;type&quot;: …} with a known data type, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &quot;%1&quot; benötigt {&quot;type&quot;: …} mit einem bekannten Datentyp, gefunden: %2</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; may hold only &quot;type&quot; and a &quot;constraints&quot; object, found &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &quot;%1&quot; darf nur &quot;type&quot; und ein &quot;constraints&quot;-Objekt enthalten, gefunden: &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
     <name>fabrica::FormatCommand</name>
     <message>
         <source>Rewrite schema files in the canonical layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemadateien im kanonischen Layout neu schreiben</translation>
     </message>
     <message>
         <source>Change nothing; list the files that are not canonical and exit with 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ändern; die nicht kanonischen Dateien auflisten und mit 1 beenden.</translation>
     </message>
     <message>
         <source>Schema files (*.fabrica.json).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemadateien (*.fabrica.json).</translation>
     </message>
     <message>
         <source>FILE...</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI...</translation>
     </message>
     <message>
         <source>fabrica format: name at least one schema file</source>
-        <translation type="unfinished"></translation>
+        <translation>fabrica format: geben Sie mindestens eine Schemadatei an</translation>
     </message>
     <message>
         <source>%1: not in the canonical layout</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht im kanonischen Layout</translation>
     </message>
     <message>
         <source>%1: rewritten</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: neu geschrieben</translation>
     </message>
 </context>
 <context>
     <name>fabrica::MainWindow</name>
     <message>
         <source>Fabrica</source>
-        <translation type="unfinished"></translation>
+        <translation>Fabrica</translation>
     </message>
     <message>
         <source>Open a schema file (*.fabrica.json) to see its tables and columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie eine Schemadatei (*.fabrica.json), um ihre Tabellen und Spalten zu sehen.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>Constraints</source>
-        <translation type="unfinished"></translation>
+        <translation>Constraints</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Open Schema…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Fabrica</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Fabrica</translation>
     </message>
     <message>
         <source>Cannot open schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema kann nicht geöffnet werden</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n table(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n Tabelle</numerusform>
+            <numerusform>%1 — %n Tabellen</numerusform>
         </translation>
     </message>
     <message>
         <source>Open Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema öffnen</translation>
     </message>
     <message>
         <source>Fabrica schemas (*.fabrica.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fabrica-Schemas (*.fabrica.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>About Fabrica</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Fabrica</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Fabrica %1&lt;/h3&gt;&lt;p&gt;Realistic synthetic test data from database schemas.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Fabrica %1&lt;/h3&gt;&lt;p&gt;Realistische synthetische Testdaten aus Datenbankschemas.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>fabrica::SchemaFile</name>
     <message>
         <source>unknown property &quot;%1&quot; in %2 (expected one of: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Eigenschaft &quot;%1&quot; in %2 (zulässig: %3)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a string, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; muss eine Zeichenkette sein, ist aber %2</translation>
     </message>
     <message>
         <source>%1 has no &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1 fehlt &quot;%2&quot;</translation>
     </message>
     <message>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <source>true</source>
-        <translation type="unfinished"></translation>
+        <translation>true</translation>
     </message>
     <message>
         <source>false</source>
-        <translation type="unfinished"></translation>
+        <translation>false</translation>
     </message>
     <message>
         <source>the number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zahl %1</translation>
     </message>
     <message>
         <source>the string %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeichenkette %1</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht vorhanden</translation>
     </message>
     <message>
         <source>a column must be an object, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Spalte muss ein Objekt sein, ist aber %1</translation>
     </message>
     <message>
         <source>column #%1 of table &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte #%1 der Tabelle &quot;%2&quot;</translation>
     </message>
     <message>
         <source>a column</source>
-        <translation type="unfinished"></translation>
+        <translation>einer Spalte</translation>
     </message>
     <message>
         <source>column &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;constraints&quot; must be an object, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;constraints&quot; muss ein Objekt sein, ist aber %1</translation>
     </message>
     <message>
         <source>&quot;samples&quot; must be an array of strings, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;samples&quot; muss ein Array von Zeichenketten sein, ist aber %1</translation>
     </message>
     <message>
         <source>sample #%1 must be a string, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispielwert #%1 muss eine Zeichenkette sein, ist aber %2</translation>
     </message>
     <message>
         <source>a table must be an object, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Tabelle muss ein Objekt sein, ist aber %1</translation>
     </message>
     <message>
         <source>table #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle #%1</translation>
     </message>
     <message>
         <source>a table</source>
-        <translation type="unfinished"></translation>
+        <translation>einer Tabelle</translation>
     </message>
     <message>
         <source>table &quot;%1&quot; has no &quot;rows&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>in Tabelle &quot;%1&quot; fehlt &quot;rows&quot;</translation>
     </message>
     <message>
         <source>&quot;rows&quot; must be a whole number from 0 to 2^53, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;rows&quot; muss eine ganze Zahl von 0 bis 2^53 sein, ist aber %1</translation>
     </message>
     <message>
         <source>table &quot;%1&quot; has no &quot;columns&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>in Tabelle &quot;%1&quot; fehlt &quot;columns&quot;</translation>
     </message>
     <message>
         <source>&quot;columns&quot; must be an array, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;columns&quot; muss ein Array sein, ist aber %1</translation>
     </message>
     <message>
         <source>the file</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datei</translation>
     </message>
     <message>
         <source>not a Fabrica schema file: &quot;format&quot; must be &quot;%1&quot;, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Fabrica-Schemadatei: &quot;format&quot; muss &quot;%1&quot; sein, ist aber %2</translation>
     </message>
     <message>
         <source>&quot;version&quot; must be a whole number from 1, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;version&quot; muss eine ganze Zahl ab 1 sein, ist aber %1</translation>
     </message>
     <message>
         <source>the file has format version %1, but this Fabrica reads up to version %2; open it with a newer Fabrica</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei hat die Formatversion %1, diese Fabrica-Version liest aber nur bis Version %2; öffnen Sie sie mit einer neueren Fabrica-Version</translation>
     </message>
     <message>
         <source>&quot;schema&quot; must be an object, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;schema&quot; muss ein Objekt sein, ist aber %1</translation>
     </message>
     <message>
         <source>the schema</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Schema</translation>
     </message>
     <message>
         <source>&quot;created&quot; must be an ISO 8601 date and time with a time zone, such as &quot;2026-11-25T12:00:00Z&quot;, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;created&quot; muss ein ISO-8601-Datum mit Uhrzeit und Zeitzone sein, etwa &quot;2026-11-25T12:00:00Z&quot;, ist aber &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the schema has no &quot;tables&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>im Schema fehlt &quot;tables&quot;</translation>
     </message>
     <message>
         <source>&quot;tables&quot; must be an array, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;tables&quot; muss ein Array sein, ist aber %1</translation>
     </message>
     <message>
         <source>invalid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges JSON: %1</translation>
     </message>
     <message>
         <source>not a Fabrica schema file: the top level must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Fabrica-Schemadatei: die oberste Ebene muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>cannot open the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>cannot write the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
     <name>fabrica::SchemaFileArgument</name>
     <message>
         <source>%1: cannot open the file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>
     <name>fabrica::SchemaValidator</name>
     <message>
         <source>%1 name &quot;%2&quot; is used more than once</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name &quot;%2&quot; wird für mehr als eine %1 verwendet</translation>
     </message>
     <message>
         <source>%1 name &quot;%2&quot; differs from &quot;%3&quot; only in case; PostgreSQL folds unquoted names and MySQL on Windows and macOS ignores case, so give them distinct names</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name &quot;%2&quot; unterscheidet sich nur in der Groß-/Kleinschreibung vom Namen &quot;%3&quot; einer anderen %1; PostgreSQL wandelt Namen ohne Anführungszeichen in Kleinbuchstaben um, und MySQL ignoriert unter Windows und macOS die Groß-/Kleinschreibung; vergeben Sie daher unterschiedliche Namen</translation>
     </message>
     <message>
         <source>%1 names &quot;%2&quot; and &quot;%3&quot; are the same after PostgreSQL truncates them to 63 bytes (&quot;%4&quot;); shorten one of them</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name &quot;%3&quot; stimmt mit dem Namen &quot;%2&quot; einer anderen %1 überein, nachdem PostgreSQL beide auf 63 Bytes gekürzt hat (&quot;%4&quot;); kürzen Sie einen der beiden</translation>
     </message>
     <message>
         <source>unknown data type &quot;%1&quot;; `fabrica types` lists them all</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Datentyp &quot;%1&quot;; `fabrica types` listet alle auf</translation>
     </message>
     <message>
         <source>unknown data type &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Datentyp &quot;%1&quot;; meinten Sie &quot;%2&quot;?</translation>
     </message>
     <message>
         <source>schema name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemaname: %1</translation>
     </message>
     <message>
         <source>schema name &quot;%1&quot; starts with &quot;pg_&quot;, which PostgreSQL reserves for system schemas</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schemaname &quot;%1&quot; beginnt mit &quot;pg_&quot;; dieses Präfix reserviert PostgreSQL für Systemschemas</translation>
     </message>
     <message>
         <source>unknown locale &quot;%1&quot; (locales: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Gebietsschema &quot;%1&quot; (verfügbar: %2)</translation>
     </message>
     <message>
         <source>the schema has no tables yet</source>
-        <translation type="unfinished"></translation>
+        <translation>das Schema enthält noch keine Tabellen</translation>
     </message>
     <message>
         <source>table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <source>rows must be 0 or more, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rows muss 0 oder größer sein, ist aber %1</translation>
     </message>
     <message>
         <source>table &quot;%1&quot; has no columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle &quot;%1&quot; hat keine Spalten</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte</translation>
     </message>
     <message>
         <source>type %1 cannot be %2; key columns need a type with a large domain such as sequence, integer, uuid or string</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ %1 kann nicht %2 sein; Schlüsselspalten benötigen einen Typ mit großem Wertebereich wie sequence, integer, uuid oder string</translation>
     </message>
     <message>
         <source>a foreign key</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Fremdschlüssel</translation>
     </message>
     <message>
         <source>unique</source>
-        <translation type="unfinished"></translation>
+        <translation>eindeutig</translation>
     </message>
     <message>
         <source>a primary key</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Primärschlüssel</translation>
     </message>
     <message>
         <source>references table &quot;%1&quot;, which does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>verweist auf die nicht vorhandene Tabelle &quot;%1&quot;</translation>
     </message>
     <message>
         <source>references table &quot;%1&quot;, which does not exist; did you mean &quot;%2&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>verweist auf die nicht vorhandene Tabelle &quot;%1&quot;; meinten Sie &quot;%2&quot;?</translation>
     </message>
     <message>
         <source>references column &quot;%1&quot; of table &quot;%2&quot;, which does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>verweist auf die nicht vorhandene Spalte &quot;%1&quot; der Tabelle &quot;%2&quot;</translation>
     </message>
     <message>
         <source>references itself; a foreign key must point at another column</source>
-        <translation type="unfinished"></translation>
+        <translation>verweist auf sich selbst; ein Fremdschlüssel muss auf eine andere Spalte verweisen</translation>
     </message>
     <message>
         <source>references %1, which is only part of a composite primary key and not unique on its own; mark it unique or reference another column</source>
-        <translation type="unfinished"></translation>
+        <translation>verweist auf %1, die nur Teil eines zusammengesetzten Primärschlüssels und für sich allein nicht eindeutig ist; markieren Sie sie als eindeutig oder verweisen Sie auf eine andere Spalte</translation>
     </message>
     <message>
         <source>references %1, which is neither the primary key nor unique; mark it &quot;primaryKey&quot; or &quot;unique&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>verweist auf %1, die weder der Primärschlüssel noch eindeutig ist; markieren Sie sie mit &quot;primaryKey&quot; oder &quot;unique&quot;</translation>
     </message>
     <message>
         <source>foreign key type mismatch: %1 is %2 but %3 is %4; use type foreign_key or a type of the same kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Typen des Fremdschlüssels passen nicht zusammen: %1 ist %2, aber %3 ist %4; verwenden Sie den Typ foreign_key oder einen Typ derselben Art</translation>
     </message>
     <message>
         <source>references its own table and is NOT NULL, so the first row has nothing to refer to; make it nullable (remove notNull)</source>
-        <translation type="unfinished"></translation>
+        <translation>verweist auf die eigene Tabelle und ist NOT NULL, daher gibt es für die erste Zeile nichts, worauf sie verweisen kann; lassen Sie NULL zu (entfernen Sie notNull)</translation>
     </message>
     <message>
         <source>NOT NULL foreign keys form a cycle (%1), so no table in it can get its first row; make one of these columns nullable</source>
-        <translation type="unfinished"></translation>
+        <translation>NOT-NULL-Fremdschlüssel bilden einen Zyklus (%1), daher kann keine der beteiligten Tabellen ihre erste Zeile erhalten; lassen Sie in einer dieser Spalten NULL zu</translation>
     </message>
 </context>
 <context>
     <name>fabrica::SqlIdentifier</name>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>table name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Tabellenname ist leer</translation>
     </message>
     <message>
         <source>column name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>der Spaltenname ist leer</translation>
     </message>
     <message>
         <source>name &quot;%1&quot; contains the control character %2 at position %3</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name &quot;%1&quot; enthält das Steuerzeichen %2 an Position %3</translation>
     </message>
     <message>
         <source>name &quot;%1&quot; starts with white space</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name &quot;%1&quot; beginnt mit Leerraum</translation>
     </message>
     <message>
         <source>name &quot;%1&quot; ends with white space</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name &quot;%1&quot; endet mit Leerraum</translation>
     </message>
     <message>
         <source>name &quot;%1&quot; contains a double quote</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name &quot;%1&quot; enthält ein doppeltes Anführungszeichen</translation>
     </message>
     <message>
         <source>name &quot;%1&quot; contains a backtick</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name &quot;%1&quot; enthält einen Backtick</translation>
     </message>
     <message>
         <source>name &quot;%1&quot; contains &apos;.&apos;, which SQL tools read as a schema qualifier</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name &quot;%1&quot; enthält einen Punkt (&apos;.&apos;), den SQL-Werkzeuge als Schema-Qualifizierer lesen</translation>
     </message>
     <message>
         <source>table name &quot;%1&quot; starts with &quot;sqlite_&quot;, which SQLite reserves for its own tables</source>
-        <translation type="unfinished"></translation>
+        <translation>der Tabellenname &quot;%1&quot; beginnt mit &quot;sqlite_&quot;; dieses Präfix reserviert SQLite für eigene Tabellen</translation>
     </message>
     <message>
         <source>name &quot;%1&quot; is %2 bytes long in UTF-8; PostgreSQL keeps only the first 63 bytes: &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name &quot;%1&quot; ist in UTF-8 %2 Bytes lang; PostgreSQL behält nur die ersten 63 Bytes: &quot;%3&quot;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a reserved word in %2; Fabrica quotes it, but hand-written SQL must too</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist ein reserviertes Wort in %2; Fabrica setzt es in Anführungszeichen, handgeschriebenes SQL muss das ebenfalls tun</translation>
     </message>
 </context>
 <context>
     <name>fabrica::TemplateSyntax</name>
     <message>
         <source>a &apos;}&apos; without its &apos;{&apos; (write &quot;}}&quot; for a literal brace)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine &apos;}&apos; ohne zugehörige &apos;{&apos; (schreiben Sie &quot;}}&quot; für eine geschweifte Klammer als Text)</translation>
     </message>
     <message>
         <source>a &apos;{&apos; without its &apos;}&apos; (write &quot;{{&quot; for a literal brace)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine &apos;{&apos; ohne zugehörige &apos;}&apos; (schreiben Sie &quot;{{&quot; für eine geschweifte Klammer als Text)</translation>
     </message>
     <message>
         <source>an empty placeholder &quot;{}&quot;: name a column or a data type</source>
-        <translation type="unfinished"></translation>
+        <translation>ein leerer Platzhalter &quot;{}&quot;: geben Sie eine Spalte oder einen Datentyp an</translation>
     </message>
     <message>
         <source>unknown filter &quot;%1&quot; (filters: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Filter &quot;%1&quot; (Filter: %2)</translation>
     </message>
 </context>
 <context>
     <name>fabrica::TypeRegistry</name>
     <message>
         <source>Common key &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsamer Schlüssel &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Type &apos;%1&apos;, key &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ &apos;%1&apos;, Schlüssel &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Common key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsamer Schlüssel %1</translation>
     </message>
     <message>
         <source>Type &apos;%1&apos;, key %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ &apos;%1&apos;, Schlüssel %2</translation>
     </message>
     <message>
         <source>Type &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ &apos;%1&apos;</translation>
     </message>
     <message>
         <source>%1: not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein JSON-Objekt.</translation>
     </message>
     <message>
         <source>%1: the name is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Name fehlt.</translation>
     </message>
     <message>
         <source>%1: the name %2 is not an identifier (a lower-case letter, then letters and digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Name %2 ist kein Bezeichner (ein Kleinbuchstabe, gefolgt von Buchstaben und Ziffern).</translation>
     </message>
     <message>
         <source>%1: unknown field %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Unbekanntes Feld %2.</translation>
     </message>
     <message>
         <source>%1: the kind is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Wertart fehlt.</translation>
     </message>
     <message>
         <source>%1: unknown kind %2; the kinds are %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Unbekannte Wertart %2; die Wertarten sind %3.</translation>
     </message>
     <message>
         <source>%1: the description is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Beschreibung fehlt.</translation>
     </message>
     <message>
         <source>%1: &quot;required&quot; must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;required&quot; muss true oder false sein.</translation>
     </message>
     <message>
         <source>%1: a choice key needs &quot;choices&quot;, a list of distinct strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein Auswahlschlüssel benötigt &quot;choices&quot;, eine Liste unterschiedlicher Zeichenketten.</translation>
     </message>
     <message>
         <source>%1: &quot;choices&quot; is only allowed on choice keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;choices&quot; ist nur bei Auswahlschlüsseln erlaubt.</translation>
     </message>
     <message>
         <source>%1: &quot;minimum&quot; and &quot;maximum&quot; are only allowed on integer and number keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;minimum&quot; und &quot;maximum&quot; sind nur bei Ganzzahl- und Zahlenschlüsseln erlaubt.</translation>
     </message>
     <message>
         <source>%1: %2 must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 muss eine Zahl sein.</translation>
     </message>
     <message>
         <source>%1: the minimum %2 is greater than the maximum %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Minimum %2 ist größer als das Maximum %3.</translation>
     </message>
     <message>
         <source>%1: a required key must not have a default.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein Pflichtschlüssel darf keinen Standardwert haben.</translation>
     </message>
     <message>
         <source>%1: the default %2 is not a valid %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Standardwert %2 ist kein gültiger Wert vom Typ %3.</translation>
     </message>
     <message>
         <source>%1: the default %2 is not one of the choices (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Standardwert %2 gehört nicht zu den Auswahlwerten (%3).</translation>
     </message>
     <message>
         <source>%1: the default %2 is less than the minimum %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Standardwert %2 ist kleiner als das Minimum %3.</translation>
     </message>
     <message>
         <source>%1: the default %2 is greater than the maximum %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Standardwert %2 ist größer als das Maximum %3.</translation>
     </message>
     <message>
         <source>%1: the key is defined twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Schlüssel ist doppelt definiert.</translation>
     </message>
     <message>
         <source>%1: the kind %2 differs from the kind %3 of the common key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Wertart %2 weicht von der Wertart %3 des gemeinsamen Schlüssels ab.</translation>
     </message>
     <message>
         <source>%1: the SQL type for %2 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der SQL-Typ für %2 fehlt.</translation>
     </message>
     <message>
         <source>%1: the SQL type for %2 has unpaired braces.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der SQL-Typ für %2 enthält geschweifte Klammern ohne Gegenstück.</translation>
     </message>
     <message>
         <source>%1: the SQL type for %2 uses %3, which is not a key of the type.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der SQL-Typ für %2 verwendet %3, aber der Typ hat keinen solchen Schlüssel.</translation>
     </message>
     <message>
         <source>%1: the SQL type for %2 uses %3, which is not an integer or number key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der SQL-Typ für %2 verwendet %3, aber das ist kein Ganzzahl- oder Zahlenschlüssel.</translation>
     </message>
     <message>
         <source>%1: the SQL type for %2 uses %3, which has no default.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der SQL-Typ für %2 verwendet %3, aber dieser Schlüssel hat keinen Standardwert.</translation>
     </message>
     <message>
         <source>Type #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ #%1</translation>
     </message>
     <message>
         <source>%1: the id is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die ID fehlt.</translation>
     </message>
     <message>
         <source>%1: the id %2 is not made of lower-case letters, digits and underscores, starting with a letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die ID %2 besteht nicht aus Kleinbuchstaben, Ziffern und Unterstrichen mit einem Buchstaben am Anfang.</translation>
     </message>
     <message>
         <source>%1: %2 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 fehlt.</translation>
     </message>
     <message>
         <source>%1: &quot;keyCapable&quot; must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;keyCapable&quot; muss true oder false sein.</translation>
     </message>
     <message>
         <source>%1: a key-capable type needs a &quot;keyFamily&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein schlüsselfähiger Typ benötigt eine &quot;keyFamily&quot;.</translation>
     </message>
     <message>
         <source>%1: &quot;keyFamily&quot; is only allowed on key-capable types.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;keyFamily&quot; ist nur bei schlüsselfähigen Typen erlaubt.</translation>
     </message>
     <message>
         <source>%1: &quot;keys&quot; must be an array.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;keys&quot; muss ein Array sein.</translation>
     </message>
     <message>
         <source>%1: &quot;sql&quot; must be an object with an SQL type per dialect.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;sql&quot; muss ein Objekt mit einem SQL-Typ pro Dialekt sein.</translation>
     </message>
     <message>
         <source>%1: SQL type for the unknown dialect %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: SQL-Typ für den unbekannten Dialekt %2.</translation>
     </message>
     <message>
         <source>The type registry is not valid JSON: %1 at offset %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Typverzeichnis ist kein gültiges JSON: %1 bei Offset %2.</translation>
     </message>
     <message>
         <source>The type registry must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Typverzeichnis muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
         <source>The type registry has an unknown field %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Typverzeichnis enthält das unbekannte Feld %1.</translation>
     </message>
     <message>
         <source>The type registry needs an array %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Typverzeichnis benötigt ein Array %1.</translation>
     </message>
     <message>
         <source>The type registry defines no types.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Typverzeichnis definiert keine Typen.</translation>
     </message>
     <message>
         <source>%1: the id is already used by type #%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die ID wird bereits von Typ #%2 verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::TypesCommand</name>
+    <message>
+        <source>List the data types and their constraint keys</source>
+        <translation>Die Datentypen und ihre Constraint-Schlüssel auflisten</translation>
+    </message>
+    <message>
+        <source>Print the full reference in Markdown (docs/data-types.md).</source>
+        <translation>Die vollständige Referenz in Markdown ausgeben (docs/data-types.md).</translation>
     </message>
 </context>
 <context>
     <name>fabrica::ValidateCommand</name>
     <message>
         <source>Check schema files and report every problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemadateien prüfen und alle Probleme melden</translation>
     </message>
     <message>
         <source>Treat warnings as errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen als Fehler behandeln.</translation>
     </message>
     <message>
         <source>Print problems only, not the files that are valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Probleme ausgeben, keine gültigen Dateien.</translation>
     </message>
     <message>
         <source>Schema files (*.fabrica.json) to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfende Schemadateien (*.fabrica.json).</translation>
     </message>
     <message>
         <source>FILE...</source>
-        <translation type="unfinished"></translation>
+        <translation>DATEI...</translation>
     </message>
     <message>
         <source>fabrica validate: name at least one schema file</source>
-        <translation type="unfinished"></translation>
+        <translation>fabrica validate: geben Sie mindestens eine Schemadatei an</translation>
     </message>
     <message>
         <source>warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: </translation>
     </message>
     <message>
         <source>%1: valid (%2 tables, %3 columns%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: gültig (%2 Tabellen, %3 Spalten%4)</translation>
     </message>
     <message numerus="yes">
         <source>, %n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n Warnung</numerusform>
+            <numerusform>, %n Warnungen</numerusform>
         </translation>
     </message>
 </context>
