@@ -1,0 +1,5 @@
+// Placeholder until the suite is written.
+#include <QtTest>
+class Placeholder : public QObject { Q_OBJECT };
+QTEST_GUILESS_MAIN(Placeholder)
+#include "tst_pattern.moc"
