@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "FormatCommand.h"
+#include "GenerateCommand.h"
 #include "TypesCommand.h"
 #include "ValidateCommand.h"
 
@@ -12,6 +13,7 @@ CommandLine::CommandLine()
 {
     m_commands = {
         {QStringLiteral("validate"), ValidateCommand::summary(), &ValidateCommand::run},
+        {QStringLiteral("generate"), GenerateCommand::summary(), &GenerateCommand::run},
         {QStringLiteral("format"), FormatCommand::summary(), &FormatCommand::run},
         {QStringLiteral("types"), TypesCommand::summary(), &TypesCommand::run},
     };

@@ -1,5 +1,6 @@
 #include "SchemaFileArgument.h"
 
+#include "format/JsonLocator.h"
 #include "format/SchemaFile.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,18 @@ std::optional<SchemaFileArgument> SchemaFileArgument::read(const QString &path, 
     }
     argument.schema = std::move(schema).value();
     return argument;
+}
+
+void SchemaFileArgument::printProblems(const Problems &problems, QTextStream &out, int *errors, int *warnings) const
+{
+    const JsonLocator locator(bytes, path);
+    for (const Problem &problem : problems) {
+        out << locator.locate(problem.pointer()).toString() << QStringLiteral(": ")
+            << (problem.path.isEmpty() ? QString() : problem.path + QStringLiteral(": "))
+            << (problem.isError() ? QString() : QCoreApplication::translate("fabrica::ValidateCommand", "warning: "))
+            << problem.message << Qt::endl;
+        ++*(problem.isError() ? errors : warnings);
+    }
 }
 
 } // namespace fabrica

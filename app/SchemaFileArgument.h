@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Schema.h"
+#include "validate/Problem.h"
 
 #include <QByteArray>
 #include <QTextStream>
@@ -17,6 +18,8 @@ struct SchemaFileArgument
     Schema schema;
 
     static std::optional<SchemaFileArgument> read(const QString &path, QTextStream &out);
+    // Prints each problem as "file:line:column: table.column: [warning: ]message" and counts them.
+    void printProblems(const Problems &problems, QTextStream &out, int *errors, int *warnings) const;
 };
 
 } // namespace fabrica

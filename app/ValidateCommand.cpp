@@ -1,7 +1,6 @@
 #include "ValidateCommand.h"
 
 #include "SchemaFileArgument.h"
-#include "format/JsonLocator.h"
 #include "validate/SchemaValidator.h"
 
 #include <QCommandLineParser>
@@ -45,16 +44,8 @@ int ValidateCommand::run(const QStringList &arguments)
         }
         const Schema &schema = file->schema;
         const Problems problems = SchemaValidator().validate(schema);
-        const JsonLocator locator(file->bytes, path);
         int errors = 0, warnings = 0;
-        for (const Problem &problem : problems) {
-            const QString place = locator.locate(problem.pointer()).toString();
-            const QString prefix = problem.isError() ? QString() : tr("warning: ");
-            out << place << QStringLiteral(": ")
-                << (problem.path.isEmpty() ? QString() : problem.path + QStringLiteral(": ")) << prefix
-                << problem.message << Qt::endl;
-            (problem.isError() ? errors : warnings)++;
-        }
+        file->printProblems(problems, out, &errors, &warnings);
         if (errors > 0 || (warnings > 0 && parser.isSet(strict)))
             failed = true;
         else if (!parser.isSet(quiet)) {

@@ -7,17 +7,14 @@
 
 namespace fabrica {
 
-// The engine's pseudo-random stream: xoshiro256** seeded through SplitMix64. Small, fast and
-// reproducible on every platform. Every (seed, table, column, chunk) gets its own stream (streamSeed),
-// so any thread can produce any chunk and the output never depends on scheduling.
+// The engine's pseudo-random stream: SplitMix64, a counter-based generator (state += gamma, then a
+// strong 64-bit mix). Seeding costs nothing, so every cell can get its own stream seeded from
+// (seed, table, column, row): the output is then a pure function of the schema and the seed, the same
+// for any thread count and any chunk size, and any thread can produce any row.
 class Random
 {
 public:
-    explicit Random(std::uint64_t seed)
-    {
-        for (std::uint64_t &word : m_state)
-            word = splitMix(seed);
-    }
+    explicit Random(std::uint64_t seed) : m_state(seed) {}
 
     // One step of SplitMix64: a strong 64-bit mixer, also used to hash indexes into values.
     static std::uint64_t splitMix(std::uint64_t &state)
@@ -29,27 +26,23 @@ public:
     }
     // A well-mixed 64-bit hash of x; hash(a) and hash(b) look independent for a != b.
     static std::uint64_t hash(std::uint64_t x) { return splitMix(x); }
-    // Derives the seed of one stream from its coordinates.
+    // Derives the seed of one column's streams from the generation seed and the column's place;
+    // purpose separates independent uses within a column (values, nulls, …).
     static std::uint64_t streamSeed(std::uint64_t seed, std::uint64_t table, std::uint64_t column,
-                                    std::uint64_t chunk)
+                                    std::uint64_t purpose = 0)
     {
         std::uint64_t h = hash(seed ^ 0x5EEDF00Dull);
         h = hash(h ^ (table * 0x9E3779B97F4A7C15ull));
         h = hash(h ^ (column * 0xC2B2AE3D27D4EB4Full));
-        return hash(h ^ (chunk * 0x165667B19E3779F9ull));
+        return hash(h ^ (purpose * 0x165667B19E3779F9ull));
     }
 
-    std::uint64_t next()
+    std::uint64_t next() { return splitMix(m_state); }
+
+    // The stream of one cell: column seed (streamSeed) and absolute row index.
+    static Random forRow(std::uint64_t columnSeed, std::uint64_t row)
     {
-        const std::uint64_t result = rotl(m_state[1] * 5, 7) * 9;
-        const std::uint64_t t = m_state[1] << 17;
-        m_state[2] ^= m_state[0];
-        m_state[3] ^= m_state[1];
-        m_state[1] ^= m_state[2];
-        m_state[0] ^= m_state[3];
-        m_state[2] ^= t;
-        m_state[3] = rotl(m_state[3], 45);
-        return result;
+        return Random(hash(columnSeed ^ (row * 0xD1B54A32D192ED03ull)));
     }
 
     // Uniform in [0, n) for n > 0 (Lemire's multiply-shift; the bias is below 2^-64 * n).
@@ -73,13 +66,13 @@ public:
 #if defined(_MSC_VER) && !defined(__clang__)
         return __umulh(a, b);
 #else
-        return static_cast<std::uint64_t>((static_cast<unsigned __int128>(a) * b) >> 64);
+        __extension__ typedef unsigned __int128 Wide; // GCC and Clang; -Wpedantic knows no 128-bit type
+        return static_cast<std::uint64_t>((static_cast<Wide>(a) * b) >> 64);
 #endif
     }
 
 private:
-    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-    std::uint64_t m_state[4];
+    std::uint64_t m_state;
 };
 
 } // namespace fabrica

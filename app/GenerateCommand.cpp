@@ -1,0 +1,176 @@
+#include "GenerateCommand.h"
+
+#include "SchemaFileArgument.h"
+#include "Terminal.h"
+#include "export/ExportFormat.h"
+#include "generate/GenerationJob.h"
+#include "validate/SchemaValidator.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QLocale>
+#include <QTextStream>
+#include <QThread>
+
+namespace fabrica {
+
+namespace {
+
+QString bytesText(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+} // namespace
+
+QString GenerateCommand::summary()
+{
+    return tr("Generate a schema's data into CSV, TSV, JSON, NDJSON or SQL files");
+}
+
+int GenerateCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    parser.addHelpOption();
+    QStringList formatIds;
+    for (const ExportFormat &format : ExportFormat::all())
+        formatIds << format.id;
+    const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
+                                 tr("Directory for one file per table, or the file with --single-file."),
+                                 tr("PATH"));
+    const QCommandLineOption format({QStringLiteral("f"), QStringLiteral("format")},
+                                    tr("Output format: %1.").arg(formatIds.join(QLatin1String(", "))), tr("FORMAT"),
+                                    QStringLiteral("csv"));
+    const QCommandLineOption dialect(QStringLiteral("dialect"), tr("SQL dialect: postgresql, mysql or sqlite."),
+                                     tr("DIALECT"), QStringLiteral("postgresql"));
+    const QCommandLineOption rows(QStringLiteral("rows"), tr("Rows of a table, overriding the schema (repeatable)."),
+                                 tr("TABLE=N"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("Random seed: the same seed gives the same data."),
+                                  tr("N"), QStringLiteral("42"));
+    const QCommandLineOption threads(QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
+                                     tr("N"), QString::number(QThread::idealThreadCount()));
+    const QCommandLineOption chunkRows(QStringLiteral("chunk-rows"), tr("Rows per chunk of work."), tr("N"),
+                                       QStringLiteral("8192"));
+    const QCommandLineOption gzip(QStringLiteral("gzip"), tr("Compress the files with gzip."));
+    const QCommandLineOption singleFile(QStringLiteral("single-file"), tr("Write all tables into the file --out."));
+    const QCommandLineOption noHeader(QStringLiteral("no-header"), tr("CSV/TSV: no header row."));
+    const QCommandLineOption nullText(QStringLiteral("null"), tr("CSV/TSV: text written for NULL (default empty)."),
+                                      tr("TEXT"));
+    const QCommandLineOption crlf(QStringLiteral("crlf"), tr("CSV/TSV: end lines with CR LF."));
+    const QCommandLineOption formulaGuard(QStringLiteral("formula-guard"),
+                                          tr("CSV/TSV: prefix text starting with = + - @ with ' for spreadsheets."));
+    const QCommandLineOption pretty(QStringLiteral("pretty"), tr("JSON: indent."));
+    const QCommandLineOption noCreate(QStringLiteral("no-create"), tr("SQL: no CREATE TABLE statements."));
+    const QCommandLineOption batch(QStringLiteral("batch"), tr("SQL: rows per INSERT statement."), tr("N"),
+                                   QStringLiteral("500"));
+    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress and no summary."));
+    parser.addOptions({out, format, dialect, rows, seed, threads, chunkRows, gzip, singleFile, noHeader, nullText, crlf,
+                       formulaGuard, pretty, noCreate, batch, quiet});
+    parser.addPositionalArgument(QStringLiteral("schema"), tr("The schema file (*.fabrica.json)."), tr("SCHEMA"));
+    parser.process(arguments);
+
+    QTextStream err(stderr);
+    auto usage = [&err](const QString &message) {
+        err << QStringLiteral("fabrica generate: ") << message << Qt::endl;
+        return 2;
+    };
+    if (parser.positionalArguments().size() != 1)
+        return usage(tr("name exactly one schema file"));
+    if (!parser.isSet(out))
+        return usage(tr("--out is required: a directory, or a file with --single-file"));
+    const ExportFormat *exportFormat = ExportFormat::find(parser.value(format));
+    if (!exportFormat)
+        return usage(tr("unknown format \"%1\" (formats: %2)").arg(parser.value(format), formatIds.join(QLatin1String(", "))));
+    const std::optional<SqlDialect> sqlDialect = sqlDialectFromId(parser.value(dialect));
+    if (!sqlDialect)
+        return usage(tr("unknown dialect \"%1\" (postgresql, mysql, sqlite)").arg(parser.value(dialect)));
+    bool ok = false;
+    Plan::Options planOptions;
+    planOptions.seed = parser.value(seed).toULongLong(&ok);
+    if (!ok)
+        return usage(tr("--seed takes a whole number from 0 to 18446744073709551615"));
+    for (const QString &value : parser.values(rows)) {
+        const qsizetype equals = value.lastIndexOf(QLatin1Char('='));
+        const qint64 count = equals > 0 ? value.mid(equals + 1).toLongLong(&ok) : -1;
+        if (equals <= 0 || !ok || count < 0)
+            return usage(tr("--rows takes TABLE=N with N a whole number of 0 or more, found \"%1\"").arg(value));
+        planOptions.rows.insert(value.left(equals), count);
+    }
+    GenerationJob::Options jobOptions;
+    jobOptions.threads = parser.value(threads).toInt(&ok);
+    if (!ok || jobOptions.threads < 1 || jobOptions.threads > 256)
+        return usage(tr("--threads takes a number from 1 to 256"));
+    jobOptions.chunkRows = parser.value(chunkRows).toInt(&ok);
+    if (!ok || jobOptions.chunkRows < 1 || jobOptions.chunkRows > 1000000)
+        return usage(tr("--chunk-rows takes a number from 1 to 1000000"));
+    ExportOptions exportOptions;
+    exportOptions.path = parser.value(out);
+    exportOptions.singleFile = parser.isSet(singleFile);
+    exportOptions.gzip = parser.isSet(gzip);
+    exportOptions.header = !parser.isSet(noHeader);
+    exportOptions.nullText = parser.value(nullText);
+    exportOptions.lineEnding = parser.isSet(crlf) ? QStringLiteral("\r\n") : QStringLiteral("\n");
+    exportOptions.formulaGuard = parser.isSet(formulaGuard);
+    exportOptions.pretty = parser.isSet(pretty);
+    exportOptions.dialect = *sqlDialect;
+    exportOptions.createTables = !parser.isSet(noCreate);
+    exportOptions.batchRows = parser.value(batch).toInt(&ok);
+    if (!ok || exportOptions.batchRows < 1)
+        return usage(tr("--batch takes a number of 1 or more"));
+
+    QTextStream stdoutStream(stdout);
+    const auto file = SchemaFileArgument::read(parser.positionalArguments().first(), stdoutStream);
+    if (!file)
+        return 1;
+    int errors = 0, warnings = 0;
+    Problems problems;
+    for (const Problem &problem : SchemaValidator().validate(file->schema)) {
+        if (problem.isError())
+            problems.append(problem);
+    }
+    file->printProblems(problems, stdoutStream, &errors, &warnings);
+    if (errors > 0)
+        return 1;
+
+    const Result<std::shared_ptr<const Plan>> plan = Plan::compile(file->schema, planOptions);
+    if (!plan) {
+        err << file->path << QStringLiteral(": ") << plan.error().toString() << Qt::endl;
+        return 1;
+    }
+    const bool showProgress = !parser.isSet(quiet) && stderrIsTerminal();
+    QElapsedTimer lastDraw;
+    lastDraw.start();
+    if (showProgress) {
+        jobOptions.progress = [&](const GenerationJob::Progress &progress) {
+            if (lastDraw.elapsed() < 100 && progress.rowsDone < progress.rowsTotal)
+                return;
+            lastDraw.restart();
+            const double share = progress.rowsTotal ? double(progress.rowsDone) / double(progress.rowsTotal) : 1.0;
+            const int filled = int(share * 30);
+            err << QStringLiteral("\r[") << QString(filled, QLatin1Char('#')) << QString(30 - filled, QLatin1Char(' '))
+                << QStringLiteral("] %1% %2").arg(int(share * 100), 3).arg((*plan)->tables()[std::size_t(progress.table)].name, -24)
+                << Qt::flush;
+        };
+    }
+    const std::unique_ptr<Sink> sink = exportFormat->create(exportOptions);
+    const Result<GenerationJob::Summary> result = GenerationJob::run(**plan, *sink, jobOptions);
+    if (showProgress)
+        err << QStringLiteral("\r") << QString(70, QLatin1Char(' ')) << QStringLiteral("\r") << Qt::flush;
+    if (!result) {
+        err << result.error().toString() << Qt::endl;
+        return 1;
+    }
+    if (!parser.isSet(quiet)) {
+        const GenerationJob::Summary &s = *result;
+        const double seconds = std::max(s.seconds, 1e-9);
+        err << tr("%1 rows, %2 in %3 s: %4 rows/s, %5/s")
+                   .arg(QLocale::c().toString(s.rows), bytesText(s.bytes), QString::number(s.seconds, 'f', 3),
+                        QLocale::c().toString(qint64(double(s.rows) / seconds)),
+                        bytesText(qint64(double(s.bytes) / seconds)))
+            << Qt::endl;
+    }
+    return 0;
+}
+
+} // namespace fabrica

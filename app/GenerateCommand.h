@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace fabrica {
+
+// `fabrica generate SCHEMA --out PATH --format …`: generates a schema's data into files, with a progress
+// bar on a terminal and a summary of rows, bytes, seconds and speed.
+class GenerateCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::GenerateCommand)
+
+public:
+    static QString summary();
+    static int run(const QStringList &arguments);
+};
+
+} // namespace fabrica

@@ -1,0 +1,100 @@
+#include "CsvSink.h"
+
+namespace fabrica {
+
+CsvSink::CsvSink(ExportOptions options)
+    : FileSink(std::move(options)), m_null(this->options().nullText.toStdString()),
+      m_lineEnding(this->options().lineEnding.toStdString())
+{
+    for (const char c : {this->options().delimiter, this->options().quote, '\r', '\n'})
+        m_special[static_cast<unsigned char>(c)] = true;
+}
+
+Result<void> CsvSink::begin(const Plan &plan)
+{
+    if (options().singleFile && plan.tables().size() > 1)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("a CSV file holds one table, and the schema has %1; write to a directory instead")
+                             .arg(plan.tables().size()));
+    return FileSink::begin(plan);
+}
+
+QString CsvSink::extension() const
+{
+    return options().delimiter == '\t' ? QStringLiteral("tsv") : QStringLiteral("csv");
+}
+
+void CsvSink::field(std::string_view value, bool text, std::string &out) const
+{
+    // An empty string must not look like NULL; a formula must not run in a spreadsheet.
+    const bool guard = text && options().formulaGuard && !value.empty()
+                       && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@'
+                           || value[0] == '\t' || value[0] == '\r');
+    bool quote = text && value.empty() && m_null.empty();
+    if (text && !quote) {
+        for (const char c : value) {
+            if (m_special[static_cast<unsigned char>(c)]) {
+                quote = true;
+                break;
+            }
+        }
+    }
+    if (!quote) {
+        if (guard)
+            out.push_back('\'');
+        out.append(value);
+        return;
+    }
+    const char q = options().quote;
+    out.push_back(q);
+    if (guard)
+        out.push_back('\'');
+    for (const char c : value) {
+        if (c == q)
+            out.push_back(q);
+        out.push_back(c);
+    }
+    out.push_back(q);
+}
+
+void CsvSink::encode(const TableChunk &chunk, std::string &out) const
+{
+    const TablePlan &table = plan().tables()[std::size_t(chunk.table)];
+    const std::size_t columns = chunk.columns.size();
+    std::vector<bool> text(columns);
+    for (std::size_t c = 0; c < columns; ++c)
+        text[c] = table.columns[c].generator->valueClass() == ValueClass::Text
+                  || table.columns[c].generator->valueClass() == ValueClass::Json;
+    std::size_t estimate = 0;
+    for (const ColumnChunk &column : chunk.columns)
+        estimate += column.byteSize() + std::size_t(chunk.rows) * 2;
+    out.reserve(out.size() + estimate);
+    for (int row = 0; row < chunk.rows; ++row) {
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (c > 0)
+                out.push_back(options().delimiter);
+            const ColumnChunk &column = chunk.columns[c];
+            if (column.isNull(row))
+                out.append(m_null);
+            else
+                field(column.value(row), text[c], out);
+        }
+        out.append(m_lineEnding);
+    }
+}
+
+std::string CsvSink::tableHeader(const TablePlan &table, bool) const
+{
+    if (!options().header)
+        return {};
+    std::string out;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        if (c > 0)
+            out.push_back(options().delimiter);
+        field(table.columns[c].name.toStdString(), true, out);
+    }
+    out.append(m_lineEnding);
+    return out;
+}
+
+} // namespace fabrica

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "FileSink.h"
+
+#include <array>
+
+namespace fabrica {
+
+// CSV and TSV after RFC 4180: a header row, fields quoted only where needed, NULL as the null text
+// (empty by default, in which case an empty string is written as "" to tell the two apart), and an
+// optional guard against formula injection in spreadsheets.
+class CsvSink : public FileSink
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::CsvSink)
+
+public:
+    explicit CsvSink(ExportOptions options);
+
+    Result<void> begin(const Plan &plan) override;
+    void encode(const TableChunk &chunk, std::string &out) const override;
+
+protected:
+    QString extension() const override;
+    std::string tableHeader(const TablePlan &table, bool firstInFile) const override;
+
+private:
+    void field(std::string_view value, bool text, std::string &out) const;
+
+    std::array<bool, 256> m_special{}; // bytes that force quoting
+    std::string m_null;
+    std::string m_lineEnding;
+};
+
+} // namespace fabrica

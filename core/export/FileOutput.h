@@ -1,0 +1,45 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+#include <memory>
+#include <string_view>
+
+namespace fabrica {
+
+// One output file, written through QSaveFile (the file appears only on commit; cancel leaves the old
+// one, or none) and optionally gzip-compressed on the way.
+class FileOutput
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::FileOutput)
+
+public:
+    explicit FileOutput(QString path, bool gzip);
+    ~FileOutput();
+    FileOutput(const FileOutput &) = delete;
+    FileOutput &operator=(const FileOutput &) = delete;
+
+    Result<void> open();
+    Result<void> write(std::string_view bytes);
+    Result<void> commit();
+    void cancel();
+
+    QString path() const { return m_path; }
+    qint64 bytesIn() const { return m_bytesIn; }
+
+private:
+    Result<void> deflateAndWrite(std::string_view bytes, bool finish);
+    Error ioError(const QString &what) const;
+
+    QString m_path;
+    bool m_gzip;
+    QSaveFile m_file;
+    struct Deflater;
+    std::unique_ptr<Deflater> m_deflater;
+    qint64 m_bytesIn = 0;
+};
+
+} // namespace fabrica

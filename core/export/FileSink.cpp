@@ -1,0 +1,119 @@
+#include "FileSink.h"
+
+#include "common/Logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace fabrica {
+
+QString FileSink::fileNameOf(const QString &table)
+{
+    QString name = table;
+    for (QChar &c : name) {
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':') || c == QLatin1Char('*')
+            || c == QLatin1Char('?') || c == QLatin1Char('<') || c == QLatin1Char('>') || c == QLatin1Char('|')
+            || c.unicode() < 0x20)
+            c = QLatin1Char('_');
+    }
+    return name;
+}
+
+Result<void> FileSink::begin(const Plan &plan)
+{
+    m_plan = &plan;
+    const QString suffix = QLatin1Char('.') + extension() + (m_options.gzip ? QStringLiteral(".gz") : QString());
+    QStringList paths;
+    if (m_options.singleFile) {
+        paths << m_options.path;
+    } else {
+        if (!QDir().mkpath(m_options.path))
+            return makeError(ErrorCode::Io, tr("cannot create the directory"), SourceLocation{m_options.path, 0, 0, {}});
+        for (const TablePlan &table : plan.tables())
+            paths << QDir(m_options.path).filePath(fileNameOf(table.name) + suffix);
+    }
+    for (const QString &path : paths) {
+        auto file = std::make_unique<FileOutput>(path, m_options.gzip);
+        if (Result<void> opened = file->open(); !opened) {
+            abort();
+            return opened;
+        }
+        m_files.push_back(std::move(file));
+    }
+    if (m_options.singleFile) {
+        m_current = m_files.front().get();
+        return put(fileHeader(plan));
+    }
+    return {};
+}
+
+Result<void> FileSink::beginTable(int table)
+{
+    if (!m_options.singleFile) {
+        m_current = m_files[std::size_t(table)].get();
+        m_tablesInCurrent = 0;
+        if (Result<void> header = put(fileHeader(*m_plan)); !header)
+            return header;
+    }
+    const bool first = m_tablesInCurrent++ == 0;
+    return put(tableHeader(m_plan->tables()[std::size_t(table)], first));
+}
+
+Result<void> FileSink::write(const TableChunk &, std::string_view encoded)
+{
+    return put(encoded);
+}
+
+Result<void> FileSink::endTable(int table)
+{
+    if (Result<void> footer = put(tableFooter(m_plan->tables()[std::size_t(table)])); !footer)
+        return footer;
+    if (!m_options.singleFile)
+        return put(fileFooter(*m_plan));
+    return {};
+}
+
+Result<void> FileSink::finish()
+{
+    if (m_options.singleFile) {
+        if (Result<void> footer = put(fileFooter(*m_plan)); !footer) {
+            abort();
+            return footer;
+        }
+    }
+    for (const auto &file : m_files) {
+        if (Result<void> committed = file->commit(); !committed) {
+            abort(); // files committed before stay: QSaveFile cannot take a commit back
+            return committed;
+        }
+    }
+    qCDebug(lcExport) << "wrote" << m_files.size() << "files," << m_bytes << "bytes";
+    m_files.clear();
+    return {};
+}
+
+void FileSink::abort()
+{
+    for (const auto &file : m_files)
+        file->cancel();
+    m_files.clear();
+    m_current = nullptr;
+}
+
+QStringList FileSink::paths() const
+{
+    QStringList result;
+    for (const auto &file : m_files)
+        result << file->path();
+    return result;
+}
+
+Result<void> FileSink::put(std::string_view bytes)
+{
+    if (bytes.empty())
+        return {};
+    m_bytes += qint64(bytes.size());
+    return m_current->write(bytes);
+}
+
+} // namespace fabrica

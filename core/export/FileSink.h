@@ -1,0 +1,57 @@
+#pragma once
+
+#include "ExportOptions.h"
+#include "FileOutput.h"
+#include "Sink.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+#include <vector>
+
+namespace fabrica {
+
+// The part of every file format that is not the format: one file per table in a directory, or one file
+// for all tables; every file through FileOutput, committed together in finish() so an abort leaves none.
+class FileSink : public Sink
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::FileSink)
+
+public:
+    explicit FileSink(ExportOptions options) : m_options(std::move(options)) {}
+
+    Result<void> begin(const Plan &plan) override;
+    Result<void> beginTable(int table) override;
+    Result<void> write(const TableChunk &chunk, std::string_view encoded) override;
+    Result<void> endTable(int table) override;
+    Result<void> finish() override;
+    void abort() override;
+    qint64 bytesWritten() const override { return m_bytes; }
+
+    // The files this sink writes (valid after begin()).
+    QStringList paths() const;
+    // A table name made safe as a file name on every platform.
+    static QString fileNameOf(const QString &table);
+
+protected:
+    virtual QString extension() const = 0;                   // "csv"
+    virtual std::string fileHeader(const Plan &) const { return {}; }
+    virtual std::string fileFooter(const Plan &) const { return {}; }
+    virtual std::string tableHeader(const TablePlan &, bool firstInFile) const = 0;
+    virtual std::string tableFooter(const TablePlan &) const { return {}; }
+
+    const ExportOptions &options() const { return m_options; }
+    const Plan &plan() const { return *m_plan; }
+
+private:
+    Result<void> put(std::string_view bytes);
+
+    ExportOptions m_options;
+    const Plan *m_plan = nullptr;
+    std::vector<std::unique_ptr<FileOutput>> m_files;
+    FileOutput *m_current = nullptr;
+    int m_tablesInCurrent = 0;
+    qint64 m_bytes = 0;
+};
+
+} // namespace fabrica

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fabrica {
+
+// How a column's values are to be written by sinks that distinguish them (SQL literals, JSON).
+enum class ValueClass : std::uint8_t {
+    Text,    // quoted and escaped as a string
+    Number,  // written bare: digits, sign, '.', exponent
+    Boolean, // the bytes are "true" or "false"
+    Json,    // the bytes are a JSON document, written bare in JSON and quoted in SQL/CSV
+};
+
+// The values of one column for one chunk of rows: UTF-8 bytes back to back, an end offset per value and
+// a null flag per value. Filled column-wise by generators, read row-wise by sinks; no allocation per cell.
+class ColumnChunk
+{
+public:
+    void reset(int expectedRows)
+    {
+        m_bytes.clear();
+        m_ends.clear();
+        m_nulls.clear();
+        m_ends.reserve(expectedRows);
+        m_nulls.reserve(expectedRows);
+    }
+
+    // Appends a finished value.
+    void append(std::string_view value)
+    {
+        m_bytes.append(value);
+        finish();
+    }
+    void appendNull()
+    {
+        m_ends.push_back(static_cast<std::uint32_t>(m_bytes.size()));
+        m_nulls.push_back(1);
+    }
+    // For writing a value in place: append to bytes(), then call finish().
+    std::string &bytes() { return m_bytes; }
+    void finish()
+    {
+        m_ends.push_back(static_cast<std::uint32_t>(m_bytes.size()));
+        m_nulls.push_back(0);
+    }
+
+    int size() const { return static_cast<int>(m_ends.size()); }
+    bool isNull(int row) const { return m_nulls[row] != 0; }
+    std::string_view value(int row) const
+    {
+        const std::uint32_t begin = row == 0 ? 0 : m_ends[row - 1];
+        return std::string_view(m_bytes.data() + begin, m_ends[row] - begin);
+    }
+    std::size_t byteSize() const { return m_bytes.size(); }
+
+private:
+    std::string m_bytes;
+    std::vector<std::uint32_t> m_ends;
+    std::vector<std::uint8_t> m_nulls;
+};
+
+} // namespace fabrica

@@ -1,0 +1,159 @@
+#include "GenerationJob.h"
+
+#include "common/Logging.h"
+#include "export/Sink.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace fabrica {
+
+namespace {
+
+// Produces one table's chunks on worker threads and hands them over in order.
+class TableRun
+{
+public:
+    TableRun(const Plan &plan, const Sink &sink, int table, int threads, int chunkRows)
+        : m_plan(plan), m_sink(sink), m_table(table), m_rows(plan.tables()[std::size_t(table)].rows),
+          m_chunkRows(chunkRows), m_chunks((m_rows + chunkRows - 1) / chunkRows),
+          m_slots(std::size_t(threads) * 2)
+    {
+        for (int i = 0; i < threads; ++i)
+            m_workers.emplace_back([this] { work(); });
+    }
+
+    ~TableRun()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_changed.notify_all();
+        for (std::thread &worker : m_workers)
+            worker.join();
+    }
+
+    qint64 chunks() const { return m_chunks; }
+
+    // Waits for chunk `index` and lends it out until release().
+    std::pair<const TableChunk *, const std::string *> take(qint64 index)
+    {
+        Slot &slot = m_slots[std::size_t(index) % m_slots.size()];
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return slot.ready && slot.index == index; });
+        return {&slot.chunk, &slot.encoded};
+    }
+
+    void release(qint64 index)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_slots[std::size_t(index) % m_slots.size()].ready = false;
+            m_written = index + 1;
+        }
+        m_changed.notify_all();
+    }
+
+private:
+    struct Slot
+    {
+        qint64 index = -1;
+        bool ready = false;
+        TableChunk chunk;
+        std::string encoded;
+    };
+
+    void work()
+    {
+        while (true) {
+            qint64 index;
+            {
+                std::unique_lock lock(m_mutex);
+                // Take the next chunk only when its slot is free: at most slots.size() chunks in flight.
+                m_changed.wait(lock, [&] {
+                    return m_stopping || m_next >= m_chunks || m_next < m_written + qint64(m_slots.size());
+                });
+                if (m_stopping || m_next >= m_chunks)
+                    return;
+                index = m_next++;
+            }
+            Slot &slot = m_slots[std::size_t(index) % m_slots.size()];
+            const qint64 first = index * m_chunkRows;
+            m_plan.fillChunk(m_table, first, int(std::min<qint64>(m_chunkRows, m_rows - first)), slot.chunk);
+            slot.encoded.clear();
+            m_sink.encode(slot.chunk, slot.encoded);
+            {
+                std::lock_guard lock(m_mutex);
+                slot.index = index;
+                slot.ready = true;
+            }
+            m_changed.notify_all();
+        }
+    }
+
+    const Plan &m_plan;
+    const Sink &m_sink;
+    int m_table;
+    qint64 m_rows;
+    int m_chunkRows;
+    qint64 m_chunks;
+    std::vector<Slot> m_slots;
+    std::vector<std::thread> m_workers;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    qint64 m_next = 0;
+    qint64 m_written = 0;
+    bool m_stopping = false;
+};
+
+} // namespace
+
+Result<GenerationJob::Summary> GenerationJob::run(const Plan &plan, Sink &sink, const Options &options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
+    const int chunkRows = std::max(1, options.chunkRows);
+    auto fail = [&sink](const Error &error) -> Result<Summary> {
+        sink.abort();
+        return error;
+    };
+    auto cancelled = [&options] { return options.cancel && options.cancel->load(std::memory_order_relaxed); };
+
+    if (Result<void> begun = sink.begin(plan); !begun)
+        return fail(begun.error());
+    Progress progress{0, plan.totalRows(), 0};
+    for (int t = 0; t < int(plan.tables().size()); ++t) {
+        progress.table = t;
+        if (Result<void> begun = sink.beginTable(t); !begun)
+            return fail(begun.error());
+        TableRun run(plan, sink, t, threads, chunkRows);
+        for (qint64 index = 0; index < run.chunks(); ++index) {
+            if (cancelled())
+                return fail(makeError(ErrorCode::Cancelled, tr("generation was cancelled")));
+            const auto [chunk, encoded] = run.take(index);
+            const Result<void> written = sink.write(*chunk, *encoded);
+            progress.rowsDone += chunk->rows;
+            run.release(index);
+            if (!written)
+                return fail(written.error());
+            if (options.progress)
+                options.progress(progress);
+        }
+        if (Result<void> ended = sink.endTable(t); !ended)
+            return fail(ended.error());
+    }
+    if (Result<void> finished = sink.finish(); !finished)
+        return fail(finished.error());
+    const Summary summary{progress.rowsDone, sink.bytesWritten(), double(timer.nsecsElapsed()) / 1e9};
+    qCDebug(lcGenerate) << "generated" << summary.rows << "rows in" << summary.seconds << "s";
+    return summary;
+}
+
+} // namespace fabrica

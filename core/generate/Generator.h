@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ColumnChunk.h"
+#include "Random.h"
+#include "TableChunk.h"
+
+#include <QtGlobal>
+
+#include <optional>
+#include <string>
+
+namespace fabrica {
+
+class Plan;
+
+// What a generator sees while filling one column of one chunk.
+struct GenerationContext
+{
+    const TableChunk &chunk;    // columns filled before this one (templates read them)
+    const std::uint8_t *nulls;  // per row of the chunk: 1 = the engine made this cell NULL; nullptr = none
+    qint64 firstRow;
+    int rows;
+    std::uint64_t columnSeed;   // Random::streamSeed of this column
+
+    bool isNull(int row) const { return nulls && nulls[row]; }
+    // The random stream of row (0-based within the chunk): depends on the absolute row only.
+    Random random(int row) const { return Random::forRow(columnSeed, std::uint64_t(firstRow + row)); }
+};
+
+// Produces the values of one column. Immutable once built by the GeneratorFactory, so one instance
+// serves every thread. fill() appends exactly ctx.rows values (appendNull() where ctx.isNull(row)).
+class Generator
+{
+public:
+    virtual ~Generator() = default;
+
+    virtual ValueClass valueClass() const { return ValueClass::Text; }
+    virtual void fill(GenerationContext &ctx, ColumnChunk &out) const = 0;
+
+    // Key columns and unique columns are pure functions of the row index, so a foreign key can compute
+    // its parent's key from a parent row number without any table in memory.
+    virtual bool isRowFunction() const { return false; }
+    virtual void valueAt(qint64 row, std::string &out) const
+    {
+        Q_UNUSED(row)
+        Q_UNUSED(out)
+    }
+    // How many distinct values the generator can produce, when that is finite and small enough to matter
+    // for a unique column; nullopt = effectively unlimited.
+    virtual std::optional<quint64> domainSize() const { return std::nullopt; }
+};
+
+// Fills a row function's values for a chunk.
+inline void fillFromRows(const Generator &generator, GenerationContext &ctx, ColumnChunk &out)
+{
+    std::string &bytes = out.bytes();
+    for (int i = 0; i < ctx.rows; ++i) {
+        if (ctx.isNull(i)) {
+            out.appendNull();
+            continue;
+        }
+        generator.valueAt(ctx.firstRow + i, bytes);
+        out.finish();
+    }
+}
+
+} // namespace fabrica

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "model/Schema.h"
+#include "types/DataType.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <functional>
+
+namespace fabrica {
+
+class Generator;
+
+// Everything the factory needs to build one column's generator: the column, its type, its constraints
+// (with the registry's defaults filled in by the accessors), and the plan's services.
+struct GeneratorSpec
+{
+    const Schema &schema;
+    const Table &table;
+    int tableIndex;
+    const Column &column;
+    int columnIndex;
+    const DataType &type;
+    QString locale;     // the column's locale, else the schema's, else en_US
+    quint64 seed;       // the plan's seed mixed with table and column: a key for permutations
+    quint64 tableSeed;  // the plan's seed mixed with the table: shared by columns that describe one entity
+    qint64 rows;        // rows the table will get
+    bool unique;        // unique or primary key
+    // The generator of a key column and its table's row count, for foreign keys; nullptr if unknown.
+    std::function<const Generator *(const QString &table, const QString &column, qint64 *rows)> keyGenerator;
+
+    QJsonValue value(const QString &key) const;   // the constraint, or the key's default
+    qint64 integer(const QString &key) const;
+    double number(const QString &key) const;
+    QString string(const QString &key) const;
+    bool flag(const QString &key) const;
+    bool has(const QString &key) const { return column.constraints.contains(key); }
+    // "table.column: " for messages.
+    QString where() const { return table.name + QLatin1Char('.') + column.name; }
+};
+
+} // namespace fabrica

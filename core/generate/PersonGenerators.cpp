@@ -1,0 +1,239 @@
+// Generators of the person and company categories.
+#include "Entities.h"
+#include "GeneratorFactory.h"
+#include "RowGenerator.h"
+#include "TextFormat.h"
+#include "TextTransform.h"
+#include "model/ConstraintKeys.h"
+
+#include <QJsonArray>
+
+namespace fabrica {
+
+namespace {
+
+enum class Gender { Any, Female, Male };
+
+Gender genderOf(const GeneratorSpec &spec)
+{
+    const QString gender = spec.string(QStringLiteral("gender"));
+    return gender == QLatin1String("female") ? Gender::Female
+           : gender == QLatin1String("male") ? Gender::Male
+                                             : Gender::Any;
+}
+
+
+Result<GeneratorPtr> makeName(const GeneratorSpec &spec)
+{
+    const LocaleData &data = LocaleData::get(spec.locale);
+    const quint64 tableSeed = spec.tableSeed;
+    const Gender gender = genderOf(spec);
+    const QString id = spec.type.id;
+    const bool first = id == QLatin1String("first_name"), full = id == QLatin1String("full_name");
+    if (id == QLatin1String("last_name"))
+        return rowGenerator([&data, tableSeed](qint64 row, Random &, std::string &out) {
+            out.append(*personAt(data, tableSeed, row).lastName);
+        });
+    return rowGenerator([&data, tableSeed, gender, first, full](qint64 row, Random &random, std::string &out) {
+        const PersonEntity person = personAt(data, tableSeed, row);
+        // A fixed gender overrides the row's person: draw a name of that gender instead.
+        const bool female = gender == Gender::Any ? person.female : gender == Gender::Female;
+        const std::string &given = female == person.female
+                                       ? *person.firstName
+                                       : data.list(female ? LocaleData::List::FirstNamesFemale
+                                                          : LocaleData::List::FirstNamesMale)
+                                             .pick(random);
+        out.append(given);
+        if (full) {
+            out.push_back(' ');
+            out.append(*person.lastName);
+        }
+        Q_UNUSED(first)
+    });
+}
+
+Result<GeneratorPtr> makeTitle(const GeneratorSpec &spec)
+{
+    const LocaleData &data = LocaleData::get(spec.locale);
+    const quint64 tableSeed = spec.tableSeed;
+    const Gender gender = genderOf(spec);
+    return rowGenerator([&data, tableSeed, gender](qint64 row, Random &random, std::string &out) {
+        const bool female = gender == Gender::Any ? personAt(data, tableSeed, row).female : gender == Gender::Female;
+        // About one person in twelve carries an academic title.
+        const LocaleData::List list = random.below(12) == 0 ? LocaleData::List::TitlesNeutral
+                                      : female              ? LocaleData::List::TitlesFemale
+                                                            : LocaleData::List::TitlesMale;
+        out.append(data.list(list).pick(random));
+    });
+}
+
+Result<GeneratorPtr> makeGender(const GeneratorSpec &spec)
+{
+    const LocaleData &data = LocaleData::get(spec.locale);
+    const quint64 tableSeed = spec.tableSeed;
+    std::vector<std::string> values;
+    for (const QJsonValue &value : spec.value(keys::values).toArray())
+        values.push_back(value.toString().toStdString());
+    if (values.empty())
+        return generationError(spec, QCoreApplication::translate("fabrica::Plan", "values is empty"));
+    // The first two values follow the row's person (female, male); further values ("diverse", …) get a
+    // small share of the rows.
+    return rowGenerator([&data, tableSeed, values](qint64 row, Random &random, std::string &out) {
+        if (values.size() > 2 && random.below(50) == 0)
+            out.append(values[2 + random.below(values.size() - 2)]);
+        else
+            out.append(values[values.size() == 1 || personAt(data, tableSeed, row).female ? 0 : 1]);
+    });
+}
+
+void appendBase36(std::string &out, quint64 value)
+{
+    char buffer[16];
+    int n = 0;
+    do {
+        buffer[n++] = "0123456789abcdefghijklmnopqrstuvwxyz"[value % 36];
+        value /= 36;
+    } while (value > 0);
+    while (n > 0)
+        out.push_back(buffer[--n]);
+}
+
+// username and the local part of e-mail addresses: from the row's person, ASCII, lower case.
+void localPart(const PersonEntity &person, Random &random, bool unique, qint64 row, char separator,
+               std::string &out)
+{
+    std::string first, last;
+    transform::slug(*person.firstName, first, '\0');
+    transform::slug(*person.lastName, last, '\0');
+    first.erase(std::remove(first.begin(), first.end(), '\0'), first.end());
+    last.erase(std::remove(last.begin(), last.end(), '\0'), last.end());
+    switch (random.below(4)) {
+    case 0: out.append(first).push_back(separator); out.append(last); break;
+    case 1: out.push_back(first.empty() ? 'x' : first[0]); out.append(last); break;
+    case 2: out.append(first); out.append(last); break;
+    default: out.append(last).push_back(separator); out.append(first); break;
+    }
+    if (unique) { // the row number keeps the value unique; base 36 keeps it short
+        out.push_back(separator);
+        appendBase36(out, quint64(row));
+    } else if (random.below(3) == 0) {
+        text::appendInt(out, qint64(random.below(100)));
+    }
+}
+
+
+Result<GeneratorPtr> makeUsername(const GeneratorSpec &spec)
+{
+    const LocaleData &data = LocaleData::get(spec.locale);
+    const quint64 tableSeed = spec.tableSeed;
+    const std::size_t maxLength = std::size_t(spec.integer(QStringLiteral("maxLength")));
+    const bool unique = spec.unique;
+    auto write = [&data, tableSeed, maxLength, unique](qint64 row, Random &random, std::string &out) {
+        const std::size_t start = out.size();
+        localPart(personAt(data, tableSeed, row), random, unique, row, random.below(2) ? '.' : '_', out);
+        if (out.size() - start > maxLength) { // keep the unique suffix: cut the name part
+            std::string suffix;
+            if (unique) {
+                appendBase36(suffix, quint64(row));
+                suffix.insert(suffix.begin(), '_');
+            }
+            out.resize(start + maxLength - std::min(maxLength, suffix.size()));
+            out.append(suffix);
+        }
+    };
+    return GeneratorPtr(new KeyRowGenerator(write, spec.seed));
+}
+
+Result<GeneratorPtr> makeEmail(const GeneratorSpec &spec)
+{
+    const LocaleData &data = LocaleData::get(spec.locale);
+    const quint64 tableSeed = spec.tableSeed;
+    const bool fixedDomain = spec.has(QStringLiteral("domain"));
+    const std::string domain = spec.string(QStringLiteral("domain")).toStdString();
+    const bool unique = spec.unique;
+    auto write = [&data, tableSeed, fixedDomain, domain, unique](qint64 row, Random &random, std::string &out) {
+        localPart(personAt(data, tableSeed, row), random, unique, row, '.', out);
+        out.push_back('@');
+        out.append(fixedDomain ? domain : data.list(LocaleData::List::EmailDomains).pick(random));
+    };
+    return GeneratorPtr(new KeyRowGenerator(write, spec.seed));
+}
+
+Result<GeneratorPtr> makePhone(const GeneratorSpec &spec)
+{
+    if (spec.unique)
+        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
+                                                                 "unique phone numbers are not generated yet"));
+    const LocaleData &data = LocaleData::get(spec.locale);
+    const QString format = spec.string(QStringLiteral("format"));
+    const int which = format == QLatin1String("international") ? 1 : format == QLatin1String("e164") ? 2 : 0;
+    return rowGenerator([&data, which](qint64, Random &random, std::string &out) {
+        const PhoneFormat &phone = data.phones()[random.below(data.phones().size())];
+        fillTemplate(random, which == 0 ? phone.national : which == 1 ? phone.international : phone.e164, out,
+                     TemplateKind::Phone);
+    });
+}
+
+Result<GeneratorPtr> makeList(const GeneratorSpec &spec, LocaleData::List list)
+{
+    const WordList &words = LocaleData::get(spec.locale).list(list);
+    return rowGenerator([&words](qint64, Random &random, std::string &out) { out.append(words.pick(random)); });
+}
+
+Result<GeneratorPtr> makeJobTitle(const GeneratorSpec &spec)
+{
+    return makeList(spec, LocaleData::List::JobTitles);
+}
+Result<GeneratorPtr> makeDepartment(const GeneratorSpec &spec)
+{
+    return makeList(spec, LocaleData::List::Departments);
+}
+Result<GeneratorPtr> makeIndustry(const GeneratorSpec &spec)
+{
+    return makeList(spec, LocaleData::List::Industries);
+}
+
+Result<GeneratorPtr> makeCompanyName(const GeneratorSpec &spec)
+{
+    const LocaleData &data = LocaleData::get(spec.locale);
+    return rowGenerator([&data](qint64, Random &random, std::string &out) {
+        const WordList &words = data.list(LocaleData::List::CompanyWords);
+        const WordList &names = data.list(LocaleData::List::LastNames);
+        switch (random.below(4)) {
+        case 0: out.append(names.pick(random)); break;
+        case 1:
+            out.append(names.pick(random));
+            out.append(" & ");
+            out.append(names.pick(random));
+            break;
+        case 2:
+            out.append(words.pick(random));
+            out.push_back(' ');
+            out.append(words.pick(random));
+            break;
+        default: out.append(words.pick(random)); break;
+        }
+        out.push_back(' ');
+        out.append(data.list(LocaleData::List::CompanySuffixes).pick(random));
+    });
+}
+
+} // namespace
+
+void registerPersonGenerators(GeneratorFactory &factory)
+{
+    factory.add(QStringLiteral("first_name"), &makeName);
+    factory.add(QStringLiteral("last_name"), &makeName);
+    factory.add(QStringLiteral("full_name"), &makeName);
+    factory.add(QStringLiteral("title"), &makeTitle);
+    factory.add(QStringLiteral("gender"), &makeGender);
+    factory.add(QStringLiteral("username"), &makeUsername);
+    factory.add(QStringLiteral("email"), &makeEmail);
+    factory.add(QStringLiteral("phone"), &makePhone);
+    factory.add(QStringLiteral("job_title"), &makeJobTitle);
+    factory.add(QStringLiteral("company_name"), &makeCompanyName);
+    factory.add(QStringLiteral("department"), &makeDepartment);
+    factory.add(QStringLiteral("industry"), &makeIndustry);
+}
+
+} // namespace fabrica

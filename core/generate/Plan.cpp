@@ -1,0 +1,258 @@
+#include "Plan.h"
+
+#include "GeneratorFactory.h"
+#include "common/Logging.h"
+#include "model/ColumnReference.h"
+#include "model/ConstraintKeys.h"
+#include "types/TemplateSyntax.h"
+#include "types/TypeRegistry.h"
+#include "validate/SchemaValidator.h"
+
+#include <cmath>
+
+namespace fabrica {
+
+namespace {
+
+enum SeedPurpose : std::uint64_t { ValuesSeed = 0, NullsSeed = 1 };
+
+bool isForeignKey(const Column &column)
+{
+    return column.type == QLatin1String("foreign_key") || column.constraints.contains(keys::references);
+}
+
+bool isNotNull(const Column &column)
+{
+    return column.constraints.value(keys::notNull).toBool() || column.constraints.value(keys::primaryKey).toBool();
+}
+
+} // namespace
+
+Result<std::shared_ptr<const Plan>> Plan::compile(const Schema &schema, const Options &options)
+{
+    std::shared_ptr<Plan> plan(new Plan);
+    plan->m_schema = schema;
+    plan->m_seed = options.seed;
+    for (auto it = options.rows.begin(); it != options.rows.end(); ++it) {
+        const int index = plan->m_schema.tableIndex(it.key());
+        if (index < 0)
+            return makeError(ErrorCode::NotFound, tr("the schema has no table \"%1\" to set the row count of").arg(it.key()));
+        if (it.value() < 0)
+            return makeError(ErrorCode::InvalidInput, tr("the row count of table \"%1\" must be 0 or more").arg(it.key()));
+        plan->m_schema.tables[index].rows = it.value();
+    }
+    for (const Problem &problem : SchemaValidator().validate(plan->m_schema)) {
+        if (problem.isError())
+            return makeError(ErrorCode::Validation, problem.message, SourceLocation{{}, 0, 0, problem.path});
+    }
+    if (Result<void> built = plan->build(options); !built)
+        return built.error();
+    return std::shared_ptr<const Plan>(std::move(plan));
+}
+
+qint64 Plan::totalRows() const
+{
+    qint64 total = 0;
+    for (const TablePlan &table : m_tables)
+        total += table.rows;
+    return total;
+}
+
+QList<int> Plan::tableOrder() const
+{
+    // Parents before children (Kahn's algorithm, lowest schema index first so the order is stable).
+    // Cycles can only run through nullable foreign keys (validation rejects the rest); those edges are
+    // dropped when needed, since exporters add foreign keys after the data.
+    const int n = int(m_schema.tables.size());
+    for (const bool withNullable : {true, false}) {
+        QList<QSet<int>> parents(n);
+        for (int t = 0; t < n; ++t) {
+            for (const Column &column : m_schema.tables.at(t).columns) {
+                if (!isForeignKey(column) || (!withNullable && !isNotNull(column)))
+                    continue;
+                const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
+                const int parent = target ? m_schema.tableIndex(target->table) : -1;
+                if (parent >= 0 && parent != t)
+                    parents[t].insert(parent);
+            }
+        }
+        QList<int> order;
+        QList<bool> placed(n, false);
+        while (order.size() < n) {
+            int next = -1;
+            for (int t = 0; t < n && next < 0; ++t) {
+                if (placed.at(t))
+                    continue;
+                bool ready = true;
+                for (int parent : parents.at(t))
+                    ready = ready && placed.at(parent);
+                if (ready)
+                    next = t;
+            }
+            if (next < 0)
+                break;
+            placed[next] = true;
+            order.append(next);
+        }
+        if (order.size() == n)
+            return order;
+    }
+    QList<int> order; // unreachable after validation; keep the schema's order
+    for (int t = 0; t < n; ++t)
+        order.append(t);
+    return order;
+}
+
+Result<void> Plan::build(const Options &options)
+{
+    Q_UNUSED(options)
+    const TypeRegistry &registry = TypeRegistry::instance();
+    const QList<int> order = tableOrder();
+    QHash<QString, int> planIndex;
+    m_tables.reserve(order.size());
+    for (int schemaIndex : order) {
+        const Table &table = m_schema.tables.at(schemaIndex);
+        TablePlan plan;
+        plan.name = table.name;
+        plan.schemaIndex = schemaIndex;
+        plan.rows = table.rows;
+        plan.columns.resize(table.columns.size());
+        for (int c = 0; c < table.columns.size(); ++c) {
+            const Column &column = table.columns.at(c);
+            ColumnPlan &cp = plan.columns[c];
+            cp.name = column.name;
+            cp.type = registry.find(column.type);
+            cp.primaryKey = column.constraints.value(keys::primaryKey).toBool();
+            cp.unique = cp.primaryKey || column.constraints.value(keys::unique).toBool();
+            cp.notNull = isNotNull(column);
+            cp.nullRate = cp.notNull ? 0.0 : qBound(0.0, column.constraints.value(keys::nullPercent).toDouble() / 100.0, 1.0);
+            cp.seed = Random::streamSeed(m_seed, quint64(schemaIndex), quint64(c), ValuesSeed);
+            cp.nullSeed = Random::streamSeed(m_seed, quint64(schemaIndex), quint64(c), NullsSeed);
+        }
+        planIndex.insert(table.name, int(m_tables.size()));
+        m_tables.push_back(std::move(plan));
+    }
+
+    auto keyGenerator = [this, &planIndex](const QString &tableName, const QString &columnName,
+                                           qint64 *rows) -> const Generator * {
+        const int index = planIndex.value(tableName, -1);
+        if (index < 0)
+            return nullptr;
+        const TablePlan &table = m_tables[index];
+        for (const ColumnPlan &column : table.columns) {
+            if (column.name == columnName) {
+                if (rows)
+                    *rows = table.rows;
+                return column.generator.get();
+            }
+        }
+        return nullptr;
+    };
+
+    // Plain columns first, then foreign keys, which need their parent's key generator.
+    for (const bool foreignKeys : {false, true}) {
+        for (TablePlan &plan : m_tables) {
+            const Table &table = m_schema.tables.at(plan.schemaIndex);
+            for (int c = 0; c < table.columns.size(); ++c) {
+                const Column &column = table.columns.at(c);
+                if (isForeignKey(column) != foreignKeys)
+                    continue;
+                ColumnPlan &cp = plan.columns[c];
+                QString locale = column.constraints.value(QStringLiteral("locale")).toString();
+                if (locale.isEmpty())
+                    locale = m_schema.locale.isEmpty() ? QStringLiteral("en_US") : m_schema.locale;
+                const DataType *type = foreignKeys ? registry.find(QStringLiteral("foreign_key")) : cp.type;
+                const GeneratorSpec spec{m_schema, table, plan.schemaIndex, column, c, *type, locale, cp.seed,
+                                         Random::streamSeed(m_seed, quint64(plan.schemaIndex), ~quint64(0)),
+                                         plan.rows, cp.unique, keyGenerator};
+                Result<GeneratorPtr> generator = GeneratorFactory::instance().create(spec);
+                if (!generator)
+                    return generator.error();
+                cp.generator = std::move(generator).value();
+                if (cp.unique) {
+                    const std::optional<quint64> domain = cp.generator->domainSize();
+                    if (domain && *domain < quint64(plan.rows))
+                        return generationError(spec, tr("the column is unique, but type %1 with these constraints "
+                                                        "has only %2 distinct values for %3 rows; widen its range "
+                                                        "or generate fewer rows")
+                                                         .arg(column.type)
+                                                         .arg(*domain)
+                                                         .arg(plan.rows));
+                }
+                if (foreignKeys) {
+                    const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
+                    cp.parentTable = target ? planIndex.value(target->table, -1) : -1;
+                    cp.parentColumn = target ? target->column : QString();
+                }
+            }
+        }
+    }
+
+    // Template columns read other columns of the same row: fill those first.
+    for (TablePlan &plan : m_tables) {
+        const Table &table = m_schema.tables.at(plan.schemaIndex);
+        const int n = int(table.columns.size());
+        QList<QSet<int>> needs(n);
+        for (int c = 0; c < n; ++c) {
+            const QJsonValue text = table.columns.at(c).constraints.value(keys::templateText);
+            QList<TemplateSyntax::Part> parts;
+            if (!text.isString() || TemplateSyntax::parse(text.toString(), &parts))
+                continue;
+            for (const TemplateSyntax::Part &part : parts) {
+                const int other = table.columnIndex(part.placeholder);
+                if (!part.placeholder.isEmpty() && other >= 0 && other != c)
+                    needs[c].insert(other);
+            }
+        }
+        QList<bool> done(n, false);
+        while (int(plan.fillOrder.size()) < n) {
+            int next = -1;
+            for (int c = 0; c < n && next < 0; ++c) {
+                bool ready = !done.at(c);
+                for (int other : needs.at(c))
+                    ready = ready && done.at(other);
+                if (ready)
+                    next = c;
+            }
+            if (next < 0)
+                return makeError(ErrorCode::Validation,
+                                 tr("templates in table \"%1\" refer to each other in a circle").arg(table.name),
+                                 SourceLocation{{}, 0, 0, table.name});
+            done[next] = true;
+            plan.fillOrder.push_back(next);
+        }
+    }
+    qCDebug(lcGenerate) << "compiled plan for" << m_schema.name << "with" << m_tables.size() << "tables";
+    return {};
+}
+
+void Plan::fillChunk(int table, qint64 firstRow, int rows, TableChunk &out) const
+{
+    const TablePlan &plan = m_tables[table];
+    out.table = table;
+    out.firstRow = firstRow;
+    out.rows = rows;
+    out.columns.resize(plan.columns.size());
+    thread_local std::vector<std::uint8_t> nulls;
+    for (int c : plan.fillOrder) {
+        const ColumnPlan &column = plan.columns[c];
+        ColumnChunk &values = out.columns[c];
+        values.reset(rows);
+        const std::uint8_t *mask = nullptr;
+        if (column.nullRate > 0) {
+            nulls.resize(rows);
+            if (column.nullRate >= 1.0) {
+                std::fill(nulls.begin(), nulls.end(), 1);
+            } else {
+                const auto threshold = static_cast<std::uint64_t>(std::ldexp(column.nullRate, 64));
+                for (int i = 0; i < rows; ++i)
+                    nulls[i] = Random::forRow(column.nullSeed, std::uint64_t(firstRow + i)).next() < threshold;
+            }
+            mask = nulls.data();
+        }
+        GenerationContext ctx{out, mask, firstRow, rows, column.seed};
+        column.generator->fill(ctx, values);
+    }
+}
+
+} // namespace fabrica

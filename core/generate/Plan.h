@@ -1,0 +1,78 @@
+#pragma once
+
+#include "Generator.h"
+#include "TableChunk.h"
+#include "common/Result.h"
+#include "model/Schema.h"
+#include "types/DataType.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <memory>
+#include <vector>
+
+namespace fabrica {
+
+// One column as the engine runs it: parsed once, never looked up in JSON again.
+struct ColumnPlan
+{
+    QString name;
+    const DataType *type = nullptr;
+    std::unique_ptr<Generator> generator;
+    double nullRate = 0;        // 0..1
+    bool notNull = false;
+    bool unique = false;
+    bool primaryKey = false;
+    std::uint64_t seed = 0;     // Random::streamSeed of the values
+    std::uint64_t nullSeed = 0; // Random::streamSeed of the null decisions
+    int parentTable = -1;       // for a foreign key: index into Plan::tables()
+    QString parentColumn;
+};
+
+// One table as the engine runs it, with its columns in the schema's order.
+struct TablePlan
+{
+    QString name;
+    int schemaIndex = -1; // index into Schema::tables
+    qint64 rows = 0;
+    std::vector<ColumnPlan> columns;
+    std::vector<int> fillOrder; // columns that others (templates) read come first
+};
+
+// The compiled, immutable form of a schema (ARCHITECTURE.md, "The flow of a generation"): tables in
+// foreign-key order, a generator per column with its parameters parsed. fillChunk() is a pure function
+// of (plan, table, first row, rows), safe to call from any number of threads at once.
+class Plan
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::Plan)
+
+public:
+    struct Options
+    {
+        quint64 seed = 42;
+        QHash<QString, qint64> rows; // table name → row count, overriding the schema
+    };
+
+    // Validates the schema (any error stops) and builds the generators.
+    static Result<std::shared_ptr<const Plan>> compile(const Schema &schema, const Options &options);
+
+    const Schema &schema() const { return m_schema; }
+    quint64 seed() const { return m_seed; }
+    const std::vector<TablePlan> &tables() const { return m_tables; }
+    qint64 totalRows() const;
+
+    // Fills out with rows [firstRow, firstRow + rows) of table `table` (index into tables()).
+    void fillChunk(int table, qint64 firstRow, int rows, TableChunk &out) const;
+
+private:
+    Plan() = default;
+    Result<void> build(const Options &options);
+    QList<int> tableOrder() const;
+
+    Schema m_schema;
+    quint64 m_seed = 0;
+    std::vector<TablePlan> m_tables;
+};
+
+} // namespace fabrica

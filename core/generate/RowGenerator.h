@@ -1,0 +1,71 @@
+#pragma once
+
+#include "Generator.h"
+
+#include <functional>
+#include <memory>
+
+namespace fabrica {
+
+// A generator defined by one function that writes the value of a row from the row number and the row's
+// random stream: most types need nothing more.
+template<typename Write>
+class RowGenerator : public Generator
+{
+public:
+    RowGenerator(Write write, ValueClass valueClass) : m_write(std::move(write)), m_class(valueClass) {}
+    ValueClass valueClass() const override { return m_class; }
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        std::string &bytes = out.bytes();
+        for (int i = 0; i < ctx.rows; ++i) {
+            if (ctx.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            Random random = ctx.random(i);
+            m_write(ctx.firstRow + i, random, bytes);
+            out.finish();
+        }
+    }
+
+private:
+    Write m_write;
+    ValueClass m_class;
+};
+
+template<typename Write>
+std::unique_ptr<Generator> rowGenerator(Write write, ValueClass valueClass = ValueClass::Text)
+{
+    return std::unique_ptr<Generator>(new RowGenerator<Write>(std::move(write), valueClass));
+}
+
+// The same as a row function (valueAt), for key and unique columns: the stream is seeded from the row
+// alone, so a foreign key can ask for any row's value.
+class KeyRowGenerator : public Generator
+{
+public:
+    using Write = std::function<void(qint64 row, Random &random, std::string &out)>;
+    KeyRowGenerator(Write write, quint64 seed, ValueClass valueClass = ValueClass::Text,
+                    std::optional<quint64> domain = std::nullopt)
+        : m_write(std::move(write)), m_seed(seed), m_class(valueClass), m_domain(domain)
+    {
+    }
+    ValueClass valueClass() const override { return m_class; }
+    bool isRowFunction() const override { return true; }
+    std::optional<quint64> domainSize() const override { return m_domain; }
+    void valueAt(qint64 row, std::string &out) const override
+    {
+        Random random = Random::forRow(m_seed, quint64(row));
+        m_write(row, random, out);
+    }
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override { fillFromRows(*this, ctx, out); }
+
+private:
+    Write m_write;
+    quint64 m_seed;
+    ValueClass m_class;
+    std::optional<quint64> m_domain;
+};
+
+} // namespace fabrica

@@ -1,0 +1,264 @@
+// Generators of the identifier and structure categories: uuid, enum, sample, json and foreign_key.
+#include "GeneratorFactory.h"
+#include "Permutation.h"
+#include "TextFormat.h"
+#include "model/ConstraintKeys.h"
+#include "types/TypeRegistry.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+
+#include <algorithm>
+#include <numeric>
+#include <cmath>
+
+namespace fabrica {
+
+namespace {
+
+void appendHex(std::string &out, std::uint64_t value, int bytes)
+{
+    const char *hex = text::hexDigits();
+    for (int shift = bytes * 8 - 4; shift >= 0; shift -= 4)
+        out.push_back(hex[(value >> shift) & 0xF]);
+}
+
+// RFC 9562 UUIDs, version 4 (random) or 7 (Unix-time ordered).
+class UuidGenerator : public Generator
+{
+public:
+    UuidGenerator(bool version7, bool unique, quint64 key) : m_version7(version7), m_unique(unique), m_key(key) {}
+
+    bool isRowFunction() const override { return true; }
+    void valueAt(qint64 row, std::string &out) const override
+    {
+        Random random = Random::forRow(m_key, quint64(row));
+        std::uint64_t high = random.next(), low = random.next();
+        if (m_unique) {
+            // A 64-bit bijection of the row fills every bit but the version and variant, so distinct rows
+            // give distinct UUIDs by construction.
+            const std::uint64_t id = Random::hash(quint64(row) ^ m_key);
+            high = (id & 0xFFFFFFFFFFFF0000ull) | (id >> 4 & 0x0FFFull);
+            low = (low & ~(0xFull << 58)) | ((id & 0xFull) << 58);
+        }
+        if (m_version7) {
+            // 48-bit millisecond timestamp between 2020 and 2026, then the random bits.
+            const std::uint64_t start = 1577836800000ull, span = 189302400000ull;
+            const std::uint64_t millis = m_unique ? start + (quint64(row) % span) : start + (high % span);
+            high = (millis << 16) | (high & 0x0FFF) | 0x7000;
+        } else {
+            high = (high & ~0xF000ull) | 0x4000;
+        }
+        low = (low & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
+        appendHex(out, high >> 32, 4);
+        out.push_back('-');
+        appendHex(out, high >> 16 & 0xFFFF, 2);
+        out.push_back('-');
+        appendHex(out, high & 0xFFFF, 2);
+        out.push_back('-');
+        appendHex(out, low >> 48, 2);
+        out.push_back('-');
+        appendHex(out, low & 0xFFFFFFFFFFFFull, 6);
+    }
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override { fillFromRows(*this, ctx, out); }
+
+private:
+    bool m_version7;
+    bool m_unique;
+    quint64 m_key;
+};
+
+// A value from a list, uniformly or by weight; unique columns walk a permutation of the list.
+class ChoiceGenerator : public Generator
+{
+public:
+    ChoiceGenerator(std::vector<std::string> values, const std::vector<double> &weights, bool unique, quint64 key)
+        : m_values(std::move(values)), m_unique(unique), m_permutation(m_values.size(), key)
+    {
+        if (weights.empty())
+            return;
+        const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+        double running = 0;
+        for (double weight : weights) {
+            running += weight;
+            const double share = running / total;
+            m_thresholds.push_back(share >= 1.0 ? ~std::uint64_t(0) : std::uint64_t(std::ldexp(share, 64)));
+        }
+        m_thresholds.back() = ~std::uint64_t(0);
+    }
+
+    bool isRowFunction() const override { return m_unique; }
+    std::optional<quint64> domainSize() const override
+    {
+        // Zero-weight values never appear.
+        if (m_thresholds.empty())
+            return m_values.size();
+        quint64 reachable = 0;
+        for (std::size_t i = 0; i < m_thresholds.size(); ++i)
+            reachable += (i == 0 ? m_thresholds[0] > 0 : m_thresholds[i] > m_thresholds[i - 1]) ? 1 : 0;
+        return reachable;
+    }
+    void valueAt(qint64 row, std::string &out) const override
+    {
+        out.append(m_values[m_permutation.map(quint64(row) % m_values.size())]);
+    }
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        if (m_unique) {
+            fillFromRows(*this, ctx, out);
+            return;
+        }
+        for (int i = 0; i < ctx.rows; ++i) {
+            if (ctx.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            Random random = ctx.random(i);
+            out.append(m_values[pick(random)]);
+        }
+    }
+
+private:
+    std::size_t pick(Random &random) const
+    {
+        if (m_thresholds.empty())
+            return random.below(m_values.size());
+        const std::uint64_t draw = random.next();
+        // Enumerations are short: a linear scan beats a binary search up to a few dozen values.
+        if (m_thresholds.size() <= 32) {
+            std::size_t i = 0;
+            while (draw >= m_thresholds[i] && i + 1 < m_thresholds.size())
+                ++i;
+            return i;
+        }
+        return std::size_t(std::upper_bound(m_thresholds.begin(), m_thresholds.end(), draw) - m_thresholds.begin());
+    }
+
+    std::vector<std::string> m_values;
+    std::vector<std::uint64_t> m_thresholds; // cumulative, scaled to 2^64; empty = uniform
+    bool m_unique;
+    Permutation m_permutation;
+};
+
+Result<GeneratorPtr> makeUuid(const GeneratorSpec &spec)
+{
+    return GeneratorPtr(new UuidGenerator(spec.string(QStringLiteral("version")) == QLatin1String("v7"), spec.unique,
+                                          spec.seed));
+}
+
+Result<GeneratorPtr> makeEnum(const GeneratorSpec &spec)
+{
+    std::vector<std::string> values;
+    for (const QJsonValue &value : spec.value(keys::values).toArray())
+        values.push_back(value.toString().toStdString());
+    std::vector<double> weights;
+    for (const QJsonValue &weight : spec.value(keys::weights).toArray())
+        weights.push_back(weight.toDouble());
+    return GeneratorPtr(new ChoiceGenerator(std::move(values), weights, spec.unique, spec.seed));
+}
+
+Result<GeneratorPtr> makeSample(const GeneratorSpec &spec)
+{
+    if (spec.column.samples.isEmpty())
+        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
+                                                                 "type sample needs sample data: add \"samples\" to "
+                                                                 "the column"));
+    // "observed" keeps repeated samples, so values come back as often as they were seen.
+    const bool observed = spec.string(QStringLiteral("frequency")) == QLatin1String("observed");
+    std::vector<std::string> values;
+    QSet<QString> seen;
+    for (const QString &sample : spec.column.samples) {
+        if (!observed && seen.contains(sample))
+            continue;
+        seen.insert(sample);
+        values.push_back(sample.toStdString());
+    }
+    if (spec.unique && observed)
+        values.erase(std::unique(values.begin(), values.end()), values.end());
+    return GeneratorPtr(new ChoiceGenerator(std::move(values), {}, spec.unique, spec.seed));
+}
+
+// A foreign key: a parent row number, turned into the parent's key by the parent's own row function.
+class ForeignKeyGenerator : public Generator
+{
+public:
+    ForeignKeyGenerator(const Generator *parent, qint64 parentRows, bool selfReference, bool unique, quint64 key)
+        : m_parent(parent), m_parentRows(parentRows), m_self(selfReference), m_unique(unique),
+          m_permutation(quint64(std::max<qint64>(parentRows, 1)), key)
+    {
+    }
+
+    ValueClass valueClass() const override { return m_parent->valueClass(); }
+    bool isRowFunction() const override { return m_unique; }
+    std::optional<quint64> domainSize() const override { return quint64(m_parentRows); }
+    void valueAt(qint64 row, std::string &out) const override
+    {
+        m_parent->valueAt(qint64(m_permutation.map(quint64(row) % quint64(m_parentRows))), out);
+    }
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        std::string &bytes = out.bytes();
+        for (int i = 0; i < ctx.rows; ++i) {
+            const qint64 row = ctx.firstRow + i;
+            // A row can only point at rows that exist: in its own table, at an earlier one.
+            if (ctx.isNull(i) || m_parentRows == 0 || (m_self && row == 0)) {
+                out.appendNull();
+                continue;
+            }
+            if (m_unique) {
+                valueAt(row, bytes);
+            } else {
+                Random random = ctx.random(i);
+                m_parent->valueAt(qint64(random.below(quint64(m_self ? row : m_parentRows))), bytes);
+            }
+            out.finish();
+        }
+    }
+
+private:
+    const Generator *m_parent;
+    qint64 m_parentRows;
+    bool m_self;
+    bool m_unique;
+    Permutation m_permutation;
+};
+
+Result<GeneratorPtr> makeForeignKey(const GeneratorSpec &spec)
+{
+    const QString reference = spec.column.constraints.value(keys::references).toString();
+    const qsizetype dot = reference.indexOf(QLatin1Char('.'));
+    qint64 parentRows = 0;
+    const Generator *parent = spec.keyGenerator(reference.left(dot), reference.mid(dot + 1), &parentRows);
+    if (!parent || !parent->isRowFunction())
+        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
+                                                                 "the referenced column %1 cannot be computed from a "
+                                                                 "row number; reference a sequence, uuid or unique "
+                                                                 "column")
+                                         .arg(reference));
+    if (spec.has(keys::cardinality))
+        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
+                                                                 "cardinality is not generated yet; remove it to pick "
+                                                                 "parents uniformly"));
+    const bool self = reference.left(dot) == spec.table.name;
+    if (spec.unique && parentRows < spec.rows)
+        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
+                                                                 "the foreign key is unique, so it needs a parent row "
+                                                                 "per row: %1 has %2 rows, this table %3")
+                                         .arg(reference.left(dot))
+                                         .arg(parentRows)
+                                         .arg(spec.rows));
+    return GeneratorPtr(new ForeignKeyGenerator(parent, parentRows, self, spec.unique, spec.seed));
+}
+
+} // namespace
+
+void registerStructureGenerators(GeneratorFactory &factory)
+{
+    factory.add(QStringLiteral("uuid"), &makeUuid);
+    factory.add(QStringLiteral("enum"), &makeEnum);
+    factory.add(QStringLiteral("sample"), &makeSample);
+    factory.add(QStringLiteral("foreign_key"), &makeForeignKey);
+}
+
+} // namespace fabrica

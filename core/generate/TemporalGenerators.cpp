@@ -1,0 +1,205 @@
+// Generators of the datetime category (date, time, timestamp, timestamptz) and boolean.
+#include "DateTimeFormat.h"
+#include "Distribution.h"
+#include "GeneratorFactory.h"
+#include "Permutation.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace fabrica {
+
+namespace {
+
+const QString kMin = QStringLiteral("min");
+const QString kMax = QStringLiteral("max");
+
+enum class Unit { Day, Second, Millisecond };
+
+// Instants as whole numbers of a unit (days since 1970-01-01, or seconds / milliseconds since the epoch or
+// since midnight), drawn uniformly, by a distribution, or through a permutation for unique columns.
+class TemporalGenerator : public Generator
+{
+public:
+    TemporalGenerator(Unit unit, bool timeOfDay, qint64 min, qint64 max, DateTimeFormat format,
+                      std::optional<Distribution> distribution, bool unique, quint64 key, QTimeZone zone)
+        : m_unit(unit), m_timeOfDay(timeOfDay), m_min(min), m_max(max), m_format(std::move(format)),
+          m_distribution(std::move(distribution)), m_unique(unique), m_permutation(quint64(max - min) + 1, key),
+          m_zone(std::move(zone)), m_utc(!m_zone.isValid() || m_zone == QTimeZone::utc())
+    {
+    }
+
+    bool isRowFunction() const override { return m_unique; }
+    std::optional<quint64> domainSize() const override { return quint64(m_max - m_min) + 1; }
+    void valueAt(qint64 row, std::string &out) const override
+    {
+        write(m_min + qint64(m_permutation.map(quint64(row) % (quint64(m_max - m_min) + 1))), out);
+    }
+
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        if (m_unique) {
+            fillFromRows(*this, ctx, out);
+            return;
+        }
+        std::string &bytes = out.bytes();
+        for (int i = 0; i < ctx.rows; ++i) {
+            if (ctx.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            Random random = ctx.random(i);
+            write(m_distribution ? m_distribution->sampleInteger(random) : random.between(m_min, m_max), bytes);
+            out.finish();
+        }
+    }
+
+private:
+    void write(qint64 value, std::string &out) const
+    {
+        CivilTime time;
+        qint64 milliseconds = 0;
+        if (m_unit == Unit::Millisecond) {
+            milliseconds = value % 1000;
+            if (milliseconds < 0)
+                milliseconds += 1000;
+            value = (value - milliseconds) / 1000;
+        }
+        time.millisecond = int(milliseconds);
+        if (m_unit == Unit::Day) {
+            DateTimeFormat::civilFromDays(value, time.year, time.month, time.day);
+        } else if (m_timeOfDay) {
+            time.hour = int(value / 3600);
+            time.minute = int(value / 60 % 60);
+            time.second = int(value % 60);
+        } else {
+            if (!m_utc) {
+                time.offsetSeconds = m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(value, Qt::UTC));
+                value += time.offsetSeconds;
+            }
+            qint64 days = value / 86400, seconds = value % 86400;
+            if (seconds < 0) {
+                seconds += 86400;
+                --days;
+            }
+            DateTimeFormat::civilFromDays(days, time.year, time.month, time.day);
+            time.hour = int(seconds / 3600);
+            time.minute = int(seconds / 60 % 60);
+            time.second = int(seconds % 60);
+        }
+        m_format.append(time, out);
+    }
+
+    Unit m_unit;
+    bool m_timeOfDay;
+    qint64 m_min;
+    qint64 m_max;
+    DateTimeFormat m_format;
+    std::optional<Distribution> m_distribution;
+    bool m_unique;
+    Permutation m_permutation;
+    QTimeZone m_zone;
+    bool m_utc;
+};
+
+std::optional<Distribution> distributionOf(const GeneratorSpec &spec, qint64 min, qint64 max)
+{
+    const QJsonObject object = spec.value(QStringLiteral("distribution")).toObject();
+    const QString name = object.value(QStringLiteral("name")).toString();
+    if (name.isEmpty() || name == QLatin1String("uniform"))
+        return std::nullopt;
+    return Distribution::fromJson(object, double(min), double(max), true);
+}
+
+Result<GeneratorPtr> makeDate(const GeneratorSpec &spec)
+{
+    const QDate min = QDate::fromString(spec.string(kMin), Qt::ISODate);
+    const QDate max = QDate::fromString(spec.string(kMax), Qt::ISODate);
+    const qint64 low = DateTimeFormat::daysFromCivil(min.year(), min.month(), min.day());
+    const qint64 high = DateTimeFormat::daysFromCivil(max.year(), max.month(), max.day());
+    return GeneratorPtr(new TemporalGenerator(Unit::Day, false, low, high,
+                                              DateTimeFormat::compile(spec.string(QStringLiteral("format"))),
+                                              distributionOf(spec, low, high), spec.unique, spec.seed, {}));
+}
+
+Result<GeneratorPtr> makeTime(const GeneratorSpec &spec)
+{
+    const DateTimeFormat format = DateTimeFormat::compile(spec.string(QStringLiteral("format")));
+    const QTime min = QTime::fromString(spec.string(kMin).left(12), Qt::ISODateWithMs);
+    const QTime max = QTime::fromString(spec.string(kMax).left(12), Qt::ISODateWithMs);
+    const bool ms = format.usesMilliseconds();
+    const qint64 low = ms ? min.msecsSinceStartOfDay() : (min.msecsSinceStartOfDay() + 999) / 1000;
+    const qint64 high = ms ? max.msecsSinceStartOfDay() : max.msecsSinceStartOfDay() / 1000;
+    return GeneratorPtr(new TemporalGenerator(ms ? Unit::Millisecond : Unit::Second, true, low, high, format,
+                                              distributionOf(spec, low, high), spec.unique, spec.seed, {}));
+}
+
+Result<GeneratorPtr> makeTimestamp(const GeneratorSpec &spec)
+{
+    const DateTimeFormat format = DateTimeFormat::compile(spec.string(QStringLiteral("format")));
+    auto instant = [](const QString &text) {
+        QDateTime stamp = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (stamp.timeSpec() == Qt::LocalTime)
+            stamp.setTimeSpec(Qt::UTC); // no zone written: a wall-clock value, taken as UTC
+        return stamp.toMSecsSinceEpoch();
+    };
+    QTimeZone zone;
+    if (spec.type.id == QLatin1String("timestamptz")) {
+        const QString name = spec.string(QStringLiteral("timeZone"));
+        if (!name.isEmpty() && name != QLatin1String("UTC")) {
+            zone = QTimeZone(name.toUtf8());
+            if (!zone.isValid())
+                return generationError(spec, QCoreApplication::translate("fabrica::Plan", "unknown time zone \"%1\"; use an IANA name such as Europe/Berlin")
+                                                 .arg(name));
+        }
+    }
+    const bool ms = format.usesMilliseconds();
+    const qint64 minMs = instant(spec.string(kMin)), maxMs = instant(spec.string(kMax));
+    const qint64 low = ms ? minMs : (minMs + 999) / 1000, high = ms ? maxMs : maxMs / 1000;
+    if (ms && zone.isValid() && zone != QTimeZone::utc())
+        return generationError(spec, QCoreApplication::translate("fabrica::Plan", "milliseconds in the format work with timeZone UTC only"));
+    return GeneratorPtr(new TemporalGenerator(ms ? Unit::Millisecond : Unit::Second, false, low, high, format,
+                                              distributionOf(spec, low, high), spec.unique, spec.seed, zone));
+}
+
+class BooleanGenerator : public Generator
+{
+public:
+    explicit BooleanGenerator(double truePercent)
+        : m_threshold(truePercent >= 100 ? ~std::uint64_t(0) : std::uint64_t(std::ldexp(truePercent / 100.0, 64)))
+    {
+    }
+    ValueClass valueClass() const override { return ValueClass::Boolean; }
+    std::optional<quint64> domainSize() const override { return 2; }
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        for (int i = 0; i < ctx.rows; ++i) {
+            if (ctx.isNull(i))
+                out.appendNull();
+            else
+                out.append(ctx.random(i).next() < m_threshold ? std::string_view("true") : std::string_view("false"));
+        }
+    }
+
+private:
+    std::uint64_t m_threshold;
+};
+
+Result<GeneratorPtr> makeBoolean(const GeneratorSpec &spec)
+{
+    return GeneratorPtr(new BooleanGenerator(spec.number(QStringLiteral("truePercent"))));
+}
+
+} // namespace
+
+void registerTemporalGenerators(GeneratorFactory &factory)
+{
+    factory.add(QStringLiteral("date"), &makeDate);
+    factory.add(QStringLiteral("time"), &makeTime);
+    factory.add(QStringLiteral("timestamp"), &makeTimestamp);
+    factory.add(QStringLiteral("timestamptz"), &makeTimestamp);
+    factory.add(QStringLiteral("boolean"), &makeBoolean);
+}
+
+} // namespace fabrica
