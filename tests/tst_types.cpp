@@ -324,7 +324,7 @@ void TestTypes::keysAreConsistent()
     QVERIFY(type("json").key(u"fields"_s)->required);
     QCOMPARE(type("gender").key(u"values"_s)->defaultValue, QJsonValue(QJsonArray{u"female"_s, u"male"_s}));
     QCOMPARE(type("date").key(u"min"_s)->defaultValue, QJsonValue(u"1970-01-01"_s));
-    QCOMPARE(type("timestamptz").key(u"format"_s)->defaultValue, QJsonValue(u"yyyy-MM-ddTHH:mm:ssZ"_s));
+    QCOMPARE(type("timestamptz").key(u"format"_s)->defaultValue, QJsonValue(u"yyyy-MM-dd HH:mm:sst"_s));
     QCOMPARE(type("integer").key(u"distribution"_s)->kind, ValueKind::Distribution);
 }
 

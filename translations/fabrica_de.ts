@@ -220,6 +220,62 @@
     </message>
 </context>
 <context>
+    <name>fabrica::CsvSink</name>
+    <message>
+        <source>a CSV file holds one table, and the schema has %1; write to a directory instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ExportFormat</name>
+    <message>
+        <source>Comma-separated values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab-separated values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newline-delimited JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (*.%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::FileOutput</name>
+    <message>
+        <source>cannot write the file: %1</source>
+        <translation type="unfinished">die Datei kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot start gzip compression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gzip compression failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::FileSink</name>
+    <message>
+        <source>cannot create the directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fabrica::FormatCommand</name>
     <message>
         <source>Rewrite schema files in the canonical layout</source>
@@ -248,6 +304,167 @@
     <message>
         <source>%1: rewritten</source>
         <translation>%1: neu geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GenerateCommand</name>
+    <message>
+        <source>Generate a schema&apos;s data into CSV, TSV, JSON, NDJSON or SQL files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory for one file per table, or the file with --single-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output format: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL dialect: postgresql, mysql or sqlite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DIALECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows of a table, overriding the schema (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TABLE=N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed gives the same data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker threads (default: one per core).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows per chunk of work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compress the files with gzip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write all tables into the file --out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV/TSV: no header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV/TSV: text written for NULL (default empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV/TSV: end lines with CR LF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV/TSV: prefix text starting with = + - @ with &apos; for spreadsheets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON: indent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL: no CREATE TABLE statements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL: rows per INSERT statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No progress and no summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema file (*.fabrica.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCHEMA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name exactly one schema file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out is required: a directory, or a file with --single-file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot; (formats: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown dialect &quot;%1&quot; (postgresql, mysql, sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed takes a whole number from 0 to 18446744073709551615</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--rows takes TABLE=N with N a whole number of 0 or more, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--threads takes a number from 1 to 256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--chunk-rows takes a number from 1 to 1000000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--batch takes a number of 1 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 in %3 s: %4 rows/s, %5/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GenerationJob</name>
+    <message>
+        <source>generation was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GeneratorFactory</name>
+    <message>
+        <source>Fabrica cannot generate type %1 yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -322,6 +539,247 @@
     <message>
         <source>&lt;h3&gt;Fabrica %1&lt;/h3&gt;&lt;p&gt;Realistic synthetic test data from database schemas.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Fabrica %1&lt;/h3&gt;&lt;p&gt;Realistische synthetische Testdaten aus Datenbankschemas.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::NdjsonSink</name>
+    <message>
+        <source>an NDJSON file holds one table, and the schema has %1; write to a directory instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::Pattern</name>
+    <message>
+        <source>patterns may be at most %1 characters long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbalanced parenthesis: this &apos;)&apos; has no &apos;(&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pattern, character %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>^ is only supported at the start of the pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$ is only supported at the end of the pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>values of this pattern can be %1 characters long; the limit is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantifier %1 has nothing to repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>groups are nested more than %1 deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbalanced parenthesis: this &apos;(&apos; is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lookahead %1 is not supported; Fabrica generates values, it cannot test them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lookbehind %1 is not supported; Fabrica generates values, it cannot test them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>named group %1 is not supported; write a plain group (…) or (?:…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backreference %1 is not supported; write the group out again instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>atomic group (?&gt;…) is not supported; write (?:…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inline option %1 is not supported; spell the variants out, as in [Aa]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group %1 is not supported; write (…) or (?:…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repetition count %1 is above the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repetition %1 needs a minimum; write %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repetition %1 has a minimum greater than its maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>possessive quantifier %1 is not supported; drop the last &apos;+&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantifier %1 follows another quantifier; put the repeated part in a group, as in (a{2}){3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POSIX class %1 only works inside a class; write [%1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty class %1 matches nothing; write \] for a literal &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbalanced bracket: this &apos;[&apos; is never closed; write \[ for a literal &apos;[&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot bound a range; write \- for a literal &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>range %1-%2 is out of order; write %2-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class %1 leaves no printable character to generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POSIX class %1 is not supported; use one of alpha, digit, alnum, upper, lower, xdigit, word, space, blank, punct, print, graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;\&apos; at the end of the pattern escapes nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs two hexadecimal digits, as in \x41, or braces, as in \x{20AC}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs four hexadecimal digits, as in \u00E9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>octal escape %1 is not supported; write \x{…}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word boundary %1 is not supported; Fabrica generates values, it cannot test them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anchor %1 is not supported; use ^ at the start or $ at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unicode property %1 is not supported; write a range instead, as in [A-Za-zÀ-ÿ]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escape %1 is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Unicode character</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::Plan</name>
+    <message>
+        <source>no IBAN format for country &quot;%1&quot;; supported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown card brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cidr &quot;%1&quot; is not an IPv4 network such as 10.0.0.0/8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale %1 is more than the 18 digits Fabrica generates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the range %1..%2 with scale %3 does not fit in 64-bit fixed-point numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>values is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unique phone numbers are not generated yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the schema has no table &quot;%1&quot; to set the row count of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row count of table &quot;%1&quot; must be 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column is unique, but type %1 with these constraints has only %2 distinct values for %3 rows; widen its range or generate fewer rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>templates in table &quot;%1&quot; refer to each other in a circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type sample needs sample data: add &quot;samples&quot; to the column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the referenced column %1 cannot be computed from a row number; reference a sequence, uuid or unique column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cardinality is not generated yet; remove it to pick parents uniformly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the foreign key is unique, so it needs a parent row per row: %1 has %2 rows, this table %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown time zone &quot;%1&quot;; use an IANA name such as Europe/Berlin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>milliseconds in the format work with timeZone UTC only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the alphabet is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pattern can produce the same value in two ways (e.g. &quot;a?a?&quot;), so Fabrica cannot make it unique; rewrite it so each value has one spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a unique template needs a placeholder of a unique column of the same table, such as {id}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -646,6 +1104,13 @@
     <message>
         <source>&quot;%1&quot; is a reserved word in %2; Fabrica quotes it, but hand-written SQL must too</source>
         <translation>&quot;%1&quot; ist ein reserviertes Wort in %2; Fabrica setzt es in Anführungszeichen, handgeschriebenes SQL muss das ebenfalls tun</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SqlSink</name>
+    <message>
+        <source>cannot create the directory</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

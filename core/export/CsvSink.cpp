@@ -1,5 +1,7 @@
 #include "CsvSink.h"
 
+#include <cstring>
+
 namespace fabrica {
 
 CsvSink::CsvSink(ExportOptions options)
@@ -26,6 +28,13 @@ QString CsvSink::extension() const
 
 void CsvSink::field(std::string_view value, bool text, std::string &out) const
 {
+    std::string buffer(value.size() * 2 + 3, '\0');
+    buffer.resize(std::size_t(write(value, text, buffer.data()) - buffer.data()));
+    out.append(buffer);
+}
+
+char *CsvSink::write(std::string_view value, bool text, char *out) const
+{
     // An empty string must not look like NULL; a formula must not run in a spreadsheet.
     const bool guard = text && options().formulaGuard && !value.empty()
                        && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@'
@@ -41,20 +50,21 @@ void CsvSink::field(std::string_view value, bool text, std::string &out) const
     }
     if (!quote) {
         if (guard)
-            out.push_back('\'');
-        out.append(value);
-        return;
+            *out++ = '\'';
+        std::memcpy(out, value.data(), value.size());
+        return out + value.size();
     }
     const char q = options().quote;
-    out.push_back(q);
+    *out++ = q;
     if (guard)
-        out.push_back('\'');
+        *out++ = '\'';
     for (const char c : value) {
         if (c == q)
-            out.push_back(q);
-        out.push_back(c);
+            *out++ = q;
+        *out++ = c;
     }
-    out.push_back(q);
+    *out++ = q;
+    return out;
 }
 
 void CsvSink::encode(const TableChunk &chunk, std::string &out) const
@@ -68,18 +78,33 @@ void CsvSink::encode(const TableChunk &chunk, std::string &out) const
     std::size_t estimate = 0;
     for (const ColumnChunk &column : chunk.columns)
         estimate += column.byteSize() + std::size_t(chunk.rows) * 2;
-    out.reserve(out.size() + estimate);
+    out.reserve(out.size() + estimate + estimate / 8);
+    // Each row is formatted into a scratch buffer sized for the worst case (every byte a doubled quote),
+    // then appended: no per-byte capacity checks, and no zero-filling of a chunk-sized buffer.
+    thread_local std::string scratch;
+    const char delimiter = options().delimiter;
     for (int row = 0; row < chunk.rows; ++row) {
+        std::size_t bound = m_lineEnding.size();
+        for (const ColumnChunk &column : chunk.columns)
+            bound += column.value(row).size() * 2 + 4 + m_null.size();
+        if (scratch.size() < bound)
+            scratch.resize(bound * 2);
+        char *const begin = scratch.data();
+        char *p = begin;
         for (std::size_t c = 0; c < columns; ++c) {
             if (c > 0)
-                out.push_back(options().delimiter);
+                *p++ = delimiter;
             const ColumnChunk &column = chunk.columns[c];
-            if (column.isNull(row))
-                out.append(m_null);
-            else
-                field(column.value(row), text[c], out);
+            if (column.isNull(row)) {
+                std::memcpy(p, m_null.data(), m_null.size());
+                p += m_null.size();
+            } else {
+                p = write(column.value(row), text[c], p);
+            }
         }
-        out.append(m_lineEnding);
+        std::memcpy(p, m_lineEnding.data(), m_lineEnding.size());
+        p += m_lineEnding.size();
+        out.append(begin, std::size_t(p - begin));
     }
 }
 

@@ -23,7 +23,8 @@ public:
     bool needsDialect = false; // reads ExportOptions::dialect
     std::unique_ptr<Sink> (*create)(const ExportOptions &options) = nullptr;
 
-    // Every format, in the order menus show them.
+    // Every format, in the order menus show them. Names are translated on the first call, so install the
+    // translator before.
     static const QList<ExportFormat> &all();
     // The format with this id (case-insensitive), or nullptr.
     static const ExportFormat *find(QStringView id);

@@ -1,8 +1,9 @@
 #include "DateTimeFormat.h"
 
-#include "TextFormat.h"
 
+#include <charconv>
 #include <cstdlib>
+#include <cstring>
 
 namespace fabrica {
 
@@ -66,43 +67,114 @@ DateTimeFormat DateTimeFormat::compile(const QString &pattern)
     return format;
 }
 
+namespace {
+
+// "00".."99": formatting a field is two byte copies.
+struct TwoDigits
+{
+    char text[200];
+    constexpr TwoDigits() : text()
+    {
+        for (int i = 0; i < 100; ++i) {
+            text[2 * i] = char('0' + i / 10);
+            text[2 * i + 1] = char('0' + i % 10);
+        }
+    }
+};
+constexpr TwoDigits kTwoDigits;
+
+char *two(char *p, int value)
+{
+    p[0] = kTwoDigits.text[2 * value];
+    p[1] = kTwoDigits.text[2 * value + 1];
+    return p + 2;
+}
+
+char *number(char *p, int value)
+{
+    if (value >= 10)
+        return two(p, value);
+    *p = char('0' + value);
+    return p + 1;
+}
+
+} // namespace
+
 void DateTimeFormat::append(const CivilTime &time, std::string &out) const
 {
+    char buffer[256];
+    char *p = buffer;
     for (const Piece &piece : m_pieces) {
+        if (p - buffer > 200) { // long literals: flush before the buffer could overflow
+            out.append(buffer, p);
+            p = buffer;
+        }
         switch (piece.token) {
-        case Token::Literal: out.append(piece.literal); break;
-        case Token::Year4:
-            if (time.year < 0)
-                out.push_back('-');
-            text::appendPadded(out, std::uint64_t(std::abs(time.year)), 4);
+        case Token::Literal:
+            if (piece.literal.size() > 64) {
+                out.append(buffer, p);
+                out.append(piece.literal);
+                p = buffer;
+            } else {
+                std::memcpy(p, piece.literal.data(), piece.literal.size());
+                p += piece.literal.size();
+            }
             break;
-        case Token::Year2: text::appendPadded(out, std::uint64_t(std::abs(time.year) % 100), 2); break;
-        case Token::Month2: text::appendPadded(out, time.month, 2); break;
-        case Token::Month: text::appendUnsigned(out, time.month); break;
-        case Token::Day2: text::appendPadded(out, time.day, 2); break;
-        case Token::Day: text::appendUnsigned(out, time.day); break;
-        case Token::Hour24x2: text::appendPadded(out, time.hour, 2); break;
-        case Token::Hour24: text::appendUnsigned(out, time.hour); break;
-        case Token::Hour12x2: text::appendPadded(out, (time.hour + 11) % 12 + 1, 2); break;
-        case Token::Hour12: text::appendUnsigned(out, (time.hour + 11) % 12 + 1); break;
-        case Token::Minute2: text::appendPadded(out, time.minute, 2); break;
-        case Token::Minute: text::appendUnsigned(out, time.minute); break;
-        case Token::Second2: text::appendPadded(out, time.second, 2); break;
-        case Token::Second: text::appendUnsigned(out, time.second); break;
-        case Token::Millis3: text::appendPadded(out, time.millisecond, 3); break;
-        case Token::Millis: text::appendUnsigned(out, time.millisecond); break;
-        case Token::AmPmUpper: out.append(time.hour < 12 ? "AM" : "PM"); break;
-        case Token::AmPmLower: out.append(time.hour < 12 ? "am" : "pm"); break;
+        case Token::Year4: {
+            int year = time.year;
+            if (year < 0) {
+                *p++ = '-';
+                year = -year;
+            }
+            if (year > 9999) {
+                const auto result = std::to_chars(p, p + 12, year);
+                p = result.ptr;
+            } else {
+                p = two(two(p, year / 100), year % 100);
+            }
+            break;
+        }
+        case Token::Year2: p = two(p, std::abs(time.year) % 100); break;
+        case Token::Month2: p = two(p, time.month); break;
+        case Token::Month: p = number(p, time.month); break;
+        case Token::Day2: p = two(p, time.day); break;
+        case Token::Day: p = number(p, time.day); break;
+        case Token::Hour24x2: p = two(p, time.hour); break;
+        case Token::Hour24: p = number(p, time.hour); break;
+        case Token::Hour12x2: p = two(p, (time.hour + 11) % 12 + 1); break;
+        case Token::Hour12: p = number(p, (time.hour + 11) % 12 + 1); break;
+        case Token::Minute2: p = two(p, time.minute); break;
+        case Token::Minute: p = number(p, time.minute); break;
+        case Token::Second2: p = two(p, time.second); break;
+        case Token::Second: p = number(p, time.second); break;
+        case Token::Millis3:
+            *p++ = char('0' + time.millisecond / 100);
+            p = two(p, time.millisecond % 100);
+            break;
+        case Token::Millis: {
+            const auto result = std::to_chars(p, p + 4, time.millisecond);
+            p = result.ptr;
+            break;
+        }
+        case Token::AmPmUpper:
+            *p++ = time.hour < 12 ? 'A' : 'P';
+            *p++ = 'M';
+            break;
+        case Token::AmPmLower:
+            *p++ = time.hour < 12 ? 'a' : 'p';
+            *p++ = 'm';
+            break;
         case Token::Offset: {
             const int offset = std::abs(time.offsetSeconds);
-            out.push_back(time.offsetSeconds < 0 ? '-' : '+');
-            text::appendPadded(out, offset / 3600, 2);
-            out.push_back(':');
-            text::appendPadded(out, offset / 60 % 60, 2);
+            *p++ = time.offsetSeconds < 0 ? '-' : '+';
+            p = two(p, offset / 3600);
+            *p++ = ':';
+            p = two(p, offset / 60 % 60);
             break;
         }
         }
     }
+    out.append(buffer, p);
 }
 
 void DateTimeFormat::civilFromDays(std::int64_t z, int &year, int &month, int &day)

@@ -142,6 +142,11 @@ Result<GeneratorPtr> makePattern(const GeneratorSpec &spec)
     Result<Pattern> pattern = Pattern::compile(spec.string(QStringLiteral("pattern")));
     if (!pattern)
         return generationError(spec, pattern.error().message);
+    if (spec.unique && !pattern->domainIsExact())
+        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
+                                                                 "the pattern can produce the same value in two ways "
+                                                                 "(e.g. \"a?a?\"), so Fabrica cannot make it unique; "
+                                                                 "rewrite it so each value has one spelling"));
     return GeneratorPtr(new PatternGenerator(std::move(pattern).value(), spec.unique, spec.seed));
 }
 
