@@ -223,56 +223,56 @@
     <name>fabrica::CsvSink</name>
     <message>
         <source>a CSV file holds one table, and the schema has %1; write to a directory instead</source>
-        <translation type="unfinished"></translation>
+        <translation>eine CSV-Datei enthält genau eine Tabelle, das Schema hat aber %1; schreiben Sie stattdessen in ein Verzeichnis</translation>
     </message>
 </context>
 <context>
     <name>fabrica::ExportFormat</name>
     <message>
         <source>Comma-separated values</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommagetrennte Werte</translation>
     </message>
     <message>
         <source>Tab-separated values</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabulatorgetrennte Werte</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>Newline-delimited JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilengetrenntes JSON</translation>
     </message>
     <message>
         <source>SQL script</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL-Skript</translation>
     </message>
     <message>
         <source>%1 (*.%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (*.%2)</translation>
     </message>
 </context>
 <context>
     <name>fabrica::FileOutput</name>
     <message>
         <source>cannot write the file: %1</source>
-        <translation type="unfinished">die Datei kann nicht geschrieben werden: %1</translation>
+        <translation>die Datei kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>cannot start gzip compression</source>
-        <translation type="unfinished"></translation>
+        <translation>die gzip-Komprimierung kann nicht gestartet werden</translation>
     </message>
     <message>
         <source>gzip compression failed</source>
-        <translation type="unfinished"></translation>
+        <translation>die gzip-Komprimierung ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>fabrica::FileSink</name>
     <message>
         <source>cannot create the directory</source>
-        <translation type="unfinished"></translation>
+        <translation>das Verzeichnis kann nicht angelegt werden</translation>
     </message>
 </context>
 <context>
@@ -310,161 +310,161 @@
     <name>fabrica::GenerateCommand</name>
     <message>
         <source>Generate a schema&apos;s data into CSV, TSV, JSON, NDJSON or SQL files</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten eines Schemas als CSV-, TSV-, JSON-, NDJSON- oder SQL-Dateien erzeugen</translation>
     </message>
     <message>
         <source>Directory for one file per table, or the file with --single-file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnis für je eine Datei pro Tabelle oder, mit --single-file, die Ausgabedatei.</translation>
     </message>
     <message>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>PFAD</translation>
     </message>
     <message>
         <source>Output format: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeformat: %1.</translation>
     </message>
     <message>
         <source>FORMAT</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <source>SQL dialect: postgresql, mysql or sqlite.</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL-Dialekt: postgresql, mysql oder sqlite.</translation>
     </message>
     <message>
         <source>DIALECT</source>
-        <translation type="unfinished"></translation>
+        <translation>DIALEKT</translation>
     </message>
     <message>
         <source>Rows of a table, overriding the schema (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilenzahl einer Tabelle; überschreibt den Wert aus dem Schema (mehrfach angebbar).</translation>
     </message>
     <message>
         <source>TABLE=N</source>
-        <translation type="unfinished"></translation>
+        <translation>TABLE=N</translation>
     </message>
     <message>
         <source>Random seed: the same seed gives the same data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert des Zufallsgenerators: derselbe Startwert liefert dieselben Daten.</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Worker threads (default: one per core).</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker-Threads (Standard: einer pro Prozessorkern).</translation>
     </message>
     <message>
         <source>Rows per chunk of work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen pro Arbeitspaket.</translation>
     </message>
     <message>
         <source>Compress the files with gzip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dateien mit gzip komprimieren.</translation>
     </message>
     <message>
         <source>Write all tables into the file --out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Tabellen in die Datei --out schreiben.</translation>
     </message>
     <message>
         <source>CSV/TSV: no header row.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV/TSV: keine Kopfzeile.</translation>
     </message>
     <message>
         <source>CSV/TSV: text written for NULL (default empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV/TSV: Text, der für NULL geschrieben wird (Standard: leer).</translation>
     </message>
     <message>
         <source>TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <source>CSV/TSV: end lines with CR LF.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV/TSV: Zeilen mit CR LF beenden.</translation>
     </message>
     <message>
         <source>CSV/TSV: prefix text starting with = + - @ with &apos; for spreadsheets.</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV/TSV: Text, der mit = + - @ beginnt, für Tabellenkalkulationen ein &apos; voranstellen.</translation>
     </message>
     <message>
         <source>JSON: indent.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON: einrücken.</translation>
     </message>
     <message>
         <source>SQL: no CREATE TABLE statements.</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL: keine CREATE-TABLE-Anweisungen.</translation>
     </message>
     <message>
         <source>SQL: rows per INSERT statement.</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL: Zeilen pro INSERT-Anweisung.</translation>
     </message>
     <message>
         <source>No progress and no summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keinen Fortschritt und keine Zusammenfassung anzeigen.</translation>
     </message>
     <message>
         <source>The schema file (*.fabrica.json).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schemadatei (*.fabrica.json).</translation>
     </message>
     <message>
         <source>SCHEMA</source>
-        <translation type="unfinished"></translation>
+        <translation>SCHEMA</translation>
     </message>
     <message>
         <source>name exactly one schema file</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie genau eine Schemadatei an</translation>
     </message>
     <message>
         <source>--out is required: a directory, or a file with --single-file</source>
-        <translation type="unfinished"></translation>
+        <translation>--out ist erforderlich: ein Verzeichnis oder, mit --single-file, eine Datei</translation>
     </message>
     <message>
         <source>unknown format &quot;%1&quot; (formats: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Format &quot;%1&quot; (Formate: %2)</translation>
     </message>
     <message>
         <source>unknown dialect &quot;%1&quot; (postgresql, mysql, sqlite)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Dialekt &quot;%1&quot; (postgresql, mysql, sqlite)</translation>
     </message>
     <message>
         <source>--seed takes a whole number from 0 to 18446744073709551615</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed erwartet eine ganze Zahl von 0 bis 18446744073709551615</translation>
     </message>
     <message>
         <source>--rows takes TABLE=N with N a whole number of 0 or more, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--rows erwartet TABLE=N mit einer ganzen Zahl N ab 0, gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>--threads takes a number from 1 to 256</source>
-        <translation type="unfinished"></translation>
+        <translation>--threads erwartet eine Zahl von 1 bis 256</translation>
     </message>
     <message>
         <source>--chunk-rows takes a number from 1 to 1000000</source>
-        <translation type="unfinished"></translation>
+        <translation>--chunk-rows erwartet eine Zahl von 1 bis 1000000</translation>
     </message>
     <message>
         <source>--batch takes a number of 1 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>--batch erwartet eine Zahl ab 1</translation>
     </message>
     <message>
         <source>%1 rows, %2 in %3 s: %4 rows/s, %5/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen, %2 in %3 s: %4 Zeilen/s, %5/s</translation>
     </message>
 </context>
 <context>
     <name>fabrica::GenerationJob</name>
     <message>
         <source>generation was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>die Erzeugung wurde abgebrochen</translation>
     </message>
 </context>
 <context>
     <name>fabrica::GeneratorFactory</name>
     <message>
         <source>Fabrica cannot generate type %1 yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Fabrica kann den Typ %1 noch nicht erzeugen</translation>
     </message>
 </context>
 <context>
@@ -545,241 +545,241 @@
     <name>fabrica::NdjsonSink</name>
     <message>
         <source>an NDJSON file holds one table, and the schema has %1; write to a directory instead</source>
-        <translation type="unfinished"></translation>
+        <translation>eine NDJSON-Datei enthält genau eine Tabelle, das Schema hat aber %1; schreiben Sie stattdessen in ein Verzeichnis</translation>
     </message>
 </context>
 <context>
     <name>fabrica::Pattern</name>
     <message>
         <source>patterns may be at most %1 characters long</source>
-        <translation type="unfinished"></translation>
+        <translation>Muster dürfen höchstens %1 Zeichen lang sein</translation>
     </message>
     <message>
         <source>unbalanced parenthesis: this &apos;)&apos; has no &apos;(&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unpaarige Klammer: zu dieser &apos;)&apos; gibt es keine &apos;(&apos;</translation>
     </message>
     <message>
         <source>pattern, character %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>pattern, Zeichen %1: %2</translation>
     </message>
     <message>
         <source>^ is only supported at the start of the pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>^ wird nur am Anfang des Musters unterstützt</translation>
     </message>
     <message>
         <source>$ is only supported at the end of the pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>$ wird nur am Ende des Musters unterstützt</translation>
     </message>
     <message>
         <source>values of this pattern can be %1 characters long; the limit is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte dieses Musters können %1 Zeichen lang werden; die Grenze liegt bei %2</translation>
     </message>
     <message>
         <source>quantifier %1 has nothing to repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>vor dem Quantor %1 steht nichts, was wiederholt werden kann</translation>
     </message>
     <message>
         <source>groups are nested more than %1 deep</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen sind tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
         <source>unbalanced parenthesis: this &apos;(&apos; is never closed</source>
-        <translation type="unfinished"></translation>
+        <translation>unpaarige Klammer: diese &apos;(&apos; wird nie geschlossen</translation>
     </message>
     <message>
         <source>lookahead %1 is not supported; Fabrica generates values, it cannot test them</source>
-        <translation type="unfinished"></translation>
+        <translation>Lookahead %1 wird nicht unterstützt; Fabrica erzeugt Werte und kann sie nicht prüfen</translation>
     </message>
     <message>
         <source>lookbehind %1 is not supported; Fabrica generates values, it cannot test them</source>
-        <translation type="unfinished"></translation>
+        <translation>Lookbehind %1 wird nicht unterstützt; Fabrica erzeugt Werte und kann sie nicht prüfen</translation>
     </message>
     <message>
         <source>named group %1 is not supported; write a plain group (…) or (?:…)</source>
-        <translation type="unfinished"></translation>
+        <translation>benannte Gruppe %1 wird nicht unterstützt; schreiben Sie eine einfache Gruppe (…) oder (?:…)</translation>
     </message>
     <message>
         <source>backreference %1 is not supported; write the group out again instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückverweis %1 wird nicht unterstützt; schreiben Sie die Gruppe stattdessen noch einmal aus</translation>
     </message>
     <message>
         <source>atomic group (?&gt;…) is not supported; write (?:…)</source>
-        <translation type="unfinished"></translation>
+        <translation>atomare Gruppe (?&gt;…) wird nicht unterstützt; schreiben Sie (?:…)</translation>
     </message>
     <message>
         <source>inline option %1 is not supported; spell the variants out, as in [Aa]</source>
-        <translation type="unfinished"></translation>
+        <translation>Inline-Option %1 wird nicht unterstützt; schreiben Sie die Varianten aus, wie in [Aa]</translation>
     </message>
     <message>
         <source>group %1 is not supported; write (…) or (?:…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 wird nicht unterstützt; schreiben Sie (…) oder (?:…)</translation>
     </message>
     <message>
         <source>repetition count %1 is above the limit of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungsanzahl %1 liegt über der Grenze von %2</translation>
     </message>
     <message>
         <source>repetition %1 needs a minimum; write %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholung %1 benötigt ein Minimum; schreiben Sie %2</translation>
     </message>
     <message>
         <source>repetition %1 has a minimum greater than its maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>bei der Wiederholung %1 ist das Minimum größer als das Maximum</translation>
     </message>
     <message>
         <source>possessive quantifier %1 is not supported; drop the last &apos;+&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>possessiver Quantor %1 wird nicht unterstützt; entfernen Sie das letzte &apos;+&apos;</translation>
     </message>
     <message>
         <source>quantifier %1 follows another quantifier; put the repeated part in a group, as in (a{2}){3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantor %1 folgt auf einen anderen Quantor; fassen Sie den wiederholten Teil in einer Gruppe zusammen, wie in (a{2}){3}</translation>
     </message>
     <message>
         <source>POSIX class %1 only works inside a class; write [%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>POSIX-Klasse %1 funktioniert nur innerhalb einer Zeichenklasse; schreiben Sie [%1]</translation>
     </message>
     <message>
         <source>empty class %1 matches nothing; write \] for a literal &apos;]&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>leere Zeichenklasse %1 passt auf nichts; schreiben Sie \] für eine &apos;]&apos; als Text</translation>
     </message>
     <message>
         <source>unbalanced bracket: this &apos;[&apos; is never closed; write \[ for a literal &apos;[&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unpaarige eckige Klammer: diese &apos;[&apos; wird nie geschlossen; schreiben Sie \[ für eine &apos;[&apos; als Text</translation>
     </message>
     <message>
         <source>%1 cannot bound a range; write \- for a literal &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann keinen Bereich begrenzen; schreiben Sie \- für ein &apos;-&apos; als Text</translation>
     </message>
     <message>
         <source>range %1-%2 is out of order; write %2-%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich %1-%2 ist in falscher Reihenfolge; schreiben Sie %2-%1</translation>
     </message>
     <message>
         <source>class %1 leaves no printable character to generate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichenklasse %1 lässt kein druckbares Zeichen übrig, das erzeugt werden könnte</translation>
     </message>
     <message>
         <source>POSIX class %1 is not supported; use one of alpha, digit, alnum, upper, lower, xdigit, word, space, blank, punct, print, graph</source>
-        <translation type="unfinished"></translation>
+        <translation>POSIX-Klasse %1 wird nicht unterstützt; verwenden Sie eine der Klassen alpha, digit, alnum, upper, lower, xdigit, word, space, blank, punct, print, graph</translation>
     </message>
     <message>
         <source>a &apos;\&apos; at the end of the pattern escapes nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>ein &apos;\&apos; am Ende des Musters maskiert nichts</translation>
     </message>
     <message>
         <source>%1 needs two hexadecimal digits, as in \x41, or braces, as in \x{20AC}</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt zwei Hexadezimalziffern wie in \x41 oder geschweifte Klammern wie in \x{20AC}</translation>
     </message>
     <message>
         <source>%1 needs four hexadecimal digits, as in \u00E9</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt vier Hexadezimalziffern wie in \u00E9</translation>
     </message>
     <message>
         <source>octal escape %1 is not supported; write \x{…}</source>
-        <translation type="unfinished"></translation>
+        <translation>oktale Escape-Sequenz %1 wird nicht unterstützt; schreiben Sie \x{…}</translation>
     </message>
     <message>
         <source>word boundary %1 is not supported; Fabrica generates values, it cannot test them</source>
-        <translation type="unfinished"></translation>
+        <translation>Wortgrenze %1 wird nicht unterstützt; Fabrica erzeugt Werte und kann sie nicht prüfen</translation>
     </message>
     <message>
         <source>anchor %1 is not supported; use ^ at the start or $ at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Anker %1 wird nicht unterstützt; verwenden Sie ^ am Anfang oder $ am Ende</translation>
     </message>
     <message>
         <source>unicode property %1 is not supported; write a range instead, as in [A-Za-zÀ-ÿ]</source>
-        <translation type="unfinished"></translation>
+        <translation>Unicode-Eigenschaft %1 wird nicht unterstützt; schreiben Sie stattdessen einen Bereich, wie in [A-Za-zÀ-ÿ]</translation>
     </message>
     <message>
         <source>escape %1 is not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Escape-Sequenz %1 wird nicht unterstützt</translation>
     </message>
     <message>
         <source>%1 is not a Unicode character</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Unicode-Zeichen</translation>
     </message>
 </context>
 <context>
     <name>fabrica::Plan</name>
     <message>
         <source>no IBAN format for country &quot;%1&quot;; supported: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kein IBAN-Format für das Land &quot;%1&quot;; unterstützt: %2</translation>
     </message>
     <message>
         <source>unknown card brand</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Kartenmarke</translation>
     </message>
     <message>
         <source>cidr &quot;%1&quot; is not an IPv4 network such as 10.0.0.0/8</source>
-        <translation type="unfinished"></translation>
+        <translation>cidr &quot;%1&quot; ist kein IPv4-Netz wie 10.0.0.0/8</translation>
     </message>
     <message>
         <source>scale %1 is more than the 18 digits Fabrica generates</source>
-        <translation type="unfinished"></translation>
+        <translation>scale %1 ist mehr als die 18 Stellen, die Fabrica erzeugt</translation>
     </message>
     <message>
         <source>the range %1..%2 with scale %3 does not fit in 64-bit fixed-point numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>der Bereich %1..%2 mit scale %3 passt nicht in 64-Bit-Festkommazahlen</translation>
     </message>
     <message>
         <source>values is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>values ist leer</translation>
     </message>
     <message>
         <source>unique phone numbers are not generated yet</source>
-        <translation type="unfinished"></translation>
+        <translation>eindeutige Telefonnummern werden noch nicht erzeugt</translation>
     </message>
     <message>
         <source>the schema has no table &quot;%1&quot; to set the row count of</source>
-        <translation type="unfinished"></translation>
+        <translation>das Schema enthält keine Tabelle &quot;%1&quot;, deren Zeilenzahl gesetzt werden könnte</translation>
     </message>
     <message>
         <source>the row count of table &quot;%1&quot; must be 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeilenzahl der Tabelle &quot;%1&quot; muss 0 oder größer sein</translation>
     </message>
     <message>
         <source>the column is unique, but type %1 with these constraints has only %2 distinct values for %3 rows; widen its range or generate fewer rows</source>
-        <translation type="unfinished"></translation>
+        <translation>die Spalte ist eindeutig, aber Typ %1 hat mit diesen Constraints nur %2 verschiedene Werte für %3 Zeilen; erweitern Sie den Wertebereich oder erzeugen Sie weniger Zeilen</translation>
     </message>
     <message>
         <source>templates in table &quot;%1&quot; refer to each other in a circle</source>
-        <translation type="unfinished"></translation>
+        <translation>die template-Spalten der Tabelle &quot;%1&quot; verweisen im Kreis aufeinander</translation>
     </message>
     <message>
         <source>type sample needs sample data: add &quot;samples&quot; to the column</source>
-        <translation type="unfinished"></translation>
+        <translation>der Typ sample benötigt Beispieldaten: fügen Sie der Spalte &quot;samples&quot; hinzu</translation>
     </message>
     <message>
         <source>the referenced column %1 cannot be computed from a row number; reference a sequence, uuid or unique column</source>
-        <translation type="unfinished"></translation>
+        <translation>die referenzierte Spalte %1 lässt sich nicht aus einer Zeilennummer berechnen; verweisen Sie auf eine Spalte vom Typ sequence oder uuid oder auf eine eindeutige Spalte</translation>
     </message>
     <message>
         <source>cardinality is not generated yet; remove it to pick parents uniformly</source>
-        <translation type="unfinished"></translation>
+        <translation>cardinality wird beim Erzeugen noch nicht berücksichtigt; entfernen Sie cardinality, damit übergeordnete Zeilen gleichverteilt gewählt werden</translation>
     </message>
     <message>
         <source>the foreign key is unique, so it needs a parent row per row: %1 has %2 rows, this table %3</source>
-        <translation type="unfinished"></translation>
+        <translation>der Fremdschlüssel ist eindeutig und benötigt daher für jede Zeile eine eigene übergeordnete Zeile: %1 hat %2 Zeilen, diese Tabelle %3</translation>
     </message>
     <message>
         <source>unknown time zone &quot;%1&quot;; use an IANA name such as Europe/Berlin</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Zeitzone &quot;%1&quot;; verwenden Sie einen IANA-Namen wie Europe/Berlin</translation>
     </message>
     <message>
         <source>milliseconds in the format work with timeZone UTC only</source>
-        <translation type="unfinished"></translation>
+        <translation>Millisekunden im Format funktionieren nur mit timeZone UTC</translation>
     </message>
     <message>
         <source>the alphabet is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>das Alphabet ist leer</translation>
     </message>
     <message>
         <source>the pattern can produce the same value in two ways (e.g. &quot;a?a?&quot;), so Fabrica cannot make it unique; rewrite it so each value has one spelling</source>
-        <translation type="unfinished"></translation>
+        <translation>das Muster kann denselben Wert auf zwei Arten erzeugen (z. B. &quot;a?a?&quot;), daher kann Fabrica die Werte nicht eindeutig machen; formulieren Sie es so um, dass jeder Wert nur eine Schreibweise hat</translation>
     </message>
     <message>
         <source>a unique template needs a placeholder of a unique column of the same table, such as {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>eine eindeutige template-Spalte benötigt einen Platzhalter für eine eindeutige Spalte derselben Tabelle, etwa {id}</translation>
     </message>
 </context>
 <context>
@@ -1110,7 +1110,7 @@
     <name>fabrica::SqlSink</name>
     <message>
         <source>cannot create the directory</source>
-        <translation type="unfinished"></translation>
+        <translation>das Verzeichnis kann nicht angelegt werden</translation>
     </message>
 </context>
 <context>

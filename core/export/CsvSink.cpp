@@ -1,5 +1,7 @@
 #include "CsvSink.h"
 
+#include "generate/TextFormat.h"
+
 #include <cstring>
 
 namespace fabrica {
@@ -51,8 +53,7 @@ char *CsvSink::write(std::string_view value, bool text, char *out) const
     if (!quote) {
         if (guard)
             *out++ = '\'';
-        std::memcpy(out, value.data(), value.size());
-        return out + value.size();
+        return text::copyShort(out, value.data(), value.size());
     }
     const char q = options().quote;
     *out++ = q;

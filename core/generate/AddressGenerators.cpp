@@ -26,7 +26,7 @@ int languageIndex(const QString &locale)
 Result<GeneratorPtr> makeStreet(const GeneratorSpec &spec)
 {
     const WordList &streets = LocaleData::get(spec.locale).list(LocaleData::List::Streets);
-    return rowGenerator([&streets](qint64, Random &random, std::string &out) { out.append(streets.pick(random)); });
+    return rowGenerator([&streets](qint64, Random &random, std::string &out) { text::appendShort(out, streets.pick(random)); });
 }
 
 Result<GeneratorPtr> makeBuildingNumber(const GeneratorSpec &spec)
@@ -41,7 +41,7 @@ Result<GeneratorPtr> makeBuildingNumber(const GeneratorSpec &spec)
         if (language == 1 && random.below(15) == 0)
             out.push_back(char('a' + random.below(3)));
         else if (language == 2 && random.below(25) == 0)
-            out.append(" bis");
+            text::appendShort(out, " bis");
     });
 }
 
@@ -54,9 +54,9 @@ Result<GeneratorPtr> makeCityPart(const GeneratorSpec &spec)
     return rowGenerator([&data, tableSeed, part](qint64 row, Random &random, std::string &out) {
         const City &city = cityAt(data, tableSeed, row);
         if (part == 0)
-            out.append(city.name);
+            text::appendShort(out, city.name);
         else if (part == 1)
-            out.append(city.region);
+            text::appendShort(out, city.region);
         else
             fillTemplate(random, city.postalTemplates[random.below(city.postalTemplates.size())], out,
                          TemplateKind::Postal);
@@ -74,7 +74,7 @@ Result<GeneratorPtr> makeCountry(const GeneratorSpec &spec)
     const bool alpha3 = spec.string(QStringLiteral("alpha")) == QLatin1String("alpha3");
     return rowGenerator([&countries, alpha3](qint64, Random &random, std::string &out) {
         const Country &country = countries[random.below(countries.size())];
-        out.append(alpha3 ? country.alpha3 : country.alpha2);
+        text::appendShort(out, alpha3 ? country.alpha3 : country.alpha2);
     });
 }
 
@@ -94,7 +94,7 @@ Result<GeneratorPtr> makeCoordinate(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeTimeZone(const GeneratorSpec &)
 {
     const WordList &zones = CommonData::get().timeZones();
-    return rowGenerator([&zones](qint64, Random &random, std::string &out) { out.append(zones.pick(random)); });
+    return rowGenerator([&zones](qint64, Random &random, std::string &out) { text::appendShort(out, zones.pick(random)); });
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TextFormat.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,7 +34,7 @@ public:
     // Appends a finished value.
     void append(std::string_view value)
     {
-        m_bytes.append(value);
+        text::appendShort(m_bytes, value);
         finish();
     }
     void appendNull()

@@ -1,5 +1,7 @@
 #include "DateTimeFormat.h"
 
+#include "TextFormat.h"
+
 
 #include <charconv>
 #include <cstdlib>
@@ -106,18 +108,17 @@ void DateTimeFormat::append(const CivilTime &time, std::string &out) const
     char *p = buffer;
     for (const Piece &piece : m_pieces) {
         if (p - buffer > 200) { // long literals: flush before the buffer could overflow
-            out.append(buffer, p);
+            out.append(buffer, std::size_t(p - buffer));
             p = buffer;
         }
         switch (piece.token) {
         case Token::Literal:
             if (piece.literal.size() > 64) {
-                out.append(buffer, p);
+                out.append(buffer, std::size_t(p - buffer));
                 out.append(piece.literal);
                 p = buffer;
             } else {
-                std::memcpy(p, piece.literal.data(), piece.literal.size());
-                p += piece.literal.size();
+                p = text::copyShort(p, piece.literal.data(), piece.literal.size());
             }
             break;
         case Token::Year4: {
@@ -174,7 +175,7 @@ void DateTimeFormat::append(const CivilTime &time, std::string &out) const
         }
         }
     }
-    out.append(buffer, p);
+    text::appendShort(out, std::string_view(buffer, std::size_t(p - buffer)));
 }
 
 void DateTimeFormat::civilFromDays(std::int64_t z, int &year, int &month, int &day)

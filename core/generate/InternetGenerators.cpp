@@ -15,15 +15,15 @@ namespace {
 std::size_t appendDomain(Random &random, const std::string *tld, std::string &out)
 {
     const CommonData &common = CommonData::get();
-    out.append(common.domainWords().pick(random));
+    text::appendShort(out, common.domainWords().pick(random));
     if (random.below(3) == 0) {
         if (random.below(2))
             out.push_back('-');
-        out.append(common.domainWords().pick(random));
+        text::appendShort(out, common.domainWords().pick(random));
     }
     const std::size_t dot = out.size();
     out.push_back('.');
-    out.append(tld ? *tld : common.tlds().pick(random));
+    text::appendShort(out, tld ? *tld : common.tlds().pick(random));
     return dot;
 }
 
@@ -64,13 +64,13 @@ Result<GeneratorPtr> makeUrl(const GeneratorSpec &spec)
         [scheme, unique](qint64 row, Random &random, std::string &out) {
             out.append(scheme).append("://");
             if (random.below(2))
-                out.append("www.");
+                text::appendShort(out, "www.");
             appendDomain(random, nullptr, out);
             const int segments = int(random.below(3)) + (unique ? 1 : 0);
             const WordList &words = CommonData::get().domainWords();
             for (int s = 0; s < segments; ++s) {
                 out.push_back('/');
-                out.append(words.pick(random));
+                text::appendShort(out, words.pick(random));
             }
             if (unique) {
                 out.push_back('-');
@@ -83,7 +83,7 @@ Result<GeneratorPtr> makeUrl(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeEmailDomain(const GeneratorSpec &spec)
 {
     const WordList &domains = LocaleData::get(spec.locale).list(LocaleData::List::EmailDomains);
-    return rowGenerator([&domains](qint64, Random &random, std::string &out) { out.append(domains.pick(random)); });
+    return rowGenerator([&domains](qint64, Random &random, std::string &out) { text::appendShort(out, domains.pick(random)); });
 }
 
 Result<GeneratorPtr> makeIpv4(const GeneratorSpec &spec)
@@ -138,7 +138,7 @@ Result<GeneratorPtr> makeIpv6(const GeneratorSpec &spec)
             }
             for (int g = 0; g < 8; ++g) {
                 if (g == bestStart) {
-                    out.append("::");
+                    text::appendShort(out, "::");
                     g += bestLength - 1;
                     continue;
                 }
@@ -146,7 +146,7 @@ Result<GeneratorPtr> makeIpv6(const GeneratorSpec &spec)
                     out.push_back(':');
                 char buffer[8];
                 const auto result = std::to_chars(buffer, buffer + sizeof buffer, groups[g], 16);
-                out.append(buffer, result.ptr);
+                out.append(buffer, std::size_t(result.ptr - buffer));
             }
         },
         spec.seed));
@@ -176,7 +176,7 @@ Result<GeneratorPtr> makeMac(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeUserAgent(const GeneratorSpec &)
 {
     const WordList &agents = CommonData::get().userAgents();
-    return rowGenerator([&agents](qint64, Random &random, std::string &out) { out.append(agents.pick(random)); });
+    return rowGenerator([&agents](qint64, Random &random, std::string &out) { text::appendShort(out, agents.pick(random)); });
 }
 
 Result<GeneratorPtr> makeHexColor(const GeneratorSpec &)
@@ -202,7 +202,7 @@ Result<GeneratorPtr> makeSlug(const GeneratorSpec &spec)
             for (int w = 0; w < count; ++w) {
                 if (w > 0)
                     out.push_back('-');
-                out.append(words.pick(random));
+                text::appendShort(out, words.pick(random));
             }
             if (unique) {
                 out.push_back('-');

@@ -125,7 +125,7 @@ public:
             if (m_single) {
                 char buffer[32];
                 const auto result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<float>(value));
-                bytes.append(buffer, result.ptr);
+                bytes.append(buffer, std::size_t(result.ptr - buffer));
             } else {
                 text::appendDouble(bytes, value);
             }

@@ -32,7 +32,7 @@ Result<GeneratorPtr> makeName(const GeneratorSpec &spec)
     const bool first = id == QLatin1String("first_name"), full = id == QLatin1String("full_name");
     if (id == QLatin1String("last_name"))
         return rowGenerator([&data, tableSeed](qint64 row, Random &, std::string &out) {
-            out.append(*personAt(data, tableSeed, row).lastName);
+            text::appendShort(out, *personAt(data, tableSeed, row).lastName);
         });
     return rowGenerator([&data, tableSeed, gender, first, full](qint64 row, Random &random, std::string &out) {
         const PersonEntity person = personAt(data, tableSeed, row);
@@ -43,10 +43,10 @@ Result<GeneratorPtr> makeName(const GeneratorSpec &spec)
                                        : data.list(female ? LocaleData::List::FirstNamesFemale
                                                           : LocaleData::List::FirstNamesMale)
                                              .pick(random);
-        out.append(given);
+        text::appendShort(out, given);
         if (full) {
             out.push_back(' ');
-            out.append(*person.lastName);
+            text::appendShort(out, *person.lastName);
         }
         Q_UNUSED(first)
     });
@@ -63,7 +63,7 @@ Result<GeneratorPtr> makeTitle(const GeneratorSpec &spec)
         const LocaleData::List list = random.below(12) == 0 ? LocaleData::List::TitlesNeutral
                                       : female              ? LocaleData::List::TitlesFemale
                                                             : LocaleData::List::TitlesMale;
-        out.append(data.list(list).pick(random));
+        text::appendShort(out, data.list(list).pick(random));
     });
 }
 
@@ -82,7 +82,7 @@ Result<GeneratorPtr> makeGender(const GeneratorSpec &spec)
         if (values.size() > 2 && random.below(50) == 0)
             out.append(values[2 + random.below(values.size() - 2)]);
         else
-            out.append(values[values.size() == 1 || personAt(data, tableSeed, row).female ? 0 : 1]);
+            text::appendShort(out, values[values.size() == 1 || personAt(data, tableSeed, row).female ? 0 : 1]);
     });
 }
 
@@ -108,10 +108,10 @@ void localPart(const PersonEntity &person, Random &random, bool unique, qint64 r
     first.erase(std::remove(first.begin(), first.end(), '\0'), first.end());
     last.erase(std::remove(last.begin(), last.end(), '\0'), last.end());
     switch (random.below(4)) {
-    case 0: out.append(first).push_back(separator); out.append(last); break;
-    case 1: out.push_back(first.empty() ? 'x' : first[0]); out.append(last); break;
-    case 2: out.append(first); out.append(last); break;
-    default: out.append(last).push_back(separator); out.append(first); break;
+    case 0: out.append(first).push_back(separator); text::appendShort(out, last); break;
+    case 1: out.push_back(first.empty() ? 'x' : first[0]); text::appendShort(out, last); break;
+    case 2: text::appendShort(out, first); text::appendShort(out, last); break;
+    default: out.append(last).push_back(separator); text::appendShort(out, first); break;
     }
     if (unique) { // the row number keeps the value unique; base 36 keeps it short
         out.push_back(separator);
@@ -138,7 +138,7 @@ Result<GeneratorPtr> makeUsername(const GeneratorSpec &spec)
                 suffix.insert(suffix.begin(), '_');
             }
             out.resize(start + maxLength - std::min(maxLength, suffix.size()));
-            out.append(suffix);
+            text::appendShort(out, suffix);
         }
     };
     return GeneratorPtr(new KeyRowGenerator(write, spec.seed));
@@ -154,7 +154,7 @@ Result<GeneratorPtr> makeEmail(const GeneratorSpec &spec)
     auto write = [&data, tableSeed, fixedDomain, domain, unique](qint64 row, Random &random, std::string &out) {
         localPart(personAt(data, tableSeed, row), random, unique, row, '.', out);
         out.push_back('@');
-        out.append(fixedDomain ? domain : data.list(LocaleData::List::EmailDomains).pick(random));
+        text::appendShort(out, fixedDomain ? domain : data.list(LocaleData::List::EmailDomains).pick(random));
     };
     return GeneratorPtr(new KeyRowGenerator(write, spec.seed));
 }
@@ -177,7 +177,7 @@ Result<GeneratorPtr> makePhone(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeList(const GeneratorSpec &spec, LocaleData::List list)
 {
     const WordList &words = LocaleData::get(spec.locale).list(list);
-    return rowGenerator([&words](qint64, Random &random, std::string &out) { out.append(words.pick(random)); });
+    return rowGenerator([&words](qint64, Random &random, std::string &out) { text::appendShort(out, words.pick(random)); });
 }
 
 Result<GeneratorPtr> makeJobTitle(const GeneratorSpec &spec)
@@ -200,21 +200,21 @@ Result<GeneratorPtr> makeCompanyName(const GeneratorSpec &spec)
         const WordList &words = data.list(LocaleData::List::CompanyWords);
         const WordList &names = data.list(LocaleData::List::LastNames);
         switch (random.below(4)) {
-        case 0: out.append(names.pick(random)); break;
+        case 0: text::appendShort(out, names.pick(random)); break;
         case 1:
-            out.append(names.pick(random));
-            out.append(" & ");
-            out.append(names.pick(random));
+            text::appendShort(out, names.pick(random));
+            text::appendShort(out, " & ");
+            text::appendShort(out, names.pick(random));
             break;
         case 2:
-            out.append(words.pick(random));
+            text::appendShort(out, words.pick(random));
             out.push_back(' ');
-            out.append(words.pick(random));
+            text::appendShort(out, words.pick(random));
             break;
-        default: out.append(words.pick(random)); break;
+        default: text::appendShort(out, words.pick(random)); break;
         }
         out.push_back(' ');
-        out.append(data.list(LocaleData::List::CompanySuffixes).pick(random));
+        text::appendShort(out, data.list(LocaleData::List::CompanySuffixes).pick(random));
     });
 }
 

@@ -101,7 +101,7 @@ public:
     }
     void valueAt(qint64 row, std::string &out) const override
     {
-        out.append(m_values[m_permutation.map(quint64(row) % m_values.size())]);
+        text::appendShort(out, m_values[m_permutation.map(quint64(row) % m_values.size())]);
     }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {

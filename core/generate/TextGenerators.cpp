@@ -1,5 +1,6 @@
 // Generators of the text category: string, char, pattern, template and the lorem types.
 #include "GeneratorFactory.h"
+#include "TextFormat.h"
 #include "LocaleData.h"
 #include "Pattern.h"
 #include "Permutation.h"
@@ -32,7 +33,7 @@ public:
         quint64 index = m_permutation.map(quint64(row) % domain());
         const quint64 base = m_alphabet.size();
         for (int i = 0; i < m_maxLength; ++i) {
-            out.append(m_alphabet[index % base]);
+            text::appendShort(out, m_alphabet[index % base]);
             index /= base;
         }
     }
@@ -51,7 +52,7 @@ public:
             Random random = ctx.random(i);
             const int length = int(random.between(m_minLength, m_maxLength));
             for (int k = 0; k < length; ++k)
-                bytes.append(m_alphabet[random.below(m_alphabet.size())]);
+                text::appendShort(bytes, m_alphabet[random.below(m_alphabet.size())]);
             out.finish();
         }
     }
@@ -194,7 +195,7 @@ public:
                     value = inner[p].value(i);
                 }
                 if (part.filters.empty()) {
-                    bytes.append(value);
+                    text::appendShort(bytes, value);
                     continue;
                 }
                 scratch.assign(value);
@@ -203,7 +204,7 @@ public:
                     transform::apply(filter, scratch, filtered);
                     scratch.swap(filtered);
                 }
-                bytes.append(scratch);
+                text::appendShort(bytes, scratch);
             }
             out.finish();
         }
@@ -273,7 +274,7 @@ public:
             Random random = ctx.random(i);
             const int sentences = m_maxSentences == 0 ? 0 : int(random.between(m_minSentences, m_maxSentences));
             if (sentences == 0) {
-                bytes.append(m_words.pick(random));
+                text::appendShort(bytes, m_words.pick(random));
             } else {
                 for (int s = 0; s < sentences; ++s) {
                     if (s > 0)
@@ -293,10 +294,10 @@ private:
             const std::string &word = m_words.pick(random);
             if (w == 0) {
                 out.push_back(word[0] >= 'a' && word[0] <= 'z' ? char(word[0] - 32) : word[0]);
-                out.append(word, 1);
+                text::appendShort(out, std::string_view(word).substr(1));
             } else {
                 out.push_back(' ');
-                out.append(word);
+                text::appendShort(out, word);
             }
         }
         out.push_back('.');
