@@ -314,7 +314,7 @@
     </message>
     <message>
         <source>Directory for one file per table, or the file with --single-file.</source>
-        <translation>Verzeichnis für je eine Datei pro Tabelle oder, mit --single-file, die Ausgabedatei.</translation>
+        <translation>Verzeichnis für eine Datei pro Tabelle oder, mit --single-file, die Ausgabedatei.</translation>
     </message>
     <message>
         <source>PATH</source>

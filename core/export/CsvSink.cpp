@@ -2,6 +2,7 @@
 
 #include "generate/TextFormat.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace fabrica {
@@ -73,9 +74,17 @@ void CsvSink::encode(const TableChunk &chunk, std::string &out) const
     const TablePlan &table = plan().tables()[std::size_t(chunk.table)];
     const std::size_t columns = chunk.columns.size();
     std::vector<bool> text(columns);
-    for (std::size_t c = 0; c < columns; ++c)
-        text[c] = table.columns[c].generator->valueClass() == ValueClass::Text
-                  || table.columns[c].generator->valueClass() == ValueClass::Json;
+    for (std::size_t c = 0; c < columns; ++c) {
+        const Generator &generator = *table.columns[c].generator;
+        // Columns whose every possible byte is harmless (dates, UUIDs) are copied without a scan.
+        const std::string_view alphabet = generator.alphabet();
+        const bool harmless = !alphabet.empty() && !options().formulaGuard
+                              && std::none_of(alphabet.begin(), alphabet.end(), [this](char b) {
+                                     return m_special[static_cast<unsigned char>(b)];
+                                 });
+        text[c] = !harmless
+                  && (generator.valueClass() == ValueClass::Text || generator.valueClass() == ValueClass::Json);
+    }
     std::size_t estimate = 0;
     for (const ColumnChunk &column : chunk.columns)
         estimate += column.byteSize() + std::size_t(chunk.rows) * 2;

@@ -66,6 +66,9 @@ DateTimeFormat DateTimeFormat::compile(const QString &pattern)
             ++i;
         }
     }
+    format.m_alphabet = "0123456789-+:AMPamp";
+    for (const Piece &piece : format.m_pieces)
+        format.m_alphabet += piece.literal;
     return format;
 }
 

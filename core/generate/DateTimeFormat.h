@@ -28,6 +28,8 @@ public:
     static DateTimeFormat compile(const QString &pattern);
     void append(const CivilTime &time, std::string &out) const;
     bool usesMilliseconds() const { return m_milliseconds; }
+    // Every byte a formatted value can contain: digits, signs, AM/PM letters and the literals.
+    std::string_view alphabet() const { return m_alphabet; }
 
     // Days since 1970-01-01 to year, month, day (proleptic Gregorian; H. Hinnant's algorithm).
     static void civilFromDays(std::int64_t days, int &year, int &month, int &day);
@@ -45,6 +47,7 @@ private:
     };
     std::vector<Piece> m_pieces;
     bool m_milliseconds = false;
+    std::string m_alphabet;
 };
 
 } // namespace fabrica

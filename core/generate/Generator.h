@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace fabrica {
 
@@ -35,6 +36,9 @@ public:
     virtual ~Generator() = default;
 
     virtual ValueClass valueClass() const { return ValueClass::Text; }
+    // Every byte the generator can write, when that set is small and known (dates, UUIDs, codes); empty
+    // when values may hold anything. Sinks skip escaping for columns whose bytes cannot need it.
+    virtual std::string_view alphabet() const { return {}; }
     virtual void fill(GenerationContext &ctx, ColumnChunk &out) const = 0;
 
     // Key columns and unique columns are pure functions of the row index, so a foreign key can compute

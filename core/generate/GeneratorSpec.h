@@ -7,9 +7,11 @@
 #include <QJsonObject>
 
 #include <functional>
+#include <memory>
 
 namespace fabrica {
 
+class CompositeKey;
 class Generator;
 
 // Everything the factory needs to build one column's generator: the column, its type, its constraints
@@ -29,6 +31,9 @@ struct GeneratorSpec
     bool unique;        // unique or primary key
     // The generator of a key column and its table's row count, for foreign keys; nullptr if unknown.
     std::function<const Generator *(const QString &table, const QString &column, qint64 *rows)> keyGenerator;
+    // For a column of a composite primary key made of foreign keys: the shared key and this column's part.
+    std::shared_ptr<const CompositeKey> compositeKey = {};
+    int compositeIndex = -1;
 
     QJsonValue value(const QString &key) const;   // the constraint, or the key's default
     qint64 integer(const QString &key) const;

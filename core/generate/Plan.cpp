@@ -1,5 +1,6 @@
 #include "Plan.h"
 
+#include "CompositeKey.h"
 #include "GeneratorFactory.h"
 #include "common/Logging.h"
 #include "model/ColumnReference.h"
@@ -15,6 +16,18 @@ namespace fabrica {
 namespace {
 
 enum SeedPurpose : std::uint64_t { ValuesSeed = 0, NullsSeed = 1 };
+
+// Streams are keyed by names, not positions: adding, removing or moving a column leaves the values of
+// every other column as they were. FNV-1a, because qHash is seeded per process.
+quint64 nameKey(const QString &name)
+{
+    quint64 hash = 0xCBF29CE484222325ull;
+    for (const char byte : name.toUtf8()) {
+        hash ^= static_cast<unsigned char>(byte);
+        hash *= 0x100000001B3ull;
+    }
+    return hash;
+}
 
 bool isForeignKey(const Column &column)
 {
@@ -123,11 +136,12 @@ Result<void> Plan::build(const Options &options)
             cp.name = column.name;
             cp.type = registry.find(column.type);
             cp.primaryKey = column.constraints.value(keys::primaryKey).toBool();
-            cp.unique = cp.primaryKey || column.constraints.value(keys::unique).toBool();
+            // A column of a composite primary key is not unique on its own; the combination is.
+            cp.unique = (cp.primaryKey && primaryKeyColumns(table) == 1) || column.constraints.value(keys::unique).toBool();
             cp.notNull = isNotNull(column);
             cp.nullRate = cp.notNull ? 0.0 : qBound(0.0, column.constraints.value(keys::nullPercent).toDouble() / 100.0, 1.0);
-            cp.seed = Random::streamSeed(m_seed, quint64(schemaIndex), quint64(c), ValuesSeed);
-            cp.nullSeed = Random::streamSeed(m_seed, quint64(schemaIndex), quint64(c), NullsSeed);
+            cp.seed = Random::streamSeed(m_seed, nameKey(table.name), nameKey(column.name), ValuesSeed);
+            cp.nullSeed = Random::streamSeed(m_seed, nameKey(table.name), nameKey(column.name), NullsSeed);
         }
         planIndex.insert(table.name, int(m_tables.size()));
         m_tables.push_back(std::move(plan));
@@ -149,6 +163,10 @@ Result<void> Plan::build(const Options &options)
         return nullptr;
     };
 
+    QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> composites; // "table.column" → key, part
+    if (Result<void> found = compositeKeys(&composites); !found)
+        return found;
+
     // Plain columns first, then foreign keys, which need their parent's key generator.
     for (const bool foreignKeys : {false, true}) {
         for (TablePlan &plan : m_tables) {
@@ -162,9 +180,11 @@ Result<void> Plan::build(const Options &options)
                 if (locale.isEmpty())
                     locale = m_schema.locale.isEmpty() ? QStringLiteral("en_US") : m_schema.locale;
                 const DataType *type = foreignKeys ? registry.find(QStringLiteral("foreign_key")) : cp.type;
+                const auto composite = composites.value(table.name + QLatin1Char('.') + column.name);
                 const GeneratorSpec spec{m_schema, table, plan.schemaIndex, column, c, *type, locale, cp.seed,
-                                         Random::streamSeed(m_seed, quint64(plan.schemaIndex), ~quint64(0)),
-                                         plan.rows, cp.unique, keyGenerator};
+                                         Random::streamSeed(m_seed, nameKey(table.name), ~quint64(0)),
+                                         plan.rows, cp.unique, keyGenerator, composite.first,
+                                         composite.first ? composite.second : -1};
                 Result<GeneratorPtr> generator = GeneratorFactory::instance().create(spec);
                 if (!generator)
                     return generator.error();
@@ -223,6 +243,64 @@ Result<void> Plan::build(const Options &options)
         }
     }
     qCDebug(lcGenerate) << "compiled plan for" << m_schema.name << "with" << m_tables.size() << "tables";
+    return {};
+}
+
+int Plan::primaryKeyColumns(const Table &table)
+{
+    int count = 0;
+    for (const Column &column : table.columns)
+        count += column.constraints.value(keys::primaryKey).toBool() ? 1 : 0;
+    return count;
+}
+
+Result<void> Plan::compositeKeys(QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> *out) const
+{
+    for (const TablePlan &plan : m_tables) {
+        const Table &table = m_schema.tables.at(plan.schemaIndex);
+        if (primaryKeyColumns(table) < 2)
+            continue;
+        QList<int> parts;
+        bool uniqueAlone = false;
+        for (int c = 0; c < table.columns.size(); ++c) {
+            const Column &column = table.columns.at(c);
+            if (!column.constraints.value(keys::primaryKey).toBool())
+                continue;
+            // A part that is unique by itself (a sequence, a unique column) makes every combination unique.
+            uniqueAlone = uniqueAlone || column.type == QLatin1String("sequence")
+                          || column.constraints.value(keys::unique).toBool();
+            parts.append(c);
+        }
+        if (uniqueAlone)
+            continue;
+        std::vector<quint64> radices;
+        for (int c : parts) {
+            const Column &column = table.columns.at(c);
+            const auto target = isForeignKey(column) ? ColumnReference::fromConstraint(column.constraints.value(keys::references))
+                                                     : std::nullopt;
+            const Table *parent = target ? m_schema.table(target->table) : nullptr;
+            if (!parent)
+                return makeError(ErrorCode::Validation,
+                                 tr("the composite primary key of table \"%1\" can only be generated unique when all "
+                                    "its columns are foreign keys or one of them is a sequence or unique")
+                                     .arg(table.name),
+                                 SourceLocation{{}, 0, 0, table.name});
+            radices.push_back(quint64(std::max<qint64>(parent->rows, 0)));
+        }
+        const quint64 combinations = CompositeKey::product(radices);
+        if (combinations < quint64(plan.rows))
+            return makeError(ErrorCode::Validation,
+                             tr("the composite primary key of table \"%1\" has only %2 combinations of parent rows "
+                                "for %3 rows; generate fewer rows or more parents")
+                                 .arg(table.name)
+                                 .arg(combinations)
+                                 .arg(plan.rows),
+                             SourceLocation{{}, 0, 0, table.name});
+        auto key = std::make_shared<const CompositeKey>(
+            radices, Random::streamSeed(m_seed, nameKey(table.name), ~quint64(0), 2));
+        for (int i = 0; i < parts.size(); ++i)
+            out->insert(table.name + QLatin1Char('.') + table.columns.at(parts.at(i)).name, {key, i});
+    }
     return {};
 }
 

@@ -43,6 +43,8 @@ struct TablePlan
 // The compiled, immutable form of a schema (ARCHITECTURE.md, "The flow of a generation"): tables in
 // foreign-key order, a generator per column with its parameters parsed. fillChunk() is a pure function
 // of (plan, table, first row, rows), safe to call from any number of threads at once.
+class CompositeKey;
+
 class Plan
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::Plan)
@@ -69,6 +71,8 @@ private:
     Plan() = default;
     Result<void> build(const Options &options);
     QList<int> tableOrder() const;
+    static int primaryKeyColumns(const Table &table);
+    Result<void> compositeKeys(QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> *out) const;
 
     Schema m_schema;
     quint64 m_seed = 0;

@@ -1,4 +1,5 @@
 // Generators of the identifier and structure categories: uuid, enum, sample, json and foreign_key.
+#include "CompositeKey.h"
 #include "GeneratorFactory.h"
 #include "Permutation.h"
 #include "TextFormat.h"
@@ -31,6 +32,7 @@ public:
     UuidGenerator(bool version7, bool unique, quint64 key) : m_version7(version7), m_unique(unique), m_key(key) {}
 
     bool isRowFunction() const override { return true; }
+    std::string_view alphabet() const override { return "0123456789abcdef-"; }
     void valueAt(qint64 row, std::string &out) const override
     {
         Random random = Random::forRow(m_key, quint64(row));
@@ -183,18 +185,23 @@ Result<GeneratorPtr> makeSample(const GeneratorSpec &spec)
 class ForeignKeyGenerator : public Generator
 {
 public:
-    ForeignKeyGenerator(const Generator *parent, qint64 parentRows, bool selfReference, bool unique, quint64 key)
+    ForeignKeyGenerator(const Generator *parent, qint64 parentRows, bool selfReference, bool unique, quint64 key,
+                        std::shared_ptr<const CompositeKey> composite, int component)
         : m_parent(parent), m_parentRows(parentRows), m_self(selfReference), m_unique(unique),
-          m_permutation(quint64(std::max<qint64>(parentRows, 1)), key)
+          m_permutation(quint64(std::max<qint64>(parentRows, 1)), key), m_composite(std::move(composite)),
+          m_component(component)
     {
     }
 
     ValueClass valueClass() const override { return m_parent->valueClass(); }
-    bool isRowFunction() const override { return m_unique; }
+    bool isRowFunction() const override { return m_unique || m_composite; }
     std::optional<quint64> domainSize() const override { return quint64(m_parentRows); }
     void valueAt(qint64 row, std::string &out) const override
     {
-        m_parent->valueAt(qint64(m_permutation.map(quint64(row) % quint64(m_parentRows))), out);
+        if (m_composite)
+            m_parent->valueAt(m_composite->component(row, m_component), out);
+        else
+            m_parent->valueAt(qint64(m_permutation.map(quint64(row) % quint64(m_parentRows))), out);
     }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
@@ -206,7 +213,7 @@ public:
                 out.appendNull();
                 continue;
             }
-            if (m_unique) {
+            if (m_unique || m_composite) {
                 valueAt(row, bytes);
             } else {
                 Random random = ctx.random(i);
@@ -222,6 +229,8 @@ private:
     bool m_self;
     bool m_unique;
     Permutation m_permutation;
+    std::shared_ptr<const CompositeKey> m_composite;
+    int m_component;
 };
 
 Result<GeneratorPtr> makeForeignKey(const GeneratorSpec &spec)
@@ -248,7 +257,8 @@ Result<GeneratorPtr> makeForeignKey(const GeneratorSpec &spec)
                                          .arg(reference.left(dot))
                                          .arg(parentRows)
                                          .arg(spec.rows));
-    return GeneratorPtr(new ForeignKeyGenerator(parent, parentRows, self, spec.unique, spec.seed));
+    return GeneratorPtr(new ForeignKeyGenerator(parent, parentRows, self, spec.unique, spec.seed, spec.compositeKey,
+                                                spec.compositeIndex));
 }
 
 } // namespace

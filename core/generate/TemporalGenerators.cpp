@@ -32,6 +32,7 @@ public:
 
     bool isRowFunction() const override { return m_unique; }
     std::optional<quint64> domainSize() const override { return quint64(m_max - m_min) + 1; }
+    std::string_view alphabet() const override { return m_format.alphabet(); }
     void valueAt(qint64 row, std::string &out) const override
     {
         write(m_min + qint64(m_permutation.map(quint64(row) % (quint64(m_max - m_min) + 1))), out);
