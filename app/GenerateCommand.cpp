@@ -16,9 +16,16 @@ namespace fabrica {
 
 namespace {
 
+// Figures in one fixed notation (1,234,567 rows), so scripts and people read them the same everywhere.
+const QLocale &figures()
+{
+    static const QLocale locale(QLocale::English, QLocale::UnitedStates);
+    return locale;
+}
+
 QString bytesText(qint64 bytes)
 {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+    return figures().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
 } // namespace
@@ -165,8 +172,8 @@ int GenerateCommand::run(const QStringList &arguments)
         const GenerationJob::Summary &s = *result;
         const double seconds = std::max(s.seconds, 1e-9);
         err << tr("%1 rows, %2 in %3 s: %4 rows/s, %5/s")
-                   .arg(QLocale::c().toString(s.rows), bytesText(s.bytes), QString::number(s.seconds, 'f', 3),
-                        QLocale::c().toString(qint64(double(s.rows) / seconds)),
+                   .arg(figures().toString(s.rows), bytesText(s.bytes), QString::number(s.seconds, 'f', 3),
+                        figures().toString(qint64(double(s.rows) / seconds)),
                         bytesText(qint64(double(s.bytes) / seconds)))
             << Qt::endl;
     }

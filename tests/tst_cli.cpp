@@ -200,6 +200,62 @@ private slots:
         QVERIFY(run.out.contains(QStringLiteral("\n### `iban`\n")));
     }
 
+    void generateWritesFilesAndASummary()
+    {
+        QTemporaryDir dir;
+        const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
+        const QStringList small{QStringLiteral("--rows"), QStringLiteral("customers=300"), QStringLiteral("--rows"),
+                                QStringLiteral("orders=900")};
+        const Run run = fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"), dir.filePath(QStringLiteral("a"))} + small);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(QRegularExpression(QStringLiteral("^1,200 rows, [0-9.]+ kB in [0-9.]+ s: [0-9,]+ rows/s, [0-9.]+ [kM]B/s\\n$"))
+                     .match(run.err)
+                     .hasMatch(),
+                 qPrintable(run.err));
+        QFile customers(dir.filePath(QStringLiteral("a/customers.csv")));
+        QVERIFY(customers.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = customers.readAll().split('\n');
+        QCOMPARE(lines.first(), QByteArray("id,first_name,last_name,email,birth_date,signup_ts,country,balance,is_active,uuid"));
+        QCOMPARE(lines.size(), 302); // header, 300 rows, and the empty piece after the last newline
+
+        // The same seed gives the same bytes; another seed does not.
+        QVERIFY(fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"), dir.filePath(QStringLiteral("b")),
+                                    QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--quiet")} + small)
+                    .exitCode == 0);
+        QVERIFY(fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"), dir.filePath(QStringLiteral("c")),
+                                    QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--quiet")} + small)
+                    .exitCode == 0);
+        auto bytes = [&dir](const QString &path) {
+            QFile file(dir.filePath(path));
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        QCOMPARE(bytes(QStringLiteral("b/orders.csv")), bytes(QStringLiteral("a/orders.csv")));
+        QVERIFY(bytes(QStringLiteral("c/orders.csv")) != bytes(QStringLiteral("a/orders.csv")));
+    }
+
+    void generateRefusesBadRequests()
+    {
+        QTemporaryDir dir;
+        const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
+        const QString out = dir.filePath(QStringLiteral("x"));
+        const Run format = fabrica({QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--format"), QStringLiteral("xml")});
+        QCOMPARE(format.exitCode, 2);
+        QCOMPARE(format.err, QStringLiteral("fabrica generate: unknown format \"xml\" (formats: csv, tsv, json, ndjson, sql)\n"));
+        const Run rows = fabrica({QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--rows"), QStringLiteral("nosuch=5")});
+        QCOMPARE(rows.exitCode, 1);
+        QCOMPARE(rows.err, shop + QStringLiteral(": the schema has no table \"nosuch\" to set the row count of\n"));
+        QCOMPARE(fabrica({QStringLiteral("generate"), shop}).exitCode, 2);
+        const QString broken = dir.filePath(QStringLiteral("broken.fabrica.json"));
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(kBroken);
+        file.close();
+        const Run invalid = fabrica({QStringLiteral("generate"), broken, QStringLiteral("--out"), out});
+        QCOMPARE(invalid.exitCode, 1);
+        QVERIFY(invalid.out.contains(QStringLiteral(":9:63: orders.amount: min (5) is greater than max (1)\n")));
+        QVERIFY(!QFileInfo::exists(out)); // nothing written for a schema with errors
+    }
+
     void usageErrors()
     {
         QCOMPARE(fabrica({QStringLiteral("validate")}).exitCode, 2);
