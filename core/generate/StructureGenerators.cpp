@@ -261,6 +261,117 @@ Result<GeneratorPtr> makeForeignKey(const GeneratorSpec &spec)
                                                 spec.compositeIndex));
 }
 
+// A JSON object per row, one member per field spec {"type": …, "constraints": {…}}; each field is a
+// generator of its own, filled for the whole chunk, then the objects are assembled row by row.
+class JsonObjectGenerator : public Generator
+{
+public:
+    struct Field
+    {
+        std::string key;              // the member name, already JSON-encoded with its quotes
+        std::unique_ptr<Column> column; // the synthetic column the field's generator was built from
+        GeneratorPtr generator;
+        std::uint64_t nullThreshold = 0; // of 2^64: share of rows where the member is null
+    };
+
+    explicit JsonObjectGenerator(std::vector<Field> fields) : m_fields(std::move(fields)) {}
+
+    ValueClass valueClass() const override { return ValueClass::Json; }
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        std::vector<ColumnChunk> values(m_fields.size());
+        for (std::size_t f = 0; f < m_fields.size(); ++f) {
+            values[f].reset(ctx.rows);
+            GenerationContext fieldContext{ctx.chunk, nullptr, ctx.firstRow, ctx.rows,
+                                           Random::hash(ctx.columnSeed ^ (f + 1) * 0xC2B2AE3D27D4EB4Full)};
+            m_fields[f].generator->fill(fieldContext, values[f]);
+        }
+        std::string &bytes = out.bytes();
+        for (int i = 0; i < ctx.rows; ++i) {
+            if (ctx.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            bytes.push_back('{');
+            for (std::size_t f = 0; f < m_fields.size(); ++f) {
+                const Field &field = m_fields[f];
+                if (f > 0)
+                    bytes.push_back(',');
+                text::appendShort(bytes, field.key);
+                bytes.push_back(':');
+                Random nulls = Random::forRow(ctx.columnSeed ^ 0x4E554C4C53ull ^ f, quint64(ctx.firstRow + i));
+                if (field.nullThreshold && nulls.next() < field.nullThreshold) {
+                    text::appendShort(bytes, "null");
+                    continue;
+                }
+                const std::string_view value = values[f].value(i);
+                const ValueClass kind = field.generator->valueClass();
+                if (kind == ValueClass::Text)
+                    appendJsonString(value, bytes);
+                else
+                    bytes.append(value);
+            }
+            bytes.push_back('}');
+            out.finish();
+        }
+    }
+
+    static void appendJsonString(std::string_view value, std::string &out)
+    {
+        out.push_back('"');
+        for (const char c : value) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out.push_back('\\');
+                out.push_back(c);
+            } else if (byte < 0x20) {
+                out.append("\\u00");
+                out.push_back(text::hexDigits()[byte >> 4]);
+                out.push_back(text::hexDigits()[byte & 0xF]);
+            } else {
+                out.push_back(c);
+            }
+        }
+        out.push_back('"');
+    }
+
+private:
+    std::vector<Field> m_fields;
+};
+
+Result<GeneratorPtr> makeJson(const GeneratorSpec &spec)
+{
+    const QJsonObject fields = spec.value(keys::fields).toObject();
+    std::vector<JsonObjectGenerator::Field> built;
+    int index = 0;
+    for (auto it = fields.begin(); it != fields.end(); ++it, ++index) {
+        const QJsonObject fieldSpec = it.value().toObject();
+        const DataType *type = TypeRegistry::instance().find(fieldSpec.value(QStringLiteral("type")).toString());
+        if (!type || type->id == QLatin1String("foreign_key"))
+            return generationError(spec, QCoreApplication::translate("fabrica::Plan",
+                                                                     "field \"%1\" of the JSON object needs a data "
+                                                                     "type other than foreign_key")
+                                             .arg(it.key()));
+        JsonObjectGenerator::Field field;
+        std::string key;
+        JsonObjectGenerator::appendJsonString(it.key().toStdString(), key);
+        field.key = key;
+        field.column = std::make_unique<Column>(
+            Column{it.key(), type->id, fieldSpec.value(QStringLiteral("constraints")).toObject(), {}, {}});
+        const double nullPercent = field.column->constraints.value(keys::nullPercent).toDouble();
+        field.nullThreshold = nullPercent >= 100 ? ~std::uint64_t(0) : std::uint64_t(std::ldexp(nullPercent / 100.0, 64));
+        const GeneratorSpec fieldSpecFull{spec.schema, spec.table, spec.tableIndex, *field.column, -1, *type,
+                                          spec.locale, Random::hash(spec.seed + quint64(index) + 1), spec.tableSeed,
+                                          spec.rows, false, spec.keyGenerator};
+        Result<GeneratorPtr> generator = GeneratorFactory::instance().create(fieldSpecFull);
+        if (!generator)
+            return generationError(spec, QStringLiteral("%1: %2").arg(it.key(), generator.error().message));
+        field.generator = std::move(generator).value();
+        built.push_back(std::move(field));
+    }
+    return GeneratorPtr(new JsonObjectGenerator(std::move(built)));
+}
+
 } // namespace
 
 void registerStructureGenerators(GeneratorFactory &factory)
@@ -269,6 +380,7 @@ void registerStructureGenerators(GeneratorFactory &factory)
     factory.add(QStringLiteral("enum"), &makeEnum);
     factory.add(QStringLiteral("sample"), &makeSample);
     factory.add(QStringLiteral("foreign_key"), &makeForeignKey);
+    factory.add(QStringLiteral("json"), &makeJson);
 }
 
 } // namespace fabrica
