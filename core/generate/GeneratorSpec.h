@@ -11,6 +11,7 @@
 
 namespace fabrica {
 
+class Cardinality;
 class CompositeKey;
 class Generator;
 
@@ -34,6 +35,8 @@ struct GeneratorSpec
     // For a column of a composite primary key made of foreign keys: the shared key and this column's part.
     std::shared_ptr<const CompositeKey> compositeKey = {};
     int compositeIndex = -1;
+    // For a foreign key with "cardinality": how many children each parent gets.
+    std::shared_ptr<const Cardinality> cardinality = {};
 
     QJsonValue value(const QString &key) const;   // the constraint, or the key's default
     qint64 integer(const QString &key) const;

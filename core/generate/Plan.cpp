@@ -1,5 +1,6 @@
 #include "Plan.h"
 
+#include "Cardinality.h"
 #include "CompositeKey.h"
 #include "GeneratorFactory.h"
 #include "common/Logging.h"
@@ -8,6 +9,8 @@
 #include "types/TemplateSyntax.h"
 #include "types/TypeRegistry.h"
 #include "validate/SchemaValidator.h"
+
+#include <QJsonObject>
 
 #include <cmath>
 
@@ -163,6 +166,9 @@ Result<void> Plan::build(const Options &options)
         return nullptr;
     };
 
+    QHash<QString, std::shared_ptr<const Cardinality>> cardinalities; // "table.column" → children per parent
+    if (Result<void> counted = childCounts(planIndex, &cardinalities); !counted)
+        return counted;
     QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> composites; // "table.column" → key, part
     if (Result<void> found = compositeKeys(&composites); !found)
         return found;
@@ -184,7 +190,8 @@ Result<void> Plan::build(const Options &options)
                 const GeneratorSpec spec{m_schema, table, plan.schemaIndex, column, c, *type, locale, cp.seed,
                                          Random::streamSeed(m_seed, nameKey(table.name), ~quint64(0)),
                                          plan.rows, cp.unique, keyGenerator, composite.first,
-                                         composite.first ? composite.second : -1};
+                                         composite.first ? composite.second : -1,
+                                         cardinalities.value(table.name + QLatin1Char('.') + column.name)};
                 Result<GeneratorPtr> generator = GeneratorFactory::instance().create(spec);
                 if (!generator)
                     return generator.error();
@@ -243,6 +250,52 @@ Result<void> Plan::build(const Options &options)
         }
     }
     qCDebug(lcGenerate) << "compiled plan for" << m_schema.name << "with" << m_tables.size() << "tables";
+    return {};
+}
+
+Result<void> Plan::childCounts(const QHash<QString, int> &planIndex,
+                               QHash<QString, std::shared_ptr<const Cardinality>> *out)
+{
+    // Tables are in parent-first order, so a parent's row count is final (it may itself come from a
+    // cardinality) before its children are counted.
+    for (TablePlan &plan : m_tables) {
+        Table &table = m_schema.tables[plan.schemaIndex];
+        const Column *counted = nullptr;
+        for (const Column &column : table.columns) {
+            if (!column.constraints.contains(keys::cardinality))
+                continue;
+            const QString where = table.name + QLatin1Char('.') + column.name;
+            if (counted)
+                return makeError(ErrorCode::Validation,
+                                 tr("only one foreign key of a table can set cardinality; %1 and %2 both do")
+                                     .arg(table.name + QLatin1Char('.') + counted->name, where),
+                                 SourceLocation{{}, 0, 0, where});
+            counted = &column;
+            const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
+            const int parent = target ? planIndex.value(target->table, -1) : -1;
+            const int self = planIndex.value(table.name);
+            if (parent < 0 || parent >= self)
+                return makeError(ErrorCode::Validation,
+                                 tr("cardinality needs the parent table generated first; a self reference or a "
+                                    "cycle cannot count children"),
+                                 SourceLocation{{}, 0, 0, where});
+            const QJsonObject spec = column.constraints.value(keys::cardinality).toObject();
+            const QJsonObject shape = spec.value(keys::distribution).toObject();
+            const bool ranged = spec.contains(QStringLiteral("min"));
+            // With only a distribution, counts run from 0 to a million and the parameters give the shape.
+            const qint64 low = ranged ? spec.value(QStringLiteral("min")).toInteger() : 0;
+            const qint64 high = ranged ? spec.value(QStringLiteral("max")).toInteger() : 1000000;
+            std::optional<Distribution> distribution;
+            if (!shape.isEmpty() && shape.value(QStringLiteral("name")).toString() != QLatin1String("uniform"))
+                distribution = Distribution::fromJson(shape, double(low), double(high), true);
+            auto cardinality = std::make_shared<const Cardinality>(
+                m_tables[std::size_t(parent)].rows, low, high, distribution,
+                Random::streamSeed(m_seed, nameKey(table.name), nameKey(column.name), 3));
+            plan.rows = cardinality->totalChildren();
+            table.rows = plan.rows;
+            out->insert(where, cardinality);
+        }
+    }
     return {};
 }
 

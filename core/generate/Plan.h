@@ -43,6 +43,7 @@ struct TablePlan
 // The compiled, immutable form of a schema (ARCHITECTURE.md, "The flow of a generation"): tables in
 // foreign-key order, a generator per column with its parameters parsed. fillChunk() is a pure function
 // of (plan, table, first row, rows), safe to call from any number of threads at once.
+class Cardinality;
 class CompositeKey;
 
 class Plan
@@ -72,6 +73,8 @@ private:
     Result<void> build(const Options &options);
     QList<int> tableOrder() const;
     static int primaryKeyColumns(const Table &table);
+    Result<void> childCounts(const QHash<QString, int> &planIndex,
+                             QHash<QString, std::shared_ptr<const Cardinality>> *out);
     Result<void> compositeKeys(QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> *out) const;
 
     Schema m_schema;

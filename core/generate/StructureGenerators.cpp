@@ -1,4 +1,5 @@
 // Generators of the identifier and structure categories: uuid, enum, sample, json and foreign_key.
+#include "Cardinality.h"
 #include "CompositeKey.h"
 #include "GeneratorFactory.h"
 #include "Permutation.h"
@@ -186,10 +187,11 @@ class ForeignKeyGenerator : public Generator
 {
 public:
     ForeignKeyGenerator(const Generator *parent, qint64 parentRows, bool selfReference, bool unique, quint64 key,
-                        std::shared_ptr<const CompositeKey> composite, int component)
+                        std::shared_ptr<const CompositeKey> composite, int component,
+                        std::shared_ptr<const Cardinality> cardinality)
         : m_parent(parent), m_parentRows(parentRows), m_self(selfReference), m_unique(unique),
           m_permutation(quint64(std::max<qint64>(parentRows, 1)), key), m_composite(std::move(composite)),
-          m_component(component)
+          m_component(component), m_cardinality(std::move(cardinality))
     {
     }
 
@@ -206,6 +208,18 @@ public:
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         std::string &bytes = out.bytes();
+        if (m_cardinality) { // children of one parent are consecutive rows
+            Cardinality::Position position = m_cardinality->locate(ctx.firstRow);
+            for (int i = 0; i < ctx.rows; ++i, position = m_cardinality->next(position)) {
+                if (ctx.isNull(i)) {
+                    out.appendNull();
+                    continue;
+                }
+                m_parent->valueAt(position.parent, bytes);
+                out.finish();
+            }
+            return;
+        }
         for (int i = 0; i < ctx.rows; ++i) {
             const qint64 row = ctx.firstRow + i;
             // A row can only point at rows that exist: in its own table, at an earlier one.
@@ -231,6 +245,7 @@ private:
     Permutation m_permutation;
     std::shared_ptr<const CompositeKey> m_composite;
     int m_component;
+    std::shared_ptr<const Cardinality> m_cardinality;
 };
 
 Result<GeneratorPtr> makeForeignKey(const GeneratorSpec &spec)
@@ -245,10 +260,6 @@ Result<GeneratorPtr> makeForeignKey(const GeneratorSpec &spec)
                                                                  "row number; reference a sequence, uuid or unique "
                                                                  "column")
                                          .arg(reference));
-    if (spec.has(keys::cardinality))
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                 "cardinality is not generated yet; remove it to pick "
-                                                                 "parents uniformly"));
     const bool self = reference.left(dot) == spec.table.name;
     if (spec.unique && parentRows < spec.rows)
         return generationError(spec, QCoreApplication::translate("fabrica::Plan",
@@ -258,7 +269,7 @@ Result<GeneratorPtr> makeForeignKey(const GeneratorSpec &spec)
                                          .arg(parentRows)
                                          .arg(spec.rows));
     return GeneratorPtr(new ForeignKeyGenerator(parent, parentRows, self, spec.unique, spec.seed, spec.compositeKey,
-                                                spec.compositeIndex));
+                                                spec.compositeIndex, spec.cardinality));
 }
 
 // A JSON object per row, one member per field spec {"type": …, "constraints": {…}}; each field is a
