@@ -28,6 +28,16 @@ public:
           m_distribution(std::move(distribution)), m_unique(unique), m_permutation(quint64(max - min) + 1, key),
           m_zone(std::move(zone)), m_utc(!m_zone.isValid() || m_zone == QTimeZone::utc())
     {
+        // Calendar dates of the range, computed once: most ranges span years, not millennia.
+        const qint64 firstDay = dayOf(m_min) - 1, lastDay = dayOf(m_max) + 1;
+        if (!m_timeOfDay && lastDay - firstDay < 200000) {
+            m_firstDay = firstDay;
+            for (qint64 day = firstDay; day <= lastDay; ++day) {
+                int year, month, dayOfMonth;
+                DateTimeFormat::civilFromDays(day, year, month, dayOfMonth);
+                m_dates.push_back(Date{year, qint8(month), qint8(dayOfMonth)});
+            }
+        }
     }
 
     bool isRowFunction() const override { return m_unique; }
@@ -57,6 +67,33 @@ public:
     }
 
 private:
+    struct Date
+    {
+        int year;
+        qint8 month;
+        qint8 day;
+    };
+
+    // The day (since 1970-01-01) of a value in the generator's unit.
+    qint64 dayOf(qint64 value) const
+    {
+        const qint64 perDay = m_unit == Unit::Day ? 1 : m_unit == Unit::Second ? 86400 : 86400000;
+        return value >= 0 ? value / perDay : -((-value + perDay - 1) / perDay);
+    }
+
+    void civil(qint64 day, CivilTime &time) const
+    {
+        const qint64 index = day - m_firstDay;
+        if (index >= 0 && index < qint64(m_dates.size())) {
+            const Date &date = m_dates[std::size_t(index)];
+            time.year = date.year;
+            time.month = date.month;
+            time.day = date.day;
+        } else {
+            DateTimeFormat::civilFromDays(day, time.year, time.month, time.day);
+        }
+    }
+
     void write(qint64 value, std::string &out) const
     {
         CivilTime time;
@@ -69,7 +106,7 @@ private:
         }
         time.millisecond = int(milliseconds);
         if (m_unit == Unit::Day) {
-            DateTimeFormat::civilFromDays(value, time.year, time.month, time.day);
+            civil(value, time);
         } else if (m_timeOfDay) {
             time.hour = int(value / 3600);
             time.minute = int(value / 60 % 60);
@@ -84,7 +121,7 @@ private:
                 seconds += 86400;
                 --days;
             }
-            DateTimeFormat::civilFromDays(days, time.year, time.month, time.day);
+            civil(days, time);
             time.hour = int(seconds / 3600);
             time.minute = int(seconds / 60 % 60);
             time.second = int(seconds % 60);
@@ -102,6 +139,8 @@ private:
     Permutation m_permutation;
     QTimeZone m_zone;
     bool m_utc;
+    qint64 m_firstDay = 0;
+    std::vector<Date> m_dates;
 };
 
 std::optional<Distribution> distributionOf(const GeneratorSpec &spec, qint64 min, qint64 max)

@@ -289,18 +289,26 @@ public:
 private:
     void sentence(Random &random, std::string &out) const
     {
+        // Built in a local buffer with inline copies and appended once: a sentence is one copy into the
+        // column instead of a dozen small ones.
+        char buffer[1024];
+        char *p = buffer;
         const int words = int(random.between(m_minWords, m_maxWords));
         for (int w = 0; w < words; ++w) {
             const std::string &word = m_words.pick(random);
-            if (w == 0) {
-                out.push_back(word[0] >= 'a' && word[0] <= 'z' ? char(word[0] - 32) : word[0]);
-                text::appendShort(out, std::string_view(word).substr(1));
-            } else {
-                out.push_back(' ');
-                text::appendShort(out, word);
+            if (p - buffer + word.size() + 2 > sizeof buffer) { // very long sentences: flush as we go
+                out.append(buffer, std::size_t(p - buffer));
+                p = buffer;
             }
+            if (w > 0)
+                *p++ = ' ';
+            char *start = p;
+            p = text::copyShort(p, word.data(), word.size());
+            if (w == 0 && *start >= 'a' && *start <= 'z')
+                *start = char(*start - 32);
         }
-        out.push_back('.');
+        *p++ = '.';
+        out.append(buffer, std::size_t(p - buffer));
     }
 
     const WordList &m_words;
