@@ -6,6 +6,6 @@ FABRICA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/lib.sh
 source "$FABRICA_ROOT/scripts/lib.sh"
 ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" python3 time
-configure_and_build "$FABRICA_ROOT/build" Release
+FABRICA_TARGET=fabrica configure_and_build "$FABRICA_ROOT/build" Release
 exec python3 "$FABRICA_ROOT/bench/bench.py" --fabrica "$FABRICA_ROOT/build/app/fabrica" \
     --schema "$FABRICA_ROOT/examples/shop.fabrica.json" "$@"

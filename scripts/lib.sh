@@ -25,7 +25,7 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
-# configure_and_build BUILD_DIR BUILD_TYPE [CMAKE_ARGS...]
+# configure_and_build BUILD_DIR BUILD_TYPE [CMAKE_ARGS...]; FABRICA_TARGET limits the build to one target.
 configure_and_build() {
     local dir=$1 type=$2
     shift 2
@@ -38,5 +38,7 @@ configure_and_build() {
         cmake "$dir" "$@" >/dev/null
     fi
     fabrica_log "Building in $dir"
-    cmake --build "$dir" --parallel "$(nproc)" >&2
+    local target=()
+    [ -z "${FABRICA_TARGET:-}" ] || target=(--target "$FABRICA_TARGET")
+    cmake --build "$dir" --parallel "$(nproc)" "${target[@]}" >&2
 }

@@ -7,5 +7,5 @@ FABRICA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$FABRICA_ROOT/scripts/lib.sh"
 
 ensure_packages "${FABRICA_BUILD_PACKAGES[@]}"
-configure_and_build "$FABRICA_ROOT/build" Release
+FABRICA_TARGET=fabrica configure_and_build "$FABRICA_ROOT/build" Release
 exec "$FABRICA_ROOT/build/app/fabrica" "$@"
