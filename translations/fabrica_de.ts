@@ -754,10 +754,6 @@
         <translation>die referenzierte Spalte %1 lässt sich nicht aus einer Zeilennummer berechnen; verweisen Sie auf eine Spalte vom Typ sequence oder uuid oder auf eine eindeutige Spalte</translation>
     </message>
     <message>
-        <source>cardinality is not generated yet; remove it to pick parents uniformly</source>
-        <translation>cardinality wird beim Erzeugen noch nicht berücksichtigt; entfernen Sie cardinality, damit übergeordnete Zeilen gleichverteilt gewählt werden</translation>
-    </message>
-    <message>
         <source>the foreign key is unique, so it needs a parent row per row: %1 has %2 rows, this table %3</source>
         <translation>der Fremdschlüssel ist eindeutig und benötigt daher für jede Zeile eine eigene übergeordnete Zeile: %1 hat %2 Zeilen, diese Tabelle %3</translation>
     </message>
@@ -780,6 +776,26 @@
     <message>
         <source>a unique template needs a placeholder of a unique column of the same table, such as {id}</source>
         <translation>eine eindeutige template-Spalte benötigt einen Platzhalter für eine eindeutige Spalte derselben Tabelle, etwa {id}</translation>
+    </message>
+    <message>
+        <source>only one foreign key of a table can set cardinality; %1 and %2 both do</source>
+        <translation>nur ein Fremdschlüssel einer Tabelle darf cardinality setzen; %1 und %2 tun es beide</translation>
+    </message>
+    <message>
+        <source>cardinality needs the parent table generated first; a self reference or a cycle cannot count children</source>
+        <translation>cardinality braucht die übergeordnete Tabelle zuerst erzeugt; bei einem Selbstverweis oder einem Zyklus lassen sich keine Kindzeilen zählen</translation>
+    </message>
+    <message>
+        <source>the composite primary key of table &quot;%1&quot; can only be generated unique when all its columns are foreign keys or one of them is a sequence or unique</source>
+        <translation>der zusammengesetzte Primärschlüssel der Tabelle &quot;%1&quot; lässt sich nur eindeutig erzeugen, wenn alle seine Spalten Fremdschlüssel sind oder eine davon eine sequence oder eindeutig ist</translation>
+    </message>
+    <message>
+        <source>the composite primary key of table &quot;%1&quot; has only %2 combinations of parent rows for %3 rows; generate fewer rows or more parents</source>
+        <translation>der zusammengesetzte Primärschlüssel der Tabelle &quot;%1&quot; hat nur %2 Kombinationen übergeordneter Zeilen für %3 Zeilen; erzeugen Sie weniger Zeilen oder mehr übergeordnete Zeilen</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; of the JSON object needs a data type other than foreign_key</source>
+        <translation>das Feld &quot;%1&quot; des JSON-Objekts braucht einen anderen Datentyp als foreign_key</translation>
     </message>
 </context>
 <context>
