@@ -27,6 +27,17 @@ std::optional<SchemaFileArgument> SchemaFileArgument::read(const QString &path, 
     return argument;
 }
 
+Problem SchemaFileArgument::problemAt(const Error &error) const
+{
+    Problem problem{Problem::Severity::Error, error.message, -1, -1, {}, error.where.path};
+    const QString path = error.where.path;
+    const qsizetype dot = path.indexOf(QLatin1Char('.'));
+    problem.table = schema.tableIndex(dot < 0 ? path : path.left(dot));
+    if (problem.table >= 0 && dot >= 0)
+        problem.column = schema.tables.at(problem.table).columnIndex(path.mid(dot + 1));
+    return problem;
+}
+
 void SchemaFileArgument::printProblems(const Problems &problems, QTextStream &out, int *errors, int *warnings) const
 {
     const JsonLocator locator(bytes, path);

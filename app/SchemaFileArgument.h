@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Error.h"
 #include "model/Schema.h"
 #include "validate/Problem.h"
 
@@ -18,6 +19,8 @@ struct SchemaFileArgument
     Schema schema;
 
     static std::optional<SchemaFileArgument> read(const QString &path, QTextStream &out);
+    // A problem for an error whose path names a table or "table.column" of the schema.
+    Problem problemAt(const Error &error) const;
     // Prints each problem as "file:line:column: table.column: [warning: ]message" and counts them.
     void printProblems(const Problems &problems, QTextStream &out, int *errors, int *warnings) const;
 };

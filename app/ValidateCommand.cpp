@@ -1,6 +1,7 @@
 #include "ValidateCommand.h"
 
 #include "SchemaFileArgument.h"
+#include "generate/Plan.h"
 #include "validate/SchemaValidator.h"
 
 #include <QCommandLineParser>
@@ -43,7 +44,14 @@ int ValidateCommand::run(const QStringList &arguments)
             continue;
         }
         const Schema &schema = file->schema;
-        const Problems problems = SchemaValidator().validate(schema);
+        Problems problems = SchemaValidator().validate(schema);
+        // A schema without errors is also compiled for generation, which knows what the rules alone
+        // cannot: a pattern Fabrica cannot generate, a unique column with too few possible values.
+        if (!hasErrors(problems)) {
+            const Result<std::shared_ptr<const Plan>> plan = Plan::compile(schema, {});
+            if (!plan)
+                problems.append(file->problemAt(plan.error()));
+        }
         int errors = 0, warnings = 0;
         file->printProblems(problems, out, &errors, &warnings);
         if (errors > 0 || (warnings > 0 && parser.isSet(strict)))

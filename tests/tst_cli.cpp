@@ -131,6 +131,24 @@ private slots:
         QCOMPARE(strict.exitCode, 1);
     }
 
+    // What only generation knows is reported by validate too, before anything runs.
+    void validateReportsWhatGenerationCannotDo()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("small.fabrica.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "fabrica-schema", "version": 1, "schema": {"name": "s", "tables": [
+ {"name": "t", "rows": 1000, "columns": [
+   {"name": "code", "type": "enum", "constraints": {"unique": true, "values": ["a", "b", "c"]}}]}]}})");
+        file.close();
+        const Run run = fabrica({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, path + QStringLiteral(":3:4: t.code: the column is unique, but type enum with these constraints "
+                                                "has only 3 distinct values for 1000 rows; widen its range or generate "
+                                                "fewer rows\n"));
+    }
+
     void malformedJson()
     {
         QTemporaryDir dir;
