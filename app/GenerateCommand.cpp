@@ -47,34 +47,40 @@ int GenerateCommand::run(const QStringList &arguments)
                                  tr("Directory for one file per table, or the file with --single-file."),
                                  tr("PATH"));
     const QCommandLineOption format({QStringLiteral("f"), QStringLiteral("format")},
-                                    tr("Output format: %1.").arg(formatIds.join(QLatin1String(", "))), tr("FORMAT"),
-                                    QStringLiteral("csv"));
-    const QCommandLineOption dialect(QStringLiteral("dialect"), tr("SQL dialect: postgresql, mysql or sqlite."),
-                                     tr("DIALECT"), QStringLiteral("postgresql"));
-    const QCommandLineOption rows(QStringLiteral("rows"), tr("Rows of a table, overriding the schema (repeatable)."),
-                                 tr("TABLE=N"));
-    const QCommandLineOption seed(QStringLiteral("seed"), tr("Random seed: the same seed gives the same data."),
-                                  tr("N"), QStringLiteral("42"));
+                                    tr("Output format: %1.").arg(formatIds.join(QLatin1String(", "))),
+                                    tr("FORMAT"), QStringLiteral("csv"));
+    const QCommandLineOption dialect(QStringLiteral("dialect"),
+                                     tr("SQL dialect: postgresql, mysql or sqlite."), tr("DIALECT"),
+                                     QStringLiteral("postgresql"));
+    const QCommandLineOption rows(QStringLiteral("rows"),
+                                  tr("Rows of a table, overriding the schema (repeatable)."), tr("TABLE=N"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  tr("Random seed: the same seed gives the same data."), tr("N"),
+                                  QStringLiteral("42"));
     const QCommandLineOption threads(QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
                                      tr("N"), QString::number(QThread::idealThreadCount()));
     const QCommandLineOption chunkRows(QStringLiteral("chunk-rows"), tr("Rows per chunk of work."), tr("N"),
                                        QStringLiteral("8192"));
     const QCommandLineOption gzip(QStringLiteral("gzip"), tr("Compress the files with gzip."));
-    const QCommandLineOption singleFile(QStringLiteral("single-file"), tr("Write all tables into the file --out."));
+    const QCommandLineOption singleFile(QStringLiteral("single-file"),
+                                        tr("Write all tables into the file --out."));
     const QCommandLineOption noHeader(QStringLiteral("no-header"), tr("CSV/TSV: no header row."));
-    const QCommandLineOption nullText(QStringLiteral("null"), tr("CSV/TSV: text written for NULL (default empty)."),
-                                      tr("TEXT"));
+    const QCommandLineOption nullText(QStringLiteral("null"),
+                                      tr("CSV/TSV: text written for NULL (default empty)."), tr("TEXT"));
     const QCommandLineOption crlf(QStringLiteral("crlf"), tr("CSV/TSV: end lines with CR LF."));
-    const QCommandLineOption formulaGuard(QStringLiteral("formula-guard"),
-                                          tr("CSV/TSV: prefix text starting with = + - @ with ' for spreadsheets."));
+    const QCommandLineOption formulaGuard(
+        QStringLiteral("formula-guard"),
+        tr("CSV/TSV: prefix text starting with = + - @ with ' for spreadsheets."));
     const QCommandLineOption pretty(QStringLiteral("pretty"), tr("JSON: indent."));
     const QCommandLineOption noCreate(QStringLiteral("no-create"), tr("SQL: no CREATE TABLE statements."));
     const QCommandLineOption batch(QStringLiteral("batch"), tr("SQL: rows per INSERT statement."), tr("N"),
                                    QStringLiteral("500"));
-    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress and no summary."));
-    parser.addOptions({out, format, dialect, rows, seed, threads, chunkRows, gzip, singleFile, noHeader, nullText, crlf,
-                       formulaGuard, pretty, noCreate, batch, quiet});
-    parser.addPositionalArgument(QStringLiteral("schema"), tr("The schema file (*.fabrica.json)."), tr("SCHEMA"));
+    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
+                                   tr("No progress and no summary."));
+    parser.addOptions({out, format, dialect, rows, seed, threads, chunkRows, gzip, singleFile, noHeader,
+                       nullText, crlf, formulaGuard, pretty, noCreate, batch, quiet});
+    parser.addPositionalArgument(QStringLiteral("schema"), tr("The schema file (*.fabrica.json)."),
+                                 tr("SCHEMA"));
     parser.process(arguments);
 
     QTextStream err(stderr);
@@ -88,7 +94,8 @@ int GenerateCommand::run(const QStringList &arguments)
         return usage(tr("--out is required: a directory, or a file with --single-file"));
     const ExportFormat *exportFormat = ExportFormat::find(parser.value(format));
     if (!exportFormat)
-        return usage(tr("unknown format \"%1\" (formats: %2)").arg(parser.value(format), formatIds.join(QLatin1String(", "))));
+        return usage(tr("unknown format \"%1\" (formats: %2)")
+                         .arg(parser.value(format), formatIds.join(QLatin1String(", "))));
     const std::optional<SqlDialect> sqlDialect = sqlDialectFromId(parser.value(dialect));
     if (!sqlDialect)
         return usage(tr("unknown dialect \"%1\" (postgresql, mysql, sqlite)").arg(parser.value(dialect)));
@@ -101,7 +108,8 @@ int GenerateCommand::run(const QStringList &arguments)
         const qsizetype equals = value.lastIndexOf(QLatin1Char('='));
         const qint64 count = equals > 0 ? value.mid(equals + 1).toLongLong(&ok) : -1;
         if (equals <= 0 || !ok || count < 0)
-            return usage(tr("--rows takes TABLE=N with N a whole number of 0 or more, found \"%1\"").arg(value));
+            return usage(
+                tr("--rows takes TABLE=N with N a whole number of 0 or more, found \"%1\"").arg(value));
         planOptions.rows.insert(value.left(equals), count);
     }
     GenerationJob::Options jobOptions;
@@ -153,10 +161,14 @@ int GenerateCommand::run(const QStringList &arguments)
             if (lastDraw.elapsed() < 100 && progress.rowsDone < progress.rowsTotal)
                 return;
             lastDraw.restart();
-            const double share = progress.rowsTotal ? double(progress.rowsDone) / double(progress.rowsTotal) : 1.0;
+            const double share =
+                progress.rowsTotal ? double(progress.rowsDone) / double(progress.rowsTotal) : 1.0;
             const int filled = int(share * 30);
-            err << QStringLiteral("\r[") << QString(filled, QLatin1Char('#')) << QString(30 - filled, QLatin1Char(' '))
-                << QStringLiteral("] %1% %2").arg(int(share * 100), 3).arg((*plan)->tables()[std::size_t(progress.table)].name, -24)
+            err << QStringLiteral("\r[") << QString(filled, QLatin1Char('#'))
+                << QString(30 - filled, QLatin1Char(' '))
+                << QStringLiteral("] %1% %2")
+                       .arg(int(share * 100), 3)
+                       .arg((*plan)->tables()[std::size_t(progress.table)].name, -24)
                 << Qt::flush;
         };
     }

@@ -38,13 +38,15 @@ Problem SchemaFileArgument::problemAt(const Error &error) const
     return problem;
 }
 
-void SchemaFileArgument::printProblems(const Problems &problems, QTextStream &out, int *errors, int *warnings) const
+void SchemaFileArgument::printProblems(const Problems &problems, QTextStream &out, int *errors,
+                                       int *warnings) const
 {
     const JsonLocator locator(bytes, path);
     for (const Problem &problem : problems) {
         out << locator.locate(problem.pointer()).toString() << QStringLiteral(": ")
             << (problem.path.isEmpty() ? QString() : problem.path + QStringLiteral(": "))
-            << (problem.isError() ? QString() : QCoreApplication::translate("fabrica::ValidateCommand", "warning: "))
+            << (problem.isError() ? QString()
+                                  : QCoreApplication::translate("fabrica::ValidateCommand", "warning: "))
             << problem.message << Qt::endl;
         ++*(problem.isError() ? errors : warnings);
     }

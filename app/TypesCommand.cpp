@@ -24,7 +24,8 @@ int TypesCommand::run(const QStringList &arguments)
     parser.process(arguments);
     QTextStream out(stdout);
     const TypeRegistry &registry = TypeRegistry::instance();
-    out << (parser.isSet(markdown) ? TypeDocumentation::markdown(registry) : TypeDocumentation::plainText(registry));
+    out << (parser.isSet(markdown) ? TypeDocumentation::markdown(registry)
+                                   : TypeDocumentation::plainText(registry));
     out.flush();
     return 0;
 }

@@ -8,8 +8,9 @@
 namespace fabrica {
 
 CsvSink::CsvSink(ExportOptions options)
-    : FileSink(std::move(options)), m_null(this->options().nullText.toStdString()),
-      m_lineEnding(this->options().lineEnding.toStdString())
+    : FileSink(std::move(options))
+    , m_null(this->options().nullText.toStdString())
+    , m_lineEnding(this->options().lineEnding.toStdString())
 {
     for (const char c : {this->options().delimiter, this->options().quote, '\r', '\n'})
         m_special[static_cast<unsigned char>(c)] = true;
@@ -39,9 +40,9 @@ void CsvSink::field(std::string_view value, bool text, std::string &out) const
 char *CsvSink::write(std::string_view value, bool text, char *out) const
 {
     // An empty string must not look like NULL; a formula must not run in a spreadsheet.
-    const bool guard = text && options().formulaGuard && !value.empty()
-                       && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@'
-                           || value[0] == '\t' || value[0] == '\r');
+    const bool guard = text && options().formulaGuard && !value.empty() &&
+                       (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+                        value[0] == '\t' || value[0] == '\r');
     bool quote = text && value.empty() && m_null.empty();
     if (text && !quote) {
         for (const char c : value) {
@@ -78,12 +79,12 @@ void CsvSink::encode(const TableChunk &chunk, std::string &out) const
         const Generator &generator = *table.columns[c].generator;
         // Columns whose every possible byte is harmless (dates, UUIDs) are copied without a scan.
         const std::string_view alphabet = generator.alphabet();
-        const bool harmless = !alphabet.empty() && !options().formulaGuard
-                              && std::none_of(alphabet.begin(), alphabet.end(), [this](char b) {
-                                     return m_special[static_cast<unsigned char>(b)];
-                                 });
-        text[c] = !harmless
-                  && (generator.valueClass() == ValueClass::Text || generator.valueClass() == ValueClass::Json);
+        const bool harmless = !alphabet.empty() && !options().formulaGuard &&
+                              std::none_of(alphabet.begin(), alphabet.end(), [this](char b) {
+                                  return m_special[static_cast<unsigned char>(b)];
+                              });
+        text[c] = !harmless &&
+                  (generator.valueClass() == ValueClass::Text || generator.valueClass() == ValueClass::Json);
     }
     std::size_t estimate = 0;
     for (const ColumnChunk &column : chunk.columns)

@@ -9,7 +9,7 @@ namespace fabrica {
 // Everything a user can choose about an export; each sink reads the part that concerns it.
 struct ExportOptions
 {
-    QString path;           // a directory (one file per table) or, with singleFile, the file
+    QString path; // a directory (one file per table) or, with singleFile, the file
     bool singleFile = false;
     bool gzip = false;
 
@@ -17,7 +17,7 @@ struct ExportOptions
     char delimiter = ',';
     char quote = '"';
     bool header = true;
-    QString nullText;       // how NULL is written; empty by default (an empty string is then quoted)
+    QString nullText; // how NULL is written; empty by default (an empty string is then quoted)
     QString lineEnding = QStringLiteral("\n");
     bool formulaGuard = false; // prefix text starting with = + - @ tab or CR with ' (spreadsheet injection)
 

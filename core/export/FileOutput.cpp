@@ -18,7 +18,11 @@ struct FileOutput::Deflater
     }
 };
 
-FileOutput::FileOutput(QString path, bool gzip) : m_path(std::move(path)), m_gzip(gzip), m_file(m_path) {}
+FileOutput::FileOutput(QString path, bool gzip)
+    : m_path(std::move(path))
+    , m_gzip(gzip)
+    , m_file(m_path)
+{}
 
 FileOutput::~FileOutput() = default;
 

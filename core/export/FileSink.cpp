@@ -11,9 +11,9 @@ QString FileSink::fileNameOf(const QString &table)
 {
     QString name = table;
     for (QChar &c : name) {
-        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':') || c == QLatin1Char('*')
-            || c == QLatin1Char('?') || c == QLatin1Char('<') || c == QLatin1Char('>') || c == QLatin1Char('|')
-            || c.unicode() < 0x20)
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':') ||
+            c == QLatin1Char('*') || c == QLatin1Char('?') || c == QLatin1Char('<') ||
+            c == QLatin1Char('>') || c == QLatin1Char('|') || c.unicode() < 0x20)
             c = QLatin1Char('_');
     }
     return name;
@@ -22,13 +22,15 @@ QString FileSink::fileNameOf(const QString &table)
 Result<void> FileSink::begin(const Plan &plan)
 {
     m_plan = &plan;
-    const QString suffix = QLatin1Char('.') + extension() + (m_options.gzip ? QStringLiteral(".gz") : QString());
+    const QString suffix =
+        QLatin1Char('.') + extension() + (m_options.gzip ? QStringLiteral(".gz") : QString());
     QStringList paths;
     if (m_options.singleFile) {
         paths << m_options.path;
     } else {
         if (!QDir().mkpath(m_options.path))
-            return makeError(ErrorCode::Io, tr("cannot create the directory"), SourceLocation{m_options.path, 0, 0, {}});
+            return makeError(ErrorCode::Io, tr("cannot create the directory"),
+                             SourceLocation{m_options.path, 0, 0, {}});
         for (const TablePlan &table : plan.tables())
             paths << QDir(m_options.path).filePath(fileNameOf(table.name) + suffix);
     }

@@ -18,7 +18,9 @@ class FileSink : public Sink
     Q_DECLARE_TR_FUNCTIONS(fabrica::FileSink)
 
 public:
-    explicit FileSink(ExportOptions options) : m_options(std::move(options)) {}
+    explicit FileSink(ExportOptions options)
+        : m_options(std::move(options))
+    {}
 
     Result<void> begin(const Plan &plan) override;
     Result<void> beginTable(int table) override;
@@ -34,7 +36,7 @@ public:
     static QString fileNameOf(const QString &table);
 
 protected:
-    virtual QString extension() const = 0;                   // "csv"
+    virtual QString extension() const = 0; // "csv"
     virtual std::string fileHeader(const Plan &) const { return {}; }
     virtual std::string fileFooter(const Plan &) const { return {}; }
     virtual std::string tableHeader(const TablePlan &, bool firstInFile) const = 0;

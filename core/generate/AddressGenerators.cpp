@@ -11,7 +11,6 @@ namespace fabrica {
 
 namespace {
 
-
 int languageIndex(const QString &locale)
 {
     if (locale.startsWith(QLatin1String("de")))
@@ -26,7 +25,9 @@ int languageIndex(const QString &locale)
 Result<GeneratorPtr> makeStreet(const GeneratorSpec &spec)
 {
     const WordList &streets = LocaleData::get(spec.locale).list(LocaleData::List::Streets);
-    return rowGenerator([&streets](qint64, Random &random, std::string &out) { text::appendShort(out, streets.pick(random)); });
+    return rowGenerator([&streets](qint64, Random &random, std::string &out) {
+        text::appendShort(out, streets.pick(random));
+    });
 }
 
 Result<GeneratorPtr> makeBuildingNumber(const GeneratorSpec &spec)
@@ -94,7 +95,8 @@ Result<GeneratorPtr> makeCoordinate(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeTimeZone(const GeneratorSpec &)
 {
     const WordList &zones = CommonData::get().timeZones();
-    return rowGenerator([&zones](qint64, Random &random, std::string &out) { text::appendShort(out, zones.pick(random)); });
+    return rowGenerator(
+        [&zones](qint64, Random &random, std::string &out) { text::appendShort(out, zones.pick(random)); });
 }
 
 } // namespace

@@ -6,7 +6,11 @@ namespace fabrica {
 
 Cardinality::Cardinality(qint64 parents, qint64 min, qint64 max, std::optional<Distribution> distribution,
                          quint64 seed)
-    : m_parents(parents), m_min(min), m_max(max), m_distribution(std::move(distribution)), m_seed(seed)
+    : m_parents(parents)
+    , m_min(min)
+    , m_max(max)
+    , m_distribution(std::move(distribution))
+    , m_seed(seed)
 {
     m_blockStarts.reserve(std::size_t(parents / kBlock + 1));
     for (qint64 p = 0; p < parents; ++p) {
@@ -25,7 +29,8 @@ qint64 Cardinality::count(qint64 parent) const
 Cardinality::Position Cardinality::locate(qint64 row) const
 {
     // The last block that starts at or before row, then parent by parent inside it.
-    const auto block = std::upper_bound(m_blockStarts.begin(), m_blockStarts.end(), row) - m_blockStarts.begin() - 1;
+    const auto block =
+        std::upper_bound(m_blockStarts.begin(), m_blockStarts.end(), row) - m_blockStarts.begin() - 1;
     qint64 parent = qint64(block) * kBlock;
     qint64 start = m_blockStarts[std::size_t(block)];
     while (parent < m_parents) {

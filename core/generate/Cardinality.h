@@ -18,7 +18,8 @@ namespace fabrica {
 class Cardinality
 {
 public:
-    Cardinality(qint64 parents, qint64 min, qint64 max, std::optional<Distribution> distribution, quint64 seed);
+    Cardinality(qint64 parents, qint64 min, qint64 max, std::optional<Distribution> distribution,
+                quint64 seed);
 
     qint64 count(qint64 parent) const;
     qint64 totalChildren() const { return m_total; }

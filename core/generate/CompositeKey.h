@@ -15,9 +15,9 @@ class CompositeKey
 {
 public:
     CompositeKey(std::vector<quint64> radices, quint64 key)
-        : m_radices(std::move(radices)), m_permutation(product(m_radices), key)
-    {
-    }
+        : m_radices(std::move(radices))
+        , m_permutation(product(m_radices), key)
+    {}
 
     // The number of distinct combinations (saturating).
     static quint64 product(const std::vector<quint64> &radices)

@@ -2,7 +2,6 @@
 
 #include "TextFormat.h"
 
-
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -56,8 +55,8 @@ DateTimeFormat DateTimeFormat::compile(const QString &pattern)
         } else if (c == QLatin1Char('z')) {
             format.m_milliseconds = true;
             token(run >= 3 ? Token::Millis3 : Token::Millis, run >= 3 ? 3 : 1);
-        } else if ((c == QLatin1Char('A') || c == QLatin1Char('a')) && i + 1 < n
-                   && pattern.at(i + 1).toUpper() == QLatin1Char('P')) {
+        } else if ((c == QLatin1Char('A') || c == QLatin1Char('a')) && i + 1 < n &&
+                   pattern.at(i + 1).toUpper() == QLatin1Char('P')) {
             token(c == QLatin1Char('A') ? Token::AmPmUpper : Token::AmPmLower, 2);
         } else if (c == QLatin1Char('t')) {
             token(Token::Offset, 1);
@@ -78,7 +77,8 @@ namespace {
 struct TwoDigits
 {
     char text[200];
-    constexpr TwoDigits() : text()
+    constexpr TwoDigits()
+        : text()
     {
         for (int i = 0; i < 100; ++i) {
             text[2 * i] = char('0' + i / 10);
@@ -138,19 +138,45 @@ void DateTimeFormat::append(const CivilTime &time, std::string &out) const
             }
             break;
         }
-        case Token::Year2: p = two(p, std::abs(time.year) % 100); break;
-        case Token::Month2: p = two(p, time.month); break;
-        case Token::Month: p = number(p, time.month); break;
-        case Token::Day2: p = two(p, time.day); break;
-        case Token::Day: p = number(p, time.day); break;
-        case Token::Hour24x2: p = two(p, time.hour); break;
-        case Token::Hour24: p = number(p, time.hour); break;
-        case Token::Hour12x2: p = two(p, (time.hour + 11) % 12 + 1); break;
-        case Token::Hour12: p = number(p, (time.hour + 11) % 12 + 1); break;
-        case Token::Minute2: p = two(p, time.minute); break;
-        case Token::Minute: p = number(p, time.minute); break;
-        case Token::Second2: p = two(p, time.second); break;
-        case Token::Second: p = number(p, time.second); break;
+        case Token::Year2:
+            p = two(p, std::abs(time.year) % 100);
+            break;
+        case Token::Month2:
+            p = two(p, time.month);
+            break;
+        case Token::Month:
+            p = number(p, time.month);
+            break;
+        case Token::Day2:
+            p = two(p, time.day);
+            break;
+        case Token::Day:
+            p = number(p, time.day);
+            break;
+        case Token::Hour24x2:
+            p = two(p, time.hour);
+            break;
+        case Token::Hour24:
+            p = number(p, time.hour);
+            break;
+        case Token::Hour12x2:
+            p = two(p, (time.hour + 11) % 12 + 1);
+            break;
+        case Token::Hour12:
+            p = number(p, (time.hour + 11) % 12 + 1);
+            break;
+        case Token::Minute2:
+            p = two(p, time.minute);
+            break;
+        case Token::Minute:
+            p = number(p, time.minute);
+            break;
+        case Token::Second2:
+            p = two(p, time.second);
+            break;
+        case Token::Second:
+            p = number(p, time.second);
+            break;
         case Token::Millis3:
             *p++ = char('0' + time.millisecond / 100);
             p = two(p, time.millisecond % 100);

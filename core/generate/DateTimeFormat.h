@@ -37,8 +37,26 @@ public:
 
 private:
     enum class Token : std::uint8_t {
-        Literal, Year4, Year2, Month2, Month, Day2, Day, Hour24x2, Hour24, Hour12x2, Hour12, Minute2, Minute,
-        Second2, Second, Millis3, Millis, AmPmUpper, AmPmLower, Offset,
+        Literal,
+        Year4,
+        Year2,
+        Month2,
+        Month,
+        Day2,
+        Day,
+        Hour24x2,
+        Hour24,
+        Hour12x2,
+        Hour12,
+        Minute2,
+        Minute,
+        Second2,
+        Second,
+        Millis3,
+        Millis,
+        AmPmUpper,
+        AmPmLower,
+        Offset,
     };
     struct Piece
     {

@@ -23,9 +23,9 @@ inline PersonEntity personAt(const LocaleData &data, quint64 tableSeed, qint64 r
     Random random = Random::forRow(tableSeed ^ 0x50455253304E0001ull, quint64(row));
     PersonEntity person;
     person.female = (random.next() >> 63) != 0;
-    person.firstName = &data.list(person.female ? LocaleData::List::FirstNamesFemale
-                                                : LocaleData::List::FirstNamesMale)
-                            .pick(random);
+    person.firstName =
+        &data.list(person.female ? LocaleData::List::FirstNamesFemale : LocaleData::List::FirstNamesMale)
+             .pick(random);
     person.lastName = &data.list(LocaleData::List::LastNames).pick(random);
     return person;
 }

@@ -19,8 +19,8 @@ Result<GeneratorPtr> makeIban(const GeneratorSpec &spec)
     } else if (const IbanFormat *format = Codes::ibanFormat(country)) {
         formats.push_back(format);
     } else {
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                 "no IBAN format for country \"%1\"; supported: %2")
+        return generationError(spec, QCoreApplication::translate(
+                                         "fabrica::Plan", "no IBAN format for country \"%1\"; supported: %2")
                                          .arg(country, Codes::ibanCountries().join(QLatin1String(", "))));
     }
     const bool unique = spec.unique;
@@ -31,8 +31,9 @@ Result<GeneratorPtr> makeIban(const GeneratorSpec &spec)
         [formats, unique, permutation, domain](qint64 row, Random &random, std::string &out) {
             char buffer[40];
             const IbanFormat &format = *formats[unique ? 0 : random.below(formats.size())];
-            const int length = unique ? Codes::writeIbanFromIndex(format, permutation.map(quint64(row) % domain), buffer)
-                                      : Codes::writeIban(random, format, buffer);
+            const int length =
+                unique ? Codes::writeIbanFromIndex(format, permutation.map(quint64(row) % domain), buffer)
+                       : Codes::writeIban(random, format, buffer);
             out.append(buffer, std::size_t(length));
         },
         spec.seed, ValueClass::Text, domain));
@@ -58,8 +59,10 @@ Result<GeneratorPtr> makeCard(const GeneratorSpec &spec)
     return GeneratorPtr(new KeyRowGenerator(
         [fixed, unique, permutation, domain](qint64 row, Random &random, std::string &out) {
             char buffer[24];
-            const int length = unique ? Codes::writeCardNumberFromIndex(fixed, permutation.map(quint64(row) % domain), buffer)
-                                      : Codes::writeCardNumber(random, fixed, buffer);
+            const int length =
+                unique
+                    ? Codes::writeCardNumberFromIndex(fixed, permutation.map(quint64(row) % domain), buffer)
+                    : Codes::writeCardNumber(random, fixed, buffer);
             out.append(buffer, std::size_t(length));
         },
         spec.seed, ValueClass::Text, domain));
@@ -86,7 +89,8 @@ Result<GeneratorPtr> makeProductCode(const GeneratorSpec &spec)
             int length;
             if (unique) {
                 const quint64 index = permutation.map(quint64(row) % domain);
-                length = isbn ? Codes::writeIsbn13FromIndex(index, buffer) : Codes::writeEan13FromIndex(index, buffer);
+                length = isbn ? Codes::writeIsbn13FromIndex(index, buffer)
+                              : Codes::writeEan13FromIndex(index, buffer);
             } else {
                 length = isbn ? Codes::writeIsbn13(random, buffer) : Codes::writeEan13(random, buffer);
             }

@@ -20,9 +20,13 @@ class TableRun
 {
 public:
     TableRun(const Plan &plan, const Sink &sink, int table, int threads, int chunkRows)
-        : m_plan(plan), m_sink(sink), m_table(table), m_rows(plan.tables()[std::size_t(table)].rows),
-          m_chunkRows(chunkRows), m_chunks((m_rows + chunkRows - 1) / chunkRows),
-          m_slots(std::size_t(threads) * 2)
+        : m_plan(plan)
+        , m_sink(sink)
+        , m_table(table)
+        , m_rows(plan.tables()[std::size_t(table)].rows)
+        , m_chunkRows(chunkRows)
+        , m_chunks((m_rows + chunkRows - 1) / chunkRows)
+        , m_slots(std::size_t(threads) * 2)
     {
         for (int i = 0; i < threads; ++i)
             m_workers.emplace_back([this] { work(); });

@@ -28,10 +28,10 @@ public:
     };
     struct Options
     {
-        int threads = 0;       // 0 = one per core
+        int threads = 0; // 0 = one per core
         int chunkRows = 8192;
         std::function<void(const Progress &)> progress; // called from the calling thread, per chunk
-        const std::atomic<bool> *cancel = nullptr;      // set to stop; run() then returns ErrorCode::Cancelled
+        const std::atomic<bool> *cancel = nullptr; // set to stop; run() then returns ErrorCode::Cancelled
     };
     struct Summary
     {

@@ -17,11 +17,11 @@ class Plan;
 // What a generator sees while filling one column of one chunk.
 struct GenerationContext
 {
-    const TableChunk &chunk;    // columns filled before this one (templates read them)
-    const std::uint8_t *nulls;  // per row of the chunk: 1 = the engine made this cell NULL; nullptr = none
+    const TableChunk &chunk;   // columns filled before this one (templates read them)
+    const std::uint8_t *nulls; // per row of the chunk: 1 = the engine made this cell NULL; nullptr = none
     qint64 firstRow;
     int rows;
-    std::uint64_t columnSeed;   // Random::streamSeed of this column
+    std::uint64_t columnSeed; // Random::streamSeed of this column
 
     bool isNull(int row) const { return nulls && nulls[row]; }
     // The random stream of row (0-based within the chunk): depends on the absolute row only.
@@ -53,6 +53,22 @@ public:
     // for a unique column; nullopt = effectively unlimited.
     virtual std::optional<quint64> domainSize() const { return std::nullopt; }
 };
+
+// The loop every generator shares: NULL where the engine decided so, otherwise write(row, random, bytes)
+// appends the row's value, with random the row's own stream.
+template<typename Write> void fillValues(GenerationContext &ctx, ColumnChunk &out, Write &&write)
+{
+    std::string &bytes = out.bytes();
+    for (int i = 0; i < ctx.rows; ++i) {
+        if (ctx.isNull(i)) {
+            out.appendNull();
+            continue;
+        }
+        Random random = ctx.random(i);
+        write(ctx.firstRow + i, random, bytes);
+        out.finish();
+    }
+}
 
 // Fills a row function's values for a chunk.
 inline void fillFromRows(const Generator &generator, GenerationContext &ctx, ColumnChunk &out)

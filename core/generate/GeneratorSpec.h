@@ -25,11 +25,11 @@ struct GeneratorSpec
     const Column &column;
     int columnIndex;
     const DataType &type;
-    QString locale;     // the column's locale, else the schema's, else en_US
-    quint64 seed;       // the plan's seed mixed with table and column: a key for permutations
-    quint64 tableSeed;  // the plan's seed mixed with the table: shared by columns that describe one entity
-    qint64 rows;        // rows the table will get
-    bool unique;        // unique or primary key
+    QString locale;    // the column's locale, else the schema's, else en_US
+    quint64 seed;      // the plan's seed mixed with table and column: a key for permutations
+    quint64 tableSeed; // the plan's seed mixed with the table: shared by columns that describe one entity
+    qint64 rows;       // rows the table will get
+    bool unique;       // unique or primary key
     // The generator of a key column and its table's row count, for foreign keys; nullptr if unknown.
     std::function<const Generator *(const QString &table, const QString &column, qint64 *rows)> keyGenerator;
     // For a column of a composite primary key made of foreign keys: the shared key and this column's part.
@@ -38,7 +38,7 @@ struct GeneratorSpec
     // For a foreign key with "cardinality": how many children each parent gets.
     std::shared_ptr<const Cardinality> cardinality = {};
 
-    QJsonValue value(const QString &key) const;   // the constraint, or the key's default
+    QJsonValue value(const QString &key) const; // the constraint, or the key's default
     qint64 integer(const QString &key) const;
     double number(const QString &key) const;
     QString string(const QString &key) const;

@@ -27,29 +27,18 @@ std::size_t appendDomain(Random &random, const std::string *tld, std::string &ou
     return dot;
 }
 
-void appendBase36(std::string &out, quint64 value)
-{
-    char buffer[16];
-    int n = 0;
-    do {
-        buffer[n++] = "0123456789abcdefghijklmnopqrstuvwxyz"[value % 36];
-        value /= 36;
-    } while (value > 0);
-    while (n > 0)
-        out.push_back(buffer[--n]);
-}
-
 Result<GeneratorPtr> makeDomain(const GeneratorSpec &spec)
 {
     const QString tldText = spec.string(QStringLiteral("tld"));
-    const std::string tld = tldText.startsWith(QLatin1Char('.')) ? tldText.mid(1).toStdString() : tldText.toStdString();
+    const std::string tld =
+        tldText.startsWith(QLatin1Char('.')) ? tldText.mid(1).toStdString() : tldText.toStdString();
     const bool unique = spec.unique;
     return GeneratorPtr(new KeyRowGenerator(
         [tld, unique](qint64 row, Random &random, std::string &out) {
             const std::size_t dot = appendDomain(random, tld.empty() ? nullptr : &tld, out);
             if (unique) { // the row number before the TLD keeps it unique: "word-1a2b.com"
                 std::string suffix = "-";
-                appendBase36(suffix, quint64(row));
+                text::appendBase36(suffix, quint64(row));
                 out.insert(dot, suffix);
             }
         },
@@ -74,7 +63,7 @@ Result<GeneratorPtr> makeUrl(const GeneratorSpec &spec)
             }
             if (unique) {
                 out.push_back('-');
-                appendBase36(out, quint64(row));
+                text::appendBase36(out, quint64(row));
             }
         },
         spec.seed));
@@ -83,7 +72,9 @@ Result<GeneratorPtr> makeUrl(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeEmailDomain(const GeneratorSpec &spec)
 {
     const WordList &domains = LocaleData::get(spec.locale).list(LocaleData::List::EmailDomains);
-    return rowGenerator([&domains](qint64, Random &random, std::string &out) { text::appendShort(out, domains.pick(random)); });
+    return rowGenerator([&domains](qint64, Random &random, std::string &out) {
+        text::appendShort(out, domains.pick(random));
+    });
 }
 
 Result<GeneratorPtr> makeIpv4(const GeneratorSpec &spec)
@@ -95,12 +86,14 @@ Result<GeneratorPtr> makeIpv4(const GeneratorSpec &spec)
                                                                  "10.0.0.0/8")
                                          .arg(spec.string(QStringLiteral("cidr"))));
     const quint64 size = quint64(1) << (32 - subnet.second);
-    const quint32 base = subnet.first.toIPv4Address() & (subnet.second == 0 ? 0u : ~quint32(0) << (32 - subnet.second));
+    const quint32 base =
+        subnet.first.toIPv4Address() & (subnet.second == 0 ? 0u : ~quint32(0) << (32 - subnet.second));
     const Permutation permutation(size, spec.seed);
     const bool unique = spec.unique;
     return GeneratorPtr(new KeyRowGenerator(
         [base, size, permutation, unique](qint64 row, Random &random, std::string &out) {
-            const quint32 address = base + quint32(unique ? permutation.map(quint64(row) % size) : random.below(size));
+            const quint32 address =
+                base + quint32(unique ? permutation.map(quint64(row) % size) : random.below(size));
             for (int shift = 24; shift >= 0; shift -= 8) {
                 text::appendUnsigned(out, (address >> shift) & 0xFF);
                 if (shift)
@@ -159,9 +152,11 @@ Result<GeneratorPtr> makeMac(const GeneratorSpec &spec)
     return GeneratorPtr(new KeyRowGenerator(
         [unique, permutation](qint64 row, Random &random, std::string &out) {
             // Locally administered, unicast: bit 1 of the first byte set, bit 0 clear.
-            const std::uint64_t bits = unique ? permutation.map(quint64(row) % (quint64(1) << 46)) : random.next() >> 18;
+            const std::uint64_t bits =
+                unique ? permutation.map(quint64(row) % (quint64(1) << 46)) : random.next() >> 18;
             // 46 free bits around the two flag bits (41, 40) of the first byte.
-            const std::uint64_t value = (bits >> 40 << 42) | (std::uint64_t(0b10) << 40) | (bits & 0xFFFFFFFFFFull);
+            const std::uint64_t value =
+                (bits >> 40 << 42) | (std::uint64_t(0b10) << 40) | (bits & 0xFFFFFFFFFFull);
             const char *hex = text::hexDigits();
             for (int shift = 40; shift >= 0; shift -= 8) {
                 out.push_back(hex[(value >> (shift + 4)) & 0xF]);
@@ -176,7 +171,8 @@ Result<GeneratorPtr> makeMac(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeUserAgent(const GeneratorSpec &)
 {
     const WordList &agents = CommonData::get().userAgents();
-    return rowGenerator([&agents](qint64, Random &random, std::string &out) { text::appendShort(out, agents.pick(random)); });
+    return rowGenerator(
+        [&agents](qint64, Random &random, std::string &out) { text::appendShort(out, agents.pick(random)); });
 }
 
 Result<GeneratorPtr> makeHexColor(const GeneratorSpec &)
@@ -206,7 +202,7 @@ Result<GeneratorPtr> makeSlug(const GeneratorSpec &spec)
             }
             if (unique) {
                 out.push_back('-');
-                appendBase36(out, quint64(row));
+                text::appendBase36(out, quint64(row));
             }
         },
         spec.seed));

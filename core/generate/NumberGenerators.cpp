@@ -34,10 +34,13 @@ class ScaledIntegerGenerator : public Generator
 public:
     ScaledIntegerGenerator(qint64 min, qint64 max, int scale, std::optional<Distribution> distribution,
                            bool unique, quint64 key)
-        : m_min(min), m_max(max), m_scale(scale), m_distribution(std::move(distribution)), m_unique(unique),
-          m_permutation(span(), key)
-    {
-    }
+        : m_min(min)
+        , m_max(max)
+        , m_scale(scale)
+        , m_distribution(std::move(distribution))
+        , m_unique(unique)
+        , m_permutation(span(), key)
+    {}
 
     ValueClass valueClass() const override { return ValueClass::Number; }
     bool isRowFunction() const override { return m_unique; }
@@ -54,16 +57,10 @@ public:
             fillFromRows(*this, ctx, out);
             return;
         }
-        std::string &bytes = out.bytes();
-        for (int i = 0; i < ctx.rows; ++i) {
-            if (ctx.isNull(i)) {
-                out.appendNull();
-                continue;
-            }
-            Random random = ctx.random(i);
-            write(m_distribution ? m_distribution->sampleInteger(random) : random.between(m_min, m_max), bytes);
-            out.finish();
-        }
+        fillValues(ctx, out, [&](qint64, Random &random, std::string &bytes) {
+            write(m_distribution ? m_distribution->sampleInteger(random) : random.between(m_min, m_max),
+                  bytes);
+        });
     }
 
 private:
@@ -92,10 +89,16 @@ private:
 class SequenceGenerator : public Generator
 {
 public:
-    SequenceGenerator(qint64 start, qint64 step) : m_start(start), m_step(step) {}
+    SequenceGenerator(qint64 start, qint64 step)
+        : m_start(start)
+        , m_step(step)
+    {}
     ValueClass valueClass() const override { return ValueClass::Number; }
     bool isRowFunction() const override { return true; }
-    void valueAt(qint64 row, std::string &out) const override { text::appendInt(out, m_start + m_step * row); }
+    void valueAt(qint64 row, std::string &out) const override
+    {
+        text::appendInt(out, m_start + m_step * row);
+    }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override { fillFromRows(*this, ctx, out); }
 
 private:
@@ -107,19 +110,15 @@ class FloatingGenerator : public Generator
 {
 public:
     FloatingGenerator(double min, double max, bool single, std::optional<Distribution> distribution)
-        : m_min(min), m_max(max), m_single(single), m_distribution(std::move(distribution))
-    {
-    }
+        : m_min(min)
+        , m_max(max)
+        , m_single(single)
+        , m_distribution(std::move(distribution))
+    {}
     ValueClass valueClass() const override { return ValueClass::Number; }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
-        std::string &bytes = out.bytes();
-        for (int i = 0; i < ctx.rows; ++i) {
-            if (ctx.isNull(i)) {
-                out.appendNull();
-                continue;
-            }
-            Random random = ctx.random(i);
+        fillValues(ctx, out, [&](qint64, Random &random, std::string &bytes) {
             const double value = m_distribution ? m_distribution->sample(random)
                                                 : std::min(m_max, m_min + random.unit() * (m_max - m_min));
             if (m_single) {
@@ -129,8 +128,7 @@ public:
             } else {
                 text::appendDouble(bytes, value);
             }
-            out.finish();
-        }
+        });
     }
 
 private:
@@ -143,8 +141,8 @@ private:
 Result<GeneratorPtr> makeInteger(const GeneratorSpec &spec)
 {
     const qint64 min = spec.integer(kMin), max = spec.integer(kMax);
-    return GeneratorPtr(new ScaledIntegerGenerator(min, max, 0, distributionOf(spec, double(min), double(max), true),
-                                                   spec.unique, spec.seed));
+    return GeneratorPtr(new ScaledIntegerGenerator(
+        min, max, 0, distributionOf(spec, double(min), double(max), true), spec.unique, spec.seed));
 }
 
 // decimal and amount: min/max in the column's units, `scale` digits after the point.
@@ -152,22 +150,24 @@ Result<GeneratorPtr> makeDecimal(const GeneratorSpec &spec)
 {
     const int scale = int(spec.integer(QStringLiteral("scale")));
     if (scale > 18)
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                 "scale %1 is more than the 18 digits Fabrica generates")
-                                         .arg(scale));
+        return generationError(
+            spec, QCoreApplication::translate("fabrica::Plan",
+                                              "scale %1 is more than the 18 digits Fabrica generates")
+                      .arg(scale));
     const double factor = std::pow(10.0, scale);
     const double low = std::ceil(spec.number(kMin) * factor - 1e-9);
     const double high = std::floor(spec.number(kMax) * factor + 1e-9);
     if (std::fabs(low) > 9.2e18 || std::fabs(high) > 9.2e18 || low > high)
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                 "the range %1..%2 with scale %3 does not fit in 64-bit "
-                                                                 "fixed-point numbers")
-                                         .arg(spec.number(kMin))
-                                         .arg(spec.number(kMax))
-                                         .arg(scale));
+        return generationError(
+            spec, QCoreApplication::translate("fabrica::Plan",
+                                              "the range %1..%2 with scale %3 does not fit in 64-bit "
+                                              "fixed-point numbers")
+                      .arg(spec.number(kMin))
+                      .arg(spec.number(kMax))
+                      .arg(scale));
     const qint64 min = qint64(low), max = qint64(high);
-    return GeneratorPtr(new ScaledIntegerGenerator(min, max, scale, distributionOf(spec, low, high, true), spec.unique,
-                                                   spec.seed));
+    return GeneratorPtr(new ScaledIntegerGenerator(min, max, scale, distributionOf(spec, low, high, true),
+                                                   spec.unique, spec.seed));
 }
 
 Result<GeneratorPtr> makeFloat(const GeneratorSpec &spec)
@@ -179,7 +179,8 @@ Result<GeneratorPtr> makeFloat(const GeneratorSpec &spec)
 
 Result<GeneratorPtr> makeSequence(const GeneratorSpec &spec)
 {
-    return GeneratorPtr(new SequenceGenerator(spec.integer(QStringLiteral("start")), spec.integer(QStringLiteral("step"))));
+    return GeneratorPtr(
+        new SequenceGenerator(spec.integer(QStringLiteral("start")), spec.integer(QStringLiteral("step"))));
 }
 
 } // namespace

@@ -12,7 +12,8 @@ namespace fabrica {
 class Permutation
 {
 public:
-    Permutation(std::uint64_t size, std::uint64_t key) : m_size(size)
+    Permutation(std::uint64_t size, std::uint64_t key)
+        : m_size(size)
     {
         int bits = 2;
         while (bits < 64 && (std::uint64_t(1) << bits) < size)

@@ -22,7 +22,6 @@ Gender genderOf(const GeneratorSpec &spec)
                                              : Gender::Any;
 }
 
-
 Result<GeneratorPtr> makeName(const GeneratorSpec &spec)
 {
     const LocaleData &data = LocaleData::get(spec.locale);
@@ -34,15 +33,16 @@ Result<GeneratorPtr> makeName(const GeneratorSpec &spec)
         return rowGenerator([&data, tableSeed](qint64 row, Random &, std::string &out) {
             text::appendShort(out, *personAt(data, tableSeed, row).lastName);
         });
-    return rowGenerator([&data, tableSeed, gender, first, full](qint64 row, Random &random, std::string &out) {
+    return rowGenerator([&data, tableSeed, gender, first, full](qint64 row, Random &random,
+                                                                std::string &out) {
         const PersonEntity person = personAt(data, tableSeed, row);
         // A fixed gender overrides the row's person: draw a name of that gender instead.
         const bool female = gender == Gender::Any ? person.female : gender == Gender::Female;
-        const std::string &given = female == person.female
-                                       ? *person.firstName
-                                       : data.list(female ? LocaleData::List::FirstNamesFemale
-                                                          : LocaleData::List::FirstNamesMale)
-                                             .pick(random);
+        const std::string &given =
+            female == person.female
+                ? *person.firstName
+                : data.list(female ? LocaleData::List::FirstNamesFemale : LocaleData::List::FirstNamesMale)
+                      .pick(random);
         text::appendShort(out, given);
         if (full) {
             out.push_back(' ');
@@ -58,7 +58,8 @@ Result<GeneratorPtr> makeTitle(const GeneratorSpec &spec)
     const quint64 tableSeed = spec.tableSeed;
     const Gender gender = genderOf(spec);
     return rowGenerator([&data, tableSeed, gender](qint64 row, Random &random, std::string &out) {
-        const bool female = gender == Gender::Any ? personAt(data, tableSeed, row).female : gender == Gender::Female;
+        const bool female =
+            gender == Gender::Any ? personAt(data, tableSeed, row).female : gender == Gender::Female;
         // About one person in twelve carries an academic title.
         const LocaleData::List list = random.below(12) == 0 ? LocaleData::List::TitlesNeutral
                                       : female              ? LocaleData::List::TitlesFemale
@@ -82,20 +83,9 @@ Result<GeneratorPtr> makeGender(const GeneratorSpec &spec)
         if (values.size() > 2 && random.below(50) == 0)
             out.append(values[2 + random.below(values.size() - 2)]);
         else
-            text::appendShort(out, values[values.size() == 1 || personAt(data, tableSeed, row).female ? 0 : 1]);
+            text::appendShort(out,
+                              values[values.size() == 1 || personAt(data, tableSeed, row).female ? 0 : 1]);
     });
-}
-
-void appendBase36(std::string &out, quint64 value)
-{
-    char buffer[16];
-    int n = 0;
-    do {
-        buffer[n++] = "0123456789abcdefghijklmnopqrstuvwxyz"[value % 36];
-        value /= 36;
-    } while (value > 0);
-    while (n > 0)
-        out.push_back(buffer[--n]);
 }
 
 // username and the local part of e-mail addresses: from the row's person, ASCII, lower case.
@@ -108,19 +98,30 @@ void localPart(const PersonEntity &person, Random &random, bool unique, qint64 r
     first.erase(std::remove(first.begin(), first.end(), '\0'), first.end());
     last.erase(std::remove(last.begin(), last.end(), '\0'), last.end());
     switch (random.below(4)) {
-    case 0: out.append(first).push_back(separator); text::appendShort(out, last); break;
-    case 1: out.push_back(first.empty() ? 'x' : first[0]); text::appendShort(out, last); break;
-    case 2: text::appendShort(out, first); text::appendShort(out, last); break;
-    default: out.append(last).push_back(separator); text::appendShort(out, first); break;
+    case 0:
+        out.append(first).push_back(separator);
+        text::appendShort(out, last);
+        break;
+    case 1:
+        out.push_back(first.empty() ? 'x' : first[0]);
+        text::appendShort(out, last);
+        break;
+    case 2:
+        text::appendShort(out, first);
+        text::appendShort(out, last);
+        break;
+    default:
+        out.append(last).push_back(separator);
+        text::appendShort(out, first);
+        break;
     }
     if (unique) { // the row number keeps the value unique; base 36 keeps it short
         out.push_back(separator);
-        appendBase36(out, quint64(row));
+        text::appendBase36(out, quint64(row));
     } else if (random.below(3) == 0) {
         text::appendInt(out, qint64(random.below(100)));
     }
 }
-
 
 Result<GeneratorPtr> makeUsername(const GeneratorSpec &spec)
 {
@@ -134,7 +135,7 @@ Result<GeneratorPtr> makeUsername(const GeneratorSpec &spec)
         if (out.size() - start > maxLength) { // keep the unique suffix: cut the name part
             std::string suffix;
             if (unique) {
-                appendBase36(suffix, quint64(row));
+                text::appendBase36(suffix, quint64(row));
                 suffix.insert(suffix.begin(), '_');
             }
             out.resize(start + maxLength - std::min(maxLength, suffix.size()));
@@ -151,7 +152,8 @@ Result<GeneratorPtr> makeEmail(const GeneratorSpec &spec)
     const bool fixedDomain = spec.has(QStringLiteral("domain"));
     const std::string domain = spec.string(QStringLiteral("domain")).toStdString();
     const bool unique = spec.unique;
-    auto write = [&data, tableSeed, fixedDomain, domain, unique](qint64 row, Random &random, std::string &out) {
+    auto write = [&data, tableSeed, fixedDomain, domain, unique](qint64 row, Random &random,
+                                                                 std::string &out) {
         localPart(personAt(data, tableSeed, row), random, unique, row, '.', out);
         out.push_back('@');
         text::appendShort(out, fixedDomain ? domain : data.list(LocaleData::List::EmailDomains).pick(random));
@@ -162,22 +164,26 @@ Result<GeneratorPtr> makeEmail(const GeneratorSpec &spec)
 Result<GeneratorPtr> makePhone(const GeneratorSpec &spec)
 {
     if (spec.unique)
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                 "unique phone numbers are not generated yet"));
+        return generationError(
+            spec, QCoreApplication::translate("fabrica::Plan", "unique phone numbers are not generated yet"));
     const LocaleData &data = LocaleData::get(spec.locale);
     const QString format = spec.string(QStringLiteral("format"));
     const int which = format == QLatin1String("international") ? 1 : format == QLatin1String("e164") ? 2 : 0;
     return rowGenerator([&data, which](qint64, Random &random, std::string &out) {
         const PhoneFormat &phone = data.phones()[random.below(data.phones().size())];
-        fillTemplate(random, which == 0 ? phone.national : which == 1 ? phone.international : phone.e164, out,
-                     TemplateKind::Phone);
+        fillTemplate(random,
+                     which == 0   ? phone.national
+                     : which == 1 ? phone.international
+                                  : phone.e164,
+                     out, TemplateKind::Phone);
     });
 }
 
 Result<GeneratorPtr> makeList(const GeneratorSpec &spec, LocaleData::List list)
 {
     const WordList &words = LocaleData::get(spec.locale).list(list);
-    return rowGenerator([&words](qint64, Random &random, std::string &out) { text::appendShort(out, words.pick(random)); });
+    return rowGenerator(
+        [&words](qint64, Random &random, std::string &out) { text::appendShort(out, words.pick(random)); });
 }
 
 Result<GeneratorPtr> makeJobTitle(const GeneratorSpec &spec)
@@ -200,7 +206,9 @@ Result<GeneratorPtr> makeCompanyName(const GeneratorSpec &spec)
         const WordList &words = data.list(LocaleData::List::CompanyWords);
         const WordList &names = data.list(LocaleData::List::LastNames);
         switch (random.below(4)) {
-        case 0: text::appendShort(out, names.pick(random)); break;
+        case 0:
+            text::appendShort(out, names.pick(random));
+            break;
         case 1:
             text::appendShort(out, names.pick(random));
             text::appendShort(out, " & ");
@@ -211,7 +219,9 @@ Result<GeneratorPtr> makeCompanyName(const GeneratorSpec &spec)
             out.push_back(' ');
             text::appendShort(out, words.pick(random));
             break;
-        default: text::appendShort(out, words.pick(random)); break;
+        default:
+            text::appendShort(out, words.pick(random));
+            break;
         }
         out.push_back(' ');
         text::appendShort(out, data.list(LocaleData::List::CompanySuffixes).pick(random));

@@ -39,7 +39,8 @@ bool isForeignKey(const Column &column)
 
 bool isNotNull(const Column &column)
 {
-    return column.constraints.value(keys::notNull).toBool() || column.constraints.value(keys::primaryKey).toBool();
+    return column.constraints.value(keys::notNull).toBool() ||
+           column.constraints.value(keys::primaryKey).toBool();
 }
 
 } // namespace
@@ -52,9 +53,11 @@ Result<std::shared_ptr<const Plan>> Plan::compile(const Schema &schema, const Op
     for (auto it = options.rows.begin(); it != options.rows.end(); ++it) {
         const int index = plan->m_schema.tableIndex(it.key());
         if (index < 0)
-            return makeError(ErrorCode::NotFound, tr("the schema has no table \"%1\" to set the row count of").arg(it.key()));
+            return makeError(ErrorCode::NotFound,
+                             tr("the schema has no table \"%1\" to set the row count of").arg(it.key()));
         if (it.value() < 0)
-            return makeError(ErrorCode::InvalidInput, tr("the row count of table \"%1\" must be 0 or more").arg(it.key()));
+            return makeError(ErrorCode::InvalidInput,
+                             tr("the row count of table \"%1\" must be 0 or more").arg(it.key()));
         plan->m_schema.tables[index].rows = it.value();
     }
     for (const Problem &problem : SchemaValidator().validate(plan->m_schema)) {
@@ -86,7 +89,8 @@ QList<int> Plan::tableOrder() const
             for (const Column &column : m_schema.tables.at(t).columns) {
                 if (!isForeignKey(column) || (!withNullable && !isNotNull(column)))
                     continue;
-                const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
+                const auto target =
+                    ColumnReference::fromConstraint(column.constraints.value(keys::references));
                 const int parent = target ? m_schema.tableIndex(target->table) : -1;
                 if (parent >= 0 && parent != t)
                     parents[t].insert(parent);
@@ -140,9 +144,12 @@ Result<void> Plan::build(const Options &options)
             cp.type = registry.find(column.type);
             cp.primaryKey = column.constraints.value(keys::primaryKey).toBool();
             // A column of a composite primary key is not unique on its own; the combination is.
-            cp.unique = (cp.primaryKey && primaryKeyColumns(table) == 1) || column.constraints.value(keys::unique).toBool();
+            cp.unique = (cp.primaryKey && primaryKeyColumns(table) == 1) ||
+                        column.constraints.value(keys::unique).toBool();
             cp.notNull = isNotNull(column);
-            cp.nullRate = cp.notNull ? 0.0 : qBound(0.0, column.constraints.value(keys::nullPercent).toDouble() / 100.0, 1.0);
+            cp.nullRate =
+                cp.notNull ? 0.0
+                           : qBound(0.0, column.constraints.value(keys::nullPercent).toDouble() / 100.0, 1.0);
             cp.seed = Random::streamSeed(m_seed, nameKey(table.name), nameKey(column.name), ValuesSeed);
             cp.nullSeed = Random::streamSeed(m_seed, nameKey(table.name), nameKey(column.name), NullsSeed);
         }
@@ -187,9 +194,19 @@ Result<void> Plan::build(const Options &options)
                     locale = m_schema.locale.isEmpty() ? QStringLiteral("en_US") : m_schema.locale;
                 const DataType *type = foreignKeys ? registry.find(QStringLiteral("foreign_key")) : cp.type;
                 const auto composite = composites.value(table.name + QLatin1Char('.') + column.name);
-                const GeneratorSpec spec{m_schema, table, plan.schemaIndex, column, c, *type, locale, cp.seed,
+                const GeneratorSpec spec{m_schema,
+                                         table,
+                                         plan.schemaIndex,
+                                         column,
+                                         c,
+                                         *type,
+                                         locale,
+                                         cp.seed,
                                          Random::streamSeed(m_seed, nameKey(table.name), ~quint64(0)),
-                                         plan.rows, cp.unique, keyGenerator, composite.first,
+                                         plan.rows,
+                                         cp.unique,
+                                         keyGenerator,
+                                         composite.first,
                                          composite.first ? composite.second : -1,
                                          cardinalities.value(table.name + QLatin1Char('.') + column.name)};
                 Result<GeneratorPtr> generator = GeneratorFactory::instance().create(spec);
@@ -199,15 +216,17 @@ Result<void> Plan::build(const Options &options)
                 if (cp.unique) {
                     const std::optional<quint64> domain = cp.generator->domainSize();
                     if (domain && *domain < quint64(plan.rows))
-                        return generationError(spec, tr("the column is unique, but type %1 with these constraints "
-                                                        "has only %2 distinct values for %3 rows; widen its range "
-                                                        "or generate fewer rows")
-                                                         .arg(column.type)
-                                                         .arg(*domain)
-                                                         .arg(plan.rows));
+                        return generationError(spec,
+                                               tr("the column is unique, but type %1 with these constraints "
+                                                  "has only %2 distinct values for %3 rows; widen its range "
+                                                  "or generate fewer rows")
+                                                   .arg(column.type)
+                                                   .arg(*domain)
+                                                   .arg(plan.rows));
                 }
                 if (foreignKeys) {
-                    const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
+                    const auto target =
+                        ColumnReference::fromConstraint(column.constraints.value(keys::references));
                     cp.parentTable = target ? planIndex.value(target->table, -1) : -1;
                     cp.parentColumn = target ? target->column : QString();
                 }
@@ -242,9 +261,10 @@ Result<void> Plan::build(const Options &options)
                     next = c;
             }
             if (next < 0)
-                return makeError(ErrorCode::Validation,
-                                 tr("templates in table \"%1\" refer to each other in a circle").arg(table.name),
-                                 SourceLocation{{}, 0, 0, table.name});
+                return makeError(
+                    ErrorCode::Validation,
+                    tr("templates in table \"%1\" refer to each other in a circle").arg(table.name),
+                    SourceLocation{{}, 0, 0, table.name});
             done[next] = true;
             plan.fillOrder.push_back(next);
         }
@@ -275,10 +295,11 @@ Result<void> Plan::childCounts(const QHash<QString, int> &planIndex,
             const int parent = target ? planIndex.value(target->table, -1) : -1;
             const int self = planIndex.value(table.name);
             if (parent < 0 || parent >= self)
-                return makeError(ErrorCode::Validation,
-                                 tr("cardinality needs the parent table generated first; a self reference or a "
-                                    "cycle cannot count children"),
-                                 SourceLocation{{}, 0, 0, where});
+                return makeError(
+                    ErrorCode::Validation,
+                    tr("cardinality needs the parent table generated first; a self reference or a "
+                       "cycle cannot count children"),
+                    SourceLocation{{}, 0, 0, where});
             const QJsonObject spec = column.constraints.value(keys::cardinality).toObject();
             const QJsonObject shape = spec.value(keys::distribution).toObject();
             const bool ranged = spec.contains(QStringLiteral("min"));
@@ -286,7 +307,8 @@ Result<void> Plan::childCounts(const QHash<QString, int> &planIndex,
             const qint64 low = ranged ? spec.value(QStringLiteral("min")).toInteger() : 0;
             const qint64 high = ranged ? spec.value(QStringLiteral("max")).toInteger() : 1000000;
             std::optional<Distribution> distribution;
-            if (!shape.isEmpty() && shape.value(QStringLiteral("name")).toString() != QLatin1String("uniform"))
+            if (!shape.isEmpty() &&
+                shape.value(QStringLiteral("name")).toString() != QLatin1String("uniform"))
                 distribution = Distribution::fromJson(shape, double(low), double(high), true);
             auto cardinality = std::make_shared<const Cardinality>(
                 m_tables[std::size_t(parent)].rows, low, high, distribution,
@@ -320,8 +342,8 @@ Result<void> Plan::compositeKeys(QHash<QString, QPair<std::shared_ptr<const Comp
             if (!column.constraints.value(keys::primaryKey).toBool())
                 continue;
             // A part that is unique by itself (a sequence, a unique column) makes every combination unique.
-            uniqueAlone = uniqueAlone || column.type == QLatin1String("sequence")
-                          || column.constraints.value(keys::unique).toBool();
+            uniqueAlone = uniqueAlone || column.type == QLatin1String("sequence") ||
+                          column.constraints.value(keys::unique).toBool();
             parts.append(c);
         }
         if (uniqueAlone)
@@ -329,26 +351,30 @@ Result<void> Plan::compositeKeys(QHash<QString, QPair<std::shared_ptr<const Comp
         std::vector<quint64> radices;
         for (int c : parts) {
             const Column &column = table.columns.at(c);
-            const auto target = isForeignKey(column) ? ColumnReference::fromConstraint(column.constraints.value(keys::references))
-                                                     : std::nullopt;
+            const auto target =
+                isForeignKey(column)
+                    ? ColumnReference::fromConstraint(column.constraints.value(keys::references))
+                    : std::nullopt;
             const Table *parent = target ? m_schema.table(target->table) : nullptr;
             if (!parent)
-                return makeError(ErrorCode::Validation,
-                                 tr("the composite primary key of table \"%1\" can only be generated unique when all "
-                                    "its columns are foreign keys or one of them is a sequence or unique")
-                                     .arg(table.name),
-                                 SourceLocation{{}, 0, 0, table.name});
+                return makeError(
+                    ErrorCode::Validation,
+                    tr("the composite primary key of table \"%1\" can only be generated unique when all "
+                       "its columns are foreign keys or one of them is a sequence or unique")
+                        .arg(table.name),
+                    SourceLocation{{}, 0, 0, table.name});
             radices.push_back(quint64(std::max<qint64>(parent->rows, 0)));
         }
         const quint64 combinations = CompositeKey::product(radices);
         if (combinations < quint64(plan.rows))
-            return makeError(ErrorCode::Validation,
-                             tr("the composite primary key of table \"%1\" has only %2 combinations of parent rows "
-                                "for %3 rows; generate fewer rows or more parents")
-                                 .arg(table.name)
-                                 .arg(combinations)
-                                 .arg(plan.rows),
-                             SourceLocation{{}, 0, 0, table.name});
+            return makeError(
+                ErrorCode::Validation,
+                tr("the composite primary key of table \"%1\" has only %2 combinations of parent rows "
+                   "for %3 rows; generate fewer rows or more parents")
+                    .arg(table.name)
+                    .arg(combinations)
+                    .arg(plan.rows),
+                SourceLocation{{}, 0, 0, table.name});
         auto key = std::make_shared<const CompositeKey>(
             radices, Random::streamSeed(m_seed, nameKey(table.name), ~quint64(0), 2));
         for (int i = 0; i < parts.size(); ++i)
@@ -377,7 +403,8 @@ void Plan::fillChunk(int table, qint64 firstRow, int rows, TableChunk &out) cons
             } else {
                 const auto threshold = static_cast<std::uint64_t>(std::ldexp(column.nullRate, 64));
                 for (int i = 0; i < rows; ++i)
-                    nulls[i] = Random::forRow(column.nullSeed, std::uint64_t(firstRow + i)).next() < threshold;
+                    nulls[i] =
+                        Random::forRow(column.nullSeed, std::uint64_t(firstRow + i)).next() < threshold;
             }
             mask = nulls.data();
         }

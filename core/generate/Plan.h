@@ -20,7 +20,7 @@ struct ColumnPlan
     QString name;
     const DataType *type = nullptr;
     std::unique_ptr<Generator> generator;
-    double nullRate = 0;        // 0..1
+    double nullRate = 0; // 0..1
     bool notNull = false;
     bool unique = false;
     bool primaryKey = false;

@@ -14,7 +14,9 @@ namespace fabrica {
 class Random
 {
 public:
-    explicit Random(std::uint64_t seed) : m_state(seed) {}
+    explicit Random(std::uint64_t seed)
+        : m_state(seed)
+    {}
 
     // One step of SplitMix64: a strong 64-bit mixer, also used to hash indexes into values.
     static std::uint64_t splitMix(std::uint64_t &state)

@@ -9,25 +9,15 @@ namespace fabrica {
 
 // A generator defined by one function that writes the value of a row from the row number and the row's
 // random stream: most types need nothing more.
-template<typename Write>
-class RowGenerator : public Generator
+template<typename Write> class RowGenerator : public Generator
 {
 public:
-    RowGenerator(Write write, ValueClass valueClass) : m_write(std::move(write)), m_class(valueClass) {}
+    RowGenerator(Write write, ValueClass valueClass)
+        : m_write(std::move(write))
+        , m_class(valueClass)
+    {}
     ValueClass valueClass() const override { return m_class; }
-    void fill(GenerationContext &ctx, ColumnChunk &out) const override
-    {
-        std::string &bytes = out.bytes();
-        for (int i = 0; i < ctx.rows; ++i) {
-            if (ctx.isNull(i)) {
-                out.appendNull();
-                continue;
-            }
-            Random random = ctx.random(i);
-            m_write(ctx.firstRow + i, random, bytes);
-            out.finish();
-        }
-    }
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override { fillValues(ctx, out, m_write); }
 
 private:
     Write m_write;
@@ -48,9 +38,11 @@ public:
     using Write = std::function<void(qint64 row, Random &random, std::string &out)>;
     KeyRowGenerator(Write write, quint64 seed, ValueClass valueClass = ValueClass::Text,
                     std::optional<quint64> domain = std::nullopt)
-        : m_write(std::move(write)), m_seed(seed), m_class(valueClass), m_domain(domain)
-    {
-    }
+        : m_write(std::move(write))
+        , m_seed(seed)
+        , m_class(valueClass)
+        , m_domain(domain)
+    {}
     ValueClass valueClass() const override { return m_class; }
     bool isRowFunction() const override { return true; }
     std::optional<quint64> domainSize() const override { return m_domain; }

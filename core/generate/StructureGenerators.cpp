@@ -12,8 +12,8 @@
 #include <QSet>
 
 #include <algorithm>
-#include <numeric>
 #include <cmath>
+#include <numeric>
 
 namespace fabrica {
 
@@ -30,7 +30,11 @@ void appendHex(std::string &out, std::uint64_t value, int bytes)
 class UuidGenerator : public Generator
 {
 public:
-    UuidGenerator(bool version7, bool unique, quint64 key) : m_version7(version7), m_unique(unique), m_key(key) {}
+    UuidGenerator(bool version7, bool unique, quint64 key)
+        : m_version7(version7)
+        , m_unique(unique)
+        , m_key(key)
+    {}
 
     bool isRowFunction() const override { return true; }
     std::string_view alphabet() const override { return "0123456789abcdef-"; }
@@ -76,8 +80,11 @@ private:
 class ChoiceGenerator : public Generator
 {
 public:
-    ChoiceGenerator(std::vector<std::string> values, const std::vector<double> &weights, bool unique, quint64 key)
-        : m_values(std::move(values)), m_unique(unique), m_permutation(m_values.size(), key)
+    ChoiceGenerator(std::vector<std::string> values, const std::vector<double> &weights, bool unique,
+                    quint64 key)
+        : m_values(std::move(values))
+        , m_unique(unique)
+        , m_permutation(m_values.size(), key)
     {
         if (weights.empty())
             return;
@@ -135,7 +142,8 @@ private:
                 ++i;
             return i;
         }
-        return std::size_t(std::upper_bound(m_thresholds.begin(), m_thresholds.end(), draw) - m_thresholds.begin());
+        return std::size_t(std::upper_bound(m_thresholds.begin(), m_thresholds.end(), draw) -
+                           m_thresholds.begin());
     }
 
     std::vector<std::string> m_values;
@@ -146,8 +154,8 @@ private:
 
 Result<GeneratorPtr> makeUuid(const GeneratorSpec &spec)
 {
-    return GeneratorPtr(new UuidGenerator(spec.string(QStringLiteral("version")) == QLatin1String("v7"), spec.unique,
-                                          spec.seed));
+    return GeneratorPtr(new UuidGenerator(spec.string(QStringLiteral("version")) == QLatin1String("v7"),
+                                          spec.unique, spec.seed));
 }
 
 Result<GeneratorPtr> makeEnum(const GeneratorSpec &spec)
@@ -164,9 +172,9 @@ Result<GeneratorPtr> makeEnum(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeSample(const GeneratorSpec &spec)
 {
     if (spec.column.samples.isEmpty())
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                 "type sample needs sample data: add \"samples\" to "
-                                                                 "the column"));
+        return generationError(spec, QCoreApplication::translate(
+                                         "fabrica::Plan", "type sample needs sample data: add \"samples\" to "
+                                                          "the column"));
     // "observed" keeps repeated samples, so values come back as often as they were seen.
     const bool observed = spec.string(QStringLiteral("frequency")) == QLatin1String("observed");
     std::vector<std::string> values;
@@ -186,14 +194,18 @@ Result<GeneratorPtr> makeSample(const GeneratorSpec &spec)
 class ForeignKeyGenerator : public Generator
 {
 public:
-    ForeignKeyGenerator(const Generator *parent, qint64 parentRows, bool selfReference, bool unique, quint64 key,
-                        std::shared_ptr<const CompositeKey> composite, int component,
+    ForeignKeyGenerator(const Generator *parent, qint64 parentRows, bool selfReference, bool unique,
+                        quint64 key, std::shared_ptr<const CompositeKey> composite, int component,
                         std::shared_ptr<const Cardinality> cardinality)
-        : m_parent(parent), m_parentRows(parentRows), m_self(selfReference), m_unique(unique),
-          m_permutation(quint64(std::max<qint64>(parentRows, 1)), key), m_composite(std::move(composite)),
-          m_component(component), m_cardinality(std::move(cardinality))
-    {
-    }
+        : m_parent(parent)
+        , m_parentRows(parentRows)
+        , m_self(selfReference)
+        , m_unique(unique)
+        , m_permutation(quint64(std::max<qint64>(parentRows, 1)), key)
+        , m_composite(std::move(composite))
+        , m_component(component)
+        , m_cardinality(std::move(cardinality))
+    {}
 
     ValueClass valueClass() const override { return m_parent->valueClass(); }
     bool isRowFunction() const override { return m_unique || m_composite; }
@@ -255,21 +267,23 @@ Result<GeneratorPtr> makeForeignKey(const GeneratorSpec &spec)
     qint64 parentRows = 0;
     const Generator *parent = spec.keyGenerator(reference.left(dot), reference.mid(dot + 1), &parentRows);
     if (!parent || !parent->isRowFunction())
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                 "the referenced column %1 cannot be computed from a "
-                                                                 "row number; reference a sequence, uuid or unique "
-                                                                 "column")
-                                         .arg(reference));
+        return generationError(
+            spec,
+            QCoreApplication::translate("fabrica::Plan", "the referenced column %1 cannot be computed from a "
+                                                         "row number; reference a sequence, uuid or unique "
+                                                         "column")
+                .arg(reference));
     const bool self = reference.left(dot) == spec.table.name;
     if (spec.unique && parentRows < spec.rows)
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                 "the foreign key is unique, so it needs a parent row "
-                                                                 "per row: %1 has %2 rows, this table %3")
-                                         .arg(reference.left(dot))
-                                         .arg(parentRows)
-                                         .arg(spec.rows));
-    return GeneratorPtr(new ForeignKeyGenerator(parent, parentRows, self, spec.unique, spec.seed, spec.compositeKey,
-                                                spec.compositeIndex, spec.cardinality));
+        return generationError(
+            spec, QCoreApplication::translate("fabrica::Plan",
+                                              "the foreign key is unique, so it needs a parent row "
+                                              "per row: %1 has %2 rows, this table %3")
+                      .arg(reference.left(dot))
+                      .arg(parentRows)
+                      .arg(spec.rows));
+    return GeneratorPtr(new ForeignKeyGenerator(parent, parentRows, self, spec.unique, spec.seed,
+                                                spec.compositeKey, spec.compositeIndex, spec.cardinality));
 }
 
 // A JSON object per row, one member per field spec {"type": …, "constraints": {…}}; each field is a
@@ -279,13 +293,15 @@ class JsonObjectGenerator : public Generator
 public:
     struct Field
     {
-        std::string key;              // the member name, already JSON-encoded with its quotes
+        std::string key;                // the member name, already JSON-encoded with its quotes
         std::unique_ptr<Column> column; // the synthetic column the field's generator was built from
         GeneratorPtr generator;
         std::uint64_t nullThreshold = 0; // of 2^64: share of rows where the member is null
     };
 
-    explicit JsonObjectGenerator(std::vector<Field> fields) : m_fields(std::move(fields)) {}
+    explicit JsonObjectGenerator(std::vector<Field> fields)
+        : m_fields(std::move(fields))
+    {}
 
     ValueClass valueClass() const override { return ValueClass::Json; }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
@@ -310,7 +326,8 @@ public:
                     bytes.push_back(',');
                 text::appendShort(bytes, field.key);
                 bytes.push_back(':');
-                Random nulls = Random::forRow(ctx.columnSeed ^ 0x4E554C4C53ull ^ f, quint64(ctx.firstRow + i));
+                Random nulls =
+                    Random::forRow(ctx.columnSeed ^ 0x4E554C4C53ull ^ f, quint64(ctx.firstRow + i));
                 if (field.nullThreshold && nulls.next() < field.nullThreshold) {
                     text::appendShort(bytes, "null");
                     continue;
@@ -357,11 +374,12 @@ Result<GeneratorPtr> makeJson(const GeneratorSpec &spec)
     int index = 0;
     for (auto it = fields.begin(); it != fields.end(); ++it, ++index) {
         const QJsonObject fieldSpec = it.value().toObject();
-        const DataType *type = TypeRegistry::instance().find(fieldSpec.value(QStringLiteral("type")).toString());
+        const DataType *type =
+            TypeRegistry::instance().find(fieldSpec.value(QStringLiteral("type")).toString());
         if (!type || type->id == QLatin1String("foreign_key"))
-            return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                     "field \"%1\" of the JSON object needs a data "
-                                                                     "type other than foreign_key")
+            return generationError(spec, QCoreApplication::translate(
+                                             "fabrica::Plan", "field \"%1\" of the JSON object needs a data "
+                                                              "type other than foreign_key")
                                              .arg(it.key()));
         JsonObjectGenerator::Field field;
         std::string key;
@@ -370,10 +388,20 @@ Result<GeneratorPtr> makeJson(const GeneratorSpec &spec)
         field.column = std::make_unique<Column>(
             Column{it.key(), type->id, fieldSpec.value(QStringLiteral("constraints")).toObject(), {}, {}});
         const double nullPercent = field.column->constraints.value(keys::nullPercent).toDouble();
-        field.nullThreshold = nullPercent >= 100 ? ~std::uint64_t(0) : std::uint64_t(std::ldexp(nullPercent / 100.0, 64));
-        const GeneratorSpec fieldSpecFull{spec.schema, spec.table, spec.tableIndex, *field.column, -1, *type,
-                                          spec.locale, Random::hash(spec.seed + quint64(index) + 1), spec.tableSeed,
-                                          spec.rows, false, spec.keyGenerator};
+        field.nullThreshold =
+            nullPercent >= 100 ? ~std::uint64_t(0) : std::uint64_t(std::ldexp(nullPercent / 100.0, 64));
+        const GeneratorSpec fieldSpecFull{spec.schema,
+                                          spec.table,
+                                          spec.tableIndex,
+                                          *field.column,
+                                          -1,
+                                          *type,
+                                          spec.locale,
+                                          Random::hash(spec.seed + quint64(index) + 1),
+                                          spec.tableSeed,
+                                          spec.rows,
+                                          false,
+                                          spec.keyGenerator};
         Result<GeneratorPtr> generator = GeneratorFactory::instance().create(fieldSpecFull);
         if (!generator)
             return generationError(spec, QStringLiteral("%1: %2").arg(it.key(), generator.error().message));

@@ -12,9 +12,9 @@ namespace fabrica {
 // table's column order. A pure function of (plan, table, chunk index).
 struct TableChunk
 {
-    int table = -1;       // index into Plan::tables()
-    qint64 index = 0;     // chunk number within the table
-    qint64 firstRow = 0;  // absolute row index of the chunk's first row
+    int table = -1;      // index into Plan::tables()
+    qint64 index = 0;    // chunk number within the table
+    qint64 firstRow = 0; // absolute row index of the chunk's first row
     int rows = 0;
     std::vector<ColumnChunk> columns;
 };

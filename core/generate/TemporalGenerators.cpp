@@ -24,9 +24,16 @@ class TemporalGenerator : public Generator
 public:
     TemporalGenerator(Unit unit, bool timeOfDay, qint64 min, qint64 max, DateTimeFormat format,
                       std::optional<Distribution> distribution, bool unique, quint64 key, QTimeZone zone)
-        : m_unit(unit), m_timeOfDay(timeOfDay), m_min(min), m_max(max), m_format(std::move(format)),
-          m_distribution(std::move(distribution)), m_unique(unique), m_permutation(quint64(max - min) + 1, key),
-          m_zone(std::move(zone)), m_utc(!m_zone.isValid() || m_zone == QTimeZone::utc())
+        : m_unit(unit)
+        , m_timeOfDay(timeOfDay)
+        , m_min(min)
+        , m_max(max)
+        , m_format(std::move(format))
+        , m_distribution(std::move(distribution))
+        , m_unique(unique)
+        , m_permutation(quint64(max - min) + 1, key)
+        , m_zone(std::move(zone))
+        , m_utc(!m_zone.isValid() || m_zone == QTimeZone::utc())
     {
         // Calendar dates of the range, computed once: most ranges span years, not millennia.
         const qint64 firstDay = dayOf(m_min) - 1, lastDay = dayOf(m_max) + 1;
@@ -54,16 +61,10 @@ public:
             fillFromRows(*this, ctx, out);
             return;
         }
-        std::string &bytes = out.bytes();
-        for (int i = 0; i < ctx.rows; ++i) {
-            if (ctx.isNull(i)) {
-                out.appendNull();
-                continue;
-            }
-            Random random = ctx.random(i);
-            write(m_distribution ? m_distribution->sampleInteger(random) : random.between(m_min, m_max), bytes);
-            out.finish();
-        }
+        fillValues(ctx, out, [&](qint64, Random &random, std::string &bytes) {
+            write(m_distribution ? m_distribution->sampleInteger(random) : random.between(m_min, m_max),
+                  bytes);
+        });
     }
 
 private:
@@ -190,15 +191,20 @@ Result<GeneratorPtr> makeTimestamp(const GeneratorSpec &spec)
         if (!name.isEmpty() && name != QLatin1String("UTC")) {
             zone = QTimeZone(name.toUtf8());
             if (!zone.isValid())
-                return generationError(spec, QCoreApplication::translate("fabrica::Plan", "unknown time zone \"%1\"; use an IANA name such as Europe/Berlin")
-                                                 .arg(name));
+                return generationError(
+                    spec,
+                    QCoreApplication::translate(
+                        "fabrica::Plan", "unknown time zone \"%1\"; use an IANA name such as Europe/Berlin")
+                        .arg(name));
         }
     }
     const bool ms = format.usesMilliseconds();
     const qint64 minMs = instant(spec.string(kMin)), maxMs = instant(spec.string(kMax));
     const qint64 low = ms ? minMs : (minMs + 999) / 1000, high = ms ? maxMs : maxMs / 1000;
     if (ms && zone.isValid() && zone != QTimeZone::utc())
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan", "milliseconds in the format work with timeZone UTC only"));
+        return generationError(
+            spec, QCoreApplication::translate("fabrica::Plan",
+                                              "milliseconds in the format work with timeZone UTC only"));
     return GeneratorPtr(new TemporalGenerator(ms ? Unit::Millisecond : Unit::Second, false, low, high, format,
                                               distributionOf(spec, low, high), spec.unique, spec.seed, zone));
 }
@@ -207,9 +213,9 @@ class BooleanGenerator : public Generator
 {
 public:
     explicit BooleanGenerator(double truePercent)
-        : m_threshold(truePercent >= 100 ? ~std::uint64_t(0) : std::uint64_t(std::ldexp(truePercent / 100.0, 64)))
-    {
-    }
+        : m_threshold(truePercent >= 100 ? ~std::uint64_t(0)
+                                         : std::uint64_t(std::ldexp(truePercent / 100.0, 64)))
+    {}
     ValueClass valueClass() const override { return ValueClass::Boolean; }
     std::optional<quint64> domainSize() const override { return 2; }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
@@ -218,7 +224,8 @@ public:
             if (ctx.isNull(i))
                 out.appendNull();
             else
-                out.append(ctx.random(i).next() < m_threshold ? std::string_view("true") : std::string_view("false"));
+                out.append(ctx.random(i).next() < m_threshold ? std::string_view("true")
+                                                              : std::string_view("false"));
         }
     }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <charconv>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -54,7 +54,8 @@ inline void appendDecimal(std::string &out, std::int64_t units, int scale)
         appendInt(out, units);
         return;
     }
-    std::uint64_t magnitude = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+    std::uint64_t magnitude =
+        units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
     if (units < 0)
         out.push_back('-');
     std::uint64_t divisor = 1;
@@ -99,6 +100,22 @@ inline char *copyShort(char *to, const char *from, std::size_t n)
     return to + n;
 }
 
-inline const char *hexDigits() { return "0123456789abcdef"; }
+// Base 36 (0-9a-z): short suffixes that keep derived values unique.
+inline void appendBase36(std::string &out, std::uint64_t value)
+{
+    char buffer[16];
+    int n = 0;
+    do {
+        buffer[n++] = "0123456789abcdefghijklmnopqrstuvwxyz"[value % 36];
+        value /= 36;
+    } while (value > 0);
+    while (n > 0)
+        out.push_back(buffer[--n]);
+}
+
+inline const char *hexDigits()
+{
+    return "0123456789abcdef";
+}
 
 } // namespace fabrica::text

@@ -1,9 +1,9 @@
 // Generators of the text category: string, char, pattern, template and the lorem types.
 #include "GeneratorFactory.h"
-#include "TextFormat.h"
 #include "LocaleData.h"
 #include "Pattern.h"
 #include "Permutation.h"
+#include "TextFormat.h"
 #include "TextTransform.h"
 #include "model/ConstraintKeys.h"
 #include "types/TemplateSyntax.h"
@@ -21,10 +21,12 @@ class StringGenerator : public Generator
 {
 public:
     StringGenerator(std::vector<std::string> alphabet, int minLength, int maxLength, bool unique, quint64 key)
-        : m_alphabet(std::move(alphabet)), m_minLength(minLength), m_maxLength(maxLength), m_unique(unique),
-          m_permutation(domain(), key)
-    {
-    }
+        : m_alphabet(std::move(alphabet))
+        , m_minLength(minLength)
+        , m_maxLength(maxLength)
+        , m_unique(unique)
+        , m_permutation(domain(), key)
+    {}
 
     bool isRowFunction() const override { return m_unique; }
     std::optional<quint64> domainSize() const override { return domain(); }
@@ -43,18 +45,11 @@ public:
             fillFromRows(*this, ctx, out);
             return;
         }
-        std::string &bytes = out.bytes();
-        for (int i = 0; i < ctx.rows; ++i) {
-            if (ctx.isNull(i)) {
-                out.appendNull();
-                continue;
-            }
-            Random random = ctx.random(i);
+        fillValues(ctx, out, [&](qint64, Random &random, std::string &bytes) {
             const int length = int(random.between(m_minLength, m_maxLength));
             for (int k = 0; k < length; ++k)
                 text::appendShort(bytes, m_alphabet[random.below(m_alphabet.size())]);
-            out.finish();
-        }
+        });
     }
 
 private:
@@ -105,9 +100,10 @@ class PatternGenerator : public Generator
 {
 public:
     PatternGenerator(Pattern pattern, bool unique, quint64 key)
-        : m_pattern(std::move(pattern)), m_unique(unique), m_permutation(m_pattern.domainSize(), key)
-    {
-    }
+        : m_pattern(std::move(pattern))
+        , m_unique(unique)
+        , m_permutation(m_pattern.domainSize(), key)
+    {}
     bool isRowFunction() const override { return m_unique; }
     std::optional<quint64> domainSize() const override { return m_pattern.domainSize(); }
     void valueAt(qint64 row, std::string &out) const override
@@ -120,16 +116,8 @@ public:
             fillFromRows(*this, ctx, out);
             return;
         }
-        std::string &bytes = out.bytes();
-        for (int i = 0; i < ctx.rows; ++i) {
-            if (ctx.isNull(i)) {
-                out.appendNull();
-                continue;
-            }
-            Random random = ctx.random(i);
-            m_pattern.generate(random, bytes);
-            out.finish();
-        }
+        fillValues(ctx, out,
+                   [&](qint64, Random &random, std::string &bytes) { m_pattern.generate(random, bytes); });
     }
 
 private:
@@ -144,10 +132,11 @@ Result<GeneratorPtr> makePattern(const GeneratorSpec &spec)
     if (!pattern)
         return generationError(spec, pattern.error().message);
     if (spec.unique && !pattern->domainIsExact())
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                 "the pattern can produce the same value in two ways "
-                                                                 "(e.g. \"a?a?\"), so Fabrica cannot make it unique; "
-                                                                 "rewrite it so each value has one spelling"));
+        return generationError(
+            spec,
+            QCoreApplication::translate("fabrica::Plan", "the pattern can produce the same value in two ways "
+                                                         "(e.g. \"a?a?\"), so Fabrica cannot make it unique; "
+                                                         "rewrite it so each value has one spelling"));
     return GeneratorPtr(new PatternGenerator(std::move(pattern).value(), spec.unique, spec.seed));
 }
 
@@ -164,7 +153,9 @@ public:
         std::vector<std::string> filters;
     };
 
-    explicit TemplateGenerator(std::vector<Part> parts) : m_parts(std::move(parts)) {}
+    explicit TemplateGenerator(std::vector<Part> parts)
+        : m_parts(std::move(parts))
+    {}
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
@@ -231,14 +222,24 @@ Result<GeneratorPtr> makeTemplate(const GeneratorSpec &spec)
             part.column = spec.table.columnIndex(piece.placeholder);
             if (part.column >= 0) {
                 const QJsonObject &constraints = spec.table.columns.at(part.column).constraints;
-                hasUniqueColumn = hasUniqueColumn || constraints.value(keys::unique).toBool()
-                                  || constraints.value(keys::primaryKey).toBool();
+                hasUniqueColumn = hasUniqueColumn || constraints.value(keys::unique).toBool() ||
+                                  constraints.value(keys::primaryKey).toBool();
             } else {
                 const DataType *type = TypeRegistry::instance().find(piece.placeholder);
-                part.innerColumn = std::make_unique<Column>(Column{piece.placeholder, piece.placeholder, {}, {}, {}});
-                const GeneratorSpec innerSpec{spec.schema, spec.table, spec.tableIndex, *part.innerColumn, -1, *type,
-                                              spec.locale, Random::hash(spec.seed + quint64(++innerIndex)),
-                                              spec.tableSeed, spec.rows, false, spec.keyGenerator};
+                part.innerColumn =
+                    std::make_unique<Column>(Column{piece.placeholder, piece.placeholder, {}, {}, {}});
+                const GeneratorSpec innerSpec{spec.schema,
+                                              spec.table,
+                                              spec.tableIndex,
+                                              *part.innerColumn,
+                                              -1,
+                                              *type,
+                                              spec.locale,
+                                              Random::hash(spec.seed + quint64(++innerIndex)),
+                                              spec.tableSeed,
+                                              spec.rows,
+                                              false,
+                                              spec.keyGenerator};
                 Result<GeneratorPtr> inner = GeneratorFactory::instance().create(innerSpec);
                 if (!inner)
                     return generationError(spec, inner.error().message);
@@ -248,9 +249,9 @@ Result<GeneratorPtr> makeTemplate(const GeneratorSpec &spec)
         parts.push_back(std::move(part));
     }
     if (spec.unique && !hasUniqueColumn)
-        return generationError(spec, QCoreApplication::translate("fabrica::Plan",
-                                                                 "a unique template needs a placeholder of a unique "
-                                                                 "column of the same table, such as {id}"));
+        return generationError(spec, QCoreApplication::translate(
+                                         "fabrica::Plan", "a unique template needs a placeholder of a unique "
+                                                          "column of the same table, such as {id}"));
     return GeneratorPtr(new TemplateGenerator(std::move(parts)));
 }
 
@@ -259,20 +260,17 @@ class LoremGenerator : public Generator
 {
 public:
     LoremGenerator(int minWords, int maxWords, int minSentences, int maxSentences)
-        : m_words(CommonData::get().loremWords()), m_minWords(minWords), m_maxWords(maxWords),
-          m_minSentences(minSentences), m_maxSentences(maxSentences)
-    {
-    }
+        : m_words(CommonData::get().loremWords())
+        , m_minWords(minWords)
+        , m_maxWords(maxWords)
+        , m_minSentences(minSentences)
+        , m_maxSentences(maxSentences)
+    {}
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
-        std::string &bytes = out.bytes();
-        for (int i = 0; i < ctx.rows; ++i) {
-            if (ctx.isNull(i)) {
-                out.appendNull();
-                continue;
-            }
-            Random random = ctx.random(i);
-            const int sentences = m_maxSentences == 0 ? 0 : int(random.between(m_minSentences, m_maxSentences));
+        fillValues(ctx, out, [&](qint64, Random &random, std::string &bytes) {
+            const int sentences =
+                m_maxSentences == 0 ? 0 : int(random.between(m_minSentences, m_maxSentences));
             if (sentences == 0) {
                 text::appendShort(bytes, m_words.pick(random));
             } else {
@@ -282,8 +280,7 @@ public:
                     sentence(random, bytes);
                 }
             }
-            out.finish();
-        }
+        });
     }
 
 private:

@@ -28,23 +28,40 @@ void encode(const QString &text, std::string &out)
 const char *special(char32_t c)
 {
     switch (c) {
-    case U'ß': return "ss";
-    case U'ẞ': return "SS";
-    case U'æ': return "ae";
-    case U'Æ': return "AE";
-    case U'œ': return "oe";
-    case U'Œ': return "OE";
-    case U'ø': return "o";
-    case U'Ø': return "O";
-    case U'ł': return "l";
-    case U'Ł': return "L";
-    case U'đ': return "d";
-    case U'Đ': return "D";
-    case U'þ': return "th";
-    case U'Þ': return "TH";
-    case U'ð': return "d";
-    case U'ı': return "i";
-    default: return nullptr;
+    case U'ß':
+        return "ss";
+    case U'ẞ':
+        return "SS";
+    case U'æ':
+        return "ae";
+    case U'Æ':
+        return "AE";
+    case U'œ':
+        return "oe";
+    case U'Œ':
+        return "OE";
+    case U'ø':
+        return "o";
+    case U'Ø':
+        return "O";
+    case U'ł':
+        return "l";
+    case U'Ł':
+        return "L";
+    case U'đ':
+        return "d";
+    case U'Đ':
+        return "D";
+    case U'þ':
+        return "th";
+    case U'Þ':
+        return "TH";
+    case U'ð':
+        return "d";
+    case U'ı':
+        return "i";
+    default:
+        return nullptr;
     }
 }
 
