@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace fabrica {
@@ -18,12 +19,28 @@ const QString kMin = QStringLiteral("min");
 const QString kMax = QStringLiteral("max");
 const QString kDistribution = QStringLiteral("distribution");
 
-std::optional<Distribution> distributionOf(const GeneratorSpec &spec, double min, double max, bool integral)
+// The column's distribution over [min, max]. Decimals are drawn in units of 10^-scale, so parameters
+// given in the column's units are scaled by `factor` (10^scale) to match.
+std::optional<Distribution> distributionOf(const GeneratorSpec &spec, double min, double max, bool integral,
+                                           double factor = 1.0)
 {
-    const QJsonObject object = spec.value(kDistribution).toObject();
+    QJsonObject object = spec.value(kDistribution).toObject();
     const QString name = object.value(QStringLiteral("name")).toString();
     if (name.isEmpty() || name == QLatin1String("uniform"))
         return std::nullopt;
+    auto scale = [&object](const QString &key, const std::function<double(double)> &apply) {
+        if (object.contains(key))
+            object.insert(key, apply(object.value(key).toDouble()));
+    };
+    if (factor != 1.0) {
+        scale(QStringLiteral("mean"), [factor](double v) { return v * factor; });
+        scale(QStringLiteral("stddev"), [factor](double v) { return v * factor; });
+        scale(QStringLiteral("mu"), [factor](double v) { return v + std::log(factor); });
+        if (name == QLatin1String("poisson")) // the mean count above min
+            scale(QStringLiteral("lambda"), [factor](double v) { return v * factor; });
+        else if (name == QLatin1String("exponential")) // a rate per unit
+            scale(QStringLiteral("lambda"), [factor](double v) { return v / factor; });
+    }
     return Distribution::fromJson(object, min, max, integral);
 }
 
@@ -165,9 +182,23 @@ Result<GeneratorPtr> makeDecimal(const GeneratorSpec &spec)
                       .arg(spec.number(kMin))
                       .arg(spec.number(kMax))
                       .arg(scale));
+    // The values must fit the column's SQL type, numeric(precision, scale); amount is numeric(14, scale).
+    const int precision =
+        spec.type.key(QStringLiteral("precision")) ? int(spec.integer(QStringLiteral("precision"))) : 14;
+    const double limit = std::pow(10.0, precision - scale);
+    if (std::max(std::fabs(spec.number(kMin)), std::fabs(spec.number(kMax))) >= limit)
+        return generationError(
+            spec, QCoreApplication::translate(
+                      "fabrica::Plan", "the range %1..%2 does not fit numeric(%3,%4), which holds at most %5 "
+                                       "digits before the point; raise precision or narrow the range")
+                      .arg(spec.number(kMin))
+                      .arg(spec.number(kMax))
+                      .arg(precision)
+                      .arg(scale)
+                      .arg(precision - scale));
     const qint64 min = qint64(low), max = qint64(high);
-    return GeneratorPtr(new ScaledIntegerGenerator(min, max, scale, distributionOf(spec, low, high, true),
-                                                   spec.unique, spec.seed));
+    return GeneratorPtr(new ScaledIntegerGenerator(
+        min, max, scale, distributionOf(spec, low, high, true, factor), spec.unique, spec.seed));
 }
 
 Result<GeneratorPtr> makeFloat(const GeneratorSpec &spec)

@@ -129,6 +129,18 @@ Result<GeneratorPtr> makeUsername(const GeneratorSpec &spec)
     const quint64 tableSeed = spec.tableSeed;
     const std::size_t maxLength = std::size_t(spec.integer(QStringLiteral("maxLength")));
     const bool unique = spec.unique;
+    if (unique) { // the row number in base 36 after '_' keeps names unique: it must fit with a letter to
+                  // spare
+        std::string suffix = "_";
+        text::appendBase36(suffix, quint64(std::max<qint64>(spec.rows - 1, 0)));
+        if (suffix.size() + 1 > maxLength)
+            return generationError(spec, QCoreApplication::translate(
+                                             "fabrica::Plan", "maxLength %1 is too short for %2 unique user "
+                                                              "names; allow at least %3 characters")
+                                             .arg(maxLength)
+                                             .arg(spec.rows)
+                                             .arg(suffix.size() + 1));
+    }
     auto write = [&data, tableSeed, maxLength, unique](qint64 row, Random &random, std::string &out) {
         const std::size_t start = out.size();
         localPart(personAt(data, tableSeed, row), random, unique, row, random.below(2) ? '.' : '_', out);

@@ -229,6 +229,14 @@ Result<void> Plan::build(const Options &options)
                         ColumnReference::fromConstraint(column.constraints.value(keys::references));
                     cp.parentTable = target ? planIndex.value(target->table, -1) : -1;
                     cp.parentColumn = target ? target->column : QString();
+                    // A parent row whose key is NULL cannot be referenced: its value exists nowhere.
+                    for (const ColumnPlan &parent :
+                         m_tables[std::size_t(std::max(cp.parentTable, 0))].columns) {
+                        if (cp.parentTable >= 0 && parent.name == cp.parentColumn && parent.nullRate > 0)
+                            return generationError(spec, tr("references %1, which has NULLs (nullPercent); a "
+                                                            "referenced key needs a value in every row")
+                                                             .arg(target->toString()));
+                    }
                 }
             }
         }
@@ -240,14 +248,24 @@ Result<void> Plan::build(const Options &options)
         const int n = int(table.columns.size());
         QList<QSet<int>> needs(n);
         for (int c = 0; c < n; ++c) {
-            const QJsonValue text = table.columns.at(c).constraints.value(keys::templateText);
-            QList<TemplateSyntax::Part> parts;
-            if (!text.isString() || TemplateSyntax::parse(text.toString(), &parts))
-                continue;
-            for (const TemplateSyntax::Part &part : parts) {
-                const int other = table.columnIndex(part.placeholder);
-                if (!part.placeholder.isEmpty() && other >= 0 && other != c)
-                    needs[c].insert(other);
+            // Templates of the column itself and of the fields of a json column.
+            QList<QJsonValue> templates{table.columns.at(c).constraints.value(keys::templateText)};
+            const QJsonObject fields = table.columns.at(c).constraints.value(keys::fields).toObject();
+            for (auto field = fields.begin(); field != fields.end(); ++field)
+                templates.append(field.value()
+                                     .toObject()
+                                     .value(QStringLiteral("constraints"))
+                                     .toObject()
+                                     .value(keys::templateText));
+            for (const QJsonValue &text : templates) {
+                QList<TemplateSyntax::Part> parts;
+                if (!text.isString() || TemplateSyntax::parse(text.toString(), &parts))
+                    continue;
+                for (const TemplateSyntax::Part &part : parts) {
+                    const int other = table.columnIndex(part.placeholder);
+                    if (!part.placeholder.isEmpty() && other >= 0 && other != c)
+                        needs[c].insert(other);
+                }
             }
         }
         QList<bool> done(n, false);

@@ -52,7 +52,8 @@ public:
         if (m_version7) {
             // 48-bit millisecond timestamp between 2020 and 2026, then the random bits.
             const std::uint64_t start = 1577836800000ull, span = 189302400000ull;
-            const std::uint64_t millis = m_unique ? start + (quint64(row) % span) : start + (high % span);
+            const std::uint64_t millis =
+                m_unique ? start + (quint64(row) % span) : start + random.below(span);
             high = (millis << 16) | (high & 0x0FFF) | 0x7000;
         } else {
             high = (high & ~0xF000ull) | 0x4000;
@@ -166,6 +167,16 @@ Result<GeneratorPtr> makeEnum(const GeneratorSpec &spec)
     std::vector<double> weights;
     for (const QJsonValue &weight : spec.value(keys::weights).toArray())
         weights.push_back(weight.toDouble());
+    if (spec.unique && !weights.empty()) {
+        // Every value of a unique column appears once: weights do not apply, but zero still means never.
+        std::vector<std::string> reachable;
+        for (std::size_t i = 0; i < values.size() && i < weights.size(); ++i) {
+            if (weights[i] > 0)
+                reachable.push_back(values[i]);
+        }
+        values.swap(reachable);
+        weights.clear();
+    }
     return GeneratorPtr(new ChoiceGenerator(std::move(values), weights, spec.unique, spec.seed));
 }
 
@@ -180,13 +191,11 @@ Result<GeneratorPtr> makeSample(const GeneratorSpec &spec)
     std::vector<std::string> values;
     QSet<QString> seen;
     for (const QString &sample : spec.column.samples) {
-        if (!observed && seen.contains(sample))
+        if ((!observed || spec.unique) && seen.contains(sample)) // a unique column takes each value once
             continue;
         seen.insert(sample);
         values.push_back(sample.toStdString());
     }
-    if (spec.unique && observed)
-        values.erase(std::unique(values.begin(), values.end()), values.end());
     return GeneratorPtr(new ChoiceGenerator(std::move(values), {}, spec.unique, spec.seed));
 }
 

@@ -179,12 +179,6 @@ Result<GeneratorPtr> makeTime(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeTimestamp(const GeneratorSpec &spec)
 {
     const DateTimeFormat format = DateTimeFormat::compile(spec.string(QStringLiteral("format")));
-    auto instant = [](const QString &text) {
-        QDateTime stamp = QDateTime::fromString(text, Qt::ISODateWithMs);
-        if (stamp.timeSpec() == Qt::LocalTime)
-            stamp.setTimeSpec(Qt::UTC); // no zone written: a wall-clock value, taken as UTC
-        return stamp.toMSecsSinceEpoch();
-    };
     QTimeZone zone;
     if (spec.type.id == QLatin1String("timestamptz")) {
         const QString name = spec.string(QStringLiteral("timeZone"));
@@ -198,9 +192,19 @@ Result<GeneratorPtr> makeTimestamp(const GeneratorSpec &spec)
                         .arg(name));
         }
     }
+    // A bound without an offset is a wall-clock time: in timeZone for timestamptz, as written otherwise.
+    auto instant = [&zone](const QString &text) {
+        QDateTime stamp = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (stamp.timeSpec() == Qt::LocalTime)
+            stamp = zone.isValid() ? QDateTime(stamp.date(), stamp.time(), zone)
+                                   : QDateTime(stamp.date(), stamp.time(), Qt::UTC);
+        return stamp.toMSecsSinceEpoch();
+    };
     const bool ms = format.usesMilliseconds();
     const qint64 minMs = instant(spec.string(kMin)), maxMs = instant(spec.string(kMax));
-    const qint64 low = ms ? minMs : (minMs + 999) / 1000, high = ms ? maxMs : maxMs / 1000;
+    // Whole seconds inside the bounds: round the lower bound up and the upper one down, also before 1970.
+    const auto floorDiv = [](qint64 a, qint64 b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); };
+    const qint64 low = ms ? minMs : -floorDiv(-minMs, 1000), high = ms ? maxMs : floorDiv(maxMs, 1000);
     if (ms && zone.isValid() && zone != QTimeZone::utc())
         return generationError(
             spec, QCoreApplication::translate("fabrica::Plan",

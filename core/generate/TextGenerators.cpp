@@ -222,8 +222,13 @@ Result<GeneratorPtr> makeTemplate(const GeneratorSpec &spec)
             part.column = spec.table.columnIndex(piece.placeholder);
             if (part.column >= 0) {
                 const QJsonObject &constraints = spec.table.columns.at(part.column).constraints;
-                hasUniqueColumn = hasUniqueColumn || constraints.value(keys::unique).toBool() ||
-                                  constraints.value(keys::primaryKey).toBool();
+                // A NULL source renders as nothing, so only a NOT NULL unique column keeps the template
+                // unique.
+                const bool notNull =
+                    constraints.value(keys::notNull).toBool() || constraints.value(keys::primaryKey).toBool();
+                hasUniqueColumn =
+                    hasUniqueColumn || (notNull && (constraints.value(keys::unique).toBool() ||
+                                                    constraints.value(keys::primaryKey).toBool()));
             } else {
                 const DataType *type = TypeRegistry::instance().find(piece.placeholder);
                 part.innerColumn =
@@ -249,9 +254,10 @@ Result<GeneratorPtr> makeTemplate(const GeneratorSpec &spec)
         parts.push_back(std::move(part));
     }
     if (spec.unique && !hasUniqueColumn)
-        return generationError(spec, QCoreApplication::translate(
-                                         "fabrica::Plan", "a unique template needs a placeholder of a unique "
-                                                          "column of the same table, such as {id}"));
+        return generationError(
+            spec, QCoreApplication::translate("fabrica::Plan",
+                                              "a unique template needs a placeholder of a unique, NOT NULL "
+                                              "column of the same table, such as {id}"));
     return GeneratorPtr(new TemplateGenerator(std::move(parts)));
 }
 
