@@ -774,10 +774,6 @@
         <translation>das Muster kann denselben Wert auf zwei Arten erzeugen (z. B. &quot;a?a?&quot;), daher kann Fabrica die Werte nicht eindeutig machen; formulieren Sie es so um, dass jeder Wert nur eine Schreibweise hat</translation>
     </message>
     <message>
-        <source>a unique template needs a placeholder of a unique column of the same table, such as {id}</source>
-        <translation>eine eindeutige template-Spalte benötigt einen Platzhalter für eine eindeutige Spalte derselben Tabelle, etwa {id}</translation>
-    </message>
-    <message>
         <source>only one foreign key of a table can set cardinality; %1 and %2 both do</source>
         <translation>nur ein Fremdschlüssel einer Tabelle darf cardinality setzen; %1 und %2 tun es beide</translation>
     </message>
@@ -796,6 +792,22 @@
     <message>
         <source>field &quot;%1&quot; of the JSON object needs a data type other than foreign_key</source>
         <translation>das Feld &quot;%1&quot; des JSON-Objekts braucht einen anderen Datentyp als foreign_key</translation>
+    </message>
+    <message>
+        <source>the range %1..%2 does not fit numeric(%3,%4), which holds at most %5 digits before the point; raise precision or narrow the range</source>
+        <translation>der Bereich %1..%2 passt nicht in numeric(%3,%4), das höchstens %5 Stellen vor dem Komma fasst; erhöhen Sie precision oder verkleinern Sie den Bereich</translation>
+    </message>
+    <message>
+        <source>maxLength %1 is too short for %2 unique user names; allow at least %3 characters</source>
+        <translation>maxLength %1 ist zu kurz für %2 eindeutige Benutzernamen; erlauben Sie mindestens %3 Zeichen</translation>
+    </message>
+    <message>
+        <source>references %1, which has NULLs (nullPercent); a referenced key needs a value in every row</source>
+        <translation>verweist auf %1, das NULL-Werte hat (nullPercent); ein referenzierter Schlüssel braucht in jeder Zeile einen Wert</translation>
+    </message>
+    <message>
+        <source>a unique template needs a placeholder of a unique, NOT NULL column of the same table, such as {id}</source>
+        <translation>ein eindeutiges template braucht einen Platzhalter einer eindeutigen NOT-NULL-Spalte derselben Tabelle, etwa {id}</translation>
     </message>
 </context>
 <context>
