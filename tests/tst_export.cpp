@@ -621,7 +621,19 @@ void TestExport::ndjson()
             QJsonParseError error;
             const QJsonObject row = QJsonDocument::fromJson(lines.at(i), &error).object();
             QVERIFY2(error.error == QJsonParseError::NoError, lines.at(i).constData());
-            QVERIFY(!lines.at(i).contains(": ")); // compact
+            // Compact: no white space outside string literals (values themselves may hold ": ").
+            bool inString = false, escaped = false, spaceOutside = false;
+            for (const char c : lines.at(i)) {
+                if (escaped)
+                    escaped = false;
+                else if (inString && c == '\\')
+                    escaped = true;
+                else if (c == '"')
+                    inString = !inString;
+                else if (!inString && (c == ' ' || c == '\t'))
+                    spaceOutside = true;
+            }
+            QVERIFY2(!spaceOutside, lines.at(i).constData());
             QCOMPARE(row.value(u"id"_s).toInteger(), i + 1);
             if (table == u"customers"_s) {
                 const QJsonValue note = row.value(u"note"_s);
