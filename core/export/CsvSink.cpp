@@ -89,7 +89,7 @@ void CsvSink::encode(const TableChunk &chunk, std::string &out) const
     std::size_t estimate = 0;
     for (const ColumnChunk &column : chunk.columns)
         estimate += column.byteSize() + std::size_t(chunk.rows) * 2;
-    out.reserve(out.size() + estimate + estimate / 8);
+    text::reserveMore(out, estimate + estimate / 8);
     // Each row is formatted into a scratch buffer sized for the worst case (every byte a doubled quote),
     // then appended: no per-byte capacity checks, and no zero-filling of a chunk-sized buffer.
     thread_local std::string scratch;

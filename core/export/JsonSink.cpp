@@ -112,7 +112,7 @@ void JsonSink::encode(const TableChunk &chunk, std::string &out) const
 {
     // Inside the single file's object the rows sit one level deeper.
     const std::string_view indent = !options().pretty ? "" : options().singleFile ? "    " : "  ";
-    out.reserve(out.size() + estimate(chunk) + std::size_t(chunk.rows) * (indent.size() + 2));
+    text::reserveMore(out, estimate(chunk) + std::size_t(chunk.rows) * (indent.size() + 2));
     for (int row = 0; row < chunk.rows; ++row) {
         // The separator depends on the absolute row only, so chunks can be encoded in any order.
         out.append(chunk.firstRow + row == 0 ? "\n" : ",\n");

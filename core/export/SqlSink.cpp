@@ -8,6 +8,8 @@
 #include "sql/SqlLiteral.h"
 #include "types/TypeRegistry.h"
 
+#include "generate/TextFormat.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QSet>
@@ -254,7 +256,7 @@ void SqlSink::encode(const TableChunk &chunk, std::string &out) const
                            std::size_t(chunk.rows / batch + 2) * layout.insert.size();
     for (const ColumnChunk &column : chunk.columns)
         estimate += column.byteSize();
-    out.reserve(out.size() + estimate);
+    text::reserveMore(out, estimate);
 
     for (int row = 0; row < chunk.rows; ++row) {
         // Statements start and end at multiples of batchRows of the whole table, so the script is the same

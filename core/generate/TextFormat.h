@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -98,6 +99,15 @@ inline char *copyShort(char *to, const char *from, std::size_t n)
         to[n - 1] = from[n - 1];
     }
     return to + n;
+}
+
+// Makes room for `extra` more bytes, growing by half again at least: chunk buffers are reused, and a
+// reserve that tracks each chunk's exact size would reallocate (and fault in fresh pages) every time.
+inline void reserveMore(std::string &out, std::size_t extra)
+{
+    const std::size_t needed = out.size() + extra;
+    if (needed > out.capacity())
+        out.reserve(std::max(needed, out.capacity() + out.capacity() / 2));
 }
 
 // Base 36 (0-9a-z): short suffixes that keep derived values unique.
