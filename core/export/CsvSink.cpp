@@ -94,12 +94,12 @@ void CsvSink::encode(const TableChunk &chunk, std::string &out) const
     // then appended: no per-byte capacity checks, and no zero-filling of a chunk-sized buffer.
     thread_local std::string scratch;
     const char delimiter = options().delimiter;
+    std::size_t bound = m_lineEnding.size();
+    for (const ColumnChunk &column : chunk.columns)
+        bound += column.longest() * 2 + 4 + m_null.size();
+    if (scratch.size() < bound)
+        scratch.resize(bound * 2);
     for (int row = 0; row < chunk.rows; ++row) {
-        std::size_t bound = m_lineEnding.size();
-        for (const ColumnChunk &column : chunk.columns)
-            bound += column.value(row).size() * 2 + 4 + m_null.size();
-        if (scratch.size() < bound)
-            scratch.resize(bound * 2);
         char *const begin = scratch.data();
         char *p = begin;
         for (std::size_t c = 0; c < columns; ++c) {

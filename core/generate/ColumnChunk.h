@@ -1,7 +1,10 @@
 #pragma once
 
+#include "ByteBuffer.h"
+
 #include "TextFormat.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -29,12 +32,13 @@ public:
         m_nulls.clear();
         m_ends.reserve(expectedRows);
         m_nulls.reserve(expectedRows);
+        m_longest = 0;
     }
 
     // Appends a finished value.
     void append(std::string_view value)
     {
-        text::appendShort(m_bytes, value);
+        m_bytes.append(value);
         finish();
     }
     void appendNull()
@@ -43,10 +47,12 @@ public:
         m_nulls.push_back(1);
     }
     // For writing a value in place: append to bytes(), then call finish().
-    std::string &bytes() { return m_bytes; }
+    ByteBuffer &bytes() { return m_bytes; }
     void finish()
     {
-        m_ends.push_back(static_cast<std::uint32_t>(m_bytes.size()));
+        const auto end = static_cast<std::uint32_t>(m_bytes.size());
+        m_longest = std::max(m_longest, end - (m_ends.empty() ? 0 : m_ends.back()));
+        m_ends.push_back(end);
         m_nulls.push_back(0);
     }
 
@@ -58,11 +64,14 @@ public:
         return std::string_view(m_bytes.data() + begin, m_ends[row] - begin);
     }
     std::size_t byteSize() const { return m_bytes.size(); }
+    // The length of the longest value, so sinks can size a row's buffer once per chunk.
+    std::size_t longest() const { return m_longest; }
 
 private:
-    std::string m_bytes;
+    ByteBuffer m_bytes;
     std::vector<std::uint32_t> m_ends;
     std::vector<std::uint8_t> m_nulls;
+    std::uint32_t m_longest = 0;
 };
 
 } // namespace fabrica

@@ -1,4 +1,5 @@
 #include "DateTimeFormat.h"
+#include "ByteBuffer.h"
 
 #include "TextFormat.h"
 
@@ -65,6 +66,49 @@ DateTimeFormat DateTimeFormat::compile(const QString &pattern)
             ++i;
         }
     }
+    // The fixed-width form, when every field has one and the result stays short.
+    std::string fixed;
+    std::vector<Field> fields;
+    bool fixedWidth = true;
+    for (const Piece &piece : format.m_pieces) {
+        int width = 0;
+        switch (piece.token) {
+        case Token::Literal:
+            fixed += piece.literal;
+            continue;
+        case Token::Year4:
+            width = 4;
+            break;
+        case Token::Year2:
+        case Token::Month2:
+        case Token::Day2:
+        case Token::Hour24x2:
+        case Token::Hour12x2:
+        case Token::Minute2:
+        case Token::Second2:
+        case Token::AmPmUpper:
+        case Token::AmPmLower:
+            width = 2;
+            break;
+        case Token::Millis3:
+            width = 3;
+            break;
+        case Token::Offset:
+            width = 6;
+            break;
+        default:
+            fixedWidth = false;
+            break;
+        }
+        if (!fixedWidth)
+            break;
+        fields.push_back(Field{piece.token, std::uint8_t(std::min<std::size_t>(fixed.size(), 255))});
+        fixed.append(std::size_t(width), '0');
+    }
+    if (fixedWidth && fixed.size() <= 200) {
+        format.m_fixedTemplate = fixed;
+        format.m_fixedFields = fields;
+    }
     format.m_alphabet = "0123456789-+:AMPamp";
     for (const Piece &piece : format.m_pieces)
         format.m_alphabet += piece.literal;
@@ -105,8 +149,71 @@ char *number(char *p, int value)
 
 } // namespace
 
-void DateTimeFormat::append(const CivilTime &time, std::string &out) const
+bool DateTimeFormat::appendFixed(const CivilTime &time, ByteBuffer &out) const
 {
+    if (m_fixedTemplate.empty() || time.year < 0 || time.year > 9999)
+        return false;
+    char *base =
+        ByteBuffer::copy(out.grow(m_fixedTemplate.size()), m_fixedTemplate.data(), m_fixedTemplate.size()) -
+        m_fixedTemplate.size();
+    for (const Field &field : m_fixedFields) {
+        char *p = base + field.offset;
+        switch (field.token) {
+        case Token::Year4:
+            two(two(p, time.year / 100), time.year % 100);
+            break;
+        case Token::Year2:
+            two(p, time.year % 100);
+            break;
+        case Token::Month2:
+            two(p, time.month);
+            break;
+        case Token::Day2:
+            two(p, time.day);
+            break;
+        case Token::Hour24x2:
+            two(p, time.hour);
+            break;
+        case Token::Hour12x2:
+            two(p, (time.hour + 11) % 12 + 1);
+            break;
+        case Token::Minute2:
+            two(p, time.minute);
+            break;
+        case Token::Second2:
+            two(p, time.second);
+            break;
+        case Token::Millis3:
+            *p = char('0' + time.millisecond / 100);
+            two(p + 1, time.millisecond % 100);
+            break;
+        case Token::AmPmUpper:
+            p[0] = time.hour < 12 ? 'A' : 'P';
+            p[1] = 'M';
+            break;
+        case Token::AmPmLower:
+            p[0] = time.hour < 12 ? 'a' : 'p';
+            p[1] = 'm';
+            break;
+        case Token::Offset: {
+            const int offset = std::abs(time.offsetSeconds);
+            p[0] = time.offsetSeconds < 0 ? '-' : '+';
+            two(p + 1, offset / 3600);
+            p[3] = ':';
+            two(p + 4, offset / 60 % 60);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return true;
+}
+
+void DateTimeFormat::append(const CivilTime &time, ByteBuffer &out) const
+{
+    if (appendFixed(time, out))
+        return;
     char buffer[256];
     char *p = buffer;
     for (const Piece &piece : m_pieces) {

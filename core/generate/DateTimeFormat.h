@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ByteBuffer.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -26,7 +28,7 @@ class DateTimeFormat
 
 public:
     static DateTimeFormat compile(const QString &pattern);
-    void append(const CivilTime &time, std::string &out) const;
+    void append(const CivilTime &time, ByteBuffer &out) const;
     bool usesMilliseconds() const { return m_milliseconds; }
     // Every byte a formatted value can contain: digits, signs, AM/PM letters and the literals.
     std::string_view alphabet() const { return m_alphabet; }
@@ -63,9 +65,20 @@ private:
         Token token;
         std::string literal;
     };
+    // Most formats have fields of fixed width ("yyyy-MM-dd HH:mm:ss"): such a value is a copy of a
+    // template with the digits written in at known offsets.
+    struct Field
+    {
+        Token token;
+        std::uint8_t offset;
+    };
+    bool appendFixed(const CivilTime &time, ByteBuffer &out) const;
+
     std::vector<Piece> m_pieces;
     bool m_milliseconds = false;
     std::string m_alphabet;
+    std::string m_fixedTemplate; // empty when some field has a variable width
+    std::vector<Field> m_fixedFields;
 };
 
 } // namespace fabrica

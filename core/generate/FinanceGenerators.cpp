@@ -1,5 +1,6 @@
 // Generators of the finance category: iban, bic, credit_card, currency_code, isbn13, ean13 (amount is a
 // decimal, in NumberGenerators.cpp). Every value is valid by construction (check digits, Luhn).
+#include "ByteBuffer.h"
 #include "Codes.h"
 #include "GeneratorFactory.h"
 #include "Permutation.h"
@@ -28,7 +29,7 @@ Result<GeneratorPtr> makeIban(const GeneratorSpec &spec)
     const quint64 domain = Codes::ibanDomainSize(*formats.front());
     const Permutation permutation(domain, spec.seed);
     return GeneratorPtr(new KeyRowGenerator(
-        [formats, unique, permutation, domain](qint64 row, Random &random, std::string &out) {
+        [formats, unique, permutation, domain](qint64 row, Random &random, ByteBuffer &out) {
             char buffer[40];
             const IbanFormat &format = *formats[unique ? 0 : random.below(formats.size())];
             const int length =
@@ -41,7 +42,7 @@ Result<GeneratorPtr> makeIban(const GeneratorSpec &spec)
 
 Result<GeneratorPtr> makeBic(const GeneratorSpec &)
 {
-    return rowGenerator([](qint64, Random &random, std::string &out) {
+    return rowGenerator([](qint64, Random &random, ByteBuffer &out) {
         char buffer[16];
         out.append(buffer, std::size_t(Codes::writeBic(random, QStringView(), buffer)));
     });
@@ -57,7 +58,7 @@ Result<GeneratorPtr> makeCard(const GeneratorSpec &spec)
     const quint64 domain = Codes::cardDomainSize(fixed);
     const Permutation permutation(domain, spec.seed);
     return GeneratorPtr(new KeyRowGenerator(
-        [fixed, unique, permutation, domain](qint64 row, Random &random, std::string &out) {
+        [fixed, unique, permutation, domain](qint64 row, Random &random, ByteBuffer &out) {
             char buffer[24];
             const int length =
                 unique
@@ -71,7 +72,7 @@ Result<GeneratorPtr> makeCard(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeCurrency(const GeneratorSpec &)
 {
     const QList<QByteArray> &codes = Codes::currencyCodes();
-    return rowGenerator([&codes](qint64, Random &random, std::string &out) {
+    return rowGenerator([&codes](qint64, Random &random, ByteBuffer &out) {
         const QByteArray &code = codes[qsizetype(random.below(quint64(codes.size())))];
         out.append(code.constData(), std::size_t(code.size()));
     });
@@ -84,7 +85,7 @@ Result<GeneratorPtr> makeProductCode(const GeneratorSpec &spec)
     const Permutation permutation(domain, spec.seed);
     const bool unique = spec.unique;
     return GeneratorPtr(new KeyRowGenerator(
-        [isbn, unique, permutation, domain](qint64 row, Random &random, std::string &out) {
+        [isbn, unique, permutation, domain](qint64 row, Random &random, ByteBuffer &out) {
             char buffer[16];
             int length;
             if (unique) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ByteBuffer.h"
+
 #include "ColumnChunk.h"
 #include "Random.h"
 #include "TableChunk.h"
@@ -9,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fabrica {
 
@@ -36,15 +39,16 @@ public:
     virtual ~Generator() = default;
 
     virtual ValueClass valueClass() const { return ValueClass::Text; }
-    // Every byte the generator can write, when that set is small and known (dates, UUIDs, codes); empty
-    // when values may hold anything. Sinks skip escaping for columns whose bytes cannot need it.
+    // Every ASCII byte the generator can write, when that set is known (dates, UUIDs, word lists); empty
+    // when values may hold anything. Bytes of 0x80 and above never need escaping in CSV, JSON or SQL, so
+    // they are left out. Sinks skip escaping for columns whose bytes cannot need it.
     virtual std::string_view alphabet() const { return {}; }
     virtual void fill(GenerationContext &ctx, ColumnChunk &out) const = 0;
 
     // Key columns and unique columns are pure functions of the row index, so a foreign key can compute
     // its parent's key from a parent row number without any table in memory.
     virtual bool isRowFunction() const { return false; }
-    virtual void valueAt(qint64 row, std::string &out) const
+    virtual void valueAt(qint64 row, ByteBuffer &out) const
     {
         Q_UNUSED(row)
         Q_UNUSED(out)
@@ -58,7 +62,7 @@ public:
 // appends the row's value, with random the row's own stream.
 template<typename Write> void fillValues(GenerationContext &ctx, ColumnChunk &out, Write &&write)
 {
-    std::string &bytes = out.bytes();
+    ByteBuffer &bytes = out.bytes();
     for (int i = 0; i < ctx.rows; ++i) {
         if (ctx.isNull(i)) {
             out.appendNull();
@@ -70,10 +74,31 @@ template<typename Write> void fillValues(GenerationContext &ctx, ColumnChunk &ou
     }
 }
 
+// The ASCII bytes that occur in words, for alphabet(); never empty, so "known" stays distinct from "any".
+inline std::string asciiAlphabet(const std::vector<std::string_view> &words, std::string_view extra = {})
+{
+    bool seen[128] = {};
+    std::string alphabet(extra);
+    for (const char c : extra)
+        seen[static_cast<unsigned char>(c) & 0x7F] = true;
+    for (const std::string_view word : words) {
+        for (const char c : word) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte < 0x80 && !seen[byte]) {
+                seen[byte] = true;
+                alphabet.push_back(c);
+            }
+        }
+    }
+    if (alphabet.empty())
+        alphabet.push_back('a');
+    return alphabet;
+}
+
 // Fills a row function's values for a chunk.
 inline void fillFromRows(const Generator &generator, GenerationContext &ctx, ColumnChunk &out)
 {
-    std::string &bytes = out.bytes();
+    ByteBuffer &bytes = out.bytes();
     for (int i = 0; i < ctx.rows; ++i) {
         if (ctx.isNull(i)) {
             out.appendNull();

@@ -1,4 +1,5 @@
 // Generators of the internet category.
+#include "ByteBuffer.h"
 #include "GeneratorFactory.h"
 #include "LocaleData.h"
 #include "Permutation.h"
@@ -12,7 +13,7 @@ namespace fabrica {
 namespace {
 
 // Appends "word[-word].tld"; returns the position of the dot before the TLD.
-std::size_t appendDomain(Random &random, const std::string *tld, std::string &out)
+std::size_t appendDomain(Random &random, const std::string *tld, ByteBuffer &out)
 {
     const CommonData &common = CommonData::get();
     text::appendShort(out, common.domainWords().pick(random));
@@ -34,10 +35,11 @@ Result<GeneratorPtr> makeDomain(const GeneratorSpec &spec)
         tldText.startsWith(QLatin1Char('.')) ? tldText.mid(1).toStdString() : tldText.toStdString();
     const bool unique = spec.unique;
     return GeneratorPtr(new KeyRowGenerator(
-        [tld, unique](qint64 row, Random &random, std::string &out) {
+        [tld, unique](qint64 row, Random &random, ByteBuffer &out) {
             const std::size_t dot = appendDomain(random, tld.empty() ? nullptr : &tld, out);
             if (unique) { // the row number before the TLD keeps it unique: "word-1a2b.com"
-                std::string suffix = "-";
+                ByteBuffer suffix;
+                suffix.push_back('-');
                 text::appendBase36(suffix, quint64(row));
                 out.insert(dot, suffix);
             }
@@ -50,7 +52,7 @@ Result<GeneratorPtr> makeUrl(const GeneratorSpec &spec)
     const std::string scheme = spec.string(QStringLiteral("scheme")).toStdString();
     const bool unique = spec.unique;
     return GeneratorPtr(new KeyRowGenerator(
-        [scheme, unique](qint64 row, Random &random, std::string &out) {
+        [scheme, unique](qint64 row, Random &random, ByteBuffer &out) {
             out.append(scheme).append("://");
             if (random.below(2))
                 text::appendShort(out, "www.");
@@ -72,7 +74,7 @@ Result<GeneratorPtr> makeUrl(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeEmailDomain(const GeneratorSpec &spec)
 {
     const WordList &domains = LocaleData::get(spec.locale).list(LocaleData::List::EmailDomains);
-    return rowGenerator([&domains](qint64, Random &random, std::string &out) {
+    return rowGenerator([&domains](qint64, Random &random, ByteBuffer &out) {
         text::appendShort(out, domains.pick(random));
     });
 }
@@ -91,7 +93,7 @@ Result<GeneratorPtr> makeIpv4(const GeneratorSpec &spec)
     const Permutation permutation(size, spec.seed);
     const bool unique = spec.unique;
     return GeneratorPtr(new KeyRowGenerator(
-        [base, size, permutation, unique](qint64 row, Random &random, std::string &out) {
+        [base, size, permutation, unique](qint64 row, Random &random, ByteBuffer &out) {
             const quint32 address =
                 base + quint32(unique ? permutation.map(quint64(row) % size) : random.below(size));
             for (int shift = 24; shift >= 0; shift -= 8) {
@@ -108,7 +110,7 @@ Result<GeneratorPtr> makeIpv6(const GeneratorSpec &spec)
     const bool unique = spec.unique;
     const quint64 key = spec.seed;
     return GeneratorPtr(new KeyRowGenerator(
-        [unique, key](qint64 row, Random &random, std::string &out) {
+        [unique, key](qint64 row, Random &random, ByteBuffer &out) {
             // 2000::/3 (global unicast); a unique column puts a bijection of the row in the low 64 bits.
             quint16 groups[8];
             const std::uint64_t high = (random.next() & 0x1FFFFFFFFFFFFFFFull) | 0x2000000000000000ull;
@@ -150,7 +152,7 @@ Result<GeneratorPtr> makeMac(const GeneratorSpec &spec)
     const bool unique = spec.unique;
     const Permutation permutation(quint64(1) << 46, spec.seed);
     return GeneratorPtr(new KeyRowGenerator(
-        [unique, permutation](qint64 row, Random &random, std::string &out) {
+        [unique, permutation](qint64 row, Random &random, ByteBuffer &out) {
             // Locally administered, unicast: bit 1 of the first byte set, bit 0 clear.
             const std::uint64_t bits =
                 unique ? permutation.map(quint64(row) % (quint64(1) << 46)) : random.next() >> 18;
@@ -172,12 +174,12 @@ Result<GeneratorPtr> makeUserAgent(const GeneratorSpec &)
 {
     const WordList &agents = CommonData::get().userAgents();
     return rowGenerator(
-        [&agents](qint64, Random &random, std::string &out) { text::appendShort(out, agents.pick(random)); });
+        [&agents](qint64, Random &random, ByteBuffer &out) { text::appendShort(out, agents.pick(random)); });
 }
 
 Result<GeneratorPtr> makeHexColor(const GeneratorSpec &)
 {
-    return rowGenerator([](qint64, Random &random, std::string &out) {
+    return rowGenerator([](qint64, Random &random, ByteBuffer &out) {
         const std::uint64_t color = random.below(0x1000000);
         out.push_back('#');
         const char *hex = text::hexDigits();
@@ -192,7 +194,7 @@ Result<GeneratorPtr> makeSlug(const GeneratorSpec &spec)
     const int maxWords = int(spec.integer(QStringLiteral("maxWords")));
     const bool unique = spec.unique;
     return GeneratorPtr(new KeyRowGenerator(
-        [minWords, maxWords, unique](qint64 row, Random &random, std::string &out) {
+        [minWords, maxWords, unique](qint64 row, Random &random, ByteBuffer &out) {
             const WordList &words = CommonData::get().domainWords();
             const int count = int(random.between(minWords, maxWords));
             for (int w = 0; w < count; ++w) {

@@ -1,5 +1,8 @@
 #include "LocaleData.h"
 
+#include "ByteBuffer.h"
+#include "Generator.h"
+
 #include <QFile>
 
 #include <cmath>
@@ -248,18 +251,28 @@ void WordList::buildAliasTable()
     }
 }
 
-void fillTemplate(Random &random, std::string_view pattern, std::string &out, TemplateKind kind)
+std::string listAlphabet(std::initializer_list<const WordList *> lists, std::string_view extra)
+{
+    std::vector<std::string_view> words;
+    for (const WordList *list : lists) {
+        for (std::size_t i = 0; list && i < list->size(); ++i)
+            words.push_back(list->at(i));
+    }
+    return asciiAlphabet(words, extra);
+}
+
+void fillTemplate(Random &random, std::string_view pattern, ByteBuffer &out, TemplateKind kind)
 {
     static constexpr char kInwardLetters[] = "ABDEFGHJLNPQRSTUWXYZ";
     for (const char c : pattern) {
         if (c == '#')
-            out += char('0' + random.below(10));
+            out.push_back(char('0' + random.below(10)));
         else if (c == 'N' && kind == TemplateKind::Phone)
-            out += char('2' + random.below(8));
+            out.push_back(char('2' + random.below(8)));
         else if (c == '?' && kind == TemplateKind::Postal)
-            out += kInwardLetters[random.below(sizeof kInwardLetters - 1)];
+            out.push_back(kInwardLetters[random.below(sizeof kInwardLetters - 1)]);
         else
-            out += c;
+            out.push_back(c);
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ByteBuffer.h"
+
 #include "Random.h"
 #include "common/Result.h"
 
@@ -9,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -168,6 +171,15 @@ enum class TemplateKind { Postal, Phone };
 
 // Appends pattern to out with its placeholders filled: '#' any digit, '?' a UK inward-code letter
 // (ABDEFGHJLNPQRSTUWXYZ), and for phones 'N' a digit 2-9; everything else is copied.
-void fillTemplate(Random &random, std::string_view pattern, std::string &out, TemplateKind kind);
+void fillTemplate(Random &random, std::string_view pattern, ByteBuffer &out, TemplateKind kind);
+// The ASCII bytes of the first fields of lists, plus extra (Generator::alphabet()).
+std::string listAlphabet(std::initializer_list<const WordList *> lists, std::string_view extra = {});
+
+inline void fillTemplate(Random &random, std::string_view pattern, std::string &out, TemplateKind kind)
+{
+    ByteBuffer buffer;
+    fillTemplate(random, pattern, buffer, kind);
+    out.append(buffer.view());
+}
 
 } // namespace fabrica

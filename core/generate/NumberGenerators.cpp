@@ -1,5 +1,6 @@
 // Generators of the number category: integer, smallint, bigint, decimal, float, double, sequence, and
 // finance's amount (a decimal with a currency-style default range).
+#include "ByteBuffer.h"
 #include "Distribution.h"
 #include "GeneratorFactory.h"
 #include "Permutation.h"
@@ -63,7 +64,7 @@ public:
     bool isRowFunction() const override { return m_unique; }
     std::optional<quint64> domainSize() const override { return span(); }
 
-    void valueAt(qint64 row, std::string &out) const override
+    void valueAt(qint64 row, ByteBuffer &out) const override
     {
         write(qint64(quint64(m_min) + m_permutation.map(quint64(row) % std::max<quint64>(span(), 1))), out);
     }
@@ -74,7 +75,7 @@ public:
             fillFromRows(*this, ctx, out);
             return;
         }
-        fillValues(ctx, out, [&](qint64, Random &random, std::string &bytes) {
+        fillValues(ctx, out, [&](qint64, Random &random, ByteBuffer &bytes) {
             write(m_distribution ? m_distribution->sampleInteger(random) : random.between(m_min, m_max),
                   bytes);
         });
@@ -87,7 +88,7 @@ private:
         const quint64 width = quint64(m_max) - quint64(m_min);
         return width == std::numeric_limits<quint64>::max() ? width : width + 1;
     }
-    void write(qint64 value, std::string &out) const
+    void write(qint64 value, ByteBuffer &out) const
     {
         if (m_scale == 0)
             text::appendInt(out, value);
@@ -112,10 +113,7 @@ public:
     {}
     ValueClass valueClass() const override { return ValueClass::Number; }
     bool isRowFunction() const override { return true; }
-    void valueAt(qint64 row, std::string &out) const override
-    {
-        text::appendInt(out, m_start + m_step * row);
-    }
+    void valueAt(qint64 row, ByteBuffer &out) const override { text::appendInt(out, m_start + m_step * row); }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override { fillFromRows(*this, ctx, out); }
 
 private:
@@ -135,7 +133,7 @@ public:
     ValueClass valueClass() const override { return ValueClass::Number; }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
-        fillValues(ctx, out, [&](qint64, Random &random, std::string &bytes) {
+        fillValues(ctx, out, [&](qint64, Random &random, ByteBuffer &bytes) {
             const double value = m_distribution ? m_distribution->sample(random)
                                                 : std::min(m_max, m_min + random.unit() * (m_max - m_min));
             if (m_single) {

@@ -1,4 +1,5 @@
 #include "Pattern.h"
+#include "ByteBuffer.h"
 
 #include "Random.h"
 
@@ -131,7 +132,7 @@ const PosixClass kPosixClasses[] = {
     {U"graph", {{U'!', U'~'}}},
 };
 
-void appendUtf8(std::string &out, char32_t c)
+template<typename Out> void appendUtf8(Out &out, char32_t c)
 {
     if (c < 0x80) {
         out.push_back(char(c));
@@ -160,7 +161,7 @@ quint32 packUtf8(char32_t c)
     return packed;
 }
 
-inline void appendPacked(std::string &out, quint32 packed)
+inline void appendPacked(ByteBuffer &out, quint32 packed)
 {
     const quint32 lead = packed & 0xFF;
     if (lead < 0x80) {
@@ -1103,12 +1104,12 @@ char32_t Pattern::rangeMember(const Node &node, quint64 value) const
     return range->first + char32_t(value - range->before);
 }
 
-void Pattern::generate(Random &random, std::string &out) const
+void Pattern::generate(Random &random, ByteBuffer &out) const
 {
     appendRandom(m_root, random, out);
 }
 
-void Pattern::appendRandom(quint32 index, Random &random, std::string &out) const
+void Pattern::appendRandom(quint32 index, Random &random, ByteBuffer &out) const
 {
     const Node &node = m_nodes[index];
     switch (node.kind) {
@@ -1145,13 +1146,13 @@ void Pattern::appendRandom(quint32 index, Random &random, std::string &out) cons
     }
 }
 
-void Pattern::nth(quint64 index, std::string &out) const
+void Pattern::nth(quint64 index, ByteBuffer &out) const
 {
     appendNth(m_root, index, out);
 }
 
 // value < domain (saturated domains included: a saturated place value only ever divides to 0).
-void Pattern::appendNth(quint32 index, quint64 value, std::string &out) const
+void Pattern::appendNth(quint32 index, quint64 value, ByteBuffer &out) const
 {
     const Node &node = m_nodes[index];
     switch (node.kind) {

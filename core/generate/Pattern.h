@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ByteBuffer.h"
+
 #include "common/Result.h"
 
 #include <QCoreApplication>
@@ -45,7 +47,13 @@ public:
     static Result<Pattern> compile(const QString &pattern);
 
     // Appends one random matching value, UTF-8, to out. Thread-safe; allocates only by growing out.
-    void generate(Random &random, std::string &out) const;
+    void generate(Random &random, ByteBuffer &out) const;
+    void generate(Random &random, std::string &out) const // for callers outside the engine's hot path
+    {
+        ByteBuffer buffer;
+        generate(random, buffer);
+        out.append(buffer.view());
+    }
 
     // How many values nth() can make, saturating at UINT64_MAX ("huge"). Each distinct way of generating
     // counts once; compile() merges the common coincidences (class members, alternatives that are equal
@@ -60,7 +68,13 @@ public:
     // shortest repetitions first and the last position varying fastest. Injective over [0, domainSize())
     // when domainIsExact(), so unique columns can map a row through a keyed permutation instead of
     // remembering values.
-    void nth(quint64 index, std::string &out) const;
+    void nth(quint64 index, ByteBuffer &out) const;
+    void nth(quint64 index, std::string &out) const
+    {
+        ByteBuffer buffer;
+        nth(index, buffer);
+        out.append(buffer.view());
+    }
 
     int minLength() const { return m_nodes[m_root].minLength; } // in characters
     int maxLength() const { return m_nodes[m_root].maxLength; }
@@ -92,8 +106,8 @@ private:
     };
 
     Pattern() = default;
-    void appendRandom(quint32 index, Random &random, std::string &out) const;
-    void appendNth(quint32 index, quint64 value, std::string &out) const;
+    void appendRandom(quint32 index, Random &random, ByteBuffer &out) const;
+    void appendNth(quint32 index, quint64 value, ByteBuffer &out) const;
     char32_t rangeMember(const Node &node, quint64 value) const;
     quint64 power(const Node &repeat, quint32 exponent) const;
 

@@ -1,4 +1,5 @@
 // Generators of the person and company categories.
+#include "ByteBuffer.h"
 #include "Entities.h"
 #include "GeneratorFactory.h"
 #include "RowGenerator.h"
@@ -29,27 +30,35 @@ Result<GeneratorPtr> makeName(const GeneratorSpec &spec)
     const Gender gender = genderOf(spec);
     const QString id = spec.type.id;
     const bool first = id == QLatin1String("first_name"), full = id == QLatin1String("full_name");
+    const WordList &lastNames = data.list(LocaleData::List::LastNames);
     if (id == QLatin1String("last_name"))
-        return rowGenerator([&data, tableSeed](qint64 row, Random &, std::string &out) {
-            text::appendShort(out, *personAt(data, tableSeed, row).lastName);
-        });
-    return rowGenerator([&data, tableSeed, gender, first, full](qint64 row, Random &random,
-                                                                std::string &out) {
-        const PersonEntity person = personAt(data, tableSeed, row);
-        // A fixed gender overrides the row's person: draw a name of that gender instead.
-        const bool female = gender == Gender::Any ? person.female : gender == Gender::Female;
-        const std::string &given =
-            female == person.female
-                ? *person.firstName
-                : data.list(female ? LocaleData::List::FirstNamesFemale : LocaleData::List::FirstNamesMale)
-                      .pick(random);
-        text::appendShort(out, given);
-        if (full) {
-            out.push_back(' ');
-            text::appendShort(out, *person.lastName);
-        }
-        Q_UNUSED(first)
-    });
+        return rowGenerator(
+            [&data, tableSeed](qint64 row, Random &, ByteBuffer &out) {
+                text::appendShort(out, *personAt(data, tableSeed, row).lastName);
+            },
+            ValueClass::Text, listAlphabet({&lastNames}));
+    const std::string alphabet =
+        listAlphabet({&data.list(LocaleData::List::FirstNamesFemale),
+                      &data.list(LocaleData::List::FirstNamesMale), full ? &lastNames : nullptr},
+                     full ? " " : "");
+    return rowGenerator(
+        [&data, tableSeed, gender, first, full](qint64 row, Random &random, ByteBuffer &out) {
+            const PersonEntity person = personAt(data, tableSeed, row);
+            // A fixed gender overrides the row's person: draw a name of that gender instead.
+            const bool female = gender == Gender::Any ? person.female : gender == Gender::Female;
+            const std::string &given = female == person.female
+                                           ? *person.firstName
+                                           : data.list(female ? LocaleData::List::FirstNamesFemale
+                                                              : LocaleData::List::FirstNamesMale)
+                                                 .pick(random);
+            text::appendShort(out, given);
+            if (full) {
+                out.push_back(' ');
+                text::appendShort(out, *person.lastName);
+            }
+            Q_UNUSED(first)
+        },
+        ValueClass::Text, alphabet);
 }
 
 Result<GeneratorPtr> makeTitle(const GeneratorSpec &spec)
@@ -57,7 +66,7 @@ Result<GeneratorPtr> makeTitle(const GeneratorSpec &spec)
     const LocaleData &data = LocaleData::get(spec.locale);
     const quint64 tableSeed = spec.tableSeed;
     const Gender gender = genderOf(spec);
-    return rowGenerator([&data, tableSeed, gender](qint64 row, Random &random, std::string &out) {
+    return rowGenerator([&data, tableSeed, gender](qint64 row, Random &random, ByteBuffer &out) {
         const bool female =
             gender == Gender::Any ? personAt(data, tableSeed, row).female : gender == Gender::Female;
         // About one person in twelve carries an academic title.
@@ -79,7 +88,7 @@ Result<GeneratorPtr> makeGender(const GeneratorSpec &spec)
         return generationError(spec, QCoreApplication::translate("fabrica::Plan", "values is empty"));
     // The first two values follow the row's person (female, male); further values ("diverse", …) get a
     // small share of the rows.
-    return rowGenerator([&data, tableSeed, values](qint64 row, Random &random, std::string &out) {
+    return rowGenerator([&data, tableSeed, values](qint64 row, Random &random, ByteBuffer &out) {
         if (values.size() > 2 && random.below(50) == 0)
             out.append(values[2 + random.below(values.size() - 2)]);
         else
@@ -90,13 +99,11 @@ Result<GeneratorPtr> makeGender(const GeneratorSpec &spec)
 
 // username and the local part of e-mail addresses: from the row's person, ASCII, lower case.
 void localPart(const PersonEntity &person, Random &random, bool unique, qint64 row, char separator,
-               std::string &out)
+               ByteBuffer &out)
 {
-    std::string first, last;
+    ByteBuffer first, last; // names as ASCII letters and digits, words run together
     transform::slug(*person.firstName, first, '\0');
     transform::slug(*person.lastName, last, '\0');
-    first.erase(std::remove(first.begin(), first.end(), '\0'), first.end());
-    last.erase(std::remove(last.begin(), last.end(), '\0'), last.end());
     switch (random.below(4)) {
     case 0:
         out.append(first).push_back(separator);
@@ -131,7 +138,8 @@ Result<GeneratorPtr> makeUsername(const GeneratorSpec &spec)
     const bool unique = spec.unique;
     if (unique) { // the row number in base 36 after '_' keeps names unique: it must fit with a letter to
                   // spare
-        std::string suffix = "_";
+        ByteBuffer suffix;
+        suffix.push_back('_');
         text::appendBase36(suffix, quint64(std::max<qint64>(spec.rows - 1, 0)));
         if (suffix.size() + 1 > maxLength)
             return generationError(spec, QCoreApplication::translate(
@@ -141,14 +149,14 @@ Result<GeneratorPtr> makeUsername(const GeneratorSpec &spec)
                                              .arg(spec.rows)
                                              .arg(suffix.size() + 1));
     }
-    auto write = [&data, tableSeed, maxLength, unique](qint64 row, Random &random, std::string &out) {
+    auto write = [&data, tableSeed, maxLength, unique](qint64 row, Random &random, ByteBuffer &out) {
         const std::size_t start = out.size();
         localPart(personAt(data, tableSeed, row), random, unique, row, random.below(2) ? '.' : '_', out);
         if (out.size() - start > maxLength) { // keep the unique suffix: cut the name part
-            std::string suffix;
+            ByteBuffer suffix;
             if (unique) {
+                suffix.push_back('_');
                 text::appendBase36(suffix, quint64(row));
-                suffix.insert(suffix.begin(), '_');
             }
             out.resize(start + maxLength - std::min(maxLength, suffix.size()));
             text::appendShort(out, suffix);
@@ -165,7 +173,7 @@ Result<GeneratorPtr> makeEmail(const GeneratorSpec &spec)
     const std::string domain = spec.string(QStringLiteral("domain")).toStdString();
     const bool unique = spec.unique;
     auto write = [&data, tableSeed, fixedDomain, domain, unique](qint64 row, Random &random,
-                                                                 std::string &out) {
+                                                                 ByteBuffer &out) {
         localPart(personAt(data, tableSeed, row), random, unique, row, '.', out);
         out.push_back('@');
         text::appendShort(out, fixedDomain ? domain : data.list(LocaleData::List::EmailDomains).pick(random));
@@ -181,7 +189,7 @@ Result<GeneratorPtr> makePhone(const GeneratorSpec &spec)
     const LocaleData &data = LocaleData::get(spec.locale);
     const QString format = spec.string(QStringLiteral("format"));
     const int which = format == QLatin1String("international") ? 1 : format == QLatin1String("e164") ? 2 : 0;
-    return rowGenerator([&data, which](qint64, Random &random, std::string &out) {
+    return rowGenerator([&data, which](qint64, Random &random, ByteBuffer &out) {
         const PhoneFormat &phone = data.phones()[random.below(data.phones().size())];
         fillTemplate(random,
                      which == 0   ? phone.national
@@ -195,7 +203,7 @@ Result<GeneratorPtr> makeList(const GeneratorSpec &spec, LocaleData::List list)
 {
     const WordList &words = LocaleData::get(spec.locale).list(list);
     return rowGenerator(
-        [&words](qint64, Random &random, std::string &out) { text::appendShort(out, words.pick(random)); });
+        [&words](qint64, Random &random, ByteBuffer &out) { text::appendShort(out, words.pick(random)); });
 }
 
 Result<GeneratorPtr> makeJobTitle(const GeneratorSpec &spec)
@@ -214,7 +222,7 @@ Result<GeneratorPtr> makeIndustry(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeCompanyName(const GeneratorSpec &spec)
 {
     const LocaleData &data = LocaleData::get(spec.locale);
-    return rowGenerator([&data](qint64, Random &random, std::string &out) {
+    return rowGenerator([&data](qint64, Random &random, ByteBuffer &out) {
         const WordList &words = data.list(LocaleData::List::CompanyWords);
         const WordList &names = data.list(LocaleData::List::LastNames);
         switch (random.below(4)) {

@@ -1,4 +1,5 @@
 // Generators of the identifier and structure categories: uuid, enum, sample, json and foreign_key.
+#include "ByteBuffer.h"
 #include "Cardinality.h"
 #include "CompositeKey.h"
 #include "GeneratorFactory.h"
@@ -19,7 +20,7 @@ namespace fabrica {
 
 namespace {
 
-void appendHex(std::string &out, std::uint64_t value, int bytes)
+void appendHex(ByteBuffer &out, std::uint64_t value, int bytes)
 {
     const char *hex = text::hexDigits();
     for (int shift = bytes * 8 - 4; shift >= 0; shift -= 4)
@@ -38,7 +39,7 @@ public:
 
     bool isRowFunction() const override { return true; }
     std::string_view alphabet() const override { return "0123456789abcdef-"; }
-    void valueAt(qint64 row, std::string &out) const override
+    void valueAt(qint64 row, ByteBuffer &out) const override
     {
         Random random = Random::forRow(m_key, quint64(row));
         std::uint64_t high = random.next(), low = random.next();
@@ -86,6 +87,7 @@ public:
         : m_values(std::move(values))
         , m_unique(unique)
         , m_permutation(m_values.size(), key)
+        , m_alphabet(asciiAlphabet(std::vector<std::string_view>(m_values.begin(), m_values.end())))
     {
         if (weights.empty())
             return;
@@ -100,6 +102,7 @@ public:
     }
 
     bool isRowFunction() const override { return m_unique; }
+    std::string_view alphabet() const override { return m_alphabet; }
     std::optional<quint64> domainSize() const override
     {
         // Zero-weight values never appear.
@@ -110,7 +113,7 @@ public:
             reachable += (i == 0 ? m_thresholds[0] > 0 : m_thresholds[i] > m_thresholds[i - 1]) ? 1 : 0;
         return reachable;
     }
-    void valueAt(qint64 row, std::string &out) const override
+    void valueAt(qint64 row, ByteBuffer &out) const override
     {
         text::appendShort(out, m_values[m_permutation.map(quint64(row) % m_values.size())]);
     }
@@ -151,6 +154,7 @@ private:
     std::vector<std::uint64_t> m_thresholds; // cumulative, scaled to 2^64; empty = uniform
     bool m_unique;
     Permutation m_permutation;
+    std::string m_alphabet;
 };
 
 Result<GeneratorPtr> makeUuid(const GeneratorSpec &spec)
@@ -219,7 +223,7 @@ public:
     ValueClass valueClass() const override { return m_parent->valueClass(); }
     bool isRowFunction() const override { return m_unique || m_composite; }
     std::optional<quint64> domainSize() const override { return quint64(m_parentRows); }
-    void valueAt(qint64 row, std::string &out) const override
+    void valueAt(qint64 row, ByteBuffer &out) const override
     {
         if (m_composite)
             m_parent->valueAt(m_composite->component(row, m_component), out);
@@ -228,7 +232,7 @@ public:
     }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
-        std::string &bytes = out.bytes();
+        ByteBuffer &bytes = out.bytes();
         if (m_cardinality) { // children of one parent are consecutive rows
             Cardinality::Position position = m_cardinality->locate(ctx.firstRow);
             for (int i = 0; i < ctx.rows; ++i, position = m_cardinality->next(position)) {
@@ -322,7 +326,7 @@ public:
                                            Random::hash(ctx.columnSeed ^ (f + 1) * 0xC2B2AE3D27D4EB4Full)};
             m_fields[f].generator->fill(fieldContext, values[f]);
         }
-        std::string &bytes = out.bytes();
+        ByteBuffer &bytes = out.bytes();
         for (int i = 0; i < ctx.rows; ++i) {
             if (ctx.isNull(i)) {
                 out.appendNull();
@@ -353,7 +357,7 @@ public:
         }
     }
 
-    static void appendJsonString(std::string_view value, std::string &out)
+    static void appendJsonString(std::string_view value, ByteBuffer &out)
     {
         out.push_back('"');
         for (const char c : value) {
@@ -391,9 +395,9 @@ Result<GeneratorPtr> makeJson(const GeneratorSpec &spec)
                                                               "type other than foreign_key")
                                              .arg(it.key()));
         JsonObjectGenerator::Field field;
-        std::string key;
+        ByteBuffer key;
         JsonObjectGenerator::appendJsonString(it.key().toStdString(), key);
-        field.key = key;
+        field.key = key.str();
         field.column = std::make_unique<Column>(
             Column{it.key(), type->id, fieldSpec.value(QStringLiteral("constraints")).toObject(), {}, {}});
         const double nullPercent = field.column->constraints.value(keys::nullPercent).toDouble();

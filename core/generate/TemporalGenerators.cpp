@@ -1,4 +1,5 @@
 // Generators of the datetime category (date, time, timestamp, timestamptz) and boolean.
+#include "ByteBuffer.h"
 #include "DateTimeFormat.h"
 #include "Distribution.h"
 #include "GeneratorFactory.h"
@@ -50,7 +51,7 @@ public:
     bool isRowFunction() const override { return m_unique; }
     std::optional<quint64> domainSize() const override { return quint64(m_max - m_min) + 1; }
     std::string_view alphabet() const override { return m_format.alphabet(); }
-    void valueAt(qint64 row, std::string &out) const override
+    void valueAt(qint64 row, ByteBuffer &out) const override
     {
         write(m_min + qint64(m_permutation.map(quint64(row) % (quint64(m_max - m_min) + 1))), out);
     }
@@ -61,7 +62,7 @@ public:
             fillFromRows(*this, ctx, out);
             return;
         }
-        fillValues(ctx, out, [&](qint64, Random &random, std::string &bytes) {
+        fillValues(ctx, out, [&](qint64, Random &random, ByteBuffer &bytes) {
             write(m_distribution ? m_distribution->sampleInteger(random) : random.between(m_min, m_max),
                   bytes);
         });
@@ -95,7 +96,7 @@ private:
         }
     }
 
-    void write(qint64 value, std::string &out) const
+    void write(qint64 value, ByteBuffer &out) const
     {
         CivilTime time;
         qint64 milliseconds = 0;

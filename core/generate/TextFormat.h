@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ByteBuffer.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -14,6 +16,11 @@ namespace fabrica::text {
 // Appends a short value. std::string::append calls memcpy, and on some x86 machines glibc's AVX-512
 // memcpy costs tens of nanoseconds for a few bytes (measured: a quarter of the generator's time); a
 // push_back loop stays inline. Long values still go through memcpy.
+inline void appendShort(ByteBuffer &out, std::string_view value)
+{
+    out.append(value);
+}
+
 inline void appendShort(std::string &out, std::string_view value)
 {
     if (value.size() > 32) {
@@ -24,14 +31,14 @@ inline void appendShort(std::string &out, std::string_view value)
         out.push_back(c);
 }
 
-inline void appendInt(std::string &out, std::int64_t value)
+inline void appendInt(ByteBuffer &out, std::int64_t value)
 {
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     appendShort(out, std::string_view(buffer, std::size_t(result.ptr - buffer)));
 }
 
-inline void appendUnsigned(std::string &out, std::uint64_t value)
+inline void appendUnsigned(ByteBuffer &out, std::uint64_t value)
 {
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -39,7 +46,7 @@ inline void appendUnsigned(std::string &out, std::uint64_t value)
 }
 
 // Appends value with at least width digits, zero padded (value >= 0).
-inline void appendPadded(std::string &out, std::uint64_t value, int width)
+inline void appendPadded(ByteBuffer &out, std::uint64_t value, int width)
 {
     char buffer[24];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -49,7 +56,7 @@ inline void appendPadded(std::string &out, std::uint64_t value, int width)
 }
 
 // A fixed-point number: units / 10^scale, e.g. (123456, 2) → "1234.56", (-5, 2) → "-0.05".
-inline void appendDecimal(std::string &out, std::int64_t units, int scale)
+inline void appendDecimal(ByteBuffer &out, std::int64_t units, int scale)
 {
     if (scale <= 0) {
         appendInt(out, units);
@@ -68,7 +75,7 @@ inline void appendDecimal(std::string &out, std::int64_t units, int scale)
 }
 
 // Shortest text that reads back as the same double.
-inline void appendDouble(std::string &out, double value)
+inline void appendDouble(ByteBuffer &out, double value)
 {
     char buffer[32];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -111,7 +118,7 @@ inline void reserveMore(std::string &out, std::size_t extra)
 }
 
 // Base 36 (0-9a-z): short suffixes that keep derived values unique.
-inline void appendBase36(std::string &out, std::uint64_t value)
+inline void appendBase36(ByteBuffer &out, std::uint64_t value)
 {
     char buffer[16];
     int n = 0;

@@ -1,4 +1,5 @@
 // Generators of the text category: string, char, pattern, template and the lorem types.
+#include "ByteBuffer.h"
 #include "GeneratorFactory.h"
 #include "LocaleData.h"
 #include "Pattern.h"
@@ -30,7 +31,7 @@ public:
 
     bool isRowFunction() const override { return m_unique; }
     std::optional<quint64> domainSize() const override { return domain(); }
-    void valueAt(qint64 row, std::string &out) const override
+    void valueAt(qint64 row, ByteBuffer &out) const override
     {
         quint64 index = m_permutation.map(quint64(row) % domain());
         const quint64 base = m_alphabet.size();
@@ -45,7 +46,7 @@ public:
             fillFromRows(*this, ctx, out);
             return;
         }
-        fillValues(ctx, out, [&](qint64, Random &random, std::string &bytes) {
+        fillValues(ctx, out, [&](qint64, Random &random, ByteBuffer &bytes) {
             const int length = int(random.between(m_minLength, m_maxLength));
             for (int k = 0; k < length; ++k)
                 text::appendShort(bytes, m_alphabet[random.below(m_alphabet.size())]);
@@ -106,7 +107,7 @@ public:
     {}
     bool isRowFunction() const override { return m_unique; }
     std::optional<quint64> domainSize() const override { return m_pattern.domainSize(); }
-    void valueAt(qint64 row, std::string &out) const override
+    void valueAt(qint64 row, ByteBuffer &out) const override
     {
         m_pattern.nth(m_permutation.map(quint64(row) % m_pattern.domainSize()), out);
     }
@@ -117,7 +118,7 @@ public:
             return;
         }
         fillValues(ctx, out,
-                   [&](qint64, Random &random, std::string &bytes) { m_pattern.generate(random, bytes); });
+                   [&](qint64, Random &random, ByteBuffer &bytes) { m_pattern.generate(random, bytes); });
     }
 
 private:
@@ -169,8 +170,8 @@ public:
                                            Random::hash(ctx.columnSeed ^ (p + 1) * 0x9E3779B97F4A7C15ull)};
             m_parts[p].inner->fill(innerContext, inner[p]);
         }
-        std::string &bytes = out.bytes();
-        std::string scratch, filtered;
+        ByteBuffer &bytes = out.bytes();
+        ByteBuffer scratch, filtered;
         for (int i = 0; i < ctx.rows; ++i) {
             if (ctx.isNull(i)) {
                 out.appendNull();
@@ -271,10 +272,11 @@ public:
         , m_maxWords(maxWords)
         , m_minSentences(minSentences)
         , m_maxSentences(maxSentences)
+        , m_alphabet(listAlphabet({&m_words}, " .ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     {}
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
-        fillValues(ctx, out, [&](qint64, Random &random, std::string &bytes) {
+        fillValues(ctx, out, [&](qint64, Random &random, ByteBuffer &bytes) {
             const int sentences =
                 m_maxSentences == 0 ? 0 : int(random.between(m_minSentences, m_maxSentences));
             if (sentences == 0) {
@@ -290,7 +292,7 @@ public:
     }
 
 private:
-    void sentence(Random &random, std::string &out) const
+    void sentence(Random &random, ByteBuffer &out) const
     {
         // Built in a local buffer with inline copies and appended once: a sentence is one copy into the
         // column instead of a dozen small ones.
@@ -319,6 +321,10 @@ private:
     int m_maxWords;
     int m_minSentences;
     int m_maxSentences;
+    std::string m_alphabet; // the words' letters, capitals, space and period
+
+public:
+    std::string_view alphabet() const override { return m_alphabet; }
 };
 
 Result<GeneratorPtr> makeLorem(const GeneratorSpec &spec)

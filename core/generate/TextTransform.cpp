@@ -1,4 +1,5 @@
 #include "TextTransform.h"
+#include "ByteBuffer.h"
 
 #include <QString>
 
@@ -18,7 +19,7 @@ QString decode(std::string_view in)
     return QString::fromUtf8(in.data(), qsizetype(in.size()));
 }
 
-void encode(const QString &text, std::string &out)
+void encode(const QString &text, ByteBuffer &out)
 {
     const QByteArray utf8 = text.toUtf8();
     out.append(utf8.constData(), std::size_t(utf8.size()));
@@ -67,7 +68,7 @@ const char *special(char32_t c)
 
 } // namespace
 
-void lower(std::string_view in, std::string &out)
+void lower(std::string_view in, ByteBuffer &out)
 {
     if (isAscii(in)) {
         for (char c : in)
@@ -77,7 +78,7 @@ void lower(std::string_view in, std::string &out)
     encode(decode(in).toLower(), out);
 }
 
-void upper(std::string_view in, std::string &out)
+void upper(std::string_view in, ByteBuffer &out)
 {
     if (isAscii(in)) {
         for (char c : in)
@@ -87,7 +88,7 @@ void upper(std::string_view in, std::string &out)
     encode(decode(in).toUpper(), out);
 }
 
-void title(std::string_view in, std::string &out)
+void title(std::string_view in, ByteBuffer &out)
 {
     QString text = decode(in).toLower();
     bool start = true;
@@ -99,7 +100,7 @@ void title(std::string_view in, std::string &out)
     encode(text, out);
 }
 
-void ascii(std::string_view in, std::string &out)
+void ascii(std::string_view in, ByteBuffer &out)
 {
     if (isAscii(in)) {
         out.append(in);
@@ -133,17 +134,17 @@ void ascii(std::string_view in, std::string &out)
     }
 }
 
-void slug(std::string_view in, std::string &out, char separator)
+void slug(std::string_view in, ByteBuffer &out, char separator)
 {
-    std::string plain;
+    ByteBuffer plain;
     ascii(in, plain);
     bool pending = false;
     const std::size_t start = out.size();
-    for (char c : plain) {
+    for (char c : plain.view()) {
         const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         const bool upperCase = c >= 'A' && c <= 'Z';
         if (alnum || upperCase) {
-            if (pending && out.size() > start)
+            if (pending && out.size() > start && separator != '\0')
                 out.push_back(separator);
             pending = false;
             out.push_back(upperCase ? char(c + 32) : c);
@@ -153,7 +154,7 @@ void slug(std::string_view in, std::string &out, char separator)
     }
 }
 
-bool apply(std::string_view filter, std::string_view in, std::string &out)
+bool apply(std::string_view filter, std::string_view in, ByteBuffer &out)
 {
     if (filter == "lower")
         lower(in, out);
