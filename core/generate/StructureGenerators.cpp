@@ -20,11 +20,12 @@ namespace fabrica {
 
 namespace {
 
-void appendHex(ByteBuffer &out, std::uint64_t value, int bytes)
+char *writeHex(char *p, std::uint64_t value, int bytes)
 {
     const char *hex = text::hexDigits();
     for (int shift = bytes * 8 - 4; shift >= 0; shift -= 4)
-        out.push_back(hex[(value >> shift) & 0xF]);
+        *p++ = hex[(value >> shift) & 0xF];
+    return p;
 }
 
 // RFC 9562 UUIDs, version 4 (random) or 7 (Unix-time ordered).
@@ -60,15 +61,16 @@ public:
             high = (high & ~0xF000ull) | 0x4000;
         }
         low = (low & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
-        appendHex(out, high >> 32, 4);
-        out.push_back('-');
-        appendHex(out, high >> 16 & 0xFFFF, 2);
-        out.push_back('-');
-        appendHex(out, high & 0xFFFF, 2);
-        out.push_back('-');
-        appendHex(out, low >> 48, 2);
-        out.push_back('-');
-        appendHex(out, low & 0xFFFFFFFFFFFFull, 6);
+        char *p = out.grow(36);
+        p = writeHex(p, high >> 32, 4);
+        *p++ = '-';
+        p = writeHex(p, high >> 16 & 0xFFFF, 2);
+        *p++ = '-';
+        p = writeHex(p, high & 0xFFFF, 2);
+        *p++ = '-';
+        p = writeHex(p, low >> 48, 2);
+        *p++ = '-';
+        writeHex(p, low & 0xFFFFFFFFFFFFull, 6);
     }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override { fillFromRows(*this, ctx, out); }
 
