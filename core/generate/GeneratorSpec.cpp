@@ -1,6 +1,11 @@
 #include "GeneratorSpec.h"
 
+#include "Distribution.h"
 #include "types/TypeRegistry.h"
+
+#include <QJsonObject>
+
+#include <functional>
 
 #include <cmath>
 
@@ -34,6 +39,29 @@ QString GeneratorSpec::string(const QString &key) const
 bool GeneratorSpec::flag(const QString &key) const
 {
     return value(key).toBool();
+}
+
+std::optional<Distribution> GeneratorSpec::distribution(double min, double max, bool integral,
+                                                        double factor) const
+{
+    QJsonObject object = value(QStringLiteral("distribution")).toObject();
+    const QString name = object.value(QStringLiteral("name")).toString();
+    if (name.isEmpty() || name == QLatin1String("uniform"))
+        return std::nullopt;
+    auto scale = [&object](const QString &key, const std::function<double(double)> &apply) {
+        if (object.contains(key))
+            object.insert(key, apply(object.value(key).toDouble()));
+    };
+    if (factor != 1.0) {
+        scale(QStringLiteral("mean"), [factor](double v) { return v * factor; });
+        scale(QStringLiteral("stddev"), [factor](double v) { return v * factor; });
+        scale(QStringLiteral("mu"), [factor](double v) { return v + std::log(factor); });
+        if (name == QLatin1String("poisson")) // the mean count above min
+            scale(QStringLiteral("lambda"), [factor](double v) { return v * factor; });
+        else if (name == QLatin1String("exponential")) // a rate per unit
+            scale(QStringLiteral("lambda"), [factor](double v) { return v / factor; });
+    }
+    return Distribution::fromJson(object, min, max, integral);
 }
 
 } // namespace fabrica

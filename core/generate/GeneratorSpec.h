@@ -8,10 +8,12 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace fabrica {
 
 class Cardinality;
+class Distribution;
 class CompositeKey;
 class Generator;
 
@@ -44,6 +46,10 @@ struct GeneratorSpec
     QString string(const QString &key) const;
     bool flag(const QString &key) const;
     bool has(const QString &key) const { return column.constraints.contains(key); }
+    // The column's "distribution" over [min, max]; nullopt for uniform. Decimals are drawn in units of
+    // 10^-scale: `factor` (10^scale) scales parameters given in the column's units to match.
+    std::optional<Distribution> distribution(double min, double max, bool integral,
+                                             double factor = 1.0) const;
     // "table.column: " for messages.
     QString where() const { return table.name + QLatin1Char('.') + column.name; }
 };

@@ -18,32 +18,6 @@ namespace {
 
 const QString kMin = QStringLiteral("min");
 const QString kMax = QStringLiteral("max");
-const QString kDistribution = QStringLiteral("distribution");
-
-// The column's distribution over [min, max]. Decimals are drawn in units of 10^-scale, so parameters
-// given in the column's units are scaled by `factor` (10^scale) to match.
-std::optional<Distribution> distributionOf(const GeneratorSpec &spec, double min, double max, bool integral,
-                                           double factor = 1.0)
-{
-    QJsonObject object = spec.value(kDistribution).toObject();
-    const QString name = object.value(QStringLiteral("name")).toString();
-    if (name.isEmpty() || name == QLatin1String("uniform"))
-        return std::nullopt;
-    auto scale = [&object](const QString &key, const std::function<double(double)> &apply) {
-        if (object.contains(key))
-            object.insert(key, apply(object.value(key).toDouble()));
-    };
-    if (factor != 1.0) {
-        scale(QStringLiteral("mean"), [factor](double v) { return v * factor; });
-        scale(QStringLiteral("stddev"), [factor](double v) { return v * factor; });
-        scale(QStringLiteral("mu"), [factor](double v) { return v + std::log(factor); });
-        if (name == QLatin1String("poisson")) // the mean count above min
-            scale(QStringLiteral("lambda"), [factor](double v) { return v * factor; });
-        else if (name == QLatin1String("exponential")) // a rate per unit
-            scale(QStringLiteral("lambda"), [factor](double v) { return v / factor; });
-    }
-    return Distribution::fromJson(object, min, max, integral);
-}
 
 // Whole numbers in [min, max], written with `scale` implied decimal places (0 for integers): decimals
 // are integers of units of 10^-scale, so they are exact and unique columns stay unique.
@@ -168,7 +142,7 @@ Result<GeneratorPtr> makeInteger(const GeneratorSpec &spec)
 {
     const qint64 min = spec.integer(kMin), max = spec.integer(kMax);
     return GeneratorPtr(new ScaledIntegerGenerator(
-        min, max, 0, distributionOf(spec, double(min), double(max), true), spec.unique, spec.seed));
+        min, max, 0, spec.distribution(double(min), double(max), true), spec.unique, spec.seed));
 }
 
 // decimal and amount: min/max in the column's units, `scale` digits after the point.
@@ -207,14 +181,14 @@ Result<GeneratorPtr> makeDecimal(const GeneratorSpec &spec)
                       .arg(precision - scale));
     const qint64 min = qint64(low), max = qint64(high);
     return GeneratorPtr(new ScaledIntegerGenerator(
-        min, max, scale, distributionOf(spec, low, high, true, factor), spec.unique, spec.seed));
+        min, max, scale, spec.distribution(low, high, true, factor), spec.unique, spec.seed));
 }
 
 Result<GeneratorPtr> makeFloat(const GeneratorSpec &spec)
 {
     const double min = spec.number(kMin), max = spec.number(kMax);
     return GeneratorPtr(new FloatingGenerator(min, max, spec.type.id == QLatin1String("float"),
-                                              distributionOf(spec, min, max, false)));
+                                              spec.distribution(min, max, false)));
 }
 
 Result<GeneratorPtr> makeSequence(const GeneratorSpec &spec)

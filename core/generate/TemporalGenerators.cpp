@@ -145,24 +145,15 @@ private:
     std::vector<Date> m_dates;
 };
 
-std::optional<Distribution> distributionOf(const GeneratorSpec &spec, qint64 min, qint64 max)
-{
-    const QJsonObject object = spec.value(QStringLiteral("distribution")).toObject();
-    const QString name = object.value(QStringLiteral("name")).toString();
-    if (name.isEmpty() || name == QLatin1String("uniform"))
-        return std::nullopt;
-    return Distribution::fromJson(object, double(min), double(max), true);
-}
-
 Result<GeneratorPtr> makeDate(const GeneratorSpec &spec)
 {
     const QDate min = QDate::fromString(spec.string(kMin), Qt::ISODate);
     const QDate max = QDate::fromString(spec.string(kMax), Qt::ISODate);
     const qint64 low = DateTimeFormat::daysFromCivil(min.year(), min.month(), min.day());
     const qint64 high = DateTimeFormat::daysFromCivil(max.year(), max.month(), max.day());
-    return GeneratorPtr(new TemporalGenerator(Unit::Day, false, low, high,
-                                              DateTimeFormat::compile(spec.string(QStringLiteral("format"))),
-                                              distributionOf(spec, low, high), spec.unique, spec.seed, {}));
+    return GeneratorPtr(new TemporalGenerator(
+        Unit::Day, false, low, high, DateTimeFormat::compile(spec.string(QStringLiteral("format"))),
+        spec.distribution(double(low), double(high), true), spec.unique, spec.seed, {}));
 }
 
 Result<GeneratorPtr> makeTime(const GeneratorSpec &spec)
@@ -174,7 +165,8 @@ Result<GeneratorPtr> makeTime(const GeneratorSpec &spec)
     const qint64 low = ms ? min.msecsSinceStartOfDay() : (min.msecsSinceStartOfDay() + 999) / 1000;
     const qint64 high = ms ? max.msecsSinceStartOfDay() : max.msecsSinceStartOfDay() / 1000;
     return GeneratorPtr(new TemporalGenerator(ms ? Unit::Millisecond : Unit::Second, true, low, high, format,
-                                              distributionOf(spec, low, high), spec.unique, spec.seed, {}));
+                                              spec.distribution(double(low), double(high), true), spec.unique,
+                                              spec.seed, {}));
 }
 
 Result<GeneratorPtr> makeTimestamp(const GeneratorSpec &spec)
@@ -211,7 +203,8 @@ Result<GeneratorPtr> makeTimestamp(const GeneratorSpec &spec)
             spec, QCoreApplication::translate("fabrica::Plan",
                                               "milliseconds in the format work with timeZone UTC only"));
     return GeneratorPtr(new TemporalGenerator(ms ? Unit::Millisecond : Unit::Second, false, low, high, format,
-                                              distributionOf(spec, low, high), spec.unique, spec.seed, zone));
+                                              spec.distribution(double(low), double(high), true), spec.unique,
+                                              spec.seed, zone));
 }
 
 class BooleanGenerator : public Generator

@@ -82,30 +82,10 @@ inline void appendDouble(ByteBuffer &out, double value)
     appendShort(out, std::string_view(buffer, std::size_t(result.ptr - buffer)));
 }
 
-// Copies n bytes and returns the end. Values are mostly a few bytes long, where a call to memcpy costs
-// more than the copy: fixed-size copies compile to plain loads and stores.
+// Copies n bytes and returns the end, without a call to memcpy for short values (ByteBuffer::copy).
 inline char *copyShort(char *to, const char *from, std::size_t n)
 {
-    if (n >= 16) {
-        std::memcpy(to, from, n);
-    } else if (n >= 8) {
-        std::uint64_t head, tail;
-        std::memcpy(&head, from, 8);
-        std::memcpy(&tail, from + n - 8, 8);
-        std::memcpy(to, &head, 8);
-        std::memcpy(to + n - 8, &tail, 8);
-    } else if (n >= 4) {
-        std::uint32_t head, tail;
-        std::memcpy(&head, from, 4);
-        std::memcpy(&tail, from + n - 4, 4);
-        std::memcpy(to, &head, 4);
-        std::memcpy(to + n - 4, &tail, 4);
-    } else if (n > 0) {
-        to[0] = from[0];
-        to[n / 2] = from[n / 2];
-        to[n - 1] = from[n - 1];
-    }
-    return to + n;
+    return ByteBuffer::copy(to, from, n);
 }
 
 // Makes room for `extra` more bytes, growing by half again at least: chunk buffers are reused, and a
