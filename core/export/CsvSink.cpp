@@ -74,7 +74,7 @@ void CsvSink::encode(const TableChunk &chunk, std::string &out) const
 {
     const TablePlan &table = plan().tables()[std::size_t(chunk.table)];
     const std::size_t columns = chunk.columns.size();
-    std::vector<bool> text(columns);
+    std::vector<char> text(columns); // whether the column's values must be scanned for quoting
     for (std::size_t c = 0; c < columns; ++c) {
         const Generator &generator = *table.columns[c].generator;
         // Columns whose every possible byte is harmless (dates, UUIDs) are copied without a scan.
@@ -86,37 +86,30 @@ void CsvSink::encode(const TableChunk &chunk, std::string &out) const
         text[c] = !harmless &&
                   (generator.valueClass() == ValueClass::Text || generator.valueClass() == ValueClass::Json);
     }
-    std::size_t estimate = 0;
-    for (const ColumnChunk &column : chunk.columns)
-        estimate += column.byteSize() + std::size_t(chunk.rows) * 2;
-    text::reserveMore(out, estimate + estimate / 8);
-    // Each row is formatted into a scratch buffer sized for the worst case (every byte a doubled quote),
-    // then appended: no per-byte capacity checks, and no zero-filling of a chunk-sized buffer.
-    thread_local std::string scratch;
+    // Rows are formatted into a per-thread buffer, each with room for its worst case (every byte a doubled
+    // quote) and trimmed after, then the chunk is appended at once: short copies stay inline.
+    thread_local ByteBuffer buffer;
+    buffer.clear();
     const char delimiter = options().delimiter;
     std::size_t bound = m_lineEnding.size();
     for (const ColumnChunk &column : chunk.columns)
         bound += column.longest() * 2 + 4 + m_null.size();
-    if (scratch.size() < bound)
-        scratch.resize(bound * 2);
     for (int row = 0; row < chunk.rows; ++row) {
-        char *const begin = scratch.data();
-        char *p = begin;
+        const std::size_t start = buffer.size();
+        char *p = buffer.grow(bound);
         for (std::size_t c = 0; c < columns; ++c) {
             if (c > 0)
                 *p++ = delimiter;
             const ColumnChunk &column = chunk.columns[c];
-            if (column.isNull(row)) {
-                std::memcpy(p, m_null.data(), m_null.size());
-                p += m_null.size();
-            } else {
+            if (column.isNull(row))
+                p = text::copyShort(p, m_null.data(), m_null.size());
+            else
                 p = write(column.value(row), text[c], p);
-            }
         }
-        std::memcpy(p, m_lineEnding.data(), m_lineEnding.size());
-        p += m_lineEnding.size();
-        out.append(begin, std::size_t(p - begin));
+        p = text::copyShort(p, m_lineEnding.data(), m_lineEnding.size());
+        buffer.resize(start + std::size_t(p - (buffer.data() + start)));
     }
+    out.append(buffer.data(), buffer.size());
 }
 
 std::string CsvSink::tableHeader(const TablePlan &table, bool) const
