@@ -26,35 +26,22 @@ int FormatCommand::run(const QStringList &arguments)
                                  tr("FILE..."));
     parser.process(arguments);
 
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    const QStringList files = parser.positionalArguments();
-    if (files.isEmpty()) {
-        err << tr("fabrica format: name at least one schema file") << Qt::endl;
-        return 2;
-    }
-    bool failed = false;
-    for (const QString &path : files) {
-        const auto file = SchemaFileArgument::read(path, out);
-        if (!file) {
-            failed = true;
-            continue;
-        }
-        if (SchemaFile::serialize(file->schema) == file->bytes)
-            continue;
-        if (parser.isSet(check)) {
-            out << tr("%1: not in the canonical layout").arg(path) << Qt::endl;
-            failed = true;
-            continue;
-        }
-        if (const Result<void> saved = SchemaFile::save(file->schema, path); !saved) {
-            out << saved.error().toString() << Qt::endl;
-            failed = true;
-            continue;
-        }
-        out << tr("%1: rewritten").arg(path) << Qt::endl;
-    }
-    return failed ? 1 : 0;
+    return SchemaFileArgument::forEach(
+        QStringLiteral("format"), parser.positionalArguments(),
+        [&](const SchemaFileArgument &file, QTextStream &out) {
+            if (SchemaFile::serialize(file.schema) == file.bytes)
+                return true;
+            if (parser.isSet(check)) {
+                out << tr("%1: not in the canonical layout").arg(file.path) << Qt::endl;
+                return false;
+            }
+            if (const Result<void> saved = SchemaFile::save(file.schema, file.path); !saved) {
+                out << saved.error().toString() << Qt::endl;
+                return false;
+            }
+            out << tr("%1: rewritten").arg(file.path) << Qt::endl;
+            return true;
+        });
 }
 
 } // namespace fabrica

@@ -27,6 +27,25 @@ std::optional<SchemaFileArgument> SchemaFileArgument::read(const QString &path, 
     return argument;
 }
 
+int SchemaFileArgument::forEach(const QString &command, const QStringList &files,
+                                const std::function<bool(const SchemaFileArgument &, QTextStream &)> &check)
+{
+    QTextStream out(stdout);
+    if (files.isEmpty()) {
+        QTextStream(stderr) << QCoreApplication::translate("fabrica::SchemaFileArgument",
+                                                           "fabrica %1: name at least one schema file")
+                                   .arg(command)
+                            << Qt::endl;
+        return 2;
+    }
+    bool failed = false;
+    for (const QString &path : files) {
+        const auto file = read(path, out);
+        failed = !file || !check(*file, out) || failed;
+    }
+    return failed ? 1 : 0;
+}
+
 Problem SchemaFileArgument::problemAt(const Error &error) const
 {
     Problem problem{Problem::Severity::Error, error.message, -1, -1, {}, error.where.path};

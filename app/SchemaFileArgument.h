@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QTextStream>
 
+#include <functional>
 #include <optional>
 
 namespace fabrica {
@@ -19,6 +20,11 @@ struct SchemaFileArgument
     Schema schema;
 
     static std::optional<SchemaFileArgument> read(const QString &path, QTextStream &out);
+    // The shared body of the commands that take schema files: reads each of files and hands it to check,
+    // which returns whether the file passed. Returns the exit code: 2 when no file is named, 1 when a file
+    // could not be read or did not pass, else 0.
+    static int forEach(const QString &command, const QStringList &files,
+                       const std::function<bool(const SchemaFileArgument &, QTextStream &out)> &check);
     // A problem for an error whose path names a table or "table.column" of the schema.
     Problem problemAt(const Error &error) const;
     // Prints each problem as "file:line:column: table.column: [warning: ]message" and counts them.

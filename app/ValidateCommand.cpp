@@ -28,47 +28,35 @@ int ValidateCommand::run(const QStringList &arguments)
                                  tr("FILE..."));
     parser.process(arguments);
 
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    const QStringList files = parser.positionalArguments();
-    if (files.isEmpty()) {
-        err << tr("fabrica validate: name at least one schema file") << Qt::endl;
-        return 2;
-    }
-
-    bool failed = false;
-    for (const QString &path : files) {
-        const auto file = SchemaFileArgument::read(path, out);
-        if (!file) {
-            failed = true;
-            continue;
-        }
-        const Schema &schema = file->schema;
-        Problems problems = SchemaValidator().validate(schema);
-        // A schema without errors is also compiled for generation, which knows what the rules alone
-        // cannot: a pattern Fabrica cannot generate, a unique column with too few possible values.
-        if (!hasErrors(problems)) {
-            const Result<std::shared_ptr<const Plan>> plan = Plan::compile(schema, {});
-            if (!plan)
-                problems.append(file->problemAt(plan.error()));
-        }
-        int errors = 0, warnings = 0;
-        file->printProblems(problems, out, &errors, &warnings);
-        if (errors > 0 || (warnings > 0 && parser.isSet(strict)))
-            failed = true;
-        else if (!parser.isSet(quiet)) {
-            qsizetype columns = 0;
-            for (const Table &table : schema.tables)
-                columns += table.columns.size();
-            out << tr("%1: valid (%2 tables, %3 columns%4)")
-                       .arg(path)
-                       .arg(schema.tables.size())
-                       .arg(columns)
-                       .arg(warnings ? tr(", %n warning(s)", nullptr, warnings) : QString())
-                << Qt::endl;
-        }
-    }
-    return failed ? 1 : 0;
+    return SchemaFileArgument::forEach(
+        QStringLiteral("validate"), parser.positionalArguments(),
+        [&](const SchemaFileArgument &file, QTextStream &out) {
+            const Schema &schema = file.schema;
+            Problems problems = SchemaValidator().validate(schema);
+            // A schema without errors is also compiled for generation, which knows what the rules alone
+            // cannot: a pattern Fabrica cannot generate, a unique column with too few possible values.
+            if (!hasErrors(problems)) {
+                const Result<std::shared_ptr<const Plan>> plan = Plan::compile(schema, {});
+                if (!plan)
+                    problems.append(file.problemAt(plan.error()));
+            }
+            int errors = 0, warnings = 0;
+            file.printProblems(problems, out, &errors, &warnings);
+            if (errors > 0 || (warnings > 0 && parser.isSet(strict)))
+                return false;
+            if (!parser.isSet(quiet)) {
+                qsizetype columns = 0;
+                for (const Table &table : schema.tables)
+                    columns += table.columns.size();
+                out << tr("%1: valid (%2 tables, %3 columns%4)")
+                           .arg(file.path)
+                           .arg(schema.tables.size())
+                           .arg(columns)
+                           .arg(warnings ? tr(", %n warning(s)", nullptr, warnings) : QString())
+                    << Qt::endl;
+            }
+            return true;
+        });
 }
 
 } // namespace fabrica

@@ -294,10 +294,6 @@
         <translation>DATEI...</translation>
     </message>
     <message>
-        <source>fabrica format: name at least one schema file</source>
-        <translation>fabrica format: geben Sie mindestens eine Schemadatei an</translation>
-    </message>
-    <message>
         <source>%1: not in the canonical layout</source>
         <translation>%1: nicht im kanonischen Layout</translation>
     </message>
@@ -971,6 +967,10 @@
         <source>%1: cannot open the file: %2</source>
         <translation>%1: die Datei kann nicht geöffnet werden: %2</translation>
     </message>
+    <message>
+        <source>fabrica %1: name at least one schema file</source>
+        <translation>fabrica %1: geben Sie mindestens eine Schemadatei an</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::SchemaValidator</name>
@@ -1379,10 +1379,6 @@
     <message>
         <source>FILE...</source>
         <translation>DATEI...</translation>
-    </message>
-    <message>
-        <source>fabrica validate: name at least one schema file</source>
-        <translation>fabrica validate: geben Sie mindestens eine Schemadatei an</translation>
     </message>
     <message>
         <source>warning: </source>
