@@ -366,9 +366,15 @@ bool restrictedGs1(int prefix)
            (prefix >= 200 && prefix <= 299) || prefix >= 977;
 }
 
+// A fixed seed per name (FNV-1a): qHash may differ between runs, and a test must not.
 std::uint64_t seedFor(const QString &name)
 {
-    return 0xC0DE5ull ^ qHash(name, 17u);
+    std::uint64_t hash = 0xCBF29CE484222325ull;
+    for (const char byte : name.toUtf8()) {
+        hash ^= static_cast<unsigned char>(byte);
+        hash *= 0x100000001B3ull;
+    }
+    return 0xC0DE5ull ^ hash;
 }
 
 } // namespace
