@@ -1135,13 +1135,6 @@
     </message>
 </context>
 <context>
-    <name>fabrica::SqlSink</name>
-    <message>
-        <source>cannot create the directory</source>
-        <translation>das Verzeichnis kann nicht angelegt werden</translation>
-    </message>
-</context>
-<context>
     <name>fabrica::TemplateSyntax</name>
     <message>
         <source>a &apos;}&apos; without its &apos;{&apos; (write &quot;}}&quot; for a literal brace)</source>

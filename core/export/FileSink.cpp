@@ -24,6 +24,7 @@ Result<void> FileSink::begin(const Plan &plan)
     m_plan = &plan;
     const QString suffix =
         QLatin1Char('.') + extension() + (m_options.gzip ? QStringLiteral(".gz") : QString());
+    m_oneFile = m_options.singleFile || oneFileAlways();
     QStringList paths;
     if (m_options.singleFile) {
         paths << m_options.path;
@@ -31,9 +32,16 @@ Result<void> FileSink::begin(const Plan &plan)
         if (!QDir().mkpath(m_options.path))
             return makeError(ErrorCode::Io, tr("cannot create the directory"),
                              SourceLocation{m_options.path, 0, 0, {}});
-        for (const TablePlan &table : plan.tables())
-            paths << QDir(m_options.path).filePath(fileNameOf(table.name) + suffix);
+        if (m_oneFile) {
+            const QString name =
+                plan.schema().name.isEmpty() ? QStringLiteral("fabrica") : fileNameOf(plan.schema().name);
+            paths << QDir(m_options.path).filePath(name + suffix);
+        } else {
+            for (const TablePlan &table : plan.tables())
+                paths << QDir(m_options.path).filePath(fileNameOf(table.name) + suffix);
+        }
     }
+    m_paths = paths;
     for (const QString &path : paths) {
         auto file = std::make_unique<FileOutput>(path, m_options.gzip);
         if (Result<void> opened = file->open(); !opened) {
@@ -42,7 +50,7 @@ Result<void> FileSink::begin(const Plan &plan)
         }
         m_files.push_back(std::move(file));
     }
-    if (m_options.singleFile) {
+    if (m_oneFile) {
         m_current = m_files.front().get();
         return put(fileHeader(plan));
     }
@@ -51,7 +59,7 @@ Result<void> FileSink::begin(const Plan &plan)
 
 Result<void> FileSink::beginTable(int table)
 {
-    if (!m_options.singleFile) {
+    if (!m_oneFile) {
         m_current = m_files[std::size_t(table)].get();
         m_tablesInCurrent = 0;
         if (Result<void> header = put(fileHeader(*m_plan)); !header)
@@ -70,14 +78,14 @@ Result<void> FileSink::endTable(int table)
 {
     if (Result<void> footer = put(tableFooter(m_plan->tables()[std::size_t(table)])); !footer)
         return footer;
-    if (!m_options.singleFile)
+    if (!m_oneFile)
         return put(fileFooter(*m_plan));
     return {};
 }
 
 Result<void> FileSink::finish()
 {
-    if (m_options.singleFile) {
+    if (m_oneFile) {
         if (Result<void> footer = put(fileFooter(*m_plan)); !footer) {
             abort();
             return footer;
@@ -100,14 +108,6 @@ void FileSink::abort()
         file->cancel();
     m_files.clear();
     m_current = nullptr;
-}
-
-QStringList FileSink::paths() const
-{
-    QStringList result;
-    for (const auto &file : m_files)
-        result << file->path();
-    return result;
 }
 
 Result<void> FileSink::put(std::string_view bytes)

@@ -30,13 +30,16 @@ public:
     void abort() override;
     qint64 bytesWritten() const override { return m_bytes; }
 
-    // The files this sink writes (valid after begin()).
-    QStringList paths() const;
+    // The files this sink writes (valid after begin(), also after finish()).
+    QStringList paths() const { return m_paths; }
     // A table name made safe as a file name on every platform.
     static QString fileNameOf(const QString &table);
 
 protected:
     virtual QString extension() const = 0; // "csv"
+    // Formats whose tables depend on each other (a SQL script) write one file even when given a
+    // directory: <directory>/<schema name>.<extension>.
+    virtual bool oneFileAlways() const { return false; }
     virtual std::string fileHeader(const Plan &) const { return {}; }
     virtual std::string fileFooter(const Plan &) const { return {}; }
     virtual std::string tableHeader(const TablePlan &, bool firstInFile) const = 0;
@@ -52,6 +55,8 @@ private:
     const Plan *m_plan = nullptr;
     std::vector<std::unique_ptr<FileOutput>> m_files;
     FileOutput *m_current = nullptr;
+    bool m_oneFile = false; // all tables go to m_files.front()
+    QStringList m_paths;
     int m_tablesInCurrent = 0;
     qint64 m_bytes = 0;
 };

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "ExportOptions.h"
-#include "FileOutput.h"
-#include "Sink.h"
+#include "FileSink.h"
 
 #include <QCoreApplication>
 
@@ -18,31 +16,29 @@ namespace fabrica {
 // through nullable keys and self references load.
 // The script is always one file: options.path with singleFile, otherwise <options.path>/<schema name>.sql
 // in that directory, since the tables of a script depend on each other.
-class SqlSink : public Sink
+class SqlSink : public FileSink
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::SqlSink)
 
 public:
     explicit SqlSink(ExportOptions options);
-    ~SqlSink() override;
-    SqlSink(const SqlSink &) = delete;
-    SqlSink &operator=(const SqlSink &) = delete;
 
     Result<void> begin(const Plan &plan) override;
-    Result<void> beginTable(int table) override;
     void encode(const TableChunk &chunk, std::string &out) const override;
-    Result<void> write(const TableChunk &chunk, std::string_view encoded) override;
-    Result<void> endTable(int table) override;
-    Result<void> finish() override;
-    void abort() override;
-    qint64 bytesWritten() const override { return m_bytes; }
 
     // The file this sink writes (valid after begin()).
-    QString path() const { return m_path; }
+    QString path() const { return paths().value(0); }
 
     // "fk_<table>_<column>"; when that passes 63 bytes of UTF-8 (PostgreSQL's limit, MySQL allows 64),
     // its start with a hash of table and column appended, so the name stays unique and the same every run.
     static QString foreignKeyName(const QString &table, const QString &column);
+
+protected:
+    QString extension() const override { return QStringLiteral("sql"); }
+    bool oneFileAlways() const override { return true; }
+    std::string fileHeader(const Plan &plan) const override;
+    std::string tableHeader(const TablePlan &table, bool firstInFile) const override;
+    std::string fileFooter(const Plan &plan) const override;
 
 private:
     // Per table, built in begin() and only read afterwards, so encode() may run on any thread.
@@ -59,14 +55,8 @@ private:
     std::string foreignKey(int table, std::size_t column) const;
     QString columnType(const Column &column, int depth = 0) const;
     std::string quote(const QString &identifier) const;
-    Result<void> put(std::string_view bytes);
 
-    ExportOptions m_options;
-    const Plan *m_plan = nullptr;
-    QString m_path;
-    std::unique_ptr<FileOutput> m_file;
     std::vector<Layout> m_layouts;
-    qint64 m_bytes = 0;
 };
 
 } // namespace fabrica
