@@ -100,8 +100,33 @@ public:
 #endif
     static char *copy(char *to, const char *from, std::size_t n)
     {
-        if (n >= 16) {
+        if (n > 64) {
             std::memcpy(to, from, n);
+        } else if (n >= 32) {
+            // Four 16-byte blocks cover 32..64 bytes, overlapping in the middle.
+            struct Block
+            {
+                char b[16];
+            };
+            Block a, b, c, d;
+            std::memcpy(&a, from, 16);
+            std::memcpy(&b, from + 16, 16);
+            std::memcpy(&c, from + n - 32, 16);
+            std::memcpy(&d, from + n - 16, 16);
+            std::memcpy(to, &a, 16);
+            std::memcpy(to + 16, &b, 16);
+            std::memcpy(to + n - 32, &c, 16);
+            std::memcpy(to + n - 16, &d, 16);
+        } else if (n >= 16) {
+            struct Block
+            {
+                char b[16];
+            };
+            Block head, tail;
+            std::memcpy(&head, from, 16);
+            std::memcpy(&tail, from + n - 16, 16);
+            std::memcpy(to, &head, 16);
+            std::memcpy(to + n - 16, &tail, 16);
         } else if (n >= 8) {
             std::uint64_t head, tail;
             std::memcpy(&head, from, 8);
