@@ -10,7 +10,10 @@
 #include "types/TemplateSyntax.h"
 #include "types/TypeRegistry.h"
 
+#include <cstdint>
+#include <cstring>
 #include <memory>
+#include <vector>
 
 namespace fabrica {
 
@@ -273,7 +276,21 @@ public:
         , m_minSentences(minSentences)
         , m_maxSentences(maxSentences)
         , m_alphabet(listAlphabet({&m_words}, " .ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    {}
+    {
+        // Words of up to 16 bytes also live in 16-byte slots, so a sentence copies each word with one
+        // fixed-size move straight into the column and advances by its length.
+        bool packable = m_words.size() > 0;
+        for (std::size_t i = 0; i < m_words.size() && packable; ++i)
+            packable = m_words.at(i).size() <= kSlot;
+        if (packable) {
+            m_slots.assign(m_words.size() * kSlot, ' ');
+            m_lengths.resize(m_words.size());
+            for (std::size_t i = 0; i < m_words.size(); ++i) {
+                std::memcpy(m_slots.data() + i * kSlot, m_words.at(i).data(), m_words.at(i).size());
+                m_lengths[i] = std::uint8_t(m_words.at(i).size());
+            }
+        }
+    }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         fillValues(ctx, out, [&](qint64, Random &random, ByteBuffer &bytes) {
@@ -292,13 +309,38 @@ public:
     }
 
 private:
+    static constexpr std::size_t kSlot = 16;
+    static constexpr int kMaxPackedWords = 64;
+
     void sentence(Random &random, ByteBuffer &out) const
+    {
+        const int words = int(random.between(m_minWords, m_maxWords));
+        if (m_lengths.empty() || words > kMaxPackedWords) {
+            slowSentence(words, random, out);
+            return;
+        }
+        // Room for the worst case (every word a full slot, a space before each, the period); trimmed after.
+        char *const start = out.grow(std::size_t(words) * (kSlot + 1) + 1);
+        char *p = start;
+        for (int w = 0; w < words; ++w) {
+            const std::size_t index = m_words.pickIndex(random);
+            if (w > 0)
+                *p++ = ' ';
+            std::memcpy(p, m_slots.data() + index * kSlot, kSlot);
+            if (w == 0 && *p >= 'a' && *p <= 'z')
+                *p = char(*p - 32);
+            p += m_lengths[index];
+        }
+        *p++ = '.';
+        out.resize(std::size_t(p - out.data()));
+    }
+
+    void slowSentence(int words, Random &random, ByteBuffer &out) const
     {
         // Built in a local buffer with inline copies and appended once: a sentence is one copy into the
         // column instead of a dozen small ones.
         char buffer[1024];
         char *p = buffer;
-        const int words = int(random.between(m_minWords, m_maxWords));
         for (int w = 0; w < words; ++w) {
             const std::string &word = m_words.pick(random);
             if (p - buffer + word.size() + 2 > sizeof buffer) { // very long sentences: flush as we go
@@ -322,6 +364,8 @@ private:
     int m_minSentences;
     int m_maxSentences;
     std::string m_alphabet; // the words' letters, capitals, space and period
+    std::vector<char> m_slots;            // word i at i * kSlot, padded; empty when a word is longer
+    std::vector<std::uint8_t> m_lengths;  // byte length of word i
 
 public:
     std::string_view alphabet() const override { return m_alphabet; }
