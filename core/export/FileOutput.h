@@ -33,6 +33,9 @@ public:
 private:
     Result<void> deflateAndWrite(std::string_view bytes, bool finish);
     Error ioError(const QString &what) const;
+    void startWriteBack();
+
+    static constexpr qint64 kWriteBackStep = qint64(8) << 20;
 
     QString m_path;
     bool m_gzip;
@@ -40,6 +43,7 @@ private:
     struct Deflater;
     std::unique_ptr<Deflater> m_deflater;
     qint64 m_bytesIn = 0;
+    qint64 m_writeBackFrom = 0; // the file's bytes before this offset have been handed to the disk
 };
 
 } // namespace fabrica
