@@ -1096,7 +1096,7 @@ void TestExport::abortLeavesNoFiles()
     QVERIFY(sink->beginTable(0));
     TableChunk chunk;
     plan->fillChunk(0, 0, 5, chunk);
-    std::string encoded;
+    ByteBuffer encoded;
     sink->encode(chunk, encoded);
     QVERIFY(sink->write(chunk, encoded));
     QVERIFY(sink->bytesWritten() > 0);

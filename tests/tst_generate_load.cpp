@@ -106,7 +106,7 @@ public:
 
     Result<void> begin(const Plan &) override { return {}; }
     Result<void> beginTable(int) override { return {}; }
-    void encode(const TableChunk &chunk, std::string &out) const override
+    void encode(const TableChunk &chunk, ByteBuffer &out) const override
     {
         Totals totals;
         const ColumnChunk &column = chunk.columns.front();
@@ -123,7 +123,7 @@ public:
             totals.min = std::min(totals.min, value);
             totals.max = std::max(totals.max, value);
         }
-        out.assign(reinterpret_cast<const char *>(&totals), sizeof totals);
+        out.assign(std::string_view(reinterpret_cast<const char *>(&totals), sizeof totals));
     }
     Result<void> write(const TableChunk &, std::string_view encoded) override
     {

@@ -70,7 +70,7 @@ char *CsvSink::write(std::string_view value, bool text, char *out) const
     return out;
 }
 
-void CsvSink::encode(const TableChunk &chunk, std::string &out) const
+void CsvSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 {
     const TablePlan &table = plan().tables()[std::size_t(chunk.table)];
     const std::size_t columns = chunk.columns.size();
@@ -86,30 +86,30 @@ void CsvSink::encode(const TableChunk &chunk, std::string &out) const
         text[c] = !harmless &&
                   (generator.valueClass() == ValueClass::Text || generator.valueClass() == ValueClass::Json);
     }
-    // Rows are formatted into a per-thread buffer, each with room for its worst case (every byte a doubled
-    // quote) and trimmed after, then the chunk is appended at once: short copies stay inline.
-    thread_local ByteBuffer buffer;
-    buffer.clear();
+    // Each row gets room for its worst case (every byte a doubled quote) and is trimmed after; plain
+    // columns are copied inline, only text columns go through quoting.
     const char delimiter = options().delimiter;
     std::size_t bound = m_lineEnding.size();
     for (const ColumnChunk &column : chunk.columns)
         bound += column.longest() * 2 + 4 + m_null.size();
+    text::reserveMore(out, bound * std::size_t(chunk.rows));
     for (int row = 0; row < chunk.rows; ++row) {
-        const std::size_t start = buffer.size();
-        char *p = buffer.grow(bound);
+        const std::size_t start = out.size();
+        char *p = out.grow(bound);
         for (std::size_t c = 0; c < columns; ++c) {
             if (c > 0)
                 *p++ = delimiter;
             const ColumnChunk &column = chunk.columns[c];
-            if (column.isNull(row))
+            if (column.isNull(row)) {
                 p = text::copyShort(p, m_null.data(), m_null.size());
-            else
-                p = write(column.value(row), text[c], p);
+            } else {
+                const std::string_view value = column.value(row);
+                p = text[c] ? write(value, true, p) : text::copyShort(p, value.data(), value.size());
+            }
         }
         p = text::copyShort(p, m_lineEnding.data(), m_lineEnding.size());
-        buffer.resize(start + std::size_t(p - (buffer.data() + start)));
+        out.resize(start + std::size_t(p - (out.data() + start)));
     }
-    out.append(buffer.data(), buffer.size());
 }
 
 std::string CsvSink::tableHeader(const TablePlan &table, bool) const

@@ -34,7 +34,7 @@ QString JsonSink::extension() const
     return QStringLiteral("json");
 }
 
-void JsonSink::appendString(std::string_view value, std::string &out)
+void JsonSink::appendString(std::string_view value, ByteBuffer &out)
 {
     static constexpr char hex[] = "0123456789abcdef";
     out.push_back('"');
@@ -58,6 +58,13 @@ void JsonSink::appendString(std::string_view value, std::string &out)
     }
     out.append(value.substr(run));
     out.push_back('"');
+}
+
+void JsonSink::appendString(std::string_view value, std::string &out)
+{
+    ByteBuffer buffer;
+    appendString(value, buffer);
+    out.append(buffer.view());
 }
 
 Result<void> JsonSink::begin(const Plan &plan)
@@ -91,7 +98,7 @@ std::size_t JsonSink::estimate(const TableChunk &chunk) const
     return bytes;
 }
 
-void JsonSink::appendRow(const TableChunk &chunk, int row, std::string &out) const
+void JsonSink::appendRow(const TableChunk &chunk, int row, ByteBuffer &out) const
 {
     const Layout &layout = m_layouts[std::size_t(chunk.table)];
     out.push_back('{');
@@ -108,7 +115,7 @@ void JsonSink::appendRow(const TableChunk &chunk, int row, std::string &out) con
     out.push_back('}');
 }
 
-void JsonSink::encode(const TableChunk &chunk, std::string &out) const
+void JsonSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 {
     // Inside the single file's object the rows sit one level deeper.
     const std::string_view indent = !options().pretty ? "" : options().singleFile ? "    " : "  ";

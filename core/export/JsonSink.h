@@ -18,10 +18,11 @@ public:
     explicit JsonSink(ExportOptions options);
 
     Result<void> begin(const Plan &plan) override;
-    void encode(const TableChunk &chunk, std::string &out) const override;
+    void encode(const TableChunk &chunk, ByteBuffer &out) const override;
 
     // Appends value (UTF-8) as a JSON string, quotes included: '"', '\' and control characters escaped,
     // everything else kept as UTF-8.
+    static void appendString(std::string_view value, ByteBuffer &out);
     static void appendString(std::string_view value, std::string &out);
 
 protected:
@@ -32,7 +33,7 @@ protected:
     std::string tableFooter(const TablePlan &table) const override;
 
     // Appends row `row` of chunk as one JSON object, without a line break.
-    void appendRow(const TableChunk &chunk, int row, std::string &out) const;
+    void appendRow(const TableChunk &chunk, int row, ByteBuffer &out) const;
     // Bytes a chunk will take, roughly, for reserving.
     std::size_t estimate(const TableChunk &chunk) const;
 

@@ -32,7 +32,7 @@ Result<void> NdjsonSink::begin(const Plan &plan)
     return JsonSink::begin(plan);
 }
 
-void NdjsonSink::encode(const TableChunk &chunk, std::string &out) const
+void NdjsonSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 {
     out.reserve(out.size() + estimate(chunk) + std::size_t(chunk.rows));
     for (int row = 0; row < chunk.rows; ++row) {

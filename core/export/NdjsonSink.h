@@ -15,7 +15,7 @@ public:
     explicit NdjsonSink(ExportOptions options);
 
     Result<void> begin(const Plan &plan) override;
-    void encode(const TableChunk &chunk, std::string &out) const override;
+    void encode(const TableChunk &chunk, ByteBuffer &out) const override;
 
 protected:
     QString extension() const override;

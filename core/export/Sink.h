@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "generate/ByteBuffer.h"
 #include "generate/Plan.h"
 
 #include <string>
@@ -20,7 +21,7 @@ public:
 
     virtual Result<void> begin(const Plan &plan) = 0;
     virtual Result<void> beginTable(int table) = 0;
-    virtual void encode(const TableChunk &chunk, std::string &out) const = 0;
+    virtual void encode(const TableChunk &chunk, ByteBuffer &out) const = 0;
     virtual Result<void> write(const TableChunk &chunk, std::string_view encoded) = 0;
     virtual Result<void> endTable(int table) = 0;
     virtual Result<void> finish() = 0;

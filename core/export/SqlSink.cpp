@@ -226,7 +226,7 @@ std::string SqlSink::addForeignKeys() const
     return out.empty() ? out : '\n' + out;
 }
 
-void SqlSink::encode(const TableChunk &chunk, std::string &out) const
+void SqlSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 {
     const Layout &layout = m_layouts[std::size_t(chunk.table)];
     const qint64 tableRows = plan().tables()[std::size_t(chunk.table)].rows;

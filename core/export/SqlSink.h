@@ -24,7 +24,7 @@ public:
     explicit SqlSink(ExportOptions options);
 
     Result<void> begin(const Plan &plan) override;
-    void encode(const TableChunk &chunk, std::string &out) const override;
+    void encode(const TableChunk &chunk, ByteBuffer &out) const override;
 
     // The file this sink writes (valid after begin()).
     QString path() const { return paths().value(0); }

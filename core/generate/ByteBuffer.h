@@ -80,6 +80,7 @@ public:
     }
 
     std::size_t size() const { return m_size; }
+    std::size_t capacity() const { return m_capacity; }
     bool empty() const { return m_size == 0; }
     char back() const { return m_data[m_size - 1]; }
     char &operator[](std::size_t i) { return m_data[i]; }

@@ -46,7 +46,7 @@ public:
     qint64 chunks() const { return m_chunks; }
 
     // Waits for chunk `index` and lends it out until release().
-    std::pair<const TableChunk *, const std::string *> take(qint64 index)
+    std::pair<const TableChunk *, const ByteBuffer *> take(qint64 index)
     {
         Slot &slot = m_slots[std::size_t(index) % m_slots.size()];
         std::unique_lock lock(m_mutex);
@@ -70,7 +70,7 @@ private:
         qint64 index = -1;
         bool ready = false;
         TableChunk chunk;
-        std::string encoded;
+        ByteBuffer encoded;
     };
 
     void work()

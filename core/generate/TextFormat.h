@@ -35,9 +35,10 @@ inline void appendShort(std::string &out, std::string_view value)
 // where they start. Two digits per step from a table: ids, amounts and counts are most of every row.
 inline char *writeDigitsBackwards(char *end, std::uint64_t value, int minDigits = 1)
 {
-    static constexpr char kPairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                     "8081828384858687888990919293949596979899";
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
     char *p = end;
     while (value >= 100) {
         const unsigned pair = unsigned(value % 100) * 2;
@@ -121,7 +122,7 @@ inline char *copyShort(char *to, const char *from, std::size_t n)
 
 // Makes room for `extra` more bytes, growing by half again at least: chunk buffers are reused, and a
 // reserve that tracks each chunk's exact size would reallocate (and fault in fresh pages) every time.
-inline void reserveMore(std::string &out, std::size_t extra)
+template<typename Buffer> void reserveMore(Buffer &out, std::size_t extra)
 {
     const std::size_t needed = out.size() + extra;
     if (needed > out.capacity())

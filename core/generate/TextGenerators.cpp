@@ -363,9 +363,9 @@ private:
     int m_maxWords;
     int m_minSentences;
     int m_maxSentences;
-    std::string m_alphabet; // the words' letters, capitals, space and period
-    std::vector<char> m_slots;            // word i at i * kSlot, padded; empty when a word is longer
-    std::vector<std::uint8_t> m_lengths;  // byte length of word i
+    std::string m_alphabet;              // the words' letters, capitals, space and period
+    std::vector<char> m_slots;           // word i at i * kSlot, padded; empty when a word is longer
+    std::vector<std::uint8_t> m_lengths; // byte length of word i
 
 public:
     std::string_view alphabet() const override { return m_alphabet; }
