@@ -1,0 +1,176 @@
+#include "Database.h"
+
+#include "common/Logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <atomic>
+
+namespace fabrica {
+
+Database::Database(DatabaseUrl url)
+    : m_url(std::move(url))
+{
+    static std::atomic<int> instances{0};
+    m_prefix = QStringLiteral("fabrica-db-%1-").arg(++instances);
+}
+
+Database::~Database()
+{
+    const QStringList names = m_connections.values();
+    m_connections.clear();
+    // removeDatabase closes each connection; asking for it first would warn when it is another thread's.
+    for (const QString &name : names)
+        QSqlDatabase::removeDatabase(name);
+}
+
+Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
+{
+    std::shared_ptr<Database> database(new Database(url));
+    if (Result<QSqlDatabase> first = database->connection(); !first)
+        return first.error();
+    return database;
+}
+
+Result<QSqlDatabase> Database::connection()
+{
+    const Qt::HANDLE thread = QThread::currentThreadId();
+    QString name;
+    {
+        QMutexLocker lock(&m_mutex);
+        name = m_connections.value(thread);
+        if (name.isEmpty()) {
+            name = m_prefix + QString::number(quintptr(thread), 16);
+            m_connections.insert(thread, name);
+        }
+    }
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+        QSqlDatabase::removeDatabase(name);
+    }
+    Result<QSqlDatabase> opened = openConnection(name);
+    if (!opened) {
+        QMutexLocker lock(&m_mutex);
+        m_connections.remove(thread);
+    }
+    return opened;
+}
+
+Result<QSqlDatabase> Database::openConnection(const QString &name)
+{
+    const bool postgres = m_url.isPostgres();
+    const QString driver = postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return makeError(ErrorCode::Unsupported,
+                         tr("the Qt SQL driver %1 is not installed (Debian: %2)")
+                             .arg(driver, postgres ? QStringLiteral("libqt6sql6-psql")
+                                                   : QStringLiteral("libqt6sql6-sqlite")));
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+    if (postgres) {
+        if (!m_url.host.isEmpty())
+            db.setHostName(m_url.host);
+        if (m_url.port > 0)
+            db.setPort(m_url.port);
+        db.setUserName(m_url.user);
+        db.setPassword(m_url.password);
+        db.setDatabaseName(m_url.database);
+        db.setConnectOptions(m_url.connectOptions());
+    } else {
+        const QFileInfo file(m_url.path);
+        if (!QDir().mkpath(file.absolutePath()))
+            return makeError(ErrorCode::Io, tr("cannot create the folder %1").arg(file.absolutePath()));
+        db.setDatabaseName(m_url.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    }
+    if (!db.open()) {
+        const QSqlError failure = db.lastError();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return makeError(ErrorCode::Database,
+                         tr("cannot connect to %1: %2").arg(m_url.displayString(), failure.text().trimmed()));
+    }
+    if (!postgres) {
+        for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL",
+                                   "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000"}) {
+            if (Result<void> done = exec(db, QLatin1String(pragma)); !done)
+                return done.error();
+        }
+    }
+    qCDebug(lcStorage) << "connected to" << m_url.displayString() << "as" << name;
+    return db;
+}
+
+Result<void> Database::exec(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return error(query.lastError(), sql.section(QLatin1Char('\n'), 0, 0).left(80));
+    return {};
+}
+
+Result<void> Database::exec(QSqlQuery &query, const QString &what)
+{
+    if (!query.exec())
+        return error(query.lastError(), what);
+    return {};
+}
+
+Error Database::error(const QSqlError &error, const QString &what)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.text().trimmed();
+    return makeError(ErrorCode::Database, tr("%1: %2").arg(what, text));
+}
+
+Transaction::Transaction(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+Transaction::~Transaction()
+{
+    rollback();
+}
+
+Result<void> Transaction::begin()
+{
+    if (m_db.driverName() == QLatin1String("QSQLITE")) {
+        // IMMEDIATE takes the write lock up front: a deferred transaction that reads, then writes, fails
+        // at once with "database is locked" when another connection writes, instead of waiting.
+        QSqlQuery begin(m_db);
+        if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return Database::error(begin.lastError(), tr("cannot start a transaction"));
+    } else if (!m_db.transaction()) {
+        return Database::error(m_db.lastError(), tr("cannot start a transaction"));
+    }
+    m_open = true;
+    return {};
+}
+
+Result<void> Transaction::commit()
+{
+    if (!m_open)
+        return makeError(ErrorCode::Internal, tr("commit without a transaction"));
+    m_open = false;
+    if (!m_db.commit()) {
+        const QSqlError failure = m_db.lastError();
+        m_db.rollback();
+        return Database::error(failure, tr("the transaction was rolled back"));
+    }
+    return {};
+}
+
+void Transaction::rollback()
+{
+    if (m_open) {
+        m_open = false;
+        m_db.rollback();
+    }
+}
+
+} // namespace fabrica

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "DatabaseUrl.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QSqlError>
+
+#include <memory>
+
+class QSqlQuery;
+
+namespace fabrica {
+
+// One database (SQLite file or PostgreSQL server) with a connection per thread, made on first use:
+// QtSql connections belong to the thread that opened them, and services run on any thread.
+// SQLite connections get WAL, foreign_keys=ON and a busy timeout.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::Database)
+
+public:
+    // Opens a first connection on the calling thread, so a wrong URL or password fails here.
+    static Result<std::shared_ptr<Database>> open(const DatabaseUrl &url);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const DatabaseUrl &url() const { return m_url; }
+    SqlDialect dialect() const { return m_url.dialect; }
+
+    // The calling thread's connection, opened if needed.
+    Result<QSqlDatabase> connection();
+
+    // Runs one statement without parameters (DDL, SET, PRAGMA); the text must not contain user input.
+    static Result<void> exec(QSqlDatabase &db, const QString &sql);
+    // Executes a prepared query; on failure, an Error naming what was being done.
+    static Result<void> exec(QSqlQuery &query, const QString &what);
+    static Error error(const QSqlError &error, const QString &what);
+
+private:
+    explicit Database(DatabaseUrl url);
+    Result<QSqlDatabase> openConnection(const QString &name);
+
+    DatabaseUrl m_url;
+    QString m_prefix;
+    QMutex m_mutex;
+    QHash<Qt::HANDLE, QString> m_connections; // thread → connection name
+};
+
+// A transaction that rolls back unless committed: every multi-row write runs in one.
+class Transaction
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::Transaction)
+
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+
+private:
+    QSqlDatabase m_db;
+    bool m_open = false;
+};
+
+} // namespace fabrica

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "Database.h"
+#include "StoredRecords.h"
+#include "common/Result.h"
+#include "model/Schema.h"
+
+#include <QList>
+
+#include <memory>
+
+namespace fabrica {
+
+class Sink;
+
+// Fabrica's own storage: users, schemas, generation runs and generated data (ARCHITECTURE.md, Storage).
+// Every call names its Actor; a User sees and changes only their own schemas and runs, an Admin sees all
+// and manages users. Calls may come from any thread (each thread gets its own connection); every call
+// that writes more than one row runs in one transaction.
+class Repository
+{
+public:
+    virtual ~Repository() = default;
+
+    // The SQLite or PostgreSQL implementation for the URL, connected; migrate() before first use.
+    static Result<std::unique_ptr<Repository>> open(const DatabaseUrl &url);
+
+    virtual const DatabaseUrl &url() const = 0;
+    virtual Result<int> migrate(int targetVersion = -1) = 0;
+    virtual Result<int> version() = 0;
+
+    // Users. Creating, listing, deleting others and changing roles need an Admin (or the system);
+    // a User may read and update their own row (email, password, sign-in bookkeeping), never its role.
+    virtual Result<UserRecord> createUser(const Actor &actor, const UserRecord &user) = 0;
+    virtual Result<UserRecord> user(const Actor &actor, qint64 id) = 0;
+    virtual Result<UserRecord> userByName(const Actor &actor, const QString &username) = 0;
+    virtual Result<QList<UserRecord>> users(const Actor &actor) = 0;
+    virtual Result<void> updateUser(const Actor &actor, const UserRecord &user) = 0;
+    virtual Result<void> deleteUser(const Actor &actor, qint64 id) = 0;
+    // Enabled admins; the last one can be neither demoted, disabled nor deleted.
+    virtual Result<int> countAdmins(const Actor &actor) = 0;
+    virtual Result<int> countUsers(const Actor &actor) = 0;
+
+    // Schemas, stored as tables, columns and sample data. Saving a name the owner already has fails
+    // unless replace is set (then the old one and its runs are deleted in the same transaction).
+    virtual Result<SchemaRecord> saveSchema(const Actor &actor, qint64 ownerId, const Schema &schema,
+                                            bool replace = false) = 0;
+    virtual Result<QList<SchemaRecord>> schemas(const Actor &actor) = 0;
+    virtual Result<SchemaRecord> schemaRecord(const Actor &actor, qint64 id) = 0;
+    virtual Result<Schema> loadSchema(const Actor &actor, qint64 id) = 0;
+    virtual Result<void> deleteSchema(const Actor &actor, qint64 id) = 0;
+
+    // Generation runs and their stored rows.
+    virtual Result<RunRecord> startRun(const Actor &actor, qint64 schemaId, quint64 seed) = 0;
+    virtual Result<void> finishRun(const Actor &actor, qint64 runId, RunRecord::Status status,
+                                   const QMap<QString, qint64> &rowCounts) = 0;
+    virtual Result<QList<RunRecord>> runs(const Actor &actor, qint64 schemaId) = 0;
+    virtual Result<RunRecord> run(const Actor &actor, qint64 runId) = 0;
+    // A sink that stores a generation's rows in generated_data for the run, all in one transaction
+    // (COPY on PostgreSQL, prepared statements on SQLite); abort() leaves no row behind.
+    virtual Result<std::unique_ptr<Sink>> generatedDataSink(const Actor &actor, qint64 runId) = 0;
+    // Rows [firstRow, firstRow + limit) of one table of a run.
+    virtual Result<StoredRows> storedRows(const Actor &actor, qint64 runId, const QString &table,
+                                          qint64 firstRow, int limit) = 0;
+};
+
+} // namespace fabrica

@@ -1,0 +1,713 @@
+#include "SqlRepository.h"
+
+#include "Migrations.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlRecord>
+
+namespace fabrica {
+
+namespace {
+
+// Both drivers hand timestamps back in their own way (SQLite as ISO text); the application uses UTC.
+QDateTime utc(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    QDateTime time = value.metaType().id() == QMetaType::QDateTime
+                         ? value.toDateTime()
+                         : QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+QVariant timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toUTC().toString(Qt::ISODateWithMs))
+                          : QVariant(QMetaType::fromType<QString>());
+}
+
+Error denied()
+{
+    return makeError(ErrorCode::PermissionDenied,
+                     QCoreApplication::translate("fabrica::SqlRepository", "this needs an administrator"));
+}
+
+Error notFound(const QString &what)
+{
+    return makeError(ErrorCode::NotFound, what);
+}
+
+const QString kUserColumns = QStringLiteral("id, username, email, password_hash, role, created, disabled, "
+                                            "token_version, failed_attempts, locked_until");
+
+UserRecord userFrom(const SqlRepository::Rows &query)
+{
+    UserRecord user;
+    user.id = query.value(0).toLongLong();
+    user.username = query.value(1).toString();
+    user.email = query.value(2).toString();
+    user.passwordHash = query.value(3).toString();
+    user.role = roleFromId(query.value(4).toString()).value_or(Role::User);
+    user.created = utc(query.value(5));
+    user.disabled = query.value(6).toBool();
+    user.tokenVersion = query.value(7).toLongLong();
+    user.failedAttempts = query.value(8).toInt();
+    user.lockedUntil = utc(query.value(9));
+    return user;
+}
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonObject(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+} // namespace
+
+SqlRepository::SqlRepository(std::shared_ptr<Database> database)
+    : m_database(std::move(database))
+{}
+
+Result<SqlRepository::Rows> SqlRepository::query(QSqlDatabase &db, const QString &sql,
+                                                 const QVariantList &values, const QString &what)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return Database::error(query.lastError(), what);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return Database::error(query.lastError(), what);
+    Rows rows;
+    rows.m_affected = query.numRowsAffected();
+    if (query.isSelect()) {
+        const int columns = query.record().count();
+        while (query.next()) {
+            QVariantList row;
+            row.reserve(columns);
+            for (int c = 0; c < columns; ++c)
+                row << query.value(c);
+            rows.m_rows << row;
+        }
+    }
+    query.finish();
+    return rows;
+}
+
+Result<std::unique_ptr<SqlRepository::Scope>> SqlRepository::begin(const Actor &actor)
+{
+    Result<QSqlDatabase> db = m_database->connection();
+    if (!db)
+        return db.error();
+    auto scope = std::make_unique<Scope>(db.value());
+    if (Result<void> begun = scope->transaction.begin(); !begun)
+        return begun.error();
+    if (Result<void> scoped = applyScope(scope->db, actor); !scoped)
+        return scoped.error();
+    return scope;
+}
+
+Result<int> SqlRepository::migrate(int targetVersion)
+{
+    Result<QSqlDatabase> db = m_database->connection();
+    if (!db)
+        return db.error();
+    return Migrations::migrate(db.value(), m_database->dialect(), targetVersion);
+}
+
+Result<int> SqlRepository::version()
+{
+    Result<QSqlDatabase> db = m_database->connection();
+    if (!db)
+        return db.error();
+    return Migrations::currentVersion(db.value());
+}
+
+// ---- users ----
+
+Result<UserRecord> SqlRepository::findUser(Scope &scope, const QString &where, const QVariant &key)
+{
+    Result<Rows> found = query(
+        scope.db, QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE ") + where,
+        {key}, tr("cannot read the user"));
+    if (!found)
+        return found.error();
+    if (!found->next())
+        return notFound(tr("no such user"));
+    return userFrom(found.value());
+}
+
+Result<UserRecord> SqlRepository::createUser(const Actor &actor, const UserRecord &user)
+{
+    if (!actor.admin)
+        return denied();
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    Result<Rows> exists =
+        query((*scope)->db, QStringLiteral("SELECT 1 FROM users WHERE lower(username) = lower(?)"),
+              {user.username}, tr("cannot read the users"));
+    if (!exists)
+        return exists.error();
+    if (exists->next())
+        return makeError(ErrorCode::AlreadyExists, tr("the user name \"%1\" is taken").arg(user.username));
+    const QDateTime created = user.created.isValid() ? user.created : QDateTime::currentDateTimeUtc();
+    Result<Rows> inserted = query(
+        (*scope)->db,
+        QStringLiteral("INSERT INTO users (username, email, password_hash, role, created, disabled) "
+                       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+        {user.username, user.email, user.passwordHash, roleId(user.role), timeValue(created), user.disabled},
+        tr("cannot create the user"));
+    if (!inserted)
+        return inserted.error();
+    if (!inserted->next())
+        return makeError(ErrorCode::Database, tr("cannot create the user"));
+    UserRecord result = user;
+    result.id = inserted->value(0).toLongLong();
+    result.created = created;
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return result;
+}
+
+Result<UserRecord> SqlRepository::user(const Actor &actor, qint64 id)
+{
+    if (!actor.admin && actor.userId != id)
+        return notFound(tr("no such user"));
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    return findUser(**scope, QStringLiteral("id = ?"), id);
+}
+
+Result<UserRecord> SqlRepository::userByName(const Actor &actor, const QString &username)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    Result<UserRecord> found = findUser(**scope, QStringLiteral("lower(username) = lower(?)"), username);
+    if (found && !actor.admin && found->id != actor.userId)
+        return notFound(tr("no such user"));
+    return found;
+}
+
+Result<QList<UserRecord>> SqlRepository::users(const Actor &actor)
+{
+    if (!actor.admin)
+        return denied();
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    Result<Rows> all = query(
+        (*scope)->db, QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users ORDER BY id"),
+        {}, tr("cannot read the users"));
+    if (!all)
+        return all.error();
+    QList<UserRecord> result;
+    while (all->next())
+        result << userFrom(all.value());
+    return result;
+}
+
+Result<int> SqlRepository::countAdmins(Scope &scope)
+{
+    Result<Rows> count =
+        query(scope.db, QStringLiteral("SELECT count(*) FROM users WHERE role = 'admin' AND NOT disabled"),
+              {}, tr("cannot count the administrators"));
+    if (!count)
+        return count.error();
+    return count->next() ? count->value(0).toInt() : 0;
+}
+
+Result<int> SqlRepository::countAdmins(const Actor &actor)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    return countAdmins(**scope);
+}
+
+Result<int> SqlRepository::countUsers(const Actor &actor)
+{
+    if (!actor.admin)
+        return denied();
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    Result<Rows> count =
+        query((*scope)->db, QStringLiteral("SELECT count(*) FROM users"), {}, tr("cannot count the users"));
+    if (!count)
+        return count.error();
+    return count->next() ? count->value(0).toInt() : 0;
+}
+
+Result<void> SqlRepository::updateUser(const Actor &actor, const UserRecord &user)
+{
+    if (!actor.admin && actor.userId != user.id)
+        return notFound(tr("no such user"));
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    Result<UserRecord> stored = findUser(**scope, QStringLiteral("id = ?"), user.id);
+    if (!stored)
+        return stored.error();
+    if (!actor.admin && (stored->role != user.role || stored->disabled != user.disabled))
+        return denied();
+    const bool wasActiveAdmin = stored->role == Role::Admin && !stored->disabled;
+    const bool staysActiveAdmin = user.role == Role::Admin && !user.disabled;
+    if (wasActiveAdmin && !staysActiveAdmin) {
+        Result<int> admins = countAdmins(**scope);
+        if (!admins)
+            return admins.error();
+        if (*admins <= 1)
+            return makeError(ErrorCode::Validation,
+                             tr("%1 is the last administrator; make another user an administrator first")
+                                 .arg(stored->username));
+    }
+    if (user.username.compare(stored->username, Qt::CaseInsensitive) != 0) {
+        Result<Rows> taken = query(
+            (*scope)->db, QStringLiteral("SELECT 1 FROM users WHERE lower(username) = lower(?) AND id <> ?"),
+            {user.username, user.id}, tr("cannot read the users"));
+        if (!taken)
+            return taken.error();
+        if (taken->next())
+            return makeError(ErrorCode::AlreadyExists,
+                             tr("the user name \"%1\" is taken").arg(user.username));
+    }
+    Result<Rows> updated = query(
+        (*scope)->db,
+        QStringLiteral("UPDATE users SET username = ?, email = ?, password_hash = ?, role = ?, disabled = ?, "
+                       "token_version = ?, failed_attempts = ?, locked_until = ? WHERE id = ?"),
+        {user.username, user.email, user.passwordHash, roleId(user.role), user.disabled, user.tokenVersion,
+         user.failedAttempts, timeValue(user.lockedUntil), user.id},
+        tr("cannot update the user"));
+    if (!updated)
+        return updated.error();
+    if (updated->numRowsAffected() != 1)
+        return notFound(tr("no such user"));
+    return (*scope)->commit();
+}
+
+Result<void> SqlRepository::deleteUser(const Actor &actor, qint64 id)
+{
+    if (!actor.admin)
+        return denied();
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    Result<UserRecord> stored = findUser(**scope, QStringLiteral("id = ?"), id);
+    if (!stored)
+        return stored.error();
+    if (stored->role == Role::Admin && !stored->disabled) {
+        Result<int> admins = countAdmins(**scope);
+        if (!admins)
+            return admins.error();
+        if (*admins <= 1)
+            return makeError(ErrorCode::Validation,
+                             tr("%1 is the last administrator and cannot be deleted").arg(stored->username));
+    }
+    Result<Rows> deleted = query((*scope)->db, QStringLiteral("DELETE FROM users WHERE id = ?"), {id},
+                                 tr("cannot delete the user"));
+    if (!deleted)
+        return deleted.error();
+    return (*scope)->commit();
+}
+
+// ---- schemas ----
+
+Result<SchemaRecord> SqlRepository::saveSchema(const Actor &actor, qint64 ownerId, const Schema &schema,
+                                               bool replace)
+{
+    if (!actor.admin && ownerId != actor.userId)
+        return denied();
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    QSqlDatabase &db = (*scope)->db;
+    Result<Rows> existing = query(db, QStringLiteral("SELECT id FROM schemas WHERE user_id = ? AND name = ?"),
+                                  {ownerId, schema.name}, tr("cannot read the schemas"));
+    if (!existing)
+        return existing.error();
+    if (existing->next()) {
+        if (!replace)
+            return makeError(ErrorCode::AlreadyExists,
+                             tr("a schema called \"%1\" exists already").arg(schema.name));
+        Result<Rows> removed = query(db, QStringLiteral("DELETE FROM schemas WHERE id = ?"),
+                                     {existing->value(0)}, tr("cannot replace the schema"));
+        if (!removed)
+            return removed.error();
+    }
+    SchemaRecord record;
+    record.userId = ownerId;
+    record.name = schema.name;
+    record.description = schema.description;
+    record.created = schema.created.isValid() ? schema.created.toUTC() : QDateTime::currentDateTimeUtc();
+    record.tables = int(schema.tables.size());
+    Result<Rows> inserted =
+        query(db,
+              QStringLiteral(
+                  "INSERT INTO schemas (user_id, name, description, locale, created) VALUES (?, ?, ?, ?, ?) "
+                  "RETURNING id"),
+              {ownerId, schema.name, schema.description, schema.locale, timeValue(record.created)},
+              tr("cannot save the schema"));
+    if (!inserted)
+        return inserted.error();
+    if (!inserted->next())
+        return makeError(ErrorCode::Database, tr("cannot save the schema"));
+    record.id = inserted->value(0).toLongLong();
+
+    for (int t = 0; t < schema.tables.size(); ++t) {
+        const Table &table = schema.tables[t];
+        Result<Rows> tableRow = query(
+            db,
+            QStringLiteral("INSERT INTO schema_tables (schema_id, name, description, row_count, position) "
+                           "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+            {record.id, table.name, table.description, table.rows, t},
+            tr("cannot save table %1").arg(table.name));
+        if (!tableRow)
+            return tableRow.error();
+        if (!tableRow->next())
+            return makeError(ErrorCode::Database, tr("cannot save table %1").arg(table.name));
+        const qint64 tableId = tableRow->value(0).toLongLong();
+        for (int c = 0; c < table.columns.size(); ++c) {
+            const Column &column = table.columns[c];
+            const QString where = table.name + QLatin1Char('.') + column.name;
+            Result<Rows> columnRow = query(
+                db,
+                QStringLiteral(
+                    "INSERT INTO columns (table_id, name, data_type, constraints, description, position) "
+                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                {tableId, column.name, column.type, jsonText(column.constraints), column.description, c},
+                tr("cannot save column %1").arg(where));
+            if (!columnRow)
+                return columnRow.error();
+            if (!columnRow->next())
+                return makeError(ErrorCode::Database, tr("cannot save column %1").arg(where));
+            if (column.samples.isEmpty())
+                continue;
+            QSqlQuery sample(db);
+            if (!sample.prepare(QStringLiteral("INSERT INTO sample_data (column_id, value) VALUES (?, ?)")))
+                return Database::error(sample.lastError(), tr("cannot save the samples of %1").arg(where));
+            const QVariant columnId = columnRow->value(0);
+            for (const QString &value : column.samples) {
+                sample.bindValue(0, columnId);
+                sample.bindValue(1, value);
+                if (!sample.exec())
+                    return Database::error(sample.lastError(),
+                                           tr("cannot save the samples of %1").arg(where));
+            }
+            sample.finish();
+        }
+    }
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return record;
+}
+
+Result<QList<SchemaRecord>> SqlRepository::schemas(const Actor &actor)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    const QString sql =
+        QStringLiteral("SELECT s.id, s.user_id, u.username, s.name, s.description, s.created, "
+                       "(SELECT count(*) FROM schema_tables t WHERE t.schema_id = s.id) "
+                       "FROM schemas s JOIN users u ON u.id = s.user_id %1 ORDER BY s.name, s.id");
+    Result<Rows> all = actor.admin
+                           ? query((*scope)->db, sql.arg(QString()), {}, tr("cannot read the schemas"))
+                           : query((*scope)->db, sql.arg(QStringLiteral("WHERE s.user_id = ?")),
+                                   {actor.userId}, tr("cannot read the schemas"));
+    if (!all)
+        return all.error();
+    QList<SchemaRecord> result;
+    while (all->next()) {
+        SchemaRecord record;
+        record.id = all->value(0).toLongLong();
+        record.userId = all->value(1).toLongLong();
+        record.owner = all->value(2).toString();
+        record.name = all->value(3).toString();
+        record.description = all->value(4).toString();
+        record.created = utc(all->value(5));
+        record.tables = all->value(6).toInt();
+        result << record;
+    }
+    return result;
+}
+
+Result<SchemaRecord> SqlRepository::schemaRecord(const Actor &actor, qint64 id)
+{
+    Result<QList<SchemaRecord>> all = schemas(actor);
+    if (!all)
+        return all.error();
+    for (const SchemaRecord &record : *all) {
+        if (record.id == id)
+            return record;
+    }
+    return notFound(tr("no schema with id %1").arg(id));
+}
+
+Result<Schema> SqlRepository::loadSchema(const Actor &actor, qint64 id)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    QSqlDatabase &db = (*scope)->db;
+    Result<Rows> head = query(db,
+                              QStringLiteral("SELECT s.name, s.description, s.locale, s.created, u.username, "
+                                             "s.user_id FROM schemas s JOIN users u ON u.id = s.user_id "
+                                             "WHERE s.id = ?"),
+                              {id}, tr("cannot read the schema"));
+    if (!head)
+        return head.error();
+    if (!head->next() || (!actor.admin && head->value(5).toLongLong() != actor.userId))
+        return notFound(tr("no schema with id %1").arg(id));
+    Schema schema;
+    schema.name = head->value(0).toString();
+    schema.description = head->value(1).toString();
+    schema.locale = head->value(2).toString();
+    schema.created = utc(head->value(3));
+    schema.owner = head->value(4).toString();
+
+    Result<Rows> tables = query(db,
+                                QStringLiteral("SELECT id, name, description, row_count FROM schema_tables "
+                                               "WHERE schema_id = ? ORDER BY position"),
+                                {id}, tr("cannot read the schema's tables"));
+    if (!tables)
+        return tables.error();
+    QList<qint64> tableIds;
+    while (tables->next()) {
+        Table table;
+        tableIds << tables->value(0).toLongLong();
+        table.name = tables->value(1).toString();
+        table.description = tables->value(2).toString();
+        table.rows = tables->value(3).toLongLong();
+        schema.tables << table;
+    }
+    for (int t = 0; t < tableIds.size(); ++t) {
+        Result<Rows> columns = query(db,
+                                     QStringLiteral("SELECT id, name, data_type, constraints, description "
+                                                    "FROM columns WHERE table_id = ? ORDER BY position"),
+                                     {tableIds[t]}, tr("cannot read the columns"));
+        if (!columns)
+            return columns.error();
+        QList<qint64> columnIds;
+        while (columns->next()) {
+            Column column;
+            columnIds << columns->value(0).toLongLong();
+            column.name = columns->value(1).toString();
+            column.type = columns->value(2).toString();
+            column.constraints = jsonObject(columns->value(3));
+            column.description = columns->value(4).toString();
+            schema.tables[t].columns << column;
+        }
+        for (int c = 0; c < columnIds.size(); ++c) {
+            Result<Rows> samples = query(db,
+                                         QStringLiteral("SELECT value FROM sample_data WHERE column_id = ? "
+                                                        "ORDER BY id"),
+                                         {columnIds[c]}, tr("cannot read the samples"));
+            if (!samples)
+                return samples.error();
+            while (samples->next())
+                schema.tables[t].columns[c].samples << samples->value(0).toString();
+        }
+    }
+    return schema;
+}
+
+Result<void> SqlRepository::deleteSchema(const Actor &actor, qint64 id)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    Result<Rows> deleted =
+        actor.admin ? query((*scope)->db, QStringLiteral("DELETE FROM schemas WHERE id = ?"), {id},
+                            tr("cannot delete the schema"))
+                    : query((*scope)->db, QStringLiteral("DELETE FROM schemas WHERE id = ? AND user_id = ?"),
+                            {id, actor.userId}, tr("cannot delete the schema"));
+    if (!deleted)
+        return deleted.error();
+    if (deleted->numRowsAffected() != 1)
+        return notFound(tr("no schema with id %1").arg(id));
+    return (*scope)->commit();
+}
+
+// ---- runs ----
+
+namespace {
+
+RunRecord runFrom(const SqlRepository::Rows &query)
+{
+    RunRecord run;
+    run.id = query.value(0).toLongLong();
+    run.schemaId = query.value(1).toLongLong();
+    run.userId = query.value(2).toLongLong();
+    run.seed = query.value(3).toString().toULongLong();
+    run.started = utc(query.value(4));
+    run.finished = utc(query.value(5));
+    run.status = runStatusFromId(query.value(6).toString()).value_or(RunRecord::Status::Failed);
+    const QJsonObject counts = jsonObject(query.value(7));
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        run.rowCounts.insert(it.key(), qint64(it.value().toDouble()));
+    return run;
+}
+
+const QString kRunColumns =
+    QStringLiteral("r.id, r.schema_id, r.user_id, r.seed, r.started, r.finished, r.status, r.row_counts");
+
+} // namespace
+
+Result<RunRecord> SqlRepository::startRun(const Actor &actor, qint64 schemaId, quint64 seed)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    Result<Rows> owner = query((*scope)->db, QStringLiteral("SELECT user_id FROM schemas WHERE id = ?"),
+                               {schemaId}, tr("cannot read the schema"));
+    if (!owner)
+        return owner.error();
+    if (!owner->next() || (!actor.admin && owner->value(0).toLongLong() != actor.userId))
+        return notFound(tr("no schema with id %1").arg(schemaId));
+    RunRecord run;
+    run.schemaId = schemaId;
+    run.userId = actor.system ? owner->value(0).toLongLong() : actor.userId;
+    run.seed = seed;
+    run.started = QDateTime::currentDateTimeUtc();
+    Result<Rows> inserted = query(
+        (*scope)->db,
+        QStringLiteral("INSERT INTO generation_runs (schema_id, user_id, seed, started, status, row_counts) "
+                       "VALUES (?, ?, ?, ?, 'running', '{}') RETURNING id"),
+        {schemaId, run.userId, QString::number(seed), timeValue(run.started)}, tr("cannot record the run"));
+    if (!inserted)
+        return inserted.error();
+    if (!inserted->next())
+        return makeError(ErrorCode::Database, tr("cannot record the run"));
+    run.id = inserted->value(0).toLongLong();
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return run;
+}
+
+Result<qint64> SqlRepository::runSchema(Scope &scope, const Actor &actor, qint64 runId)
+{
+    Result<Rows> found =
+        query(scope.db, QStringLiteral("SELECT schema_id, user_id FROM generation_runs WHERE id = ?"),
+              {runId}, tr("cannot read the run"));
+    if (!found)
+        return found.error();
+    if (!found->next() || (!actor.admin && found->value(1).toLongLong() != actor.userId))
+        return notFound(tr("no run with id %1").arg(runId));
+    return found->value(0).toLongLong();
+}
+
+Result<void> SqlRepository::finishRun(const Actor &actor, qint64 runId, RunRecord::Status status,
+                                      const QMap<QString, qint64> &rowCounts)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    if (Result<qint64> schema = runSchema(**scope, actor, runId); !schema)
+        return schema.error();
+    QJsonObject counts;
+    for (auto it = rowCounts.begin(); it != rowCounts.end(); ++it)
+        counts.insert(it.key(), double(it.value()));
+    Result<Rows> updated = query(
+        (*scope)->db,
+        QStringLiteral("UPDATE generation_runs SET status = ?, finished = ?, row_counts = ? WHERE id = ?"),
+        {runStatusId(status), timeValue(QDateTime::currentDateTimeUtc()), jsonText(counts), runId},
+        tr("cannot record the end of the run"));
+    if (!updated)
+        return updated.error();
+    return (*scope)->commit();
+}
+
+Result<QList<RunRecord>> SqlRepository::runs(const Actor &actor, qint64 schemaId)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    const QString sql = QStringLiteral("SELECT ") + kRunColumns +
+                        QStringLiteral(" FROM generation_runs r WHERE r.schema_id = ? %1 ORDER BY r.id");
+    Result<Rows> all = actor.admin
+                           ? query((*scope)->db, sql.arg(QString()), {schemaId}, tr("cannot read the runs"))
+                           : query((*scope)->db, sql.arg(QStringLiteral("AND r.user_id = ?")),
+                                   {schemaId, actor.userId}, tr("cannot read the runs"));
+    if (!all)
+        return all.error();
+    QList<RunRecord> result;
+    while (all->next())
+        result << runFrom(all.value());
+    return result;
+}
+
+Result<RunRecord> SqlRepository::run(const Actor &actor, qint64 runId)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    Result<Rows> found = query((*scope)->db,
+                               QStringLiteral("SELECT ") + kRunColumns +
+                                   QStringLiteral(" FROM generation_runs r WHERE r.id = ?"),
+                               {runId}, tr("cannot read the run"));
+    if (!found)
+        return found.error();
+    if (!found->next())
+        return notFound(tr("no run with id %1").arg(runId));
+    RunRecord record = runFrom(found.value());
+    if (!actor.admin && record.userId != actor.userId)
+        return notFound(tr("no run with id %1").arg(runId));
+    return record;
+}
+
+Result<StoredRows> SqlRepository::storedRows(const Actor &actor, qint64 runId, const QString &table,
+                                             qint64 firstRow, int limit)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    QSqlDatabase &db = (*scope)->db;
+    Result<qint64> schemaId = runSchema(**scope, actor, runId);
+    if (!schemaId)
+        return schemaId.error();
+    // The column order is the stored schema's.
+    Result<Rows> columns = query(db,
+                                 QStringLiteral("SELECT c.name FROM columns c JOIN schema_tables t "
+                                                "ON t.id = c.table_id WHERE t.schema_id = ? AND t.name = ? "
+                                                "ORDER BY c.position"),
+                                 {*schemaId, table}, tr("cannot read the columns"));
+    if (!columns)
+        return columns.error();
+    StoredRows rows;
+    QHash<QString, int> position;
+    while (columns->next()) {
+        position.insert(columns->value(0).toString(), int(rows.columns.size()));
+        rows.columns << columns->value(0).toString();
+    }
+    if (rows.columns.isEmpty())
+        return notFound(tr("the run's schema has no table \"%1\"").arg(table));
+    Result<Rows> values =
+        query(db,
+              QStringLiteral("SELECT row_index, column_name, value FROM generated_data WHERE run_id = ? "
+                             "AND table_name = ? AND row_index >= ? AND row_index < ? ORDER BY row_index"),
+              {runId, table, firstRow, firstRow + qMax(0, limit)}, tr("cannot read the stored rows"));
+    if (!values)
+        return values.error();
+    while (values->next()) {
+        const qint64 row = values->value(0).toLongLong();
+        if (rows.rowIndexes.isEmpty() || rows.rowIndexes.back() != row) {
+            rows.rowIndexes << row;
+            rows.rows << QList<std::optional<QString>>(rows.columns.size());
+        }
+        const int column = position.value(values->value(1).toString(), -1);
+        if (column >= 0 && !values->value(2).isNull())
+            rows.rows.back()[column] = values->value(2).toString();
+    }
+    return rows;
+}
+
+} // namespace fabrica

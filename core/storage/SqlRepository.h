@@ -1,0 +1,99 @@
+#pragma once
+
+#include "Repository.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariantList>
+
+namespace fabrica {
+
+// What the SQLite and PostgreSQL repositories share: the same tables and the same prepared statements
+// ("?" placeholders work in both drivers). The subclasses add what differs: how a transaction is scoped
+// to the actor (row-level security on PostgreSQL) and the bulk path for generated data.
+class SqlRepository : public Repository
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SqlRepository)
+
+public:
+    explicit SqlRepository(std::shared_ptr<Database> database);
+
+    const DatabaseUrl &url() const override { return m_database->url(); }
+    Result<int> migrate(int targetVersion = -1) override;
+    Result<int> version() override;
+
+    Result<UserRecord> createUser(const Actor &actor, const UserRecord &user) override;
+    Result<UserRecord> user(const Actor &actor, qint64 id) override;
+    Result<UserRecord> userByName(const Actor &actor, const QString &username) override;
+    Result<QList<UserRecord>> users(const Actor &actor) override;
+    Result<void> updateUser(const Actor &actor, const UserRecord &user) override;
+    Result<void> deleteUser(const Actor &actor, qint64 id) override;
+    Result<int> countAdmins(const Actor &actor) override;
+    Result<int> countUsers(const Actor &actor) override;
+
+    Result<SchemaRecord> saveSchema(const Actor &actor, qint64 ownerId, const Schema &schema,
+                                    bool replace = false) override;
+    Result<QList<SchemaRecord>> schemas(const Actor &actor) override;
+    Result<SchemaRecord> schemaRecord(const Actor &actor, qint64 id) override;
+    Result<Schema> loadSchema(const Actor &actor, qint64 id) override;
+    Result<void> deleteSchema(const Actor &actor, qint64 id) override;
+
+    Result<RunRecord> startRun(const Actor &actor, qint64 schemaId, quint64 seed) override;
+    Result<void> finishRun(const Actor &actor, qint64 runId, RunRecord::Status status,
+                           const QMap<QString, qint64> &rowCounts) override;
+    Result<QList<RunRecord>> runs(const Actor &actor, qint64 schemaId) override;
+    Result<RunRecord> run(const Actor &actor, qint64 runId) override;
+    Result<StoredRows> storedRows(const Actor &actor, qint64 runId, const QString &table, qint64 firstRow,
+                                  int limit) override;
+
+    // A connection inside a transaction scoped to an actor; rolls back unless committed.
+    class Scope
+    {
+    public:
+        explicit Scope(QSqlDatabase db)
+            : db(db)
+            , transaction(db)
+        {}
+        Result<void> commit() { return transaction.commit(); }
+
+        QSqlDatabase db;
+        Transaction transaction;
+    };
+    Result<std::unique_ptr<Scope>> begin(const Actor &actor);
+    // Checks that the actor may see the run and returns its schema id.
+    Result<qint64> runSchema(Scope &scope, const Actor &actor, qint64 runId);
+
+    // The rows of a statement, read at once so no statement stays open on the connection (SQLite cannot
+    // commit while one is): next() and value() as on QSqlQuery.
+    class Rows
+    {
+    public:
+        bool next() { return ++m_at < m_rows.size(); }
+        QVariant value(int column) const { return m_rows.at(m_at).at(column); }
+        int numRowsAffected() const { return m_affected; }
+        qsizetype size() const { return m_rows.size(); }
+
+    private:
+        friend class SqlRepository;
+        QList<QVariantList> m_rows;
+        qsizetype m_at = -1;
+        int m_affected = 0;
+    };
+
+    // Prepares and runs sql with the values bound in order.
+    static Result<Rows> query(QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                              const QString &what);
+
+protected:
+    // Makes the open transaction act for the actor (PostgreSQL: role and user id for row-level security).
+    virtual Result<void> applyScope(QSqlDatabase &db, const Actor &actor) = 0;
+    std::shared_ptr<Database> database() const { return m_database; }
+
+private:
+    Result<UserRecord> findUser(Scope &scope, const QString &where, const QVariant &key);
+    Result<int> countAdmins(Scope &scope);
+
+    std::shared_ptr<Database> m_database;
+};
+
+} // namespace fabrica

@@ -1,0 +1,44 @@
+#include "SqliteGeneratedDataSink.h"
+
+namespace fabrica {
+
+Result<void> SqliteGeneratedDataSink::start()
+{
+    m_insert.emplace(db());
+    if (!m_insert->prepare(QStringLiteral("INSERT INTO generated_data "
+                                          "(run_id, schema_id, table_name, column_name, row_index, value) "
+                                          "VALUES (?, ?, ?, ?, ?, ?)")))
+        return Database::error(m_insert->lastError(), tr("cannot store the generated data"));
+    return {};
+}
+
+Result<void> SqliteGeneratedDataSink::write(const TableChunk &chunk, std::string_view)
+{
+    const TablePlan &table = plan().tables()[std::size_t(chunk.table)];
+    qint64 bytes = 0;
+    m_insert->bindValue(0, runId());
+    m_insert->bindValue(1, schemaId());
+    m_insert->bindValue(2, table.name);
+    for (std::size_t c = 0; c < chunk.columns.size(); ++c) {
+        const ColumnChunk &column = chunk.columns[c];
+        m_insert->bindValue(3, table.columns[c].name);
+        for (int row = 0; row < chunk.rows; ++row) {
+            m_insert->bindValue(4, chunk.firstRow + row);
+            if (column.isNull(row)) {
+                m_insert->bindValue(5, QVariant(QMetaType::fromType<QString>()));
+            } else {
+                const std::string_view value = column.value(row);
+                bytes += qint64(value.size());
+                m_insert->bindValue(5, QString::fromUtf8(value.data(), qsizetype(value.size())));
+            }
+            if (!m_insert->exec())
+                return Database::error(
+                    m_insert->lastError(),
+                    tr("cannot store row %1 of %2").arg(chunk.firstRow + row + 1).arg(table.name));
+        }
+    }
+    count(chunk, bytes);
+    return {};
+}
+
+} // namespace fabrica

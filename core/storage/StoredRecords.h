@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QDateTime>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace fabrica {
+
+enum class Role { User, Admin };
+
+// The rows of Fabrica's own tables as the application sees them.
+struct UserRecord
+{
+    qint64 id = 0;
+    QString username;
+    QString email;
+    QString passwordHash; // PHC string (Argon2id)
+    Role role = Role::User;
+    QDateTime created; // UTC
+    bool disabled = false;
+    qint64 tokenVersion = 0; // bumped to revoke every token issued before
+    int failedAttempts = 0;  // failed sign-ins since the last success
+    QDateTime lockedUntil;   // no sign-in before this (UTC); invalid = not locked
+};
+
+struct SchemaRecord
+{
+    qint64 id = 0;
+    qint64 userId = 0;
+    QString owner; // the owner's username
+    QString name;
+    QString description;
+    QDateTime created;
+    int tables = 0;
+};
+
+struct RunRecord
+{
+    enum class Status { Running, Finished, Failed, Cancelled };
+    qint64 id = 0;
+    qint64 schemaId = 0;
+    qint64 userId = 0;
+    quint64 seed = 0;
+    QDateTime started;
+    QDateTime finished;
+    Status status = Status::Running;
+    QMap<QString, qint64> rowCounts; // table → rows stored
+};
+
+// Rows of one table of a stored run, in row order; a missing value is NULL.
+struct StoredRows
+{
+    QStringList columns;
+    QList<qint64> rowIndexes;
+    QList<QList<std::optional<QString>>> rows;
+};
+
+// On whose behalf the storage is used. The repository filters by it, and PostgreSQL's row-level security
+// enforces it again in the database. System is for the operator's own tools (first admin, migrations,
+// the sign-in lookup) and never for a request from a signed-in user.
+struct Actor
+{
+    qint64 userId = 0;
+    bool admin = false;
+    bool system = false;
+
+    static Actor systemActor() { return Actor{0, true, true}; }
+    static Actor of(const UserRecord &user) { return Actor{user.id, user.role == Role::Admin, false}; }
+};
+
+QString roleId(Role role);
+std::optional<Role> roleFromId(const QString &id);
+QString runStatusId(RunRecord::Status status);
+std::optional<RunRecord::Status> runStatusFromId(const QString &id);
+
+} // namespace fabrica

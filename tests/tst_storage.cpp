@@ -1,0 +1,548 @@
+// The storage suite, run on SQLite and on the real PostgreSQL server: migrations, users, schemas, runs,
+// generated data, access control in the application and (PostgreSQL) in the database itself.
+
+#include "StorageTestSupport.h"
+
+#include "export/Sink.h"
+#include "format/SchemaFile.h"
+#include "generate/GenerationJob.h"
+#include "generate/Plan.h"
+#include "storage/Migrations.h"
+#include "storage/PostgresRepository.h"
+#include "storage/SqlRepository.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <QtConcurrent>
+
+using namespace fabrica;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Schema example(const QString &name)
+{
+    Result<Schema> schema =
+        SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/") + name + u".fabrica.json"_s);
+    if (!schema)
+        qFatal("%s", qPrintable(schema.error().toString()));
+    return schema.value();
+}
+
+UserRecord newUser(const QString &name, Role role = Role::User)
+{
+    UserRecord user;
+    user.username = name;
+    user.email = name + u"@example.com"_s;
+    user.passwordHash =
+        u"$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"_s;
+    user.role = role;
+    return user;
+}
+
+qint64 count(QSqlDatabase db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql) || !query.next())
+        qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    return query.value(0).toLongLong();
+}
+
+// Passes every call on and fails the write of chunk `failAt` (0-based): a failure in the middle of a save.
+class FailingSink : public Sink
+{
+public:
+    FailingSink(Sink &inner, int failAt)
+        : m_inner(inner)
+        , m_failAt(failAt)
+    {}
+    Result<void> begin(const Plan &plan) override { return m_inner.begin(plan); }
+    Result<void> beginTable(int table) override { return m_inner.beginTable(table); }
+    void encode(const TableChunk &chunk, ByteBuffer &out) const override { m_inner.encode(chunk, out); }
+    Result<void> write(const TableChunk &chunk, std::string_view encoded) override
+    {
+        if (m_written++ == m_failAt)
+            return makeError(ErrorCode::Io, u"injected failure"_s);
+        return m_inner.write(chunk, encoded);
+    }
+    Result<void> endTable(int table) override { return m_inner.endTable(table); }
+    Result<void> finish() override { return m_inner.finish(); }
+    void abort() override { m_inner.abort(); }
+    qint64 bytesWritten() const override { return m_inner.bytesWritten(); }
+
+private:
+    Sink &m_inner;
+    int m_failAt;
+    int m_written = 0;
+};
+
+} // namespace
+
+class TestStorage : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestStorage(SqlDialect dialect)
+        : m_databases(dialect)
+    {
+        setObjectName(u"TestStorage(%1)"_s.arg(sqlDialectId(dialect)));
+    }
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase() { m_databases.dropAll(); }
+    void migratesAndUpgrades();
+    void refusesNewerStorage();
+    void usersAndRoles();
+    void lastAdminStays();
+    void schemasRoundTrip();
+    void schemasAreScopedToTheirOwner();
+    void deletesCascade();
+    void storesAndReadsGeneratedData();
+    void failedSaveLeavesNothing();
+    void worksFromManyThreads();
+    void rowLevelSecurity();
+
+private:
+    std::unique_ptr<Repository> repository() { return m_databases.freshRepository(); }
+    bool postgres() const { return m_databases.dialect() == SqlDialect::PostgreSQL; }
+    // Runs a generation of `schemaId` into its run's generated_data; the job's error text or empty.
+    QString store(Repository &repository, const Actor &actor, qint64 runId, const Schema &schema,
+                  int failAt = -1);
+
+    test::StorageDatabases m_databases;
+};
+
+void TestStorage::initTestCase()
+{
+    const QString problem = m_databases.check();
+    if (!problem.isEmpty())
+        QFAIL(qPrintable(problem));
+}
+
+void TestStorage::migratesAndUpgrades()
+{
+    const DatabaseUrl url = m_databases.fresh();
+    Result<std::unique_ptr<Repository>> opened = Repository::open(url);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    Repository &storage = *opened.value();
+    QCOMPARE(storage.version().value(), 0);
+    // An older storage (version 1) with a user in it …
+    QCOMPARE(storage.migrate(1).value(), 1);
+    {
+        Result<std::shared_ptr<Database>> raw = Database::open(url);
+        QVERIFY(raw);
+        QSqlDatabase db = (*raw)->connection().value();
+        QSqlQuery insert(db);
+        QVERIFY(insert.exec(u"INSERT INTO users (username, email, password_hash, role, created) "
+                            u"VALUES ('old', 'old@example.com', 'x', 'admin', '2020-01-01T00:00:00Z')"_s));
+        QVERIFY(!db.record(u"users"_s).contains(u"failed_attempts"_s));
+    }
+    // … is upgraded in place, the user kept, the new columns filled with their defaults.
+    const int latest = Migrations::latestVersion(url.dialect);
+    QVERIFY(latest >= 2);
+    QCOMPARE(storage.migrate().value(), latest);
+    QCOMPARE(storage.version().value(), latest);
+    Result<UserRecord> old = storage.userByName(Actor::systemActor(), u"OLD"_s);
+    QVERIFY(old);
+    QCOMPARE(old->email, u"old@example.com"_s);
+    QCOMPARE(old->failedAttempts, 0);
+    QCOMPARE(old->created, QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC));
+    // Migrating again changes nothing.
+    QCOMPARE(storage.migrate().value(), latest);
+}
+
+void TestStorage::refusesNewerStorage()
+{
+    const DatabaseUrl url = m_databases.fresh();
+    std::unique_ptr<Repository> storage = std::move(Repository::open(url).value());
+    QVERIFY(storage->migrate());
+    {
+        std::shared_ptr<Database> raw = Database::open(url).value();
+        QSqlDatabase db = raw->connection().value();
+        QSqlQuery insert(db);
+        QVERIFY(insert.exec(
+            u"INSERT INTO schema_version (version, name, applied) VALUES (999, 'future', 'now')"_s));
+    }
+    const Result<int> migrated = storage->migrate();
+    QVERIFY(!migrated);
+    QCOMPARE(migrated.error().code, ErrorCode::Unsupported);
+    QVERIFY(migrated.error().message.contains(u"999"_s));
+}
+
+void TestStorage::usersAndRoles()
+{
+    auto storage = repository();
+    const Actor system = Actor::systemActor();
+    Result<UserRecord> admin = storage->createUser(system, newUser(u"alice"_s, Role::Admin));
+    QVERIFY2(admin, qPrintable(admin ? QString() : admin.error().toString()));
+    QVERIFY(admin->id > 0);
+    QVERIFY(admin->created.isValid());
+    Result<UserRecord> bob = storage->createUser(Actor::of(*admin), newUser(u"bob"_s));
+    QVERIFY(bob);
+
+    // Names are unique whatever their case.
+    const Result<UserRecord> twin = storage->createUser(Actor::of(*admin), newUser(u"BOB"_s));
+    QVERIFY(!twin);
+    QCOMPARE(twin.error().code, ErrorCode::AlreadyExists);
+
+    // A user neither lists nor creates users, sees only their own row, and cannot raise their role.
+    const Actor asBob = Actor::of(*bob);
+    QCOMPARE(storage->users(asBob).error().code, ErrorCode::PermissionDenied);
+    QCOMPARE(storage->createUser(asBob, newUser(u"carol"_s)).error().code, ErrorCode::PermissionDenied);
+    QCOMPARE(storage->user(asBob, admin->id).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->userByName(asBob, u"alice"_s).error().code, ErrorCode::NotFound);
+    UserRecord self = storage->user(asBob, bob->id).value();
+    self.email = u"bob@example.org"_s;
+    QVERIFY(storage->updateUser(asBob, self));
+    QCOMPARE(storage->user(asBob, bob->id)->email, u"bob@example.org"_s);
+    self.role = Role::Admin;
+    QCOMPARE(storage->updateUser(asBob, self).error().code, ErrorCode::PermissionDenied);
+    QCOMPARE(storage->user(Actor::of(*admin), bob->id)->role, Role::User);
+
+    // The admin sees everyone and manages them.
+    const QList<UserRecord> all = storage->users(Actor::of(*admin)).value();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all[1].username, u"bob"_s);
+    UserRecord promoted = all[1];
+    promoted.role = Role::Admin;
+    promoted.lockedUntil = QDateTime(QDate(2030, 5, 6), QTime(7, 8, 9), Qt::UTC);
+    promoted.failedAttempts = 3;
+    QVERIFY(storage->updateUser(Actor::of(*admin), promoted));
+    const UserRecord reread = storage->user(system, bob->id).value();
+    QCOMPARE(reread.role, Role::Admin);
+    QCOMPARE(reread.lockedUntil, promoted.lockedUntil);
+    QCOMPARE(reread.failedAttempts, 3);
+    QCOMPARE(storage->countAdmins(system).value(), 2);
+    QVERIFY(storage->deleteUser(Actor::of(*admin), bob->id));
+    QCOMPARE(storage->user(system, bob->id).error().code, ErrorCode::NotFound);
+}
+
+void TestStorage::lastAdminStays()
+{
+    auto storage = repository();
+    const UserRecord admin =
+        storage->createUser(Actor::systemActor(), newUser(u"root"_s, Role::Admin)).value();
+    UserRecord demoted = admin;
+    demoted.role = Role::User;
+    Result<void> changed = storage->updateUser(Actor::of(admin), demoted);
+    QVERIFY(!changed);
+    QVERIFY(changed.error().message.contains(u"last administrator"_s));
+    UserRecord disabled = admin;
+    disabled.disabled = true;
+    QVERIFY(!storage->updateUser(Actor::of(admin), disabled));
+    QVERIFY(!storage->deleteUser(Actor::of(admin), admin.id));
+    QCOMPARE(storage->countAdmins(Actor::systemActor()).value(), 1);
+}
+
+void TestStorage::schemasRoundTrip()
+{
+    auto storage = repository();
+    const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
+    const Actor actor = Actor::of(alice);
+    for (const QString &name : {u"hr"_s, u"shop"_s, u"blog"_s}) {
+        Schema schema = example(name);
+        schema.tables[0].columns[0].samples =
+            QStringList{u"one"_s, u"two, with a comma"_s, u"drei 'quoted'"_s};
+        schema.tables[0].columns[0].description = u"with samples"_s;
+        Result<SchemaRecord> saved = storage->saveSchema(actor, alice.id, schema);
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+        Result<Schema> loaded = storage->loadSchema(actor, saved->id);
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().toString()));
+        QCOMPARE(loaded->owner, u"alice"_s);
+        schema.owner = loaded->owner;
+        if (!schema.created.isValid())
+            schema.created = loaded->created;
+        QCOMPARE(SchemaFile::serialize(loaded.value()), SchemaFile::serialize(schema));
+        QCOMPARE(loaded.value(), schema);
+    }
+    QCOMPARE(storage->schemas(actor)->size(), 3);
+
+    // Same name again: refused, or replaced when asked.
+    Schema again = example(u"hr"_s);
+    QCOMPARE(storage->saveSchema(actor, alice.id, again).error().code, ErrorCode::AlreadyExists);
+    again.description = u"replaced"_s;
+    Result<SchemaRecord> replaced = storage->saveSchema(actor, alice.id, again, true);
+    QVERIFY(replaced);
+    QCOMPARE(storage->loadSchema(actor, replaced->id)->description, u"replaced"_s);
+    QCOMPARE(storage->schemas(actor)->size(), 3);
+}
+
+void TestStorage::schemasAreScopedToTheirOwner()
+{
+    auto storage = repository();
+    const Actor system = Actor::systemActor();
+    const UserRecord admin = storage->createUser(system, newUser(u"admin"_s, Role::Admin)).value();
+    const UserRecord alice = storage->createUser(system, newUser(u"alice"_s)).value();
+    const UserRecord bob = storage->createUser(system, newUser(u"bob"_s)).value();
+    const SchemaRecord aliceSchema =
+        storage->saveSchema(Actor::of(alice), alice.id, example(u"hr"_s)).value();
+    const SchemaRecord bobSchema = storage->saveSchema(Actor::of(bob), bob.id, example(u"hr"_s)).value();
+
+    QCOMPARE(storage->schemas(Actor::of(alice))->size(), 1);
+    QCOMPARE(storage->schemas(Actor::of(alice))->first().id, aliceSchema.id);
+    QCOMPARE(storage->loadSchema(Actor::of(bob), aliceSchema.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->deleteSchema(Actor::of(bob), aliceSchema.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->startRun(Actor::of(bob), aliceSchema.id, 1).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->saveSchema(Actor::of(bob), alice.id, example(u"blog"_s)).error().code,
+             ErrorCode::PermissionDenied);
+    QVERIFY(storage->loadSchema(Actor::of(alice), aliceSchema.id));
+
+    // The admin sees both, with their owners.
+    const QList<SchemaRecord> all = storage->schemas(Actor::of(admin)).value();
+    QCOMPARE(all.size(), 2);
+    QStringList owners{all[0].owner, all[1].owner};
+    owners.sort();
+    QCOMPARE(owners, (QStringList{u"alice"_s, u"bob"_s}));
+    QVERIFY(storage->loadSchema(Actor::of(admin), bobSchema.id));
+    const RunRecord aliceRun = storage->startRun(Actor::of(alice), aliceSchema.id, 7).value();
+    QCOMPARE(storage->run(Actor::of(bob), aliceRun.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->runs(Actor::of(bob), aliceSchema.id)->size(), 0);
+    QCOMPARE(storage->runs(Actor::of(admin), aliceSchema.id)->size(), 1);
+}
+
+QString TestStorage::store(Repository &repository, const Actor &actor, qint64 runId, const Schema &schema,
+                           int failAt)
+{
+    Plan::Options options;
+    options.seed = 99;
+    for (const Table &table : schema.tables)
+        options.rows.insert(table.name, 40);
+    Result<std::shared_ptr<const Plan>> plan = Plan::compile(schema, options);
+    if (!plan)
+        return plan.error().toString();
+    Result<std::unique_ptr<Sink>> sink = repository.generatedDataSink(actor, runId);
+    if (!sink)
+        return sink.error().toString();
+    GenerationJob::Options job;
+    job.threads = 2;
+    job.chunkRows = 16;
+    FailingSink failing(**sink, failAt);
+    Result<GenerationJob::Summary> done = GenerationJob::run(**plan, failAt >= 0 ? failing : **sink, job);
+    return done ? QString() : done.error().toString();
+}
+
+void TestStorage::storesAndReadsGeneratedData()
+{
+    auto storage = repository();
+    const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
+    const Actor actor = Actor::of(alice);
+    const Schema schema = example(u"shop"_s);
+    const SchemaRecord saved = storage->saveSchema(actor, alice.id, schema).value();
+    const RunRecord run = storage->startRun(actor, saved.id, 99).value();
+    QCOMPARE(run.status, RunRecord::Status::Running);
+    QCOMPARE(store(*storage, actor, run.id, schema), QString());
+    QVERIFY(storage->finishRun(actor, run.id, RunRecord::Status::Finished,
+                               {{u"customers"_s, 40}, {u"orders"_s, 40}}));
+    const RunRecord finished = storage->run(actor, run.id).value();
+    QCOMPARE(finished.status, RunRecord::Status::Finished);
+    QCOMPARE(finished.seed, quint64(99));
+    QCOMPARE(finished.rowCounts.value(u"orders"_s), 40);
+    QVERIFY(finished.finished >= finished.started);
+
+    // Read back as a table: the same values the engine makes for these rows, NULLs as NULLs.
+    Plan::Options options;
+    options.seed = 99;
+    options.rows = {{u"customers"_s, 40}, {u"orders"_s, 40}};
+    const auto plan = Plan::compile(schema, options).value();
+    for (std::size_t t = 0; t < plan->tables().size(); ++t) {
+        const TablePlan &table = plan->tables()[t];
+        TableChunk expected;
+        plan->fillChunk(int(t), 10, 20, expected);
+        Result<StoredRows> rows = storage->storedRows(actor, run.id, table.name, 10, 20);
+        QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().toString()));
+        QCOMPARE(rows->rows.size(), 20);
+        QCOMPARE(rows->rowIndexes.first(), 10);
+        QCOMPARE(rows->columns.size(), qsizetype(table.columns.size()));
+        int nulls = 0;
+        for (int r = 0; r < 20; ++r) {
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                QCOMPARE(rows->columns[qsizetype(c)], table.columns[c].name);
+                const ColumnChunk &column = expected.columns[c];
+                const std::optional<QString> &stored = rows->rows[r][qsizetype(c)];
+                if (column.isNull(r)) {
+                    QVERIFY(!stored.has_value());
+                    ++nulls;
+                } else {
+                    QVERIFY(stored.has_value());
+                    QCOMPARE(stored->toUtf8(), QByteArray::fromStdString(std::string(column.value(r))));
+                }
+            }
+        }
+        if (table.name == u"orders"_s)
+            QVERIFY(nulls > 0); // note is NULL in about 30 % of the rows
+    }
+    QCOMPARE(storage->storedRows(actor, run.id, u"nope"_s, 0, 10).error().code, ErrorCode::NotFound);
+}
+
+void TestStorage::failedSaveLeavesNothing()
+{
+    auto storage = repository();
+    const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
+    const Actor actor = Actor::of(alice);
+    const Schema schema = example(u"shop"_s);
+    const SchemaRecord saved = storage->saveSchema(actor, alice.id, schema).value();
+    const RunRecord run = storage->startRun(actor, saved.id, 99).value();
+    // Chunks of 16 rows: the failure comes at the fourth chunk, after 48 rows were sent.
+    QCOMPARE(store(*storage, actor, run.id, schema, 3), u"injected failure"_s);
+    std::shared_ptr<Database> raw = Database::open(storage->url()).value();
+    QCOMPARE(count(raw->connection().value(), u"SELECT count(*) FROM generated_data"_s), 0);
+    // A run of another user's schema is refused before anything is written.
+    const UserRecord bob = storage->createUser(Actor::systemActor(), newUser(u"bob"_s)).value();
+    QVERIFY(store(*storage, Actor::of(bob), run.id, schema).contains(u"no run"_s));
+    // The storage is still usable: the same run saves completely.
+    QCOMPARE(store(*storage, actor, run.id, schema), QString());
+    QCOMPARE(count(raw->connection().value(), u"SELECT count(*) FROM generated_data"_s),
+             qint64(40 * (schema.tables[0].columns.size() + schema.tables[1].columns.size())));
+}
+
+void TestStorage::deletesCascade()
+{
+    auto storage = repository();
+    const UserRecord admin =
+        storage->createUser(Actor::systemActor(), newUser(u"admin"_s, Role::Admin)).value();
+    const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
+    const Actor actor = Actor::of(alice);
+    Schema schema = example(u"shop"_s);
+    schema.tables[0].columns[1].samples = QStringList{u"a"_s, u"b"_s};
+    const SchemaRecord saved = storage->saveSchema(actor, alice.id, schema).value();
+    const RunRecord run = storage->startRun(actor, saved.id, 1).value();
+    QCOMPARE(store(*storage, actor, run.id, schema), QString());
+    std::shared_ptr<Database> raw = Database::open(storage->url()).value();
+    QSqlDatabase db = raw->connection().value();
+    QVERIFY(count(db, u"SELECT count(*) FROM sample_data"_s) == 2);
+    QVERIFY(count(db, u"SELECT count(*) FROM generated_data"_s) > 0);
+
+    QVERIFY(storage->deleteSchema(actor, saved.id));
+    for (const QString &table : {u"schemas"_s, u"schema_tables"_s, u"columns"_s, u"sample_data"_s,
+                                 u"generation_runs"_s, u"generated_data"_s})
+        QCOMPARE(count(db, u"SELECT count(*) FROM "_s + table), 0);
+
+    // Deleting a user takes their schemas along.
+    storage->saveSchema(actor, alice.id, schema).value();
+    QVERIFY(storage->deleteUser(Actor::of(admin), alice.id));
+    QCOMPARE(count(db, u"SELECT count(*) FROM schemas"_s), 0);
+    QCOMPARE(count(db, u"SELECT count(*) FROM columns"_s), 0);
+}
+
+void TestStorage::worksFromManyThreads()
+{
+    auto storage = repository();
+    const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
+    const Actor actor = Actor::of(alice);
+    Repository *shared = storage.get();
+    QThreadPool pool;
+    pool.setMaxThreadCount(4);
+    QList<QFuture<QString>> futures;
+    for (int i = 0; i < 8; ++i) {
+        futures << QtConcurrent::run(&pool, [shared, actor, alice, i] {
+            Schema schema = example(u"blog"_s);
+            schema.name = u"blog %1"_s.arg(i);
+            Result<SchemaRecord> saved = shared->saveSchema(actor, alice.id, schema);
+            if (!saved)
+                return saved.error().toString();
+            Result<Schema> loaded = shared->loadSchema(actor, saved->id);
+            return loaded && loaded->name == schema.name ? QString() : u"lost schema %1"_s.arg(i);
+        });
+    }
+    for (QFuture<QString> &future : futures)
+        QCOMPARE(future.result(), QString());
+    pool.waitForDone();
+    QCOMPARE(storage->schemas(actor)->size(), 8);
+}
+
+void TestStorage::rowLevelSecurity()
+{
+    if (!postgres())
+        return; // SQLite has no roles: access control there is the application's (tested above)
+    auto storage = repository();
+    const Actor system = Actor::systemActor();
+    const UserRecord admin = storage->createUser(system, newUser(u"admin"_s, Role::Admin)).value();
+    const UserRecord alice = storage->createUser(system, newUser(u"alice"_s)).value();
+    const UserRecord bob = storage->createUser(system, newUser(u"bob"_s)).value();
+    Schema schema = example(u"shop"_s);
+    schema.tables[0].columns[1].samples = QStringList{u"secret sample"_s};
+    const SchemaRecord aliceSchema = storage->saveSchema(Actor::of(alice), alice.id, schema).value();
+    const RunRecord aliceRun = storage->startRun(Actor::of(alice), aliceSchema.id, 5).value();
+    QCOMPARE(store(*storage, Actor::of(alice), aliceRun.id, schema), QString());
+    storage->saveSchema(Actor::of(bob), bob.id, example(u"blog"_s)).value();
+
+    // A direct SQL session, as the application's role, acting for bob: the database itself hides
+    // alice's rows, whatever the query asks for.
+    std::shared_ptr<Database> raw = Database::open(storage->url()).value();
+    QSqlDatabase db = raw->connection().value();
+    auto as = [&db](qint64 userId) {
+        QSqlQuery setup(db);
+        QVERIFY(db.transaction());
+        QVERIFY(setup.exec(u"SET LOCAL ROLE fabrica_app"_s));
+        QVERIFY(setup.exec(u"SELECT set_config('fabrica.user_id', '%1', true)"_s.arg(userId)));
+    };
+    as(bob.id);
+    QCOMPARE(count(db, u"SELECT count(*) FROM users"_s), 1);
+    QCOMPARE(count(db, u"SELECT count(*) FROM schemas WHERE user_id = %1"_s.arg(alice.id)), 0);
+    QCOMPARE(count(db, u"SELECT count(*) FROM schema_tables t JOIN schemas s ON s.id = t.schema_id "
+                       u"WHERE s.user_id = %1"_s.arg(alice.id)),
+             0);
+    QCOMPARE(count(db, u"SELECT count(*) FROM schema_tables WHERE schema_id = %1"_s.arg(aliceSchema.id)), 0);
+    QCOMPARE(count(db, u"SELECT count(*) FROM columns"_s),
+             count(db, u"SELECT count(*) FROM columns c "
+                       u"JOIN schema_tables t ON t.id = c.table_id "
+                       u"JOIN schemas s ON s.id = t.schema_id "
+                       u"WHERE s.user_id = %1"_s.arg(bob.id)));
+    QCOMPARE(count(db, u"SELECT count(*) FROM sample_data WHERE value = 'secret sample'"_s), 0);
+    QCOMPARE(count(db, u"SELECT count(*) FROM generation_runs"_s), 0);
+    QCOMPARE(count(db, u"SELECT count(*) FROM generated_data"_s), 0);
+    QVERIFY(count(db, u"SELECT count(*) FROM schemas"_s) == 1);
+    {
+        // Bob can neither change alice's rows nor make himself an admin nor plant a schema on her.
+        QSqlQuery write(db);
+        QVERIFY(write.exec(u"UPDATE schemas SET name = 'taken' WHERE user_id = %1"_s.arg(alice.id)));
+        QCOMPARE(write.numRowsAffected(), 0);
+        QVERIFY(write.exec(u"DELETE FROM generated_data"_s));
+        QCOMPARE(write.numRowsAffected(), 0);
+        QVERIFY(!write.exec(u"UPDATE users SET role = 'admin' WHERE id = %1"_s.arg(bob.id)));
+    }
+    db.rollback();
+    as(bob.id);
+    {
+        QSqlQuery write(db);
+        QVERIFY(!write.exec(u"INSERT INTO schemas (user_id, name) VALUES (%1, 'planted')"_s.arg(alice.id)));
+    }
+    db.rollback();
+    // Without a user id, nothing at all.
+    {
+        QVERIFY(db.transaction());
+        QSqlQuery setup(db);
+        QVERIFY(setup.exec(u"SET LOCAL ROLE fabrica_app"_s));
+        QCOMPARE(count(db, u"SELECT count(*) FROM users"_s), 0);
+        QCOMPARE(count(db, u"SELECT count(*) FROM schemas"_s), 0);
+        db.rollback();
+    }
+    // The admin, as the database reads it from users, sees everything.
+    as(admin.id);
+    QCOMPARE(count(db, u"SELECT count(*) FROM users"_s), 3);
+    QCOMPARE(count(db, u"SELECT count(*) FROM schemas"_s), 2);
+    QVERIFY(count(db, u"SELECT count(*) FROM generated_data"_s) > 0);
+    db.rollback();
+    // The application's role owns none of the tables.
+    QCOMPARE(count(db, u"SELECT count(*) FROM pg_tables WHERE tableowner = 'fabrica_app'"_s), 0);
+
+    // And the repository, asked by bob for alice's things through its own methods, goes through the same
+    // wall: even with a forged admin flag, the database shows bob nothing of alice's.
+    Actor forged = Actor::of(bob);
+    forged.admin = true;
+    QCOMPARE(storage->loadSchema(forged, aliceSchema.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->schemas(forged)->size(), 1);
+    QCOMPARE(storage->storedRows(forged, aliceRun.id, u"orders"_s, 0, 10).error().code, ErrorCode::NotFound);
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    return test::runOnEveryBackend<TestStorage>(argc, argv);
+}
+
+#include "tst_storage.moc"
