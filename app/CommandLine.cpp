@@ -1,8 +1,10 @@
 #include "CommandLine.h"
 
+#include "DbCommand.h"
 #include "FormatCommand.h"
 #include "GenerateCommand.h"
 #include "TypesCommand.h"
+#include "UsersCommand.h"
 #include "ValidateCommand.h"
 
 #include <QFileInfo>
@@ -16,6 +18,8 @@ CommandLine::CommandLine()
         {QStringLiteral("generate"), GenerateCommand::summary(), &GenerateCommand::run},
         {QStringLiteral("format"), FormatCommand::summary(), &FormatCommand::run},
         {QStringLiteral("types"), TypesCommand::summary(), &TypesCommand::run},
+        {QStringLiteral("users"), UsersCommand::summary(), &UsersCommand::run},
+        {QStringLiteral("db"), DbCommand::summary(), &DbCommand::run},
     };
 }
 

@@ -4,8 +4,13 @@
 #ifdef _WIN32
 #include <io.h>
 #else
+#include <termios.h>
 #include <unistd.h>
 #endif
+
+#include <QTextStream>
+
+#include <string>
 
 namespace fabrica {
 
@@ -16,6 +21,46 @@ bool stderrIsTerminal()
 #else
     return isatty(fileno(stderr)) != 0;
 #endif
+}
+
+bool stdinIsTerminal()
+{
+#ifdef _WIN32
+    return _isatty(_fileno(stdin)) != 0;
+#else
+    return isatty(fileno(stdin)) != 0;
+#endif
+}
+
+QByteArray readSecretLine(const QString &prompt)
+{
+    const bool terminal = stdinIsTerminal();
+#ifndef _WIN32
+    termios saved{};
+    if (terminal) {
+        QTextStream err(stderr);
+        err << prompt << Qt::flush;
+        tcgetattr(fileno(stdin), &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(fileno(stdin), TCSAFLUSH, &quiet);
+    }
+#endif
+    std::string line;
+    for (int c = std::fgetc(stdin); c != EOF && c != '\n'; c = std::fgetc(stdin))
+        line.push_back(char(c));
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+#ifndef _WIN32
+    if (terminal) {
+        tcsetattr(fileno(stdin), TCSAFLUSH, &saved);
+        QTextStream err(stderr);
+        err << Qt::endl;
+    }
+#endif
+    QByteArray result(line.data(), qsizetype(line.size()));
+    std::fill(line.begin(), line.end(), '\0');
+    return result;
 }
 
 } // namespace fabrica

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QThread>
@@ -84,6 +85,16 @@ Result<QSqlDatabase> Database::openConnection(const QString &name)
         const QFileInfo file(m_url.path);
         if (!QDir().mkpath(file.absolutePath()))
             return makeError(ErrorCode::Io, tr("cannot create the folder %1").arg(file.absolutePath()));
+        if (!file.exists()) {
+            // The file holds password hashes: private from the start (SQLite gives its -wal and -shm
+            // files the same permissions).
+            QFile create(m_url.path);
+            if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                             QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+                !file.exists())
+                return makeError(ErrorCode::Io,
+                                 tr("cannot create %1: %2").arg(m_url.path, create.errorString()));
+        }
         db.setDatabaseName(m_url.path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     }

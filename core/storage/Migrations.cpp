@@ -71,11 +71,13 @@ Result<int> Migrations::migrate(QSqlDatabase &db, SqlDialect dialect, int target
         return all.error();
     if (target < 0)
         target = all->isEmpty() ? 0 : all->back().version;
-    if (Result<void> made = Database::exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                                                              "version integer PRIMARY KEY, "
-                                                              "name text NOT NULL, applied text NOT NULL)"));
-        !made)
-        return made.error();
+    if (!db.tables().contains(QStringLiteral("schema_version"))) {
+        if (Result<void> made =
+                Database::exec(db, QStringLiteral("CREATE TABLE schema_version (version integer "
+                                                  "PRIMARY KEY, name text NOT NULL, applied text NOT NULL)"));
+            !made)
+            return made.error();
+    }
     Result<int> current = currentVersion(db);
     if (!current)
         return current.error();

@@ -27,6 +27,12 @@ QVariant timeValue(const QDateTime &time)
                           : QVariant(QMetaType::fromType<QString>());
 }
 
+// NOT NULL text columns: a null QString would be bound as NULL.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 Error denied()
 {
     return makeError(ErrorCode::PermissionDenied,
@@ -158,12 +164,13 @@ Result<UserRecord> SqlRepository::createUser(const Actor &actor, const UserRecor
     if (exists->next())
         return makeError(ErrorCode::AlreadyExists, tr("the user name \"%1\" is taken").arg(user.username));
     const QDateTime created = user.created.isValid() ? user.created : QDateTime::currentDateTimeUtc();
-    Result<Rows> inserted = query(
-        (*scope)->db,
-        QStringLiteral("INSERT INTO users (username, email, password_hash, role, created, disabled) "
-                       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-        {user.username, user.email, user.passwordHash, roleId(user.role), timeValue(created), user.disabled},
-        tr("cannot create the user"));
+    Result<Rows> inserted =
+        query((*scope)->db,
+              QStringLiteral("INSERT INTO users (username, email, password_hash, role, created, disabled) "
+                             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+              {user.username, text(user.email), user.passwordHash, roleId(user.role), timeValue(created),
+               user.disabled},
+              tr("cannot create the user"));
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
@@ -284,8 +291,8 @@ Result<void> SqlRepository::updateUser(const Actor &actor, const UserRecord &use
         (*scope)->db,
         QStringLiteral("UPDATE users SET username = ?, email = ?, password_hash = ?, role = ?, disabled = ?, "
                        "token_version = ?, failed_attempts = ?, locked_until = ? WHERE id = ?"),
-        {user.username, user.email, user.passwordHash, roleId(user.role), user.disabled, user.tokenVersion,
-         user.failedAttempts, timeValue(user.lockedUntil), user.id},
+        {user.username, text(user.email), user.passwordHash, roleId(user.role), user.disabled,
+         user.tokenVersion, user.failedAttempts, timeValue(user.lockedUntil), user.id},
         tr("cannot update the user"));
     if (!updated)
         return updated.error();
@@ -349,13 +356,13 @@ Result<SchemaRecord> SqlRepository::saveSchema(const Actor &actor, qint64 ownerI
     record.description = schema.description;
     record.created = schema.created.isValid() ? schema.created.toUTC() : QDateTime::currentDateTimeUtc();
     record.tables = int(schema.tables.size());
-    Result<Rows> inserted =
-        query(db,
-              QStringLiteral(
-                  "INSERT INTO schemas (user_id, name, description, locale, created) VALUES (?, ?, ?, ?, ?) "
-                  "RETURNING id"),
-              {ownerId, schema.name, schema.description, schema.locale, timeValue(record.created)},
-              tr("cannot save the schema"));
+    Result<Rows> inserted = query(
+        db,
+        QStringLiteral(
+            "INSERT INTO schemas (user_id, name, description, locale, created) VALUES (?, ?, ?, ?, ?) "
+            "RETURNING id"),
+        {ownerId, schema.name, text(schema.description), text(schema.locale), timeValue(record.created)},
+        tr("cannot save the schema"));
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
@@ -368,7 +375,7 @@ Result<SchemaRecord> SqlRepository::saveSchema(const Actor &actor, qint64 ownerI
             db,
             QStringLiteral("INSERT INTO schema_tables (schema_id, name, description, row_count, position) "
                            "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-            {record.id, table.name, table.description, table.rows, t},
+            {record.id, table.name, text(table.description), table.rows, t},
             tr("cannot save table %1").arg(table.name));
         if (!tableRow)
             return tableRow.error();
@@ -383,7 +390,8 @@ Result<SchemaRecord> SqlRepository::saveSchema(const Actor &actor, qint64 ownerI
                 QStringLiteral(
                     "INSERT INTO columns (table_id, name, data_type, constraints, description, position) "
                     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                {tableId, column.name, column.type, jsonText(column.constraints), column.description, c},
+                {tableId, column.name, column.type, jsonText(column.constraints), text(column.description),
+                 c},
                 tr("cannot save column %1").arg(where));
             if (!columnRow)
                 return columnRow.error();

@@ -9,7 +9,14 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN
 END
 $$
 ;
-GRANT fabrica_app TO CURRENT_USER
+DO $$
+BEGIN
+    -- The connecting role switches to fabrica_app per transaction (SET LOCAL ROLE), so it must be a member.
+    IF NOT pg_has_role(current_user, 'fabrica_app', 'MEMBER') THEN
+        EXECUTE format('GRANT fabrica_app TO %I', current_user);
+    END IF;
+END
+$$
 ;
 DO $$
 BEGIN

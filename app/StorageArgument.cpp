@@ -1,0 +1,42 @@
+#include "StorageArgument.h"
+
+#include "storage/StoragePaths.h"
+
+#include <QTextStream>
+
+namespace fabrica {
+
+QCommandLineOption StorageArgument::option()
+{
+    return QCommandLineOption(QStringLiteral("database"),
+                              tr("Fabrica's storage: sqlite:FILE or postgresql://user@host:port/db "
+                                 "(default: %1).")
+                                  .arg(StoragePaths::defaultDatabase()),
+                              tr("URL"));
+}
+
+std::unique_ptr<Repository> StorageArgument::open(const QCommandLineParser &parser, bool migrate)
+{
+    QTextStream err(stderr);
+    const QString text = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
+                                                                  : StoragePaths::defaultDatabase();
+    const Result<DatabaseUrl> url = DatabaseUrl::parse(text);
+    if (!url) {
+        err << url.error().toString() << Qt::endl;
+        return nullptr;
+    }
+    Result<std::unique_ptr<Repository>> repository = Repository::open(url.value());
+    if (!repository) {
+        err << repository.error().toString() << Qt::endl;
+        return nullptr;
+    }
+    if (migrate) {
+        if (Result<int> migrated = (*repository)->migrate(); !migrated) {
+            err << migrated.error().toString() << Qt::endl;
+            return nullptr;
+        }
+    }
+    return std::move(repository.value());
+}
+
+} // namespace fabrica

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "storage/Repository.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace fabrica {
+
+// The --database option every storage command takes, and opening that storage (migrated to the current
+// version unless asked not to), with the error printed for the user.
+class StorageArgument
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::StorageArgument)
+
+public:
+    static QCommandLineOption option();
+    // The repository, or nullptr after printing why not.
+    static std::unique_ptr<Repository> open(const QCommandLineParser &parser, bool migrate = true);
+};
+
+} // namespace fabrica
