@@ -1,16 +1,55 @@
 #include "DbCommand.h"
 
 #include "StorageArgument.h"
+#include "Terminal.h"
 #include "storage/Migrations.h"
+#include "storage/SavedPasswords.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
+
+#include <openssl/crypto.h>
 
 namespace fabrica {
 
 QString DbCommand::summary()
 {
-    return tr("Create or upgrade Fabrica's storage (migrate), or show its version (status)");
+    return tr("Create or upgrade Fabrica's storage (migrate), show its version (status), save a password");
+}
+
+int DbCommand::savePassword(const QCommandLineParser &parser, bool forget, bool fromStdin)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const Result<DatabaseUrl> url = DatabaseUrl::parse(parser.value(QStringLiteral("database")));
+    if (!url || !url->isPostgres() || url->user.isEmpty()) {
+        err << tr("fabrica db password: give --database postgresql://user@host:port/db") << Qt::endl;
+        return 2;
+    }
+    SavedPasswords passwords;
+    if (forget) {
+        passwords.forget(url.value());
+        out << tr("forgot the saved password for %1").arg(url->displayString()) << Qt::endl;
+        return 0;
+    }
+    if (!fromStdin && !stdinIsTerminal()) {
+        err << tr("fabrica db password: no terminal to ask for the password; use --password-stdin")
+            << Qt::endl;
+        return 1;
+    }
+    QByteArray password = readSecretLine(tr("Password for %1: ").arg(url->displayString()));
+    // Checked before it is kept: a mistyped password would otherwise only fail later.
+    DatabaseUrl withPassword = url.value();
+    withPassword.password = QString::fromUtf8(password);
+    const Result<std::shared_ptr<Database>> connected = Database::open(withPassword);
+    Result<void> saved = connected ? passwords.save(url.value(), password) : Result<void>(connected.error());
+    OPENSSL_cleanse(password.data(), std::size_t(password.size()));
+    if (!saved) {
+        err << saved.error().toString() << Qt::endl;
+        return 1;
+    }
+    out << tr("saved the password for %1, encrypted").arg(url->displayString()) << Qt::endl;
+    return 0;
 }
 
 int DbCommand::run(const QStringList &arguments)
@@ -19,16 +58,26 @@ int DbCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(summary());
     parser.addHelpOption();
     parser.addOption(StorageArgument::option());
-    parser.addPositionalArgument(QStringLiteral("action"), tr("migrate or status."), tr("migrate|status"));
+    const QCommandLineOption forget(QStringLiteral("forget"), tr("password: forget the saved password."));
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+                                           tr("password: read it as one line from standard input."));
+    parser.addOptions({forget, passwordStdin});
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        tr("migrate, status, or password (saves the PostgreSQL password of --database, encrypted)."),
+        tr("migrate|status|password"));
     parser.process(arguments);
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
-    if (positional.size() != 1 || (action != QLatin1String("migrate") && action != QLatin1String("status"))) {
-        err << tr("fabrica db: say migrate or status; `fabrica db --help` explains") << Qt::endl;
+    if (positional.size() != 1 || (action != QLatin1String("migrate") && action != QLatin1String("status") &&
+                                   action != QLatin1String("password"))) {
+        err << tr("fabrica db: say migrate, status or password; `fabrica db --help` explains") << Qt::endl;
         return 2;
     }
+    if (action == QLatin1String("password"))
+        return savePassword(parser, parser.isSet(forget), parser.isSet(passwordStdin));
     std::unique_ptr<Repository> storage = StorageArgument::open(parser, false);
     if (!storage)
         return 1;

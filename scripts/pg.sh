@@ -22,6 +22,14 @@ start_test_postgres() {
     [ "$(id -u)" -ne 0 ] || chown postgres: "$FABRICA_PG_DIR"
     fabrica_log "Starting a throw-away PostgreSQL ($("$bin/postgres" --version | awk '{print $3}')) on port $port"
     pg_as_owner "$bin/initdb" -D "$FABRICA_PG_DIR/data" -U fabrica --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    # The tests' own role needs no password; every other role must give one (the tests of PGPASSWORD,
+    # ~/.pgpass and saved passwords create such roles).
+    pg_as_owner tee "$FABRICA_PG_DIR/data/pg_hba.conf" >/dev/null <<'HBA'
+local all all trust
+host all fabrica 127.0.0.1/32 trust
+host all all 127.0.0.1/32 scram-sha-256
+host all all ::1/128 scram-sha-256
+HBA
     pg_as_owner "$bin/pg_ctl" -D "$FABRICA_PG_DIR/data" -l "$FABRICA_PG_DIR/server.log" -w -o \
         "-p $port -k $FABRICA_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
         start >/dev/null

@@ -6,9 +6,12 @@
 #include "storage/Repository.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace fabrica;
 using namespace Qt::StringLiterals;
@@ -38,6 +41,7 @@ private slots:
     void migrateAndStatus();
     void usersLifecycle();
     void refusesBadInput();
+    void passwordSources();
 
 private:
     test::CliRun fabrica(QStringList arguments, const QByteArray &input = {})
@@ -159,6 +163,114 @@ void TestCliStorage::refusesBadInput()
     run = test::runFabrica({u"users"_s, u"list"_s, u"--database"_s, u"mysql://x"_s}, {}, m_environment);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(u"invalid database URL"_s), qPrintable(run.err));
+}
+
+void TestCliStorage::passwordSources()
+{
+    if (m_databases.dialect() != SqlDialect::PostgreSQL)
+        return; // SQLite files have no passwords
+    // A role that must give its password (scripts/pg.sh trusts only the tests' own role).
+    const QString base = freshUrl();
+    const QString role = u"fabrica_pw_%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128).left(10));
+    const QString database = base.mid(base.lastIndexOf(u'/') + 1);
+    {
+        std::shared_ptr<Database> admin = Database::open(DatabaseUrl::parse(base).value()).value();
+        QSqlDatabase db = admin->connection().value();
+        QSqlQuery query(db);
+        QVERIFY2(
+            query.exec(u"CREATE ROLE %1 LOGIN PASSWORD 'pass phrase; with \\ and ''quotes'''"_s.arg(role)),
+            qPrintable(query.lastError().text()));
+        QVERIFY(query.exec(u"GRANT ALL ON SCHEMA public TO %1"_s.arg(role)));
+        QVERIFY(query.exec(u"ALTER DATABASE %1 OWNER TO %2"_s.arg(database, role)));
+    }
+    const QByteArray password = "pass phrase; with \\ and 'quotes'";
+    QString url = base;
+    url.replace(u"postgresql://fabrica@"_s, u"postgresql://%1@"_s.arg(role));
+    QVERIFY(url.contains(role));
+    const auto status = [&](const QProcessEnvironment &extra = {}) {
+        QProcessEnvironment environment = m_environment;
+        environment.insert(extra);
+        return test::runFabrica({u"db"_s, u"migrate"_s, u"--database"_s, url}, {}, environment);
+    };
+
+    // No password anywhere: refused, and the message says so.
+    test::CliRun run = status();
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"password"_s), qPrintable(run.err));
+
+    // PGPASSWORD, read by libpq. An ordinary role may not join fabrica_app by itself: the message says
+    // what the database administrator has to do, and after that the migration goes through.
+    QProcessEnvironment fromEnvironment;
+    fromEnvironment.insert(u"PGPASSWORD"_s, QString::fromUtf8(password));
+    run = status(fromEnvironment);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"GRANT fabrica_app TO %1"_s.arg(role)), qPrintable(run.err));
+    {
+        std::shared_ptr<Database> admin = Database::open(DatabaseUrl::parse(base).value()).value();
+        QSqlDatabase db = admin->connection().value();
+        QSqlQuery query(db);
+        QVERIFY(
+            query.exec(u"DO $$ BEGIN CREATE ROLE fabrica_app NOLOGIN; EXCEPTION WHEN duplicate_object THEN "
+                       u"NULL; END $$"_s));
+        QVERIFY2(query.exec(u"GRANT fabrica_app TO %1"_s.arg(role)), qPrintable(query.lastError().text()));
+    }
+    run = status(fromEnvironment);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    // ~/.pgpass (here PGPASSFILE), read by libpq; ':' and '\' are escaped in its lines.
+    QTemporaryDir passDir;
+    const QString passFile = passDir.filePath(u"pgpass"_s);
+    {
+        QFile file(passFile);
+        QVERIFY(file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        const DatabaseUrl parsed = DatabaseUrl::parse(url).value();
+        QByteArray escaped = password;
+        escaped.replace("\\", "\\\\").replace(":", "\\:");
+        file.write(u"%1:%2:%3:%4:"_s.arg(parsed.host).arg(parsed.port).arg(parsed.database, role).toUtf8() +
+                   escaped + "\n");
+    }
+    QProcessEnvironment fromFile;
+    fromFile.insert(u"PGPASSFILE"_s, passFile);
+    run = status(fromFile);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    // Saved by the user: encrypted in the settings, found when libpq has none.
+    run = test::runFabrica({u"db"_s, u"password"_s, u"--password-stdin"_s, u"--database"_s, url}, "wrong\n",
+                           m_environment);
+    QCOMPARE(run.exitCode, 1); // checked before it is kept
+    run = test::runFabrica({u"db"_s, u"password"_s, u"--password-stdin"_s, u"--database"_s, url},
+                           password + "\n", m_environment);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = status();
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QString settingsFile = m_home.filePath(u"config/Fabrica/fabrica.conf"_s);
+    QFile settings(settingsFile);
+    QVERIFY2(settings.open(QIODevice::ReadOnly), qPrintable(settingsFile));
+    const QByteArray stored = settings.readAll();
+    settings.close();
+    QVERIFY(stored.contains("databasePasswords"));
+    QVERIFY(!stored.contains("pass phrase")); // never in plain text
+    const QFileInfo key(m_home.filePath(u"config/Fabrica/fabrica/settings.key"_s));
+    QVERIFY(key.exists());
+    QCOMPARE(key.permissions() & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
+                                   QFileDevice::WriteUser),
+             QFileDevice::Permissions());
+
+    // A tampered entry is a clear error, not a wrong password sent to the server.
+    {
+        QByteArray tampered = stored;
+        const qsizetype at = tampered.indexOf("v1:") + 10;
+        tampered[at] = tampered[at] == 'A' ? 'B' : 'A';
+        QVERIFY(settings.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        settings.write(tampered);
+        settings.close();
+    }
+    run = status();
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"cannot be decrypted"_s), qPrintable(run.err));
+    run = test::runFabrica({u"db"_s, u"password"_s, u"--forget"_s, u"--database"_s, url}, {}, m_environment);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(status().exitCode, 1);
 }
 
 int main(int argc, char **argv)

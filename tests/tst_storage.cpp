@@ -539,10 +539,79 @@ void TestStorage::rowLevelSecurity()
     QCOMPARE(storage->storedRows(forged, aliceRun.id, u"orders"_s, 0, 10).error().code, ErrorCode::NotFound);
 }
 
+// Database URLs as users type them.
+class TestDatabaseUrl : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parses();
+    void refuses_data();
+    void refuses();
+};
+
+void TestDatabaseUrl::parses()
+{
+    Result<DatabaseUrl> url = DatabaseUrl::parse(
+        u"postgresql://app%40corp:s%3Acret@db.example.com:6543/shop?sslmode=verify-full&schema=load&connect_timeout=5"_s);
+    QVERIFY2(url, qPrintable(url ? QString() : url.error().toString()));
+    QVERIFY(url->isPostgres());
+    QCOMPARE(url->user, u"app@corp"_s);
+    QCOMPARE(url->password, u"s:cret"_s);
+    QCOMPARE(url->host, u"db.example.com"_s);
+    QCOMPARE(url->port, 6543);
+    QCOMPARE(url->database, u"shop"_s);
+    QCOMPARE(url->schema, u"load"_s);
+    QCOMPARE(url->options.value(u"sslmode"_s), u"verify-full"_s);
+    // The password never shows.
+    QVERIFY(!url->displayString().contains(u"cret"_s));
+    QVERIFY(url->displayString().contains(u"db.example.com:6543/shop"_s));
+    QVERIFY(url->connectOptions().contains(u"sslmode=verify-full"_s));
+    QVERIFY(url->connectOptions().contains(u"connect_timeout=5"_s));
+    QVERIFY(url->connectOptions().contains(u"application_name=fabrica"_s));
+
+    url = DatabaseUrl::parse(u"postgres://localhost"_s);
+    QVERIFY(url);
+    QCOMPARE(url->port, 0);
+    QCOMPARE(url->database, QString());
+
+    url = DatabaseUrl::parse(u"sqlite:data/fabrica.db"_s);
+    QVERIFY(url);
+    QCOMPARE(url->dialect, SqlDialect::SQLite);
+    QCOMPARE(url->path, u"data/fabrica.db"_s);
+    QCOMPARE(DatabaseUrl::parse(u"sqlite:///var/lib/x.db"_s)->path, u"/var/lib/x.db"_s);
+}
+
+void TestDatabaseUrl::refuses_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("scheme") << u"mysql://root@localhost/x"_s << u"expected postgresql://"_s;
+    QTest::newRow("empty sqlite") << u"sqlite:"_s << u"needs a file name"_s;
+    QTest::newRow("two path parts") << u"postgresql://u@h/a/b"_s << u"names one database"_s;
+    QTest::newRow("unknown option") << u"postgresql://u@h/d?sslmod=require"_s
+                                    << u"unknown option \"sslmod\""_s;
+    QTest::newRow("bad sslmode") << u"postgresql://u@h/d?sslmode=always"_s << u"sslmode must be one of"_s;
+    QTest::newRow("option injection")
+        << u"postgresql://u@h/d?application_name=a;host=evil"_s << u"may not contain"_s;
+    QTest::newRow("port") << u"postgresql://u@h:99999/d"_s << u"expected postgresql://"_s;
+}
+
+void TestDatabaseUrl::refuses()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    const Result<DatabaseUrl> url = DatabaseUrl::parse(text);
+    QVERIFY(!url);
+    QCOMPARE(url.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(url.error().message.contains(message), qPrintable(url.error().message));
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return test::runOnEveryBackend<TestStorage>(argc, argv);
+    TestDatabaseUrl urls;
+    return QTest::qExec(&urls, argc, argv) + test::runOnEveryBackend<TestStorage>(argc, argv);
 }
 
 #include "tst_storage.moc"

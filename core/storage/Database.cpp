@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "SavedPasswords.h"
 #include "common/Logging.h"
 
 #include <QDir>
@@ -31,9 +32,23 @@ Database::~Database()
 Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
 {
     std::shared_ptr<Database> database(new Database(url));
-    if (Result<QSqlDatabase> first = database->connection(); !first)
-        return first.error();
-    return database;
+    Result<QSqlDatabase> first = database->connection();
+    if (first)
+        return database;
+    // libpq has tried the URL's password, PGPASSWORD and ~/.pgpass; a password the user saved comes last.
+    if (url.isPostgres() && url.password.isEmpty()) {
+        Result<std::optional<QByteArray>> saved = SavedPasswords().find(url);
+        if (!saved)
+            return saved.error();
+        if (saved->has_value()) {
+            DatabaseUrl withPassword = url;
+            withPassword.password = QString::fromUtf8(**saved);
+            database.reset(new Database(withPassword));
+            if (Result<QSqlDatabase> retried = database->connection(); retried)
+                return database;
+        }
+    }
+    return first.error();
 }
 
 Result<QSqlDatabase> Database::connection()

@@ -3,18 +3,20 @@
 -- which rows it sees, keyed on the user id the application sets per transaction (fabrica.user_id).
 DO $$
 BEGIN
-    CREATE ROLE fabrica_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT;
-EXCEPTION WHEN duplicate_object OR unique_violation THEN
-    NULL;
-END
-$$
-;
-DO $$
-BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fabrica_app') THEN
+        BEGIN
+            CREATE ROLE fabrica_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL; -- made at the same moment by another migration
+        END;
+    END IF;
     -- The connecting role switches to fabrica_app per transaction (SET LOCAL ROLE), so it must be a member.
     IF NOT pg_has_role(current_user, 'fabrica_app', 'MEMBER') THEN
         EXECUTE format('GRANT fabrica_app TO %I', current_user);
     END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE EXCEPTION 'the role % may not create or join the role fabrica_app; ask a database administrator '
+                    'to run: CREATE ROLE fabrica_app NOLOGIN; GRANT fabrica_app TO %;', current_user, current_user;
 END
 $$
 ;
