@@ -8,6 +8,8 @@
 
 #include <openssl/crypto.h>
 
+#include <optional>
+
 namespace fabrica {
 
 AuthService::AuthService(Repository &repository, TokenService tokens, Config config)
@@ -67,7 +69,30 @@ Result<AuthService::Session> AuthService::signIn(const QString &username, const 
                        << (user.disabled ? "(disabled)" : "(locked)");
         return signInFailed();
     }
-    if (!m_hasher.verify(user.passwordHash, password)) {
+    const bool verified = m_hasher.verify(user.passwordHash, password);
+    std::optional<QString> rehashed;
+    if (verified && m_hasher.needsRehash(user.passwordHash)) {
+        Result<QString> hash = m_hasher.hash(password);
+        if (!hash)
+            return hash.error();
+        rehashed = hash.value();
+    }
+    // Hashing takes a while by design: record the outcome on the row as it is now, so that what an
+    // administrator changed meanwhile (disabled, password reset, revoked tokens, role) is not written back
+    // over, and a password reset meanwhile lets the old password in no more.
+    Result<UserRecord> current = m_repository.user(system, user.id);
+    if (!current) {
+        if (current.error().code != ErrorCode::NotFound)
+            return current.error();
+        return signInFailed();
+    }
+    if (current->passwordHash != user.passwordHash || current->disabled ||
+        (current->lockedUntil.isValid() && current->lockedUntil > now)) {
+        qCInfo(lcAuth) << "sign-in refused for user" << user.id << "(changed during the sign-in)";
+        return signInFailed();
+    }
+    user = current.value();
+    if (!verified) {
         ++user.failedAttempts;
         const int over = user.failedAttempts - m_config.freeAttempts;
         if (over >= 0) {
@@ -82,11 +107,8 @@ Result<AuthService::Session> AuthService::signIn(const QString &username, const 
     }
     user.failedAttempts = 0;
     user.lockedUntil = {};
-    if (m_hasher.needsRehash(user.passwordHash)) {
-        Result<QString> rehashed = m_hasher.hash(password);
-        if (!rehashed)
-            return rehashed.error();
-        user.passwordHash = rehashed.value();
+    if (rehashed) {
+        user.passwordHash = *rehashed;
         qCInfo(lcAuth) << "rehashed the password of user" << user.id << "with the current parameters";
     }
     if (Result<void> saved = m_repository.updateUser(system, user); !saved)
@@ -139,7 +161,8 @@ bool AuthService::needsFirstAdmin()
 
 Result<void> AuthService::checkUsername(const QString &username)
 {
-    static const QRegularExpression allowed(QStringLiteral("^[\\p{L}\\p{N}][\\p{L}\\p{N}._@-]{0,63}$"));
+    static const QRegularExpression allowed(
+        QRegularExpression::anchoredPattern(QStringLiteral("[\\p{L}\\p{N}][\\p{L}\\p{N}._@-]{0,63}")));
     if (!allowed.match(username).hasMatch())
         return makeError(
             ErrorCode::Validation,
@@ -150,7 +173,8 @@ Result<void> AuthService::checkUsername(const QString &username)
 
 Result<void> AuthService::checkEmail(const QString &email)
 {
-    static const QRegularExpression shape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    static const QRegularExpression shape(
+        QRegularExpression::anchoredPattern(QStringLiteral("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")));
     if (!email.isEmpty() && (!shape.match(email).hasMatch() || email.size() > 254))
         return makeError(ErrorCode::Validation, tr("\"%1\" is not an e-mail address").arg(email));
     return {};
@@ -219,9 +243,9 @@ Result<void> AuthService::changeOwnPassword(const Actor &actor, const QByteArray
 
 Result<void> AuthService::setPassword(const Actor &actor, qint64 userId, const QByteArray &password)
 {
-    if (!actor.admin && actor.userId != userId)
-        return makeError(ErrorCode::PermissionDenied,
-                         tr("only an administrator sets another user's password"));
+    // Users change their own password with changeOwnPassword, which asks for the current one.
+    if (!actor.admin)
+        return makeError(ErrorCode::PermissionDenied, tr("only an administrator sets a user's password"));
     return update(actor, userId, [&](UserRecord &user) -> Result<void> {
         if (Result<void> ok = PasswordPolicy::check(QString::fromUtf8(password), user.username); !ok)
             return ok;

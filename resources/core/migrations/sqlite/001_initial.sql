@@ -1,6 +1,7 @@
 -- Fabrica storage, version 1 (SQLite). Statements are separated by lines holding only ";".
+-- AUTOINCREMENT: a deleted user's id is never given to a new user, so an old token cannot match it.
 CREATE TABLE users (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     username TEXT NOT NULL,
     email TEXT NOT NULL DEFAULT '',
     password_hash TEXT NOT NULL,
