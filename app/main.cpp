@@ -1,9 +1,15 @@
 #include "CommandLine.h"
+#include "FirstAdminDialog.h"
 #include "MainWindow.h"
+#include "SignInDialog.h"
+#include "auth/AuthService.h"
+#include "storage/Repository.h"
+#include "storage/StoragePaths.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTranslator>
 
 #include <memory>
@@ -28,6 +34,60 @@ void installTranslations(QCoreApplication &app)
         QCoreApplication::installTranslator(qt);
 }
 
+void showStartupError(const QString &what, const fabrica::Error &error)
+{
+    QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("main", "Fabrica Cannot Start"), what,
+                    QMessageBox::Ok);
+    box.setInformativeText(error.toString());
+    box.exec();
+}
+
+// The desktop start: Fabrica's storage, its first administrator when it has no user yet (there is no
+// default account), sign-in, then the window. Cancelling a dialog quits without an error.
+int runWindow(const QStringList &arguments)
+{
+    using namespace fabrica;
+    const QString whereNot = QCoreApplication::translate("main", "Fabrica cannot open its storage.");
+    const Result<DatabaseUrl> url = DatabaseUrl::parse(StoragePaths::defaultDatabase());
+    if (!url) {
+        showStartupError(whereNot, url.error());
+        return 1;
+    }
+    Result<std::unique_ptr<Repository>> opened = Repository::open(url.value());
+    if (!opened) {
+        showStartupError(whereNot, opened.error());
+        return 1;
+    }
+    Repository &storage = *opened.value();
+    if (const Result<int> migrated = storage.migrate(); !migrated) {
+        showStartupError(whereNot, migrated.error());
+        return 1;
+    }
+    Result<AuthService> auth = AuthService::create(storage, StoragePaths::tokenSecretFile());
+    if (!auth) {
+        showStartupError(QCoreApplication::translate("main", "Fabrica cannot read its sign-in key."),
+                         auth.error());
+        return 1;
+    }
+
+    SignInDialog signIn(auth.value(), storage);
+    if (auth->needsFirstAdmin()) {
+        FirstAdminDialog firstAdmin(auth.value(), storage);
+        if (firstAdmin.exec() != QDialog::Accepted)
+            return 0;
+        signIn.setUsername(firstAdmin.admin().username);
+    }
+    if (signIn.exec() != QDialog::Accepted)
+        return 0;
+
+    MainWindow window;
+    window.setSignedInUser(signIn.session().user);
+    window.show();
+    if (!arguments.isEmpty() && !arguments.first().startsWith(QLatin1Char('-')))
+        window.openSchema(arguments.first());
+    return QApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -48,9 +108,5 @@ int main(int argc, char **argv)
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Fabrica"));
     installTranslations(app);
-    fabrica::MainWindow window;
-    window.show();
-    if (!arguments.isEmpty() && !arguments.first().startsWith(QLatin1Char('-')))
-        window.openSchema(arguments.first());
-    return app.exec();
+    return runWindow(arguments);
 }

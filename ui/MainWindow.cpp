@@ -10,12 +10,14 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace fabrica {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
 {
     setWindowTitle(tr("Fabrica"));
     resize(960, 640);
@@ -39,6 +41,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     quit->setShortcut(QKeySequence::Quit);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Fabrica"), this, &MainWindow::showAbout);
+
+    m_signedIn = new QLabel(this);
+    m_signedIn->setObjectName(QStringLiteral("signedInUser"));
+    statusBar()->addPermanentWidget(m_signedIn);
 }
 
 bool MainWindow::openSchema(const QString &path)
@@ -50,9 +56,11 @@ bool MainWindow::openSchema(const QString &path)
     }
     m_tree->clear();
     for (const Table &table : schema->tables) {
-        auto *tableItem = new QTreeWidgetItem(m_tree, {table.name, QString(), QLocale().toString(table.rows)});
+        auto *tableItem =
+            new QTreeWidgetItem(m_tree, {table.name, QString(), QLocale().toString(table.rows)});
         for (const Column &column : table.columns) {
-            const QString constraints = QString::fromUtf8(QJsonDocument(column.constraints).toJson(QJsonDocument::Compact));
+            const QString constraints =
+                QString::fromUtf8(QJsonDocument(column.constraints).toJson(QJsonDocument::Compact));
             new QTreeWidgetItem(tableItem, {column.name, column.type, QString(), constraints});
         }
     }
@@ -62,12 +70,19 @@ bool MainWindow::openSchema(const QString &path)
     if (!problems.isEmpty()) {
         QStringList lines;
         for (const Problem &problem : problems)
-            lines.append(problem.path.isEmpty() ? problem.message : problem.path + QStringLiteral(": ") + problem.message);
+            lines.append(problem.path.isEmpty() ? problem.message
+                                                : problem.path + QStringLiteral(": ") + problem.message);
         summary += QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
     }
     m_summary->setText(summary);
     setWindowFilePath(path);
     return true;
+}
+
+void MainWindow::setSignedInUser(const UserRecord &user)
+{
+    const QString role = user.role == Role::Admin ? tr("administrator") : tr("user");
+    m_signedIn->setText(tr("Signed in as %1 (%2)").arg(user.username, role));
 }
 
 void MainWindow::chooseSchema()

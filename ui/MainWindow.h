@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/StoredRecords.h"
+
 #include <QMainWindow>
 
 class QLabel;
@@ -18,6 +20,8 @@ public:
 
     // Loads path and shows it; returns false (and shows why) when it cannot be read.
     bool openSchema(const QString &path);
+    // Shows who is signed in, in the status bar.
+    void setSignedInUser(const UserRecord &user);
 
 private:
     void chooseSchema();
@@ -25,6 +29,7 @@ private:
 
     QLabel *m_summary = nullptr;
     QTreeWidget *m_tree = nullptr;
+    QLabel *m_signedIn = nullptr;
 };
 
 } // namespace fabrica
