@@ -2,12 +2,16 @@
 
 #include "SchemaFileArgument.h"
 #include "Terminal.h"
+#include "export/DatabaseSink.h"
 #include "export/ExportFormat.h"
 #include "generate/GenerationJob.h"
+#include "storage/Database.h"
 #include "validate/SchemaValidator.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QTextStream>
 #include <QThread>
@@ -32,7 +36,7 @@ QString bytesText(qint64 bytes)
 
 QString GenerateCommand::summary()
 {
-    return tr("Generate a schema's data into CSV, TSV, JSON, NDJSON or SQL files");
+    return tr("Generate a schema's data into files or straight into a database");
 }
 
 int GenerateCommand::run(const QStringList &arguments)
@@ -46,6 +50,15 @@ int GenerateCommand::run(const QStringList &arguments)
     const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
                                  tr("Directory for one file per table, or the file with --single-file."),
                                  tr("PATH"));
+    const QCommandLineOption to(
+        QStringLiteral("to"),
+        tr("Write into a database instead: postgresql://user@host:port/db[?schema=NAME] "
+           "or sqlite:FILE. All or nothing: one transaction."),
+        tr("URL"));
+    const QCommandLineOption ifExists(QStringLiteral("if-exists"),
+                                      tr("With --to, for tables that exist already: fail (change nothing), "
+                                         "append (insert into them) or truncate (empty them first)."),
+                                      tr("MODE"), QStringLiteral("fail"));
     const QCommandLineOption format({QStringLiteral("f"), QStringLiteral("format")},
                                     tr("Output format: %1.").arg(formatIds.join(QLatin1String(", "))),
                                     tr("FORMAT"), QStringLiteral("csv"));
@@ -77,8 +90,8 @@ int GenerateCommand::run(const QStringList &arguments)
                                    QStringLiteral("500"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    tr("No progress and no summary."));
-    parser.addOptions({out, format, dialect, rows, seed, threads, chunkRows, gzip, singleFile, noHeader,
-                       nullText, crlf, formulaGuard, pretty, noCreate, batch, quiet});
+    parser.addOptions({out, to, ifExists, format, dialect, rows, seed, threads, chunkRows, gzip, singleFile,
+                       noHeader, nullText, crlf, formulaGuard, pretty, noCreate, batch, quiet});
     parser.addPositionalArgument(QStringLiteral("schema"), tr("The schema file (*.fabrica.json)."),
                                  tr("SCHEMA"));
     parser.process(arguments);
@@ -90,8 +103,35 @@ int GenerateCommand::run(const QStringList &arguments)
     };
     if (parser.positionalArguments().size() != 1)
         return usage(tr("name exactly one schema file"));
-    if (!parser.isSet(out))
-        return usage(tr("--out is required: a directory, or a file with --single-file"));
+    const bool toDatabase = parser.isSet(to);
+    if (toDatabase && parser.isSet(out))
+        return usage(tr("--out writes files and --to writes into a database: choose one"));
+    if (!toDatabase && !parser.isSet(out))
+        return usage(tr("--out is required (a directory, or a file with --single-file), or --to with a "
+                        "database URL"));
+    if (toDatabase) {
+        for (const QCommandLineOption *fileOption :
+             {&format, &dialect, &gzip, &singleFile, &noHeader, &nullText, &crlf, &formulaGuard, &pretty,
+              &noCreate, &batch}) {
+            if (parser.isSet(*fileOption))
+                return usage(
+                    tr("--%1 is for files; it does not apply with --to").arg(fileOption->names().last()));
+        }
+    } else if (parser.isSet(ifExists)) {
+        return usage(tr("--if-exists applies only with --to"));
+    }
+    const std::optional<DatabaseSink::IfExists> ifExistsMode =
+        DatabaseSink::ifExistsFromId(parser.value(ifExists));
+    if (!ifExistsMode)
+        return usage(
+            tr("--if-exists takes fail, append or truncate, found \"%1\"").arg(parser.value(ifExists)));
+    std::optional<DatabaseUrl> target;
+    if (toDatabase) {
+        Result<DatabaseUrl> url = DatabaseUrl::parse(parser.value(to));
+        if (!url)
+            return usage(url.error().message);
+        target = std::move(url).value();
+    }
     const ExportFormat *exportFormat = ExportFormat::find(parser.value(format));
     if (!exportFormat)
         return usage(tr("unknown format \"%1\" (formats: %2)")
@@ -172,12 +212,48 @@ int GenerateCommand::run(const QStringList &arguments)
                 << Qt::flush;
         };
     }
-    const std::unique_ptr<Sink> sink = exportFormat->create(exportOptions);
+    std::unique_ptr<Sink> sink;
+    std::shared_ptr<Database> database;
+    // A SQLite file that a failed load created is removed again: the target is left as it was.
+    const bool newSqliteFile = target && !target->isPostgres() && !QFileInfo::exists(target->path);
+    auto removeNewSqliteFile = [&] {
+        if (!newSqliteFile)
+            return;
+        sink.reset();
+        database.reset();
+        for (const QString &suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+            QFile::remove(target->path + suffix);
+    };
+    if (target) {
+        Result<std::shared_ptr<Database>> opened = Database::open(*target);
+        if (!opened) {
+            removeNewSqliteFile();
+            err << opened.error().toString() << Qt::endl;
+            return 1;
+        }
+        database = *opened;
+        Result<std::unique_ptr<DatabaseSink>> databaseSink =
+            DatabaseSink::create(database, DatabaseSink::Options{*ifExistsMode, target->schema});
+        if (!databaseSink) {
+            removeNewSqliteFile();
+            err << databaseSink.error().toString() << Qt::endl;
+            return 1;
+        }
+        sink = std::move(databaseSink).value();
+    } else {
+        sink = exportFormat->create(exportOptions);
+    }
     const Result<GenerationJob::Summary> result = GenerationJob::run(**plan, *sink, jobOptions);
     if (showProgress)
         err << QStringLiteral("\r") << QString(70, QLatin1Char(' ')) << QStringLiteral("\r") << Qt::flush;
     if (!result) {
+        removeNewSqliteFile();
         err << result.error().toString() << Qt::endl;
+        if (result.error().code == ErrorCode::AlreadyExists && target)
+            err << tr("(--if-exists append inserts into existing tables, --if-exists truncate empties them "
+                      "first)")
+                << Qt::endl;
         return 1;
     }
     if (!parser.isSet(quiet)) {

@@ -5,8 +5,8 @@
 
 namespace fabrica {
 
-// `fabrica generate SCHEMA --out PATH --format …`: generates a schema's data into files, with a progress
-// bar on a terminal and a summary of rows, bytes, seconds and speed.
+// `fabrica generate SCHEMA --out PATH --format …` or `--to URL`: generates a schema's data into files or
+// into a database, with a progress bar on a terminal and a summary of rows, bytes, seconds and speed.
 class GenerateCommand
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::GenerateCommand)

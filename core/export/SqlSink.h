@@ -1,6 +1,7 @@
 #pragma once
 
 #include "FileSink.h"
+#include "SqlDdl.h"
 
 #include <QCoreApplication>
 
@@ -29,9 +30,11 @@ public:
     // The file this sink writes (valid after begin()).
     QString path() const { return paths().value(0); }
 
-    // "fk_<table>_<column>"; when that passes 63 bytes of UTF-8 (PostgreSQL's limit, MySQL allows 64),
-    // its start with a hash of table and column appended, so the name stays unique and the same every run.
-    static QString foreignKeyName(const QString &table, const QString &column);
+    // The constraint name of a foreign key (SqlDdl::foreignKeyName).
+    static QString foreignKeyName(const QString &table, const QString &column)
+    {
+        return SqlDdl::foreignKeyName(table, column);
+    }
 
 protected:
     QString extension() const override { return QStringLiteral("sql"); }
@@ -46,17 +49,13 @@ private:
     {
         std::string insert; // INSERT INTO "t" ("a", "b") VALUES
         std::vector<ValueClass> classes;
-        std::vector<QString> foreignKeys; // constraint name per column; empty when not a foreign key
     };
 
     std::string scriptHeader() const;
-    std::string createTable(int table) const;
     std::string addForeignKeys() const;
-    std::string foreignKey(int table, std::size_t column) const;
-    QString columnType(const Column &column, int depth = 0) const;
-    std::string quote(const QString &identifier) const;
 
     std::vector<Layout> m_layouts;
+    std::unique_ptr<SqlDdl> m_ddl;
 };
 
 } // namespace fabrica

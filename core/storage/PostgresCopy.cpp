@@ -30,7 +30,7 @@ QString describe(const PGresult *result)
     if (text.isEmpty())
         text = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
     if (const QString detail = field(PG_DIAG_MESSAGE_DETAIL); !detail.isEmpty())
-        text += QLatin1Char(' ') + detail;
+        text += QStringLiteral(": ") + detail;
     if (const QString context = field(PG_DIAG_CONTEXT); !context.isEmpty())
         text += QStringLiteral(" (") + context.section(QLatin1Char('\n'), 0, 0) + QLatin1Char(')');
     return text;
@@ -61,15 +61,15 @@ Result<PostgresCopy> PostgresCopy::start(QSqlDatabase &db, const QString &copySq
         qCDebug(lcStorage) << "COPY started:" << copySql.left(200);
         return PostgresCopy(conn);
     }
+    const bool failed = !result || status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE ||
+                        status == PGRES_NONFATAL_ERROR;
     const QString text = result ? describe(result) : connectionError(conn);
     PQclear(result);
-    if (status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
-        // Not a COPY FROM STDIN: leave the connection usable for the next statement.
-        PQputCopyEnd(conn, "not a COPY FROM STDIN");
-        (void)drain(conn, {});
+    if (status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH)
+        PQputCopyEnd(conn, "not a COPY FROM STDIN"); // leave the connection usable for the next statement
+    (void)drain(conn);
+    if (!failed)
         return makeError(ErrorCode::Internal, tr("not a COPY … FROM STDIN statement"));
-    }
-    (void)drain(conn, {});
     return makeError(ErrorCode::Database, tr("the server refused the COPY: %1").arg(text));
 }
 
@@ -104,7 +104,7 @@ Result<void> PostgresCopy::put(std::string_view bytes)
             const QString lost = connectionError(m_conn);
             pg_conn *conn = std::exchange(m_conn, nullptr);
             PQputCopyEnd(conn, "the client could not send");
-            const Result<qint64> drained = drain(conn, {});
+            const Result<qint64> drained = drain(conn);
             if (!drained)
                 return drained.error();
             return makeError(ErrorCode::Database, tr("cannot send the data to the server: %1").arg(lost));
@@ -122,12 +122,12 @@ Result<qint64> PostgresCopy::finish()
     pg_conn *conn = std::exchange(m_conn, nullptr);
     if (PQputCopyEnd(conn, nullptr) != 1) {
         const QString lost = connectionError(conn);
-        const Result<qint64> drained = drain(conn, {});
+        const Result<qint64> drained = drain(conn);
         if (!drained)
             return drained.error();
         return makeError(ErrorCode::Database, tr("cannot end the COPY: %1").arg(lost));
     }
-    const Result<qint64> rows = drain(conn, tr("the server refused the data"));
+    const Result<qint64> rows = drain(conn);
     if (rows)
         qCDebug(lcStorage) << "COPY finished:" << *rows << "rows," << m_bytes << "bytes";
     return rows;
@@ -139,11 +139,11 @@ void PostgresCopy::abort(const char *reason)
         return;
     pg_conn *conn = std::exchange(m_conn, nullptr);
     PQputCopyEnd(conn, reason);
-    (void)drain(conn, {}); // the server's answer is the expected "COPY from stdin failed: <reason>"
+    (void)drain(conn); // the server's answer is the expected "COPY from stdin failed: <reason>"
     qCDebug(lcStorage) << "COPY aborted:" << reason;
 }
 
-Result<qint64> PostgresCopy::drain(pg_conn *conn, const QString &what)
+Result<qint64> PostgresCopy::drain(pg_conn *conn)
 {
     std::optional<Error> error;
     qint64 rows = 0;
@@ -159,7 +159,7 @@ Result<qint64> PostgresCopy::drain(pg_conn *conn, const QString &what)
             continue;
         } else if (!error) {
             const QString text = describe(result);
-            error = makeError(ErrorCode::Database, what.isEmpty() ? text : tr("%1: %2").arg(what, text));
+            error = makeError(ErrorCode::Database, text);
         }
         PQclear(result);
     }

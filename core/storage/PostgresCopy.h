@@ -33,8 +33,9 @@ public:
     // Sends bytes in the COPY's format; any split is fine, the server joins them. Blocks while the server
     // is busy. A row the server refuses is reported only by finish(): the server reads on to the end.
     Result<void> put(std::string_view bytes);
-    // Ends the data and waits for the server's verdict; returns the rows copied, or the server's error
-    // (message, detail and the line of the COPY it was at).
+    // Ends the data and waits for the server's verdict; returns the rows copied, or the server's error:
+    // message, detail and the line of the COPY it was at ("duplicate key value violates unique constraint
+    // "t_pkey": Key (id)=(1) already exists. (COPY t, line 1)").
     Result<qint64> finish();
     // Ends the copy with an error, so the server throws away what it received (the transaction, if any,
     // is then aborted). Safe to call when not running.
@@ -48,7 +49,7 @@ private:
         : m_conn(conn)
     {}
     // Reads results until libpq has none left; the first error among them, if any.
-    static Result<qint64> drain(pg_conn *conn, const QString &what);
+    static Result<qint64> drain(pg_conn *conn);
 
     pg_conn *m_conn = nullptr; // the driver's; not owned. nullptr when not running
     qint64 m_bytes = 0;

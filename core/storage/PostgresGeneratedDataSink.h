@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "GeneratedDataSink.h"
 #include "PostgresCopy.h"
 
@@ -11,6 +13,8 @@ namespace fabrica {
 // worker threads.
 class PostgresGeneratedDataSink : public GeneratedDataSink
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::PostgresGeneratedDataSink)
+
 public:
     using GeneratedDataSink::GeneratedDataSink;
 

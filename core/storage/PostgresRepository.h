@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "SqlRepository.h"
 
 namespace fabrica {
@@ -9,6 +11,8 @@ namespace fabrica {
 // statements see, whatever the application asked; generated data goes in with COPY.
 class PostgresRepository : public SqlRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::PostgresRepository)
+
 public:
     using SqlRepository::SqlRepository;
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "GeneratedDataSink.h"
 
 #include <QSqlQuery>
@@ -11,6 +13,8 @@ namespace fabrica {
 // generated_data on SQLite: one prepared INSERT executed per value inside the run's transaction.
 class SqliteGeneratedDataSink : public GeneratedDataSink
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SqliteGeneratedDataSink)
+
 public:
     using GeneratedDataSink::GeneratedDataSink;
 

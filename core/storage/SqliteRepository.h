@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "SqlRepository.h"
 
 namespace fabrica {
@@ -8,6 +10,8 @@ namespace fabrica {
 // no roles); generated data is stored with prepared statements in one transaction.
 class SqliteRepository : public SqlRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SqliteRepository)
+
 public:
     using SqlRepository::SqlRepository;
 

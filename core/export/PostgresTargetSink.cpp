@@ -1,0 +1,247 @@
+#include "PostgresTargetSink.h"
+
+#include "common/Logging.h"
+#include "generate/TextFormat.h"
+#include "sql/SqlIdentifier.h"
+#include "storage/Database.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <array>
+
+namespace fabrica {
+
+namespace {
+
+// Bytes that COPY's text format escapes (or, for NUL, drops).
+constexpr std::array<bool, 256> kSpecial = [] {
+    std::array<bool, 256> special{};
+    for (const char c : {'\\', '\t', '\n', '\r', '\0'})
+        special[static_cast<unsigned char>(c)] = true;
+    return special;
+}();
+
+bool isPlain(std::string_view value)
+{
+    return std::none_of(value.begin(), value.end(),
+                        [](char c) { return kSpecial[static_cast<unsigned char>(c)]; });
+}
+
+// Writes value escaped at out, which has room for 2 * value.size() bytes; returns the end.
+char *writeEscaped(std::string_view value, char *out)
+{
+    if (isPlain(value))
+        return text::copyShort(out, value.data(), value.size());
+    for (const char c : value) {
+        switch (c) {
+        case '\\':
+            *out++ = '\\';
+            *out++ = '\\';
+            break;
+        case '\t':
+            *out++ = '\\';
+            *out++ = 't';
+            break;
+        case '\n':
+            *out++ = '\\';
+            *out++ = 'n';
+            break;
+        case '\r':
+            *out++ = '\\';
+            *out++ = 'r';
+            break;
+        case '\0':
+            break;
+        default:
+            *out++ = c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void PostgresTargetSink::appendCopyText(std::string_view value, ByteBuffer &out)
+{
+    const std::size_t start = out.size();
+    char *begin = out.grow(value.size() * 2);
+    out.resize(start + std::size_t(writeEscaped(value, begin) - begin));
+}
+
+Result<void> PostgresTargetSink::prepare()
+{
+    m_timer.start();
+    m_layouts.clear();
+    for (int t = 0; t < int(plan().tables().size()); ++t) {
+        const TablePlan &table = plan().tables()[std::size_t(t)];
+        Layout layout;
+        layout.copy = "COPY " + ddl().quote(table.name) + " (";
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            const Generator &generator = *table.columns[c].generator;
+            layout.copy.append(c > 0 ? ", " : "").append(ddl().quote(table.columns[c].name));
+            // Numbers, and columns whose every possible byte is harmless (dates, UUIDs), go in unscanned.
+            const std::string_view alphabet = generator.alphabet();
+            layout.plain.push_back(generator.valueClass() == ValueClass::Number ||
+                                   (!alphabet.empty() && isPlain(alphabet)));
+        }
+        layout.copy.append(") FROM STDIN");
+        m_layouts.push_back(std::move(layout));
+    }
+
+    // Notices (a long name cut to 63 bytes) would go to the terminal.
+    if (Result<void> quiet = exec("SET LOCAL client_min_messages = warning"); !quiet)
+        return quiet;
+    if (!options().schema.isEmpty()) {
+        const std::string schema = ddl().quote(options().schema);
+        // Created only when missing: CREATE SCHEMA IF NOT EXISTS needs the right to create schemas even
+        // when the schema is there, and a role may own tables in a schema without that right.
+        QSqlQuery exists(connection());
+        exists.prepare(QStringLiteral("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?"));
+        exists.addBindValue(SqlIdentifier::postgresTruncated(options().schema));
+        if (!exists.exec())
+            return Database::error(exists.lastError(), tr("cannot look for the schema"));
+        if (!exists.next()) {
+            if (Result<void> created = exec("CREATE SCHEMA " + schema); !created)
+                return created;
+        }
+        exists.finish();
+        // Only for this transaction: the connection may serve others afterwards.
+        if (Result<void> path = exec("SET LOCAL search_path TO " + schema); !path)
+            return path;
+    }
+    return {};
+}
+
+Result<QList<int>> PostgresTargetSink::existingTables()
+{
+    // Everything in pg_class shares one namespace: a view or a sequence of the same name blocks a table too.
+    QSqlQuery query(connection());
+    if (!query.exec(
+            QStringLiteral("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+                           "ON n.oid = c.relnamespace WHERE n.nspname = current_schema()")))
+        return Database::error(query.lastError(), tr("cannot list the tables of the target schema"));
+    QSet<QString> names;
+    while (query.next())
+        names.insert(query.value(0).toString());
+    QList<int> existing;
+    for (int t = 0; t < int(plan().tables().size()); ++t) {
+        // The server keeps the first 63 bytes of a longer name.
+        if (names.contains(SqlIdentifier::postgresTruncated(plan().tables()[std::size_t(t)].name)))
+            existing << t;
+    }
+    return existing;
+}
+
+Result<void> PostgresTargetSink::emptyTables(const QList<int> &tables)
+{
+    // One statement: tables that reference each other can only be truncated together.
+    std::string sql = "TRUNCATE TABLE ";
+    for (qsizetype i = 0; i < tables.size(); ++i)
+        sql.append(i > 0 ? ", " : "").append(ddl().quote(plan().tables()[std::size_t(tables[i])].name));
+    return exec(sql);
+}
+
+Result<void> PostgresTargetSink::createTable(int table)
+{
+    // Without keys: loading first and building each index once at the end is several times faster.
+    return exec(ddl().createTable(table, false));
+}
+
+Result<void> PostgresTargetSink::completeTables()
+{
+    // Primary and unique keys first: every foreign key needs the key it references.
+    const qint64 start = m_timer.elapsed();
+    for (const bool foreign : {false, true}) {
+        for (int t = 0; t < int(plan().tables().size()); ++t) {
+            if (!created(t))
+                continue;
+            for (const std::string &statement : foreign ? ddl().addForeignKeys(t) : ddl().addKeys(t)) {
+                if (Result<void> added = exec(statement); !added)
+                    return makeError(
+                        ErrorCode::Database,
+                        tr("cannot add the keys of table %1: %2").arg(tableName(t), added.error().message));
+            }
+        }
+    }
+    qCDebug(lcExport) << "keys added in" << m_timer.elapsed() - start << "ms";
+    return {};
+}
+
+Result<void> PostgresTargetSink::beginTable(int table)
+{
+    Result<PostgresCopy> copy =
+        PostgresCopy::start(connection(), QString::fromStdString(m_layouts[std::size_t(table)].copy));
+    if (!copy)
+        return makeError(copy.error().code,
+                         tr("cannot load table %1: %2").arg(tableName(table), copy.error().message));
+    m_copy.emplace(std::move(copy).value());
+    return {};
+}
+
+void PostgresTargetSink::encode(const TableChunk &chunk, ByteBuffer &out) const
+{
+    const Layout &layout = m_layouts[std::size_t(chunk.table)];
+    const std::size_t columns = chunk.columns.size();
+    // Each row gets room for its worst case (every byte escaped) and is trimmed after.
+    std::size_t bound = 1;
+    for (const ColumnChunk &column : chunk.columns)
+        bound += column.longest() * 2 + 3;
+    text::reserveMore(out, bound * std::size_t(chunk.rows));
+    for (int row = 0; row < chunk.rows; ++row) {
+        const std::size_t start = out.size();
+        char *p = out.grow(bound);
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (c > 0)
+                *p++ = '\t';
+            const ColumnChunk &column = chunk.columns[c];
+            if (column.isNull(row)) {
+                *p++ = '\\';
+                *p++ = 'N';
+                continue;
+            }
+            const std::string_view value = column.value(row);
+            p = layout.plain[c] ? text::copyShort(p, value.data(), value.size()) : writeEscaped(value, p);
+        }
+        *p++ = '\n';
+        out.resize(start + std::size_t(p - (out.data() + start)));
+    }
+}
+
+Result<void> PostgresTargetSink::write(const TableChunk &chunk, std::string_view encoded)
+{
+    if (Result<void> sent = m_copy->put(encoded); !sent)
+        return makeError(sent.error().code,
+                         tr("cannot load table %1: %2").arg(tableName(chunk.table), sent.error().message));
+    addBytes(qint64(encoded.size()));
+    return {};
+}
+
+Result<void> PostgresTargetSink::endTable(int table)
+{
+    const Result<qint64> rows = m_copy->finish();
+    m_copy.reset();
+    qCDebug(lcExport) << "table" << tableName(table) << "copied," << m_timer.elapsed() << "ms after begin";
+    if (!rows)
+        return makeError(rows.error().code,
+                         tr("cannot load table %1: %2").arg(tableName(table), rows.error().message));
+    const qint64 expected = plan().tables()[std::size_t(table)].rows;
+    if (*rows != expected)
+        return makeError(
+            ErrorCode::Internal,
+            tr("table %1 received %2 rows instead of %3").arg(tableName(table)).arg(*rows).arg(expected));
+    return {};
+}
+
+void PostgresTargetSink::cancel()
+{
+    if (m_copy) {
+        m_copy->abort("Fabrica stopped the load");
+        m_copy.reset();
+    }
+}
+
+} // namespace fabrica

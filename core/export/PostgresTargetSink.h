@@ -1,0 +1,53 @@
+#pragma once
+
+#include "DatabaseSink.h"
+#include "storage/PostgresCopy.h"
+
+#include <QElapsedTimer>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fabrica {
+
+// Loads a plan into PostgreSQL the way PostgreSQL loads fastest: new tables are created without keys, each
+// table's rows go in with one COPY … FROM STDIN (text format, encoded on the worker threads), and the
+// primary keys, unique constraints and foreign keys are added at the end, all in one transaction.
+class PostgresTargetSink : public DatabaseSink
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::PostgresTargetSink)
+
+public:
+    using DatabaseSink::DatabaseSink;
+
+    Result<void> beginTable(int table) override;
+    void encode(const TableChunk &chunk, ByteBuffer &out) const override;
+    Result<void> write(const TableChunk &chunk, std::string_view encoded) override;
+    Result<void> endTable(int table) override;
+
+    // Appends value in COPY's text format: backslash, tab, newline and carriage return escaped, NUL
+    // dropped (PostgreSQL's text cannot hold it).
+    static void appendCopyText(std::string_view value, ByteBuffer &out);
+
+protected:
+    Result<void> prepare() override;
+    Result<QList<int>> existingTables() override;
+    Result<void> emptyTables(const QList<int> &tables) override;
+    Result<void> createTable(int table) override;
+    Result<void> completeTables() override;
+    void cancel() override;
+
+private:
+    struct Layout
+    {
+        std::string copy;        // COPY "t" ("a", "b") FROM STDIN
+        std::vector<char> plain; // per column: values never need escaping (numbers, known alphabets)
+    };
+
+    std::vector<Layout> m_layouts;
+    std::optional<PostgresCopy> m_copy;
+    QElapsedTimer m_timer; // for the log: how long the copies and the keys take
+};
+
+} // namespace fabrica
