@@ -1,4 +1,6 @@
 // The real `fabrica` binary, run as a user would from a shell.
+#include "CliRunner.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -6,28 +8,9 @@
 
 namespace {
 
-struct Run
+fabrica::test::CliRun fabrica(const QStringList &arguments)
 {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run fabrica(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProgram(qEnvironmentVariable("FABRICA_BINARY"));
-    process.setArguments(arguments);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));     // headless commands must not need a display
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(environment);
-    process.start();
-    if (!process.waitForFinished(60000))
-        return {};
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return fabrica::test::runFabrica(arguments);
 }
 
 QString examples()
@@ -67,18 +50,20 @@ private slots:
 
     void version()
     {
-        const Run run = fabrica({QStringLiteral("--version")});
+        const fabrica::test::CliRun run = fabrica({QStringLiteral("--version")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QStringLiteral("fabrica " FABRICA_VERSION "\n"));
     }
 
     void help()
     {
-        const Run run = fabrica({QStringLiteral("--help")});
+        const fabrica::test::CliRun run = fabrica({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.startsWith(QStringLiteral("Usage: fabrica [COMMAND] [OPTIONS]\n")));
-        QVERIFY(run.out.contains(QStringLiteral("\n  validate    Check schema files and report every problem\n")));
-        const Run commandHelp = fabrica({QStringLiteral("validate"), QStringLiteral("--help")});
+        QVERIFY(run.out.contains(
+            QStringLiteral("\n  validate    Check schema files and report every problem\n")));
+        const fabrica::test::CliRun commandHelp =
+            fabrica({QStringLiteral("validate"), QStringLiteral("--help")});
         QCOMPARE(commandHelp.exitCode, 0);
         QVERIFY(commandHelp.out.contains(QStringLiteral("--strict")));
     }
@@ -90,11 +75,12 @@ private slots:
         for (const QString &name : dir.entryList({QStringLiteral("*.fabrica.json")}, QDir::Files, QDir::Name))
             files << dir.filePath(name);
         QVERIFY(files.size() >= 3);
-        const Run run = fabrica(QStringList{QStringLiteral("validate")} + files);
+        const fabrica::test::CliRun run = fabrica(QStringList{QStringLiteral("validate")} + files);
         QCOMPARE(run.err, QString());
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out.count(QStringLiteral(": valid (")), files.size());
-        QVERIFY(run.out.contains(dir.filePath(QStringLiteral("shop.fabrica.json")) + QStringLiteral(": valid (2 tables, 16 columns)\n")));
+        QVERIFY(run.out.contains(dir.filePath(QStringLiteral("shop.fabrica.json")) +
+                                 QStringLiteral(": valid (2 tables, 16 columns)\n")));
     }
 
     void reportsEveryProblemWithItsPlace()
@@ -105,14 +91,16 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(kBroken);
         file.close();
-        const Run run = fabrica({QStringLiteral("validate"), path});
+        const fabrica::test::CliRun run = fabrica({QStringLiteral("validate"), path});
         QCOMPARE(run.exitCode, 1);
         const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        QVERIFY2(lines.at(0).startsWith(path + QStringLiteral(":11:9: orders.user: warning: ")), qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(0).startsWith(path + QStringLiteral(":11:9: orders.user: warning: ")),
+                 qPrintable(lines.at(0)));
         QCOMPARE(lines.at(1), path + QStringLiteral(":9:63: orders.amount: min (5) is greater than max (1)"));
-        QCOMPARE(lines.at(2), path + QStringLiteral(":10:72: orders.customer_id: references table \"customer\", "
-                                                    "which does not exist"));
+        QCOMPARE(lines.at(2),
+                 path + QStringLiteral(":10:72: orders.customer_id: references table \"customer\", "
+                                       "which does not exist"));
     }
 
     void strictTurnsWarningsIntoFailure()
@@ -124,10 +112,11 @@ private slots:
         file.write(R"({"format": "fabrica-schema", "version": 1, "schema": {"name": "s", "tables": [
             {"name": "t", "rows": 1, "columns": [{"name": "order", "type": "uuid"}]}]}})");
         file.close();
-        const Run relaxed = fabrica({QStringLiteral("validate"), path});
+        const fabrica::test::CliRun relaxed = fabrica({QStringLiteral("validate"), path});
         QCOMPARE(relaxed.exitCode, 0);
         QVERIFY(relaxed.out.contains(QStringLiteral(": valid (1 tables, 1 columns, 1 warning(s))")));
-        const Run strict = fabrica({QStringLiteral("validate"), QStringLiteral("--strict"), path});
+        const fabrica::test::CliRun strict =
+            fabrica({QStringLiteral("validate"), QStringLiteral("--strict"), path});
         QCOMPARE(strict.exitCode, 1);
     }
 
@@ -142,11 +131,13 @@ private slots:
  {"name": "t", "rows": 1000, "columns": [
    {"name": "code", "type": "enum", "constraints": {"unique": true, "values": ["a", "b", "c"]}}]}]}})");
         file.close();
-        const Run run = fabrica({QStringLiteral("validate"), path});
+        const fabrica::test::CliRun run = fabrica({QStringLiteral("validate"), path});
         QCOMPARE(run.exitCode, 1);
-        QCOMPARE(run.out, path + QStringLiteral(":3:4: t.code: the column is unique, but type enum with these constraints "
-                                                "has only 3 distinct values for 1000 rows; widen its range or generate "
-                                                "fewer rows\n"));
+        QCOMPARE(
+            run.out,
+            path + QStringLiteral(":3:4: t.code: the column is unique, but type enum with these constraints "
+                                  "has only 3 distinct values for 1000 rows; widen its range or generate "
+                                  "fewer rows\n"));
     }
 
     void malformedJson()
@@ -157,7 +148,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("{\"format\": \"fabrica-schema\",\n \"version\": 1,,\n}");
         file.close();
-        const Run run = fabrica({QStringLiteral("validate"), path});
+        const fabrica::test::CliRun run = fabrica({QStringLiteral("validate"), path});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.out, path + QStringLiteral(":2:15: invalid JSON: unterminated object\n"));
     }
@@ -168,20 +159,24 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("messy.fabrica.json"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"version": 1, "schema": {"tables": [{"columns": [{"type": "uuid", "name": "id"}], "rows": 2,
+        file.write(
+            R"({"version": 1, "schema": {"tables": [{"columns": [{"type": "uuid", "name": "id"}], "rows": 2,
             "name": "t"}], "name": "s"}, "format": "fabrica-schema"})");
         file.close();
-        const Run check = fabrica({QStringLiteral("format"), QStringLiteral("--check"), path});
+        const fabrica::test::CliRun check =
+            fabrica({QStringLiteral("format"), QStringLiteral("--check"), path});
         QCOMPARE(check.exitCode, 1);
         QCOMPARE(check.out, path + QStringLiteral(": not in the canonical layout\n"));
-        const Run rewrite = fabrica({QStringLiteral("format"), path});
+        const fabrica::test::CliRun rewrite = fabrica({QStringLiteral("format"), path});
         QCOMPARE(rewrite.exitCode, 0);
         QCOMPARE(rewrite.out, path + QStringLiteral(": rewritten\n"));
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QCOMPARE(file.readAll(), QByteArray("{\n  \"format\": \"fabrica-schema\",\n  \"version\": 1,\n  \"schema\": {\n"
-                                            "    \"name\": \"s\",\n"
-                                            "    \"tables\": [{\"name\": \"t\", \"rows\": 2, \"columns\": [{\"name\": \"id\", \"type\": \"uuid\"}]}]\n"
-                                            "  }\n}\n"));
+        QCOMPARE(file.readAll(),
+                 QByteArray("{\n  \"format\": \"fabrica-schema\",\n  \"version\": 1,\n  \"schema\": {\n"
+                            "    \"name\": \"s\",\n"
+                            "    \"tables\": [{\"name\": \"t\", \"rows\": 2, \"columns\": [{\"name\": "
+                            "\"id\", \"type\": \"uuid\"}]}]\n"
+                            "  }\n}\n"));
         QCOMPARE(fabrica({QStringLiteral("format"), QStringLiteral("--check"), path}).exitCode, 0);
     }
 
@@ -191,14 +186,14 @@ private slots:
         QStringList arguments{QStringLiteral("format"), QStringLiteral("--check")};
         for (const QString &name : dir.entryList({QStringLiteral("*.fabrica.json")}, QDir::Files))
             arguments << dir.filePath(name);
-        const Run run = fabrica(arguments);
+        const fabrica::test::CliRun run = fabrica(arguments);
         QCOMPARE(run.out, QString());
         QCOMPARE(run.exitCode, 0);
     }
 
     void typesListsTheRegistry()
     {
-        const Run run = fabrica({QStringLiteral("types")});
+        const fabrica::test::CliRun run = fabrica({QStringLiteral("types")});
         QCOMPARE(run.exitCode, 0);
         const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY(lines.size() >= 60);
@@ -209,12 +204,13 @@ private slots:
     // docs/data-types.md is generated; it must match what the registry says now.
     void dataTypesDocumentIsCurrent()
     {
-        const Run run = fabrica({QStringLiteral("types"), QStringLiteral("--markdown")});
+        const fabrica::test::CliRun run = fabrica({QStringLiteral("types"), QStringLiteral("--markdown")});
         QCOMPARE(run.exitCode, 0);
         QFile file(qEnvironmentVariable("FABRICA_SOURCE_DIR") + QStringLiteral("/docs/data-types.md"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY2(QString::fromUtf8(file.readAll()) == run.out,
-                 "docs/data-types.md is stale: regenerate it with `fabrica types --markdown > docs/data-types.md`");
+                 "docs/data-types.md is stale: regenerate it with `fabrica types --markdown > "
+                 "docs/data-types.md`");
         QVERIFY(run.out.contains(QStringLiteral("\n### `iban`\n")));
     }
 
@@ -222,26 +218,37 @@ private slots:
     {
         QTemporaryDir dir;
         const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
-        const QStringList small{QStringLiteral("--rows"), QStringLiteral("customers=300"), QStringLiteral("--rows"),
-                                QStringLiteral("orders=900")};
-        const Run run = fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"), dir.filePath(QStringLiteral("a"))} + small);
+        const QStringList small{QStringLiteral("--rows"), QStringLiteral("customers=300"),
+                                QStringLiteral("--rows"), QStringLiteral("orders=900")};
+        const fabrica::test::CliRun run =
+            fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
+                                dir.filePath(QStringLiteral("a"))} +
+                    small);
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(QRegularExpression(QStringLiteral("^1,200 rows, [0-9.]+ kB in [0-9.]+ s: [0-9,]+ rows/s, [0-9.]+ [kM]B/s\\n$"))
-                     .match(run.err)
-                     .hasMatch(),
-                 qPrintable(run.err));
+        QVERIFY2(
+            QRegularExpression(
+                QStringLiteral("^1,200 rows, [0-9.]+ kB in [0-9.]+ s: [0-9,]+ rows/s, [0-9.]+ [kM]B/s\\n$"))
+                .match(run.err)
+                .hasMatch(),
+            qPrintable(run.err));
         QFile customers(dir.filePath(QStringLiteral("a/customers.csv")));
         QVERIFY(customers.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = customers.readAll().split('\n');
-        QCOMPARE(lines.first(), QByteArray("id,first_name,last_name,email,birth_date,signup_ts,country,balance,is_active,uuid"));
+        QCOMPARE(
+            lines.first(),
+            QByteArray("id,first_name,last_name,email,birth_date,signup_ts,country,balance,is_active,uuid"));
         QCOMPARE(lines.size(), 302); // header, 300 rows, and the empty piece after the last newline
 
         // The same seed gives the same bytes; another seed does not.
-        QVERIFY(fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"), dir.filePath(QStringLiteral("b")),
-                                    QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--quiet")} + small)
+        QVERIFY(fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
+                                    dir.filePath(QStringLiteral("b")), QStringLiteral("--threads"),
+                                    QStringLiteral("1"), QStringLiteral("--quiet")} +
+                        small)
                     .exitCode == 0);
-        QVERIFY(fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"), dir.filePath(QStringLiteral("c")),
-                                    QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--quiet")} + small)
+        QVERIFY(fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
+                                    dir.filePath(QStringLiteral("c")), QStringLiteral("--seed"),
+                                    QStringLiteral("7"), QStringLiteral("--quiet")} +
+                        small)
                     .exitCode == 0);
         auto bytes = [&dir](const QString &path) {
             QFile file(dir.filePath(path));
@@ -256,31 +263,43 @@ private slots:
         QTemporaryDir dir;
         const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
         const QString out = dir.filePath(QStringLiteral("x"));
-        const Run format = fabrica({QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--format"), QStringLiteral("xml")});
+        const fabrica::test::CliRun format =
+            fabrica({QStringLiteral("generate"), shop, QStringLiteral("--out"), out,
+                     QStringLiteral("--format"), QStringLiteral("xml")});
         QCOMPARE(format.exitCode, 2);
-        QCOMPARE(format.err, QStringLiteral("fabrica generate: unknown format \"xml\" (formats: csv, tsv, json, ndjson, sql)\n"));
-        const Run rows = fabrica({QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--rows"), QStringLiteral("nosuch=5")});
+        QCOMPARE(format.err,
+                 QStringLiteral(
+                     "fabrica generate: unknown format \"xml\" (formats: csv, tsv, json, ndjson, sql)\n"));
+        const fabrica::test::CliRun rows =
+            fabrica({QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--rows"),
+                     QStringLiteral("nosuch=5")});
         QCOMPARE(rows.exitCode, 1);
-        QCOMPARE(rows.err, shop + QStringLiteral(": the schema has no table \"nosuch\" to set the row count of\n"));
+        QCOMPARE(rows.err,
+                 shop + QStringLiteral(": the schema has no table \"nosuch\" to set the row count of\n"));
         QCOMPARE(fabrica({QStringLiteral("generate"), shop}).exitCode, 2);
         const QString broken = dir.filePath(QStringLiteral("broken.fabrica.json"));
         QFile file(broken);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(kBroken);
         file.close();
-        const Run invalid = fabrica({QStringLiteral("generate"), broken, QStringLiteral("--out"), out});
+        const fabrica::test::CliRun invalid =
+            fabrica({QStringLiteral("generate"), broken, QStringLiteral("--out"), out});
         QCOMPARE(invalid.exitCode, 1);
-        QVERIFY(invalid.out.contains(QStringLiteral(":9:63: orders.amount: min (5) is greater than max (1)\n")));
+        QVERIFY(
+            invalid.out.contains(QStringLiteral(":9:63: orders.amount: min (5) is greater than max (1)\n")));
         QVERIFY(!QFileInfo::exists(out)); // nothing written for a schema with errors
     }
 
     void usageErrors()
     {
         QCOMPARE(fabrica({QStringLiteral("validate")}).exitCode, 2);
-        const Run unknown = fabrica({QStringLiteral("frobnicate")});
+        const fabrica::test::CliRun unknown = fabrica({QStringLiteral("frobnicate")});
         QCOMPARE(unknown.exitCode, 2);
-        QCOMPARE(unknown.err, QStringLiteral("fabrica: unknown command \"frobnicate\"; `fabrica --help` lists the commands\n"));
-        const Run missing = fabrica({QStringLiteral("validate"), QStringLiteral("/nonexistent.fabrica.json")});
+        QCOMPARE(
+            unknown.err,
+            QStringLiteral("fabrica: unknown command \"frobnicate\"; `fabrica --help` lists the commands\n"));
+        const fabrica::test::CliRun missing =
+            fabrica({QStringLiteral("validate"), QStringLiteral("/nonexistent.fabrica.json")});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.out.startsWith(QStringLiteral("/nonexistent.fabrica.json: cannot open the file: ")));
     }

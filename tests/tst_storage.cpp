@@ -1,6 +1,7 @@
 // The storage suite, run on SQLite and on the real PostgreSQL server: migrations, users, schemas, runs,
 // generated data, access control in the application and (PostgreSQL) in the database itself.
 
+#include "FailingSink.h"
 #include "StorageTestSupport.h"
 
 #include "export/Sink.h"
@@ -49,34 +50,6 @@ qint64 count(QSqlDatabase db, const QString &sql)
         qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
     return query.value(0).toLongLong();
 }
-
-// Passes every call on and fails the write of chunk `failAt` (0-based): a failure in the middle of a save.
-class FailingSink : public Sink
-{
-public:
-    FailingSink(Sink &inner, int failAt)
-        : m_inner(inner)
-        , m_failAt(failAt)
-    {}
-    Result<void> begin(const Plan &plan) override { return m_inner.begin(plan); }
-    Result<void> beginTable(int table) override { return m_inner.beginTable(table); }
-    void encode(const TableChunk &chunk, ByteBuffer &out) const override { m_inner.encode(chunk, out); }
-    Result<void> write(const TableChunk &chunk, std::string_view encoded) override
-    {
-        if (m_written++ == m_failAt)
-            return makeError(ErrorCode::Io, u"injected failure"_s);
-        return m_inner.write(chunk, encoded);
-    }
-    Result<void> endTable(int table) override { return m_inner.endTable(table); }
-    Result<void> finish() override { return m_inner.finish(); }
-    void abort() override { m_inner.abort(); }
-    qint64 bytesWritten() const override { return m_inner.bytesWritten(); }
-
-private:
-    Sink &m_inner;
-    int m_failAt;
-    int m_written = 0;
-};
 
 } // namespace
 
@@ -320,7 +293,7 @@ QString TestStorage::store(Repository &repository, const Actor &actor, qint64 ru
     GenerationJob::Options job;
     job.threads = 2;
     job.chunkRows = 16;
-    FailingSink failing(**sink, failAt);
+    test::FailingSink failing(**sink, failAt);
     Result<GenerationJob::Summary> done = GenerationJob::run(**plan, failAt >= 0 ? failing : **sink, job);
     return done ? QString() : done.error().toString();
 }

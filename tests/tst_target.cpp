@@ -1,6 +1,8 @@
 // Loading straight into a database (`fabrica generate --to`): PostgreSQL through COPY and SQLite through
 // bound INSERTs. Every example loads with all its keys and the values the CSV sink writes; the if-exists
 // modes; and failed or cancelled loads that leave the target exactly as it was.
+#include "CliRunner.h"
+#include "FailingSink.h"
 #include "export/DatabaseSink.h"
 #include "export/ExportFormat.h"
 #include "export/FileSink.h"
@@ -11,6 +13,7 @@
 #include "generate/Plan.h"
 #include "model/ConstraintKeys.h"
 #include "sql/SqlIdentifier.h"
+#include "storage/CopyText.h"
 #include "storage/Database.h"
 #include "storage/PostgresCopy.h"
 
@@ -185,41 +188,6 @@ QString errorText(const Result<void> &result)
 {
     return result ? QString() : result.error().toString();
 }
-
-// Passes everything on to another sink, but fails the write of chunk number failAt (0-based, counted over
-// all tables): a disk, network or program failure in the middle of a load.
-class FailingSink : public Sink
-{
-public:
-    FailingSink(Sink &inner, int failAt)
-        : m_inner(inner)
-        , m_failAt(failAt)
-    {}
-    Result<void> begin(const Plan &plan) override { return m_inner.begin(plan); }
-    Result<void> beginTable(int table) override { return m_inner.beginTable(table); }
-    void encode(const TableChunk &chunk, ByteBuffer &out) const override { m_inner.encode(chunk, out); }
-    Result<void> write(const TableChunk &chunk, std::string_view encoded) override
-    {
-        if (m_chunks++ == m_failAt)
-            return makeError(ErrorCode::Io, u"injected failure"_s);
-        return m_inner.write(chunk, encoded);
-    }
-    Result<void> endTable(int table) override { return m_inner.endTable(table); }
-    Result<void> finish() override { return m_inner.finish(); }
-    void abort() override
-    {
-        m_aborted = true;
-        m_inner.abort();
-    }
-    qint64 bytesWritten() const override { return m_inner.bytesWritten(); }
-    bool aborted() const { return m_aborted; }
-
-private:
-    Sink &m_inner;
-    int m_failAt;
-    int m_chunks = 0;
-    bool m_aborted = false;
-};
 
 // The same number for every row: swapped into a compiled plan to break a unique column.
 class ConstantGenerator : public Generator
@@ -470,7 +438,7 @@ public:
             return sink.error();
         if (failAtChunk < 0)
             return runJob(plan, *sink.value(), options);
-        FailingSink failing(*sink.value(), failAtChunk);
+        test::FailingSink failing(*sink.value(), failAtChunk);
         Result<void> result = runJob(plan, failing, options);
         if (!failing.aborted())
             return makeError(ErrorCode::Internal, u"the job did not abort the sink"_s);
@@ -563,30 +531,6 @@ public:
         return matched;
     }
 };
-
-struct RunResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-RunResult runFabrica(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProgram(qEnvironmentVariable("FABRICA_BINARY"));
-    process.setArguments(arguments);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"DISPLAY"_s);
-    environment.insert(u"LANG"_s, u"C.UTF-8"_s);
-    process.setProcessEnvironment(environment);
-    process.start();
-    if (!process.waitForFinished(120000))
-        return {};
-    return RunResult{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                     QString::fromUtf8(process.readAllStandardOutput()),
-                     QString::fromUtf8(process.readAllStandardError())};
-}
 
 } // namespace
 
@@ -990,10 +934,10 @@ void TestTarget::postgresCopy()
 void TestTarget::copyText()
 {
     ByteBuffer out;
-    PostgresTargetSink::appendCopyText(std::string_view("a\\b\tc\nd\re\0f", 12), out);
+    copytext::append(std::string_view("a\\b\tc\nd\re\0f", 12), out);
     QCOMPARE(QByteArray(out.data(), qsizetype(out.size())), QByteArray("a\\\\b\\tc\\nd\\ref"));
     out.clear();
-    PostgresTargetSink::appendCopyText("\\N", out);
+    copytext::append("\\N", out);
     QCOMPARE(QByteArray(out.data(), qsizetype(out.size())), QByteArray("\\\\N"));
 }
 
@@ -1016,7 +960,7 @@ void TestTarget::cliSqlite()
     const QStringList small{u"--rows"_s, u"customers=300"_s, u"--rows"_s, u"orders=900"_s};
     const QStringList load = QStringList{u"generate"_s, shop, u"--to"_s, u"sqlite:"_s + file} + small;
 
-    const RunResult run = runFabrica(load);
+    const test::CliRun run = test::runFabrica(load);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(
         QRegularExpression(u"^1,200 rows, [0-9.]+ kB in [0-9.]+ s: [0-9,]+ rows/s, [0-9.]+ [kM]B/s\\n$"_s)
@@ -1034,34 +978,34 @@ void TestTarget::cliSqlite()
     QCOMPARE(count(u"orders"_s), 900);
 
     // Again: refused, with the way out; then emptied and loaded.
-    const RunResult again = runFabrica(load);
+    const test::CliRun again = test::runFabrica(load);
     QCOMPARE(again.exitCode, 1);
     QVERIFY2(again.err.startsWith(u"the target already has tables named \"customers\", \"orders\""_s),
              qPrintable(again.err));
     QVERIFY2(again.err.contains(u"--if-exists truncate"_s), qPrintable(again.err));
-    QCOMPARE(runFabrica(load + QStringList{u"--if-exists"_s, u"truncate"_s, u"--quiet"_s}).exitCode, 0);
+    QCOMPARE(test::runFabrica(load + QStringList{u"--if-exists"_s, u"truncate"_s, u"--quiet"_s}).exitCode, 0);
     QCOMPARE(count(u"orders"_s), 900);
 
     // Usage errors.
-    const RunResult both = runFabrica(load + QStringList{u"--out"_s, dir.filePath(u"x"_s)});
+    const test::CliRun both = test::runFabrica(load + QStringList{u"--out"_s, dir.filePath(u"x"_s)});
     QCOMPARE(both.exitCode, 2);
     QCOMPARE(both.err,
              u"fabrica generate: --out writes files and --to writes into a database: choose one\n"_s);
-    const RunResult mode = runFabrica(load + QStringList{u"--if-exists"_s, u"replace"_s});
+    const test::CliRun mode = test::runFabrica(load + QStringList{u"--if-exists"_s, u"replace"_s});
     QCOMPARE(mode.exitCode, 2);
     QCOMPARE(mode.err,
              u"fabrica generate: --if-exists takes fail, append or truncate, found \"replace\"\n"_s);
-    const RunResult format = runFabrica(load + QStringList{u"--format"_s, u"json"_s});
+    const test::CliRun format = test::runFabrica(load + QStringList{u"--format"_s, u"json"_s});
     QCOMPARE(format.exitCode, 2);
     QCOMPARE(format.err, u"fabrica generate: --format is for files; it does not apply with --to\n"_s);
-    const RunResult url = runFabrica({u"generate"_s, shop, u"--to"_s, u"mysql://localhost/x"_s});
+    const test::CliRun url = test::runFabrica({u"generate"_s, shop, u"--to"_s, u"mysql://localhost/x"_s});
     QCOMPARE(url.exitCode, 2);
     QVERIFY2(url.err.startsWith(u"fabrica generate: invalid database URL: "_s), qPrintable(url.err));
-    const RunResult ifExistsAlone =
-        runFabrica({u"generate"_s, shop, u"--out"_s, dir.filePath(u"x"_s), u"--if-exists"_s, u"append"_s});
+    const test::CliRun ifExistsAlone = test::runFabrica(
+        {u"generate"_s, shop, u"--out"_s, dir.filePath(u"x"_s), u"--if-exists"_s, u"append"_s});
     QCOMPARE(ifExistsAlone.exitCode, 2);
     QVERIFY(!QFileInfo::exists(dir.filePath(u"x"_s)));
-    const RunResult unreachable = runFabrica(
+    const test::CliRun unreachable = test::runFabrica(
         QStringList{u"generate"_s, shop, u"--to"_s, u"postgresql://nobody@127.0.0.1:1/none"_s} + small);
     QCOMPARE(unreachable.exitCode, 1);
     QVERIFY2(unreachable.err.startsWith(u"cannot connect to postgresql://nobody@127.0.0.1:1/none"_s),
@@ -1074,9 +1018,9 @@ void TestTarget::cliPostgres()
     if (!target)
         return;
     const QString shop = qEnvironmentVariable("FABRICA_SOURCE_DIR") + u"/examples/shop.fabrica.json"_s;
-    const RunResult run =
-        runFabrica({u"generate"_s, shop, u"--to"_s, target->url, u"--rows"_s, u"customers=3000"_s,
-                    u"--rows"_s, u"orders=9000"_s, u"--threads"_s, u"2"_s, u"--quiet"_s});
+    const test::CliRun run =
+        test::runFabrica({u"generate"_s, shop, u"--to"_s, target->url, u"--rows"_s, u"customers=3000"_s,
+                          u"--rows"_s, u"orders=9000"_s, u"--threads"_s, u"2"_s, u"--quiet"_s});
     QCOMPARE(run.err, QString());
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(target->count(u"customers"_s), 3000);

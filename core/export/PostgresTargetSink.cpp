@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "generate/TextFormat.h"
 #include "sql/SqlIdentifier.h"
+#include "storage/CopyText.h"
 #include "storage/Database.h"
 
 #include <QElapsedTimer>
@@ -14,63 +15,6 @@
 #include <array>
 
 namespace fabrica {
-
-namespace {
-
-// Bytes that COPY's text format escapes (or, for NUL, drops).
-constexpr std::array<bool, 256> kSpecial = [] {
-    std::array<bool, 256> special{};
-    for (const char c : {'\\', '\t', '\n', '\r', '\0'})
-        special[static_cast<unsigned char>(c)] = true;
-    return special;
-}();
-
-bool isPlain(std::string_view value)
-{
-    return std::none_of(value.begin(), value.end(),
-                        [](char c) { return kSpecial[static_cast<unsigned char>(c)]; });
-}
-
-// Writes value escaped at out, which has room for 2 * value.size() bytes; returns the end.
-char *writeEscaped(std::string_view value, char *out)
-{
-    if (isPlain(value))
-        return text::copyShort(out, value.data(), value.size());
-    for (const char c : value) {
-        switch (c) {
-        case '\\':
-            *out++ = '\\';
-            *out++ = '\\';
-            break;
-        case '\t':
-            *out++ = '\\';
-            *out++ = 't';
-            break;
-        case '\n':
-            *out++ = '\\';
-            *out++ = 'n';
-            break;
-        case '\r':
-            *out++ = '\\';
-            *out++ = 'r';
-            break;
-        case '\0':
-            break;
-        default:
-            *out++ = c;
-        }
-    }
-    return out;
-}
-
-} // namespace
-
-void PostgresTargetSink::appendCopyText(std::string_view value, ByteBuffer &out)
-{
-    const std::size_t start = out.size();
-    char *begin = out.grow(value.size() * 2);
-    out.resize(start + std::size_t(writeEscaped(value, begin) - begin));
-}
 
 Result<void> PostgresTargetSink::prepare()
 {
@@ -86,7 +30,7 @@ Result<void> PostgresTargetSink::prepare()
             // Numbers, and columns whose every possible byte is harmless (dates, UUIDs), go in unscanned.
             const std::string_view alphabet = generator.alphabet();
             layout.plain.push_back(generator.valueClass() == ValueClass::Number ||
-                                   (!alphabet.empty() && isPlain(alphabet)));
+                                   (!alphabet.empty() && copytext::isPlain(alphabet)));
         }
         layout.copy.append(") FROM STDIN");
         m_layouts.push_back(std::move(layout));
@@ -204,7 +148,7 @@ void PostgresTargetSink::encode(const TableChunk &chunk, ByteBuffer &out) const
                 continue;
             }
             const std::string_view value = column.value(row);
-            p = layout.plain[c] ? text::copyShort(p, value.data(), value.size()) : writeEscaped(value, p);
+            p = layout.plain[c] ? text::copyShort(p, value.data(), value.size()) : copytext::write(value, p);
         }
         *p++ = '\n';
         out.resize(start + std::size_t(p - (out.data() + start)));

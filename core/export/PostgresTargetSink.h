@@ -26,10 +26,6 @@ public:
     Result<void> write(const TableChunk &chunk, std::string_view encoded) override;
     Result<void> endTable(int table) override;
 
-    // Appends value in COPY's text format: backslash, tab, newline and carriage return escaped, NUL
-    // dropped (PostgreSQL's text cannot hold it).
-    static void appendCopyText(std::string_view value, ByteBuffer &out);
-
 protected:
     Result<void> prepare() override;
     Result<QList<int>> existingTables() override;

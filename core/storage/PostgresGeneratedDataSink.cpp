@@ -1,35 +1,9 @@
 #include "PostgresGeneratedDataSink.h"
 
+#include "CopyText.h"
 #include "generate/TextFormat.h"
 
 namespace fabrica {
-
-namespace {
-
-// COPY's text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
-void appendCopyText(std::string_view value, ByteBuffer &out)
-{
-    for (const char c : value) {
-        switch (c) {
-        case '\\':
-            out.append(std::string_view("\\\\"));
-            break;
-        case '\t':
-            out.append(std::string_view("\\t"));
-            break;
-        case '\n':
-            out.append(std::string_view("\\n"));
-            break;
-        case '\r':
-            out.append(std::string_view("\\r"));
-            break;
-        default:
-            out.push_back(c);
-        }
-    }
-}
-
-} // namespace
 
 // PostgreSQL refuses COPY into a table under row-level security, so the rows go into a temporary table
 // first and then into generated_data with one INSERT … SELECT, which the policies check.
@@ -59,12 +33,12 @@ void PostgresGeneratedDataSink::encode(const TableChunk &chunk, ByteBuffer &out)
     prefix.push_back('\t');
     text::appendInt(prefix, schemaId());
     prefix.push_back('\t');
-    appendCopyText(table.name.toStdString(), prefix);
+    copytext::append(table.name.toStdString(), prefix);
     prefix.push_back('\t');
     for (std::size_t c = 0; c < chunk.columns.size(); ++c) {
         const ColumnChunk &column = chunk.columns[c];
         ByteBuffer columnPrefix = prefix;
-        appendCopyText(table.columns[c].name.toStdString(), columnPrefix);
+        copytext::append(table.columns[c].name.toStdString(), columnPrefix);
         columnPrefix.push_back('\t');
         for (int row = 0; row < chunk.rows; ++row) {
             out.append(columnPrefix.view());
@@ -73,7 +47,7 @@ void PostgresGeneratedDataSink::encode(const TableChunk &chunk, ByteBuffer &out)
             if (column.isNull(row))
                 out.append(std::string_view("\\N"));
             else
-                appendCopyText(column.value(row), out);
+                copytext::append(column.value(row), out);
             out.push_back('\n');
         }
     }
