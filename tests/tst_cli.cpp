@@ -8,9 +8,11 @@
 
 namespace {
 
-fabrica::test::CliRun fabrica(const QStringList &arguments)
+using CliRun = fabrica::test::CliRun;
+
+CliRun cli(const QStringList &arguments)
 {
-    return fabrica::test::runFabrica(arguments);
+    return ::fabrica::test::runFabrica(arguments);
 }
 
 QString examples()
@@ -50,20 +52,20 @@ private slots:
 
     void version()
     {
-        const fabrica::test::CliRun run = fabrica({QStringLiteral("--version")});
+        const CliRun run = cli({QStringLiteral("--version")});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QStringLiteral("fabrica " FABRICA_VERSION "\n"));
     }
 
     void help()
     {
-        const fabrica::test::CliRun run = fabrica({QStringLiteral("--help")});
+        const CliRun run = cli({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.startsWith(QStringLiteral("Usage: fabrica [COMMAND] [OPTIONS]\n")));
         QVERIFY(run.out.contains(
             QStringLiteral("\n  validate    Check schema files and report every problem\n")));
-        const fabrica::test::CliRun commandHelp =
-            fabrica({QStringLiteral("validate"), QStringLiteral("--help")});
+        const CliRun commandHelp =
+            cli({QStringLiteral("validate"), QStringLiteral("--help")});
         QCOMPARE(commandHelp.exitCode, 0);
         QVERIFY(commandHelp.out.contains(QStringLiteral("--strict")));
     }
@@ -75,7 +77,7 @@ private slots:
         for (const QString &name : dir.entryList({QStringLiteral("*.fabrica.json")}, QDir::Files, QDir::Name))
             files << dir.filePath(name);
         QVERIFY(files.size() >= 3);
-        const fabrica::test::CliRun run = fabrica(QStringList{QStringLiteral("validate")} + files);
+        const CliRun run = cli(QStringList{QStringLiteral("validate")} + files);
         QCOMPARE(run.err, QString());
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out.count(QStringLiteral(": valid (")), files.size());
@@ -91,7 +93,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(kBroken);
         file.close();
-        const fabrica::test::CliRun run = fabrica({QStringLiteral("validate"), path});
+        const CliRun run = cli({QStringLiteral("validate"), path});
         QCOMPARE(run.exitCode, 1);
         const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
@@ -112,11 +114,11 @@ private slots:
         file.write(R"({"format": "fabrica-schema", "version": 1, "schema": {"name": "s", "tables": [
             {"name": "t", "rows": 1, "columns": [{"name": "order", "type": "uuid"}]}]}})");
         file.close();
-        const fabrica::test::CliRun relaxed = fabrica({QStringLiteral("validate"), path});
+        const CliRun relaxed = cli({QStringLiteral("validate"), path});
         QCOMPARE(relaxed.exitCode, 0);
         QVERIFY(relaxed.out.contains(QStringLiteral(": valid (1 tables, 1 columns, 1 warning(s))")));
-        const fabrica::test::CliRun strict =
-            fabrica({QStringLiteral("validate"), QStringLiteral("--strict"), path});
+        const CliRun strict =
+            cli({QStringLiteral("validate"), QStringLiteral("--strict"), path});
         QCOMPARE(strict.exitCode, 1);
     }
 
@@ -131,7 +133,7 @@ private slots:
  {"name": "t", "rows": 1000, "columns": [
    {"name": "code", "type": "enum", "constraints": {"unique": true, "values": ["a", "b", "c"]}}]}]}})");
         file.close();
-        const fabrica::test::CliRun run = fabrica({QStringLiteral("validate"), path});
+        const CliRun run = cli({QStringLiteral("validate"), path});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(
             run.out,
@@ -148,7 +150,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("{\"format\": \"fabrica-schema\",\n \"version\": 1,,\n}");
         file.close();
-        const fabrica::test::CliRun run = fabrica({QStringLiteral("validate"), path});
+        const CliRun run = cli({QStringLiteral("validate"), path});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.out, path + QStringLiteral(":2:15: invalid JSON: unterminated object\n"));
     }
@@ -163,11 +165,11 @@ private slots:
             R"({"version": 1, "schema": {"tables": [{"columns": [{"type": "uuid", "name": "id"}], "rows": 2,
             "name": "t"}], "name": "s"}, "format": "fabrica-schema"})");
         file.close();
-        const fabrica::test::CliRun check =
-            fabrica({QStringLiteral("format"), QStringLiteral("--check"), path});
+        const CliRun check =
+            cli({QStringLiteral("format"), QStringLiteral("--check"), path});
         QCOMPARE(check.exitCode, 1);
         QCOMPARE(check.out, path + QStringLiteral(": not in the canonical layout\n"));
-        const fabrica::test::CliRun rewrite = fabrica({QStringLiteral("format"), path});
+        const CliRun rewrite = cli({QStringLiteral("format"), path});
         QCOMPARE(rewrite.exitCode, 0);
         QCOMPARE(rewrite.out, path + QStringLiteral(": rewritten\n"));
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -177,7 +179,7 @@ private slots:
                             "    \"tables\": [{\"name\": \"t\", \"rows\": 2, \"columns\": [{\"name\": "
                             "\"id\", \"type\": \"uuid\"}]}]\n"
                             "  }\n}\n"));
-        QCOMPARE(fabrica({QStringLiteral("format"), QStringLiteral("--check"), path}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("format"), QStringLiteral("--check"), path}).exitCode, 0);
     }
 
     void examplesAreCanonical()
@@ -186,14 +188,14 @@ private slots:
         QStringList arguments{QStringLiteral("format"), QStringLiteral("--check")};
         for (const QString &name : dir.entryList({QStringLiteral("*.fabrica.json")}, QDir::Files))
             arguments << dir.filePath(name);
-        const fabrica::test::CliRun run = fabrica(arguments);
+        const CliRun run = cli(arguments);
         QCOMPARE(run.out, QString());
         QCOMPARE(run.exitCode, 0);
     }
 
     void typesListsTheRegistry()
     {
-        const fabrica::test::CliRun run = fabrica({QStringLiteral("types")});
+        const CliRun run = cli({QStringLiteral("types")});
         QCOMPARE(run.exitCode, 0);
         const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY(lines.size() >= 60);
@@ -204,7 +206,7 @@ private slots:
     // docs/data-types.md is generated; it must match what the registry says now.
     void dataTypesDocumentIsCurrent()
     {
-        const fabrica::test::CliRun run = fabrica({QStringLiteral("types"), QStringLiteral("--markdown")});
+        const CliRun run = cli({QStringLiteral("types"), QStringLiteral("--markdown")});
         QCOMPARE(run.exitCode, 0);
         QFile file(qEnvironmentVariable("FABRICA_SOURCE_DIR") + QStringLiteral("/docs/data-types.md"));
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -220,8 +222,8 @@ private slots:
         const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
         const QStringList small{QStringLiteral("--rows"), QStringLiteral("customers=300"),
                                 QStringLiteral("--rows"), QStringLiteral("orders=900")};
-        const fabrica::test::CliRun run =
-            fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
+        const CliRun run =
+            cli(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
                                 dir.filePath(QStringLiteral("a"))} +
                     small);
         QCOMPARE(run.exitCode, 0);
@@ -240,12 +242,12 @@ private slots:
         QCOMPARE(lines.size(), 302); // header, 300 rows, and the empty piece after the last newline
 
         // The same seed gives the same bytes; another seed does not.
-        QVERIFY(fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
+        QVERIFY(cli(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
                                     dir.filePath(QStringLiteral("b")), QStringLiteral("--threads"),
                                     QStringLiteral("1"), QStringLiteral("--quiet")} +
                         small)
                     .exitCode == 0);
-        QVERIFY(fabrica(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
+        QVERIFY(cli(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
                                     dir.filePath(QStringLiteral("c")), QStringLiteral("--seed"),
                                     QStringLiteral("7"), QStringLiteral("--quiet")} +
                         small)
@@ -263,27 +265,27 @@ private slots:
         QTemporaryDir dir;
         const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
         const QString out = dir.filePath(QStringLiteral("x"));
-        const fabrica::test::CliRun format =
-            fabrica({QStringLiteral("generate"), shop, QStringLiteral("--out"), out,
+        const CliRun format =
+            cli({QStringLiteral("generate"), shop, QStringLiteral("--out"), out,
                      QStringLiteral("--format"), QStringLiteral("xml")});
         QCOMPARE(format.exitCode, 2);
         QCOMPARE(format.err,
                  QStringLiteral(
                      "fabrica generate: unknown format \"xml\" (formats: csv, tsv, json, ndjson, sql)\n"));
-        const fabrica::test::CliRun rows =
-            fabrica({QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--rows"),
+        const CliRun rows =
+            cli({QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--rows"),
                      QStringLiteral("nosuch=5")});
         QCOMPARE(rows.exitCode, 1);
         QCOMPARE(rows.err,
                  shop + QStringLiteral(": the schema has no table \"nosuch\" to set the row count of\n"));
-        QCOMPARE(fabrica({QStringLiteral("generate"), shop}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("generate"), shop}).exitCode, 2);
         const QString broken = dir.filePath(QStringLiteral("broken.fabrica.json"));
         QFile file(broken);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(kBroken);
         file.close();
-        const fabrica::test::CliRun invalid =
-            fabrica({QStringLiteral("generate"), broken, QStringLiteral("--out"), out});
+        const CliRun invalid =
+            cli({QStringLiteral("generate"), broken, QStringLiteral("--out"), out});
         QCOMPARE(invalid.exitCode, 1);
         QVERIFY(
             invalid.out.contains(QStringLiteral(":9:63: orders.amount: min (5) is greater than max (1)\n")));
@@ -292,14 +294,14 @@ private slots:
 
     void usageErrors()
     {
-        QCOMPARE(fabrica({QStringLiteral("validate")}).exitCode, 2);
-        const fabrica::test::CliRun unknown = fabrica({QStringLiteral("frobnicate")});
+        QCOMPARE(cli({QStringLiteral("validate")}).exitCode, 2);
+        const CliRun unknown = cli({QStringLiteral("frobnicate")});
         QCOMPARE(unknown.exitCode, 2);
         QCOMPARE(
             unknown.err,
             QStringLiteral("fabrica: unknown command \"frobnicate\"; `fabrica --help` lists the commands\n"));
-        const fabrica::test::CliRun missing =
-            fabrica({QStringLiteral("validate"), QStringLiteral("/nonexistent.fabrica.json")});
+        const CliRun missing =
+            cli({QStringLiteral("validate"), QStringLiteral("/nonexistent.fabrica.json")});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.out.startsWith(QStringLiteral("/nonexistent.fabrica.json: cannot open the file: ")));
     }
