@@ -73,6 +73,7 @@ private slots:
     void lastAdminStays();
     void schemasRoundTrip();
     void schemasAreScopedToTheirOwner();
+    void savesSeveralSchemasAtOnce();
     void deletesCascade();
     void storesAndReadsGeneratedData();
     void failedSaveLeavesNothing();
@@ -275,6 +276,48 @@ void TestStorage::schemasAreScopedToTheirOwner()
     QCOMPARE(storage->run(Actor::of(bob), aliceRun.id).error().code, ErrorCode::NotFound);
     QCOMPARE(storage->runs(Actor::of(bob), aliceSchema.id)->size(), 0);
     QCOMPARE(storage->runs(Actor::of(admin), aliceSchema.id)->size(), 1);
+}
+
+void TestStorage::savesSeveralSchemasAtOnce()
+{
+    auto storage = repository();
+    const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
+    const Actor actor = Actor::of(alice);
+    QVERIFY(storage->saveSchema(actor, alice.id, example(u"hr"_s)));
+    const QList<Schema> imported{example(u"blog"_s), example(u"hr"_s)};
+
+    // Cancel: a taken name stops the whole import; not even the first schema is kept.
+    Result<QList<SchemaRecord>> saved =
+        storage->saveSchemas(actor, alice.id, imported, Repository::NameConflict::Cancel);
+    QVERIFY(!saved);
+    QCOMPARE(saved.error().code, ErrorCode::AlreadyExists);
+    QCOMPARE(storage->schemas(actor)->size(), 1);
+
+    // Rename: the new one is saved beside the old one.
+    saved = storage->saveSchemas(actor, alice.id, imported, Repository::NameConflict::Rename);
+    QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+    QCOMPARE(saved->size(), 2);
+    QCOMPARE(saved->at(0).name, u"blog"_s);
+    QCOMPARE(saved->at(1).name, u"hr (2)"_s);
+    QCOMPARE(storage->schemas(actor)->size(), 3);
+
+    // Replace: the old one goes, with its runs.
+    const qint64 oldBlog = saved->at(0).id;
+    QVERIFY(storage->startRun(actor, oldBlog, 1));
+    saved = storage->saveSchemas(actor, alice.id, {example(u"blog"_s)}, Repository::NameConflict::Replace);
+    QVERIFY(saved);
+    QVERIFY(saved->first().id != oldBlog);
+    QCOMPARE(storage->schemas(actor)->size(), 3);
+    QCOMPARE(storage->runs(actor, oldBlog)->size(), 0);
+
+    // Two schemas of one import with the same name are renamed apart, or refused.
+    saved = storage->saveSchemas(actor, alice.id, {example(u"shop"_s), example(u"shop"_s)},
+                                 Repository::NameConflict::Rename);
+    QVERIFY(saved);
+    QCOMPARE(saved->at(1).name, u"shop (2)"_s);
+    QCOMPARE(storage->saveSchemas(actor, alice.id, {example(u"shop"_s)}, Repository::NameConflict::Replace)
+                 ->size(),
+             1);
 }
 
 QString TestStorage::store(Repository &repository, const Actor &actor, qint64 runId, const Schema &schema,

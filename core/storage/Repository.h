@@ -45,6 +45,11 @@ public:
     // unless replace is set (then the old one and its runs are deleted in the same transaction).
     virtual Result<SchemaRecord> saveSchema(const Actor &actor, qint64 ownerId, const Schema &schema,
                                             bool replace = false) = 0;
+    // What to do when a schema's name is taken: fail, replace the old one, or save as "name (2)".
+    enum class NameConflict { Cancel, Replace, Rename };
+    // Several schemas in one transaction (an import): all are saved, or none.
+    virtual Result<QList<SchemaRecord>> saveSchemas(const Actor &actor, qint64 ownerId,
+                                                    const QList<Schema> &schemas, NameConflict conflict) = 0;
     virtual Result<QList<SchemaRecord>> schemas(const Actor &actor) = 0;
     virtual Result<SchemaRecord> schemaRecord(const Actor &actor, qint64 id) = 0;
     virtual Result<Schema> loadSchema(const Actor &actor, qint64 id) = 0;

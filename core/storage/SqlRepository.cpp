@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlRecord>
 
 namespace fabrica {
@@ -331,38 +332,73 @@ Result<void> SqlRepository::deleteUser(const Actor &actor, qint64 id)
 Result<SchemaRecord> SqlRepository::saveSchema(const Actor &actor, qint64 ownerId, const Schema &schema,
                                                bool replace)
 {
+    Result<QList<SchemaRecord>> saved =
+        saveSchemas(actor, ownerId, {schema}, replace ? NameConflict::Replace : NameConflict::Cancel);
+    if (!saved)
+        return saved.error();
+    return saved->first();
+}
+
+Result<QList<SchemaRecord>> SqlRepository::saveSchemas(const Actor &actor, qint64 ownerId,
+                                                       const QList<Schema> &schemas, NameConflict conflict)
+{
     if (!actor.admin && ownerId != actor.userId)
         return denied();
     Result<std::unique_ptr<Scope>> scope = begin(actor);
     if (!scope)
         return scope.error();
-    QSqlDatabase &db = (*scope)->db;
-    Result<Rows> existing = query(db, QStringLiteral("SELECT id FROM schemas WHERE user_id = ? AND name = ?"),
-                                  {ownerId, schema.name}, tr("cannot read the schemas"));
-    if (!existing)
-        return existing.error();
-    if (existing->next()) {
-        if (!replace)
-            return makeError(ErrorCode::AlreadyExists,
-                             tr("a schema called \"%1\" exists already").arg(schema.name));
-        Result<Rows> removed = query(db, QStringLiteral("DELETE FROM schemas WHERE id = ?"),
-                                     {existing->value(0)}, tr("cannot replace the schema"));
-        if (!removed)
-            return removed.error();
+    QList<SchemaRecord> records;
+    QSet<QString> names; // of this call, so two imported schemas cannot take the same name either
+    for (const Schema &schema : schemas) {
+        Result<SchemaRecord> record = insertSchema(**scope, ownerId, schema, conflict, names);
+        if (!record)
+            return record.error();
+        names.insert(record->name);
+        records << record.value();
+    }
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return records;
+}
+
+Result<SchemaRecord> SqlRepository::insertSchema(Scope &scope, qint64 ownerId, const Schema &schema,
+                                                 NameConflict conflict, const QSet<QString> &taken)
+{
+    QSqlDatabase &db = scope.db;
+    QString name = schema.name;
+    for (int attempt = 2;; ++attempt) {
+        Result<Rows> existing =
+            query(db, QStringLiteral("SELECT id FROM schemas WHERE user_id = ? AND name = ?"),
+                  {ownerId, name}, tr("cannot read the schemas"));
+        if (!existing)
+            return existing.error();
+        const bool exists = existing->next();
+        if (!exists && !taken.contains(name))
+            break;
+        if (conflict == NameConflict::Cancel || (conflict == NameConflict::Replace && !exists))
+            return makeError(ErrorCode::AlreadyExists, tr("a schema called \"%1\" exists already").arg(name));
+        if (conflict == NameConflict::Replace) {
+            Result<Rows> removed = query(db, QStringLiteral("DELETE FROM schemas WHERE id = ?"),
+                                         {existing->value(0)}, tr("cannot replace the schema"));
+            if (!removed)
+                return removed.error();
+            break;
+        }
+        name = QStringLiteral("%1 (%2)").arg(schema.name).arg(attempt); // Rename
     }
     SchemaRecord record;
     record.userId = ownerId;
-    record.name = schema.name;
+    record.name = name;
     record.description = schema.description;
     record.created = schema.created.isValid() ? schema.created.toUTC() : QDateTime::currentDateTimeUtc();
     record.tables = int(schema.tables.size());
-    Result<Rows> inserted = query(
-        db,
-        QStringLiteral(
-            "INSERT INTO schemas (user_id, name, description, locale, created) VALUES (?, ?, ?, ?, ?) "
-            "RETURNING id"),
-        {ownerId, schema.name, text(schema.description), text(schema.locale), timeValue(record.created)},
-        tr("cannot save the schema"));
+    Result<Rows> inserted =
+        query(db,
+              QStringLiteral(
+                  "INSERT INTO schemas (user_id, name, description, locale, created) VALUES (?, ?, ?, ?, ?) "
+                  "RETURNING id"),
+              {ownerId, name, text(schema.description), text(schema.locale), timeValue(record.created)},
+              tr("cannot save the schema"));
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
@@ -413,8 +449,6 @@ Result<SchemaRecord> SqlRepository::saveSchema(const Actor &actor, qint64 ownerI
             sample.finish();
         }
     }
-    if (Result<void> committed = (*scope)->commit(); !committed)
-        return committed.error();
     return record;
 }
 

@@ -3,6 +3,7 @@
 #include "Repository.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariantList>
 
@@ -33,6 +34,8 @@ public:
 
     Result<SchemaRecord> saveSchema(const Actor &actor, qint64 ownerId, const Schema &schema,
                                     bool replace = false) override;
+    Result<QList<SchemaRecord>> saveSchemas(const Actor &actor, qint64 ownerId, const QList<Schema> &schemas,
+                                            NameConflict conflict) override;
     Result<QList<SchemaRecord>> schemas(const Actor &actor) override;
     Result<SchemaRecord> schemaRecord(const Actor &actor, qint64 id) override;
     Result<Schema> loadSchema(const Actor &actor, qint64 id) override;
@@ -90,6 +93,8 @@ protected:
     std::shared_ptr<Database> database() const { return m_database; }
 
 private:
+    Result<SchemaRecord> insertSchema(Scope &scope, qint64 ownerId, const Schema &schema,
+                                      NameConflict conflict, const QSet<QString> &taken);
     Result<UserRecord> findUser(Scope &scope, const QString &where, const QVariant &key);
     Result<int> countAdmins(Scope &scope);
 
