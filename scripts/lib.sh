@@ -8,6 +8,8 @@ FABRICA_BUILD_PACKAGES=(
     libquazip1-qt6-dev libssl-dev zlib1g-dev libargon2-dev libjwt-dev
 )
 FABRICA_TEST_PACKAGES=(postgresql python3 python3-jsonschema xvfb xauth)
+# clang with libFuzzer and the sanitizer runtimes, for scripts/test.sh --fuzz.
+FABRICA_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 fabrica_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
