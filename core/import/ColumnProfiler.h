@@ -1,0 +1,69 @@
+#pragma once
+
+#include "CsvReader.h"
+#include "ImportReport.h"
+#include "model/Column.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace fabrica {
+
+// What a column's sampled values say about it, ready to become a Fabrica Column.
+struct ColumnProfile
+{
+    QString name;
+    QString fabricaType;     // a data type id of the TypeRegistry
+    QJsonObject constraints; // keys of fabricaType, plus nullPercent when there are NULLs
+    QStringList samples;     // up to ProfileOptions::maxSamples distinct values, in order of first appearance
+    qint64 rows = 0;         // values looked at, NULLs included
+    qint64 nullCount = 0;    // NULLs; for a typed column (not text) empty strings count too
+    double nullPercent = 0;  // nullCount / rows in percent, rounded to two places (at least 0.01 with NULLs)
+    qint64 distinctCount = 0; // distinct non-NULL values
+    bool allDistinct = false; // at least two values and none twice: a candidate for unique
+    int minLength = 0;        // of the non-NULL values, in characters
+    int maxLength = 0;
+    QString reason; // one line for the report: "integers 1..9812", "3 distinct values: …"
+
+    Column column() const { return Column{name, fabricaType, constraints, samples, {}}; }
+};
+
+struct ProfileOptions
+{
+    int maxSamples = 50;        // distinct values kept as a column's samples
+    int maxSampleLength = 1000; // longer values are not kept as samples
+    int maxEnumValues = 20;     // text with at most this many distinct values may become an enum …
+    double enumShare = 0.05;    // … if they are also at most this share of the values (or their √)
+    int maxJsonFields = 50;     // JSON objects with more members are kept as samples
+};
+
+// Infers a Fabrica type, its constraints and sample data from a column's values (CSV samples, INSERT rows):
+// by what every value looks like, in a fixed order of kinds (ValueInference; listed in ValueInference.cpp).
+// Linear in the values (each distinct value is classified once); usable from any thread.
+class ColumnProfiler
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::ColumnProfiler)
+
+public:
+    explicit ColumnProfiler(const ProfileOptions &options = {});
+
+    ColumnProfile profile(const QString &name, const QList<std::optional<QString>> &values) const;
+    // Every column of rows (one field per header column; shorter rows count as NULLs).
+    QList<ColumnProfile> profile(const QStringList &header, const QList<CsvTable::Row> &rows) const;
+    // Every column of a read CSV file, with one guess line per column in report at "table.column".
+    QList<ColumnProfile> profile(const CsvTable &table, const QString &fileName, const QString &tableName,
+                                 ImportReport &report) const;
+
+    // Whether a name says the column holds a flag (is_…, has_…, …_flag, active…): then 0/1 are booleans.
+    static bool isFlagName(const QString &name);
+
+private:
+    ProfileOptions m_options;
+};
+
+} // namespace fabrica
