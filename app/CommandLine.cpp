@@ -3,6 +3,7 @@
 #include "DbCommand.h"
 #include "FormatCommand.h"
 #include "GenerateCommand.h"
+#include "ImportCommand.h"
 #include "TypesCommand.h"
 #include "UsersCommand.h"
 #include "ValidateCommand.h"
@@ -16,6 +17,7 @@ CommandLine::CommandLine()
     m_commands = {
         {QStringLiteral("validate"), ValidateCommand::summary(), &ValidateCommand::run},
         {QStringLiteral("generate"), GenerateCommand::summary(), &GenerateCommand::run},
+        {QStringLiteral("import"), ImportCommand::summary(), &ImportCommand::run},
         {QStringLiteral("format"), FormatCommand::summary(), &FormatCommand::run},
         {QStringLiteral("types"), TypesCommand::summary(), &TypesCommand::run},
         {QStringLiteral("users"), UsersCommand::summary(), &UsersCommand::run},

@@ -33,11 +33,11 @@ QString CsvSink::extension() const
 void CsvSink::field(std::string_view value, bool text, std::string &out) const
 {
     std::string buffer(value.size() * 2 + 3, '\0');
-    buffer.resize(std::size_t(write(value, text, buffer.data()) - buffer.data()));
+    buffer.resize(std::size_t(writeField(value, text, buffer.data()) - buffer.data()));
     out.append(buffer);
 }
 
-char *CsvSink::write(std::string_view value, bool text, char *out) const
+char *CsvSink::writeField(std::string_view value, bool text, char *out) const
 {
     // An empty string must not look like NULL; a formula must not run in a spreadsheet.
     const bool guard = text && options().formulaGuard && !value.empty() &&
@@ -104,7 +104,7 @@ void CsvSink::encode(const TableChunk &chunk, ByteBuffer &out) const
                 p = text::copyShort(p, m_null.data(), m_null.size());
             } else {
                 const std::string_view value = column.value(row);
-                p = text[c] ? write(value, true, p) : text::copyShort(p, value.data(), value.size());
+                p = text[c] ? writeField(value, true, p) : text::copyShort(p, value.data(), value.size());
             }
         }
         p = text::copyShort(p, m_lineEnding.data(), m_lineEnding.size());

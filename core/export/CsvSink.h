@@ -26,7 +26,7 @@ protected:
 private:
     void field(std::string_view value, bool text, std::string &out) const;
     // Writes one field at out, which has room for 2 * size + 3 bytes; returns the end.
-    char *write(std::string_view value, bool text, char *out) const;
+    char *writeField(std::string_view value, bool text, char *out) const;
 
     std::array<bool, 256> m_special{}; // bytes that force quoting
     std::string m_null;

@@ -1,0 +1,334 @@
+#include "SchemaBuilder.h"
+
+#include "ColumnMapper.h"
+#include "generate/Plan.h"
+#include "types/TypeRegistry.h"
+#include "validate/SchemaValidator.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace fabrica {
+
+namespace {
+
+constexpr int kMaxSamples = 50;
+constexpr int kNullablePercent = 10;
+constexpr int kSelfReferenceNullPercent = 20;
+
+const ImportedTable *findTable(const QList<ImportedTable> &tables, const QString &name)
+{
+    for (const ImportedTable &table : tables) {
+        if (table.name == name)
+            return &table;
+    }
+    for (const ImportedTable &table : tables) {
+        if (table.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &table;
+    }
+    return nullptr;
+}
+
+bool isUniqueColumn(const ImportedTable &table, const QString &column)
+{
+    if (table.primaryKey == QStringList{column})
+        return true;
+    const int index = table.columnIndex(column);
+    if (index >= 0 && (table.columns[index].unique || table.columns[index].primaryKey))
+        return true;
+    return table.uniqueKeys.contains(QStringList{column});
+}
+
+SourceLocation at(const SourceLocation &where, const QString &path)
+{
+    SourceLocation located = where;
+    located.path = path;
+    return located;
+}
+
+} // namespace
+
+SchemaBuilder::SchemaBuilder(QString schemaName, qint64 defaultRows)
+    : m_name(std::move(schemaName))
+    , m_defaultRows(defaultRows)
+{}
+
+void SchemaBuilder::addTables(const QList<ImportedTable> &tables, ImportReport &report)
+{
+    for (const ImportedTable &table : tables) {
+        bool merged = false;
+        for (ImportedTable &known : m_imported) {
+            if (known.name == table.name) {
+                report.warning(at(table.where, table.name),
+                               tr("table %1 is defined again; the later definition is used").arg(table.name));
+                known = table;
+                merged = true;
+            }
+        }
+        if (!merged)
+            m_imported.append(table);
+    }
+}
+
+void SchemaBuilder::addTable(const Table &table, const SourceLocation &where, ImportReport &report)
+{
+    for (Table &known : m_ready) {
+        if (known.name == table.name) {
+            report.warning(at(where, table.name),
+                           tr("table %1 is defined again; the later definition is used").arg(table.name));
+            known = table;
+            return;
+        }
+    }
+    m_ready.append(table);
+}
+
+void SchemaBuilder::addSamples(const QString &table, const QString &column, const QStringList &samples)
+{
+    m_samples.insert(table.toLower() + QLatin1Char('.') + column.toLower(), samples.mid(0, kMaxSamples));
+}
+
+void SchemaBuilder::addProfiledColumn(const QString &table, const Column &column, const SourceLocation &where)
+{
+    for (auto &entry : m_profiled) {
+        if (entry.first.compare(table, Qt::CaseInsensitive) == 0) {
+            entry.second.append(column);
+            m_profiledWhere[entry.first.toLower()].append(where);
+            return;
+        }
+    }
+    m_profiled.append({table, {column}});
+    m_profiledWhere[table.toLower()].append(where);
+}
+
+Schema SchemaBuilder::build(ImportReport &report) const
+{
+    const TypeRegistry &registry = TypeRegistry::instance();
+    Schema schema;
+    schema.name = m_name;
+    schema.tables = m_ready;
+    QSet<QString> taken;
+    for (const Table &table : std::as_const(schema.tables))
+        taken.insert(table.name.toLower());
+
+    // Profiled (CSV) columns by table and name, to refine DDL columns and fill samples.
+    QHash<QString, const Column *> profiled;
+    for (const auto &entry : m_profiled) {
+        for (const Column &column : entry.second)
+            profiled.insert(entry.first.toLower() + QLatin1Char('.') + column.name.toLower(), &column);
+    }
+
+    for (const ImportedTable &imported : m_imported) {
+        if (taken.contains(imported.name.toLower())) {
+            report.warning(
+                at(imported.where, imported.name),
+                tr("table %1 comes from a Fabrica schema file too; that one is used").arg(imported.name));
+            continue;
+        }
+        if (imported.columns.isEmpty()) {
+            // Known only from INSERTs: a CSV file may still describe it; otherwise there is nothing to build.
+            const bool fromCsv = std::any_of(m_profiled.begin(), m_profiled.end(), [&](const auto &entry) {
+                return entry.first.compare(imported.name, Qt::CaseInsensitive) == 0;
+            });
+            if (!fromCsv)
+                report.skipped(
+                    at(imported.where, imported.name),
+                    tr("no columns are known of table %1 (only INSERTs); it is left out").arg(imported.name));
+            continue;
+        }
+        taken.insert(imported.name.toLower());
+        Table table;
+        table.name = imported.name;
+        table.description = imported.comment;
+        table.rows = m_defaultRows;
+
+        // Single-column foreign keys to a unique column of an imported table become references.
+        QHash<QString, QString> references;
+        for (const ImportedForeignKey &key : imported.foreignKeys) {
+            const QString where = imported.name + QLatin1Char('.') + key.columns.join(QLatin1Char(','));
+            if (key.columns.size() != 1) {
+                report.warning(
+                    at(key.where, where),
+                    tr("multi-column foreign key to %1 is not kept: Fabrica references one column; the "
+                       "columns are generated on their own")
+                        .arg(key.referencedTable));
+                continue;
+            }
+            const ImportedTable *parent = findTable(m_imported, key.referencedTable);
+            if (!parent) {
+                report.warning(
+                    at(key.where, where),
+                    tr("foreign key to %1, which is not part of the import; the column is generated as "
+                       "plain values")
+                        .arg(key.referencedTable));
+                continue;
+            }
+            QString parentColumn = key.referencedColumns.value(0);
+            if (parentColumn.isEmpty() && parent->primaryKey.size() == 1)
+                parentColumn = parent->primaryKey.first();
+            if (parentColumn.isEmpty() || !isUniqueColumn(*parent, parentColumn)) {
+                report.warning(
+                    at(key.where, where),
+                    tr("foreign key to %1.%2, which is not a single-column key; the column is generated "
+                       "as plain values")
+                        .arg(parent->name, parentColumn.isEmpty() ? QStringLiteral("?") : parentColumn));
+                continue;
+            }
+            references.insert(key.columns.first(), parent->name + QLatin1Char('.') + parentColumn);
+        }
+
+        for (const QStringList &unique : imported.uniqueKeys) {
+            if (unique.size() > 1)
+                report.warning(
+                    at(imported.where, imported.name),
+                    tr("the unique key (%1) over several columns is not kept: Fabrica makes single "
+                       "columns and primary keys unique")
+                        .arg(unique.join(QLatin1String(", "))));
+        }
+        for (const ImportedColumn &importedColumn : imported.columns) {
+            const QString path = imported.name + QLatin1Char('.') + importedColumn.name;
+            ColumnMapper::Mapped mapped =
+                ColumnMapper::map(imported, importedColumn, references.value(importedColumn.name));
+            Column &column = mapped.column;
+            QJsonObject &constraints = column.constraints;
+            const bool key = constraints.contains(QStringLiteral("primaryKey")) ||
+                             constraints.contains(QStringLiteral("unique"));
+            const DataType *type = registry.find(column.type);
+            if (key && type && !type->keyCapable) {
+                // Keys need a type that can be unique; fall back to the SQL type's.
+                column.type = ColumnMapper::typeOfSql(importedColumn);
+                mapped.reason = tr("%1 (a key, from the SQL type)").arg(column.type);
+            }
+            // A CSV file with this column refines a plain text column to what its values show.
+            if (const Column *seen = profiled.value(path.toLower())) {
+                if ((column.type == QLatin1String("string") || column.type == QLatin1String("char")) &&
+                    !key && seen->type != QLatin1String("string")) {
+                    QJsonObject refined = seen->constraints;
+                    for (const QString &flag : {QStringLiteral("notNull"), QStringLiteral("unique")}) {
+                        if (constraints.contains(flag))
+                            refined.insert(flag, constraints.value(flag));
+                    }
+                    if (refined.contains(QStringLiteral("notNull")))
+                        refined.remove(QStringLiteral("nullPercent"));
+                    column.type = seen->type;
+                    constraints = refined;
+                    mapped.reason = tr("%1 (from the values of the CSV samples)").arg(seen->type);
+                }
+                if (!seen->samples.isEmpty())
+                    column.samples = seen->samples.mid(0, kMaxSamples);
+            }
+            const QString reference = constraints.value(QStringLiteral("references")).toString();
+            if (!reference.isEmpty() && reference.section(QLatin1Char('.'), 0, 0) == imported.name) {
+                // A hierarchy needs roots: self references are nullable (docs/schema-format.md).
+                if (constraints.contains(QStringLiteral("notNull")))
+                    report.warning(
+                        at(importedColumn.where, path),
+                        tr("the self reference is NOT NULL in the DDL; Fabrica leaves the roots NULL"));
+                constraints.remove(QStringLiteral("notNull"));
+                constraints.insert(QStringLiteral("nullPercent"), kSelfReferenceNullPercent);
+                mapped.reason +=
+                    tr("; NULL in %1 % (the roots of the hierarchy)").arg(kSelfReferenceNullPercent);
+            } else if (!constraints.contains(QStringLiteral("notNull")) &&
+                       !constraints.contains(QStringLiteral("primaryKey")) &&
+                       !constraints.contains(QStringLiteral("nullPercent")) &&
+                       !importedColumn.autoIncrement) {
+                constraints.insert(QStringLiteral("nullPercent"), kNullablePercent);
+                mapped.reason += tr("; NULL in %1 % (nullable)").arg(kNullablePercent);
+            }
+            const QStringList samples = m_samples.value(path.toLower());
+            if (!samples.isEmpty() && column.samples.isEmpty())
+                column.samples = samples;
+            if (!importedColumn.generatedExpression.isEmpty())
+                report.warning(
+                    at(importedColumn.where, path),
+                    tr("computed by the database (%1); Fabrica generates plain values for it, so leave it "
+                       "out when loading into the original table")
+                        .arg(importedColumn.generatedExpression.left(80)));
+            report.guess(at(importedColumn.where, path), mapped.reason);
+            table.columns.append(column);
+        }
+        // Fabrica makes a composite primary key unique by construction when its columns are all foreign
+        // keys, or one of them is a sequence or unique (docs/schema-format.md); otherwise one column is made
+        // so.
+        if (imported.primaryKey.size() > 1) {
+            QList<int> keyColumns;
+            for (const QString &name : imported.primaryKey) {
+                if (const int index = table.columnIndex(name); index >= 0)
+                    keyColumns << index;
+            }
+            bool allReferences = true;
+            bool oneUnique = false;
+            for (const int index : std::as_const(keyColumns)) {
+                const Column &column = table.columns[index];
+                allReferences = allReferences && column.constraints.contains(QStringLiteral("references"));
+                oneUnique = oneUnique || column.type == QLatin1String("sequence") ||
+                            column.constraints.contains(QStringLiteral("unique"));
+            }
+            const bool covered = allReferences || oneUnique;
+            if (!covered) {
+                for (const int index : std::as_const(keyColumns)) {
+                    Column &column = table.columns[index];
+                    if (column.constraints.contains(QStringLiteral("references")))
+                        continue;
+                    const bool whole = column.type == QLatin1String("integer") ||
+                                       column.type == QLatin1String("bigint") ||
+                                       column.type == QLatin1String("smallint");
+                    if (whole) {
+                        column.type = QStringLiteral("sequence");
+                        column.constraints = QJsonObject{{QStringLiteral("primaryKey"), true}};
+                    } else {
+                        column.constraints.insert(QStringLiteral("unique"), true);
+                    }
+                    report.guess(at(imported.where, imported.name + QLatin1Char('.') + column.name),
+                                 tr("%1, so that the primary key (%2) is unique")
+                                     .arg(whole ? tr("sequence") : tr("unique"),
+                                          imported.primaryKey.join(QLatin1String(", "))));
+                    break;
+                }
+            }
+        }
+        // INSERT rows are samples of their columns.
+        for (int c = 0; c < imported.sampleColumns.size(); ++c) {
+            const int index = table.columnIndex(imported.sampleColumns[c]);
+            if (index < 0 || !table.columns[index].samples.isEmpty())
+                continue;
+            QStringList values;
+            for (const auto &row : imported.sampleRows) {
+                if (c < row.size() && row[c] && !values.contains(*row[c]) && values.size() < kMaxSamples)
+                    values << *row[c];
+            }
+            table.columns[index].samples = values;
+        }
+        schema.tables.append(table);
+    }
+
+    // Tables known only from CSV files.
+    for (const auto &entry : m_profiled) {
+        if (taken.contains(entry.first.toLower()))
+            continue;
+        taken.insert(entry.first.toLower());
+        Table table;
+        table.name = entry.first;
+        table.rows = m_defaultRows;
+        table.columns = entry.second;
+        schema.tables.append(table);
+    }
+
+    // The result must be a schema Fabrica can generate: validation and compilation say what is not.
+    const Problems problems = SchemaValidator().validate(schema);
+    for (const Problem &problem : problems) {
+        const SourceLocation where{QString(), 0, 0, problem.path};
+        if (problem.isError())
+            report.error(where, problem.message);
+        else
+            report.warning(where, problem.message);
+    }
+    if (!hasErrors(problems)) {
+        Plan::Options options;
+        if (const Result<std::shared_ptr<const Plan>> plan = Plan::compile(schema, options); !plan)
+            report.error(SourceLocation{QString(), 0, 0, plan.error().where.path}, plan.error().message);
+    }
+    return schema;
+}
+
+} // namespace fabrica

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "ImportReport.h"
+#include "ImportedDefinitions.h"
+#include "model/Schema.h"
+
+#include <QCoreApplication>
+
+namespace fabrica {
+
+// Puts one schema together from what the files of one folder described: tables from DDL, sample rows
+// from INSERTs and CSV files, whole tables from Fabrica schema files. Several files may describe the same
+// table (DDL for structure, CSV for samples). Every type choice is reported as a guess.
+class SchemaBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SchemaBuilder)
+
+public:
+    explicit SchemaBuilder(QString schemaName, qint64 defaultRows = 1000);
+
+    void addTables(const QList<ImportedTable> &tables, ImportReport &report);
+    // A table of Fabrica's own format, taken as it is.
+    void addTable(const Table &table, const SourceLocation &where, ImportReport &report);
+    // Sample values for table.column (from a CSV file), replacing earlier ones.
+    void addSamples(const QString &table, const QString &column, const QStringList &samples);
+    // A column known only from a CSV file (a table without DDL), with the type its values suggest.
+    void addProfiledColumn(const QString &table, const Column &column, const SourceLocation &where);
+
+    bool isEmpty() const { return m_imported.isEmpty() && m_ready.isEmpty() && m_profiled.isEmpty(); }
+    // The schema, validated; validation problems go into the report (errors as errors).
+    Schema build(ImportReport &report) const;
+
+private:
+    QString m_name;
+    qint64 m_defaultRows;
+    QList<ImportedTable> m_imported;
+    QList<Table> m_ready;
+    QList<QPair<QString, QList<Column>>> m_profiled; // table → columns, in order of appearance
+    QHash<QString, QList<SourceLocation>> m_profiledWhere;
+    QHash<QString, QStringList> m_samples; // "table.column" → values
+};
+
+} // namespace fabrica
