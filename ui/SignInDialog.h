@@ -1,21 +1,15 @@
 #pragma once
 
+#include "AccountDialog.h"
 #include "auth/AuthService.h"
 
-#include <QDialog>
 #include <QFutureWatcher>
-
-class QLabel;
-class QLineEdit;
-class QPushButton;
 
 namespace fabrica {
 
-class Repository;
-
-// Asks for a user name and password and signs in on a worker thread (a password check takes a while by
-// design); a failure keeps the dialog open with the core's message.
-class SignInDialog : public QDialog
+// Asks for a user name and password and signs in on a worker thread; a failure keeps the dialog open with
+// the core's message.
+class SignInDialog : public AccountDialog
 {
     Q_OBJECT
 
@@ -28,24 +22,16 @@ public:
     // The signed-in user and their token; valid once the dialog has been accepted.
     const AuthService::Session &session() const { return m_session; }
 
-    // Closing waits while a sign-in runs, and wipes the password field.
-    void done(int result) override;
-
 private:
-    void updateButtons();
-    void submit();
+    void updateOk() override;
+    void submit() override;
     void finished();
-    void setBusy(bool busy);
 
     AuthService &m_auth;
     AuthService::Session m_session;
-    bool m_busy = false;
     QFutureWatcher<Result<AuthService::Session>> m_signingIn;
     QLineEdit *m_username = nullptr;
     QLineEdit *m_password = nullptr;
-    QLabel *m_feedback = nullptr;
-    QPushButton *m_ok = nullptr;
-    QPushButton *m_cancel = nullptr;
 };
 
 } // namespace fabrica
