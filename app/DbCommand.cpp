@@ -29,7 +29,7 @@ int DbCommand::savePassword(const QCommandLineParser &parser, bool forget, bool 
     SavedPasswords passwords;
     if (forget) {
         passwords.forget(url.value());
-        out << tr("forgot the saved password for %1").arg(url->displayString()) << Qt::endl;
+        out << tr("removed the saved password for %1").arg(url->displayString()) << Qt::endl;
         return 0;
     }
     if (!fromStdin && !stdinIsTerminal()) {

@@ -234,6 +234,47 @@ void TestImport::hostileArchivesWriteNothing_data()
     }
     QTest::newRow("renamed non-zip") << QByteArray("\x89PNG\r\n\x1a\n not an archive at all")
                                      << u"test.zip"_s;
+    {
+        test::ZipWriter writer;
+        writer.add(u"app/schema.sql"_s, good);
+        writer.add(u"app/link.sql"_s, "/etc/passwd", Z_DEFLATED, quint32(0120777) << 16);
+        QTest::newRow("symlink") << writer.finish() << u"a symbolic link"_s;
+    }
+    {
+        test::ZipWriter writer;
+        writer.add(u"app/schema.sql"_s, good);
+        writer.add(u"app/secret.sql"_s, good, Z_DEFLATED, 0, "password");
+        QTest::newRow("encrypted") << writer.finish() << u"encrypted"_s;
+    }
+    {
+        // Declares 1,000 bytes, inflates to 40 MiB: stopped at the 32 MiB cap, not at the declared size.
+        QByteArray zip =
+            test::zipOf({{u"app/schema.sql"_s, good}, {u"app/liar.csv"_s, QByteArray(40 << 20, 'a')}});
+        test::patchEntry(zip, "app/liar.csv", [](QByteArray &bytes, qsizetype central, qsizetype local) {
+            test::put32(bytes, central + 24, 1000);
+            test::put32(bytes, local + 22, 1000);
+        });
+        QTest::newRow("lying size") << zip << u"liar.csv"_s;
+    }
+    {
+        test::ZipWriter writer;
+        writer.add(u"app/schema.sql"_s, good);
+        writer.addStreamed(
+            u"app/zeros.csv"_s, qint64(1) << 30, [](qint64, qint64 count) { return QByteArray(count, '\0'); },
+            Z_DEFLATED, 0, nullptr, 1);
+        QTest::newRow("1 GB bomb") << writer.finish() << u"zeros.csv"_s;
+    }
+    {
+        test::ZipWriter writer;
+        for (int i = 0; i < 10000; ++i)
+            writer.add(u"app/t%1.csv"_s.arg(i), "id\n1\n");
+        QTest::newRow("10,000 entries") << writer.finish() << u"more than 1000 entries"_s;
+    }
+    {
+        const QByteArray whole = test::zipOf(
+            {{u"app/schema.sql"_s, good}, {u"app/customers.csv"_s, read(data(u"app/customers.csv"_s))}});
+        QTest::newRow("truncated") << whole.left(whole.size() - 40) << u"damaged"_s;
+    }
 }
 
 void TestImport::hostileArchivesWriteNothing()

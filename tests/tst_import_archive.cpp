@@ -27,44 +27,11 @@ const QString kArchive = QStringLiteral("test.zip");
 using test::zipOf;
 using test::ZipWriter;
 
-quint32 le32(const QByteArray &bytes, qsizetype at)
-{
-    return qFromLittleEndian<quint32>(bytes.constData() + at);
-}
-quint16 le16(const QByteArray &bytes, qsizetype at)
-{
-    return qFromLittleEndian<quint16>(bytes.constData() + at);
-}
-void put32(QByteArray &bytes, qsizetype at, quint32 value)
-{
-    qToLittleEndian(value, bytes.data() + at);
-}
-void put16(QByteArray &bytes, qsizetype at, quint16 value)
-{
-    qToLittleEndian(value, bytes.data() + at);
-}
-
-// Edits the headers of an archive QuaZip wrote: edit(bytes, central, local) gets the offsets of the central
-// directory record and the local header of each entry with the given name.
-void patchEntry(QByteArray &zip, const QByteArray &name,
-                const std::function<void(QByteArray &, qsizetype, qsizetype)> &edit)
-{
-    const qsizetype end = zip.size() - 22;
-    QCOMPARE(le32(zip, end), quint32(0x06054b50));
-    qsizetype at = le32(zip, end + 16);
-    bool found = false;
-    for (int i = 0; i < le16(zip, end + 10); ++i) {
-        QCOMPARE(le32(zip, at), quint32(0x02014b50));
-        const quint16 nameLength = le16(zip, at + 28);
-        const qsizetype next = at + 46 + nameLength + le16(zip, at + 30) + le16(zip, at + 32);
-        if (zip.mid(at + 46, nameLength) == name) {
-            edit(zip, at, le32(zip, at + 42));
-            found = true;
-        }
-        at = next;
-    }
-    QVERIFY2(found, name.constData());
-}
+using test::le16;
+using test::le32;
+using test::patchEntry;
+using test::put16;
+using test::put32;
 
 // Replaces the bytes of a name everywhere (local header and central directory); same length only.
 void renameRaw(QByteArray &zip, const QByteArray &from, const QByteArray &to)

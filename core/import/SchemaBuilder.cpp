@@ -281,7 +281,7 @@ Schema SchemaBuilder::build(ImportReport &report) const
                     }
                     report.guess(at(imported.where, imported.name + QLatin1Char('.') + column.name),
                                  tr("%1, so that the primary key (%2) is unique")
-                                     .arg(whole ? tr("sequence") : tr("unique"),
+                                     .arg(whole ? QStringLiteral("sequence") : QStringLiteral("unique"),
                                           imported.primaryKey.join(QLatin1String(", "))));
                     break;
                 }

@@ -44,7 +44,7 @@ void GeneratedDataSink::count(const TableChunk &chunk, qint64 bytes)
 Result<void> GeneratedDataSink::finish()
 {
     if (!m_scope)
-        return makeError(ErrorCode::Internal, tr("the stored data was not begun"));
+        return makeError(ErrorCode::Internal, tr("the stored data was finished before it was started"));
     if (Result<void> completed = complete(); !completed) {
         abort();
         return completed;

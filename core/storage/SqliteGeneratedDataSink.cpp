@@ -34,7 +34,7 @@ Result<void> SqliteGeneratedDataSink::write(const TableChunk &chunk, std::string
             if (!m_insert->exec())
                 return Database::error(
                     m_insert->lastError(),
-                    tr("cannot store row %1 of %2").arg(chunk.firstRow + row + 1).arg(table.name));
+                    tr("cannot store row %1 of table %2").arg(chunk.firstRow + row + 1).arg(table.name));
         }
     }
     count(chunk, bytes);
