@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 #include <QTextStream>
 
 namespace fabrica {
@@ -65,6 +66,7 @@ int ImportCommand::run(const QStringList &arguments)
         return usage(tr("--on-conflict takes cancel, replace or rename"));
     bool rowsOk = false;
     ImportService::Options options;
+    options.limits = ImportLimits::fromSettings(QSettings());
     options.defaultRows = parser.value(rows).toLongLong(&rowsOk);
     if (!rowsOk || options.defaultRows < 0)
         return usage(tr("--rows takes a number of 0 or more"));

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,6 +85,7 @@ private slots:
     void everyDdlFixtureLoads_data();
     void everyDdlFixtureLoads();
     void commandLine();
+    void limitsFromSettings();
 };
 
 void TestImport::importsEachKindOfFile()
@@ -448,6 +450,32 @@ void TestImport::commandLine()
     Result<std::unique_ptr<Repository>> opened = Repository::open(DatabaseUrl::parse(storage).value());
     QVERIFY(opened);
     QCOMPARE((*opened)->schemas(Actor::systemActor())->size(), 2);
+}
+
+void TestImport::limitsFromSettings()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(u"fabrica.conf"_s), QSettings::IniFormat);
+    QCOMPARE(ImportLimits::fromSettings(settings).entryBytes, ImportLimits{}.entryBytes);
+    settings.setValue(u"import/uploadMiB"_s, 8);
+    settings.setValue(u"import/entries"_s, 3);
+    settings.setValue(u"import/entryMiB"_s, u"lots"_s); // unusable: the default stays
+    settings.setValue(u"import/maxRatio"_s, -5);
+    const ImportLimits limits = ImportLimits::fromSettings(settings);
+    QCOMPARE(limits.uploadBytes, qint64(8) << 20);
+    QCOMPARE(limits.entries, 3);
+    QCOMPARE(limits.entryBytes, ImportLimits{}.entryBytes);
+    QCOMPARE(limits.maxRatio, ImportLimits{}.maxRatio);
+    // The limits are the ones the import obeys.
+    ImportService::Options options;
+    options.limits = limits;
+    QList<QPair<QString, QByteArray>> entries;
+    for (int i = 0; i < 5; ++i)
+        entries.append({u"s/t%1.csv"_s.arg(i), "id\n1\n"});
+    const ImportService::Outcome outcome =
+        ImportService::importBytes(test::zipOf(entries), u"five.zip"_s, options);
+    QVERIFY(!outcome.ok());
+    QVERIFY2(outcome.report.toText().contains(u"more than 3 entries"_s), qPrintable(outcome.report.toText()));
 }
 
 int main(int argc, char **argv)

@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+class QSettings;
+
 namespace fabrica {
 
 // How much an import may read: uploads and archives are untrusted, so every size is capped before it is
@@ -14,6 +16,10 @@ struct ImportLimits
     qint64 totalBytes = qint64(256) << 20;     // all entries together, inflated
     qint64 ratioThreshold = qint64(100) << 10; // above this many inflated bytes an entry …
     int maxRatio = 100;                        // … may be at most this many times its compressed size
+
+    // The defaults, changed by what the settings say under "import/" (uploadMiB, entries, entryMiB, totalMiB,
+    // ratioThresholdKiB, maxRatio); a missing or unusable value keeps its default.
+    static ImportLimits fromSettings(const QSettings &settings);
 };
 
 } // namespace fabrica
