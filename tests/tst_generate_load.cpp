@@ -1,6 +1,7 @@
 // The generation engine on whole schemas: a ten-million-row key column in flat memory, the examples
 // byte-identical whatever the threads and chunk size, and the examples loaded into a real PostgreSQL
 // server, as a SQL script and as CSV files through psql's \copy. Value-level checks are in tst_generate.cpp.
+#include "ExpectedConstraints.h"
 #include "export/ExportFormat.h"
 #include "export/FileSink.h"
 #include "format/SchemaFile.h"
@@ -229,34 +230,6 @@ struct ScratchSchema
             qWarning() << "cannot drop schema" << name << error;
     }
 };
-
-// What pg_constraint should show for plan: per table, the primary key, a unique constraint per unique
-// column (but not for a column that is the whole primary key already) and every foreign key, validated.
-// Lines of "table|kind|columns|referenced table".
-QStringList expectedConstraints(const Plan &plan)
-{
-    QStringList lines;
-    for (const TablePlan &table : plan.tables()) {
-        const Table &source = plan.schema().tables.at(table.schemaIndex);
-        QStringList keyColumns;
-        for (const Column &column : source.columns)
-            if (column.constraints.value(keys::primaryKey).toBool())
-                keyColumns << column.name;
-        keyColumns.sort();
-        if (!keyColumns.isEmpty())
-            lines << u"%1|p|%2|"_s.arg(table.name, keyColumns.join(u',')); // a primary key is validated
-        for (const ColumnPlan &column : table.columns) {
-            const bool unique = source.column(column.name)->constraints.value(keys::unique).toBool();
-            if (unique && keyColumns != QStringList{column.name})
-                lines << u"%1|u|%2|"_s.arg(table.name, column.name);
-            if (column.parentTable >= 0)
-                lines << u"%1|f|%2|%3"_s.arg(table.name, column.name,
-                                             plan.tables()[std::size_t(column.parentTable)].name);
-        }
-    }
-    lines.sort();
-    return lines;
-}
 
 // The same, as PostgreSQL has it; foreign keys only when validated.
 QString constraintsQuery(const QString &schema)
@@ -493,7 +466,7 @@ void TestGenerateLoad::postgresScript()
     QCOMPARE(lines(counts), expectedCounts(*plan));
     const QString constraints = psql.run({u"-A"_s, u"-t"_s, u"-c"_s, constraintsQuery(scratch.name)}, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QCOMPARE(lines(constraints), expectedConstraints(*plan));
+    QCOMPARE(lines(constraints), test::expectedConstraints(*plan));
 }
 
 void TestGenerateLoad::postgresCsv_data()
@@ -561,7 +534,7 @@ void TestGenerateLoad::postgresCsv()
     QCOMPARE(lines(counts), expectedCounts(*plan));
     const QString constraints = psql.run({u"-A"_s, u"-t"_s, u"-c"_s, constraintsQuery(scratch.name)}, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QCOMPARE(lines(constraints), expectedConstraints(*plan));
+    QCOMPARE(lines(constraints), test::expectedConstraints(*plan));
 }
 
 QTEST_GUILESS_MAIN(TestGenerateLoad)

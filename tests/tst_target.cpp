@@ -2,6 +2,7 @@
 // bound INSERTs. Every example loads with all its keys and the values the CSV sink writes; the if-exists
 // modes; and failed or cancelled loads that leave the target exactly as it was.
 #include "CliRunner.h"
+#include "ExpectedConstraints.h"
 #include "FailingSink.h"
 #include "export/DatabaseSink.h"
 #include "export/ExportFormat.h"
@@ -239,33 +240,6 @@ QList<QStringList> parseCsv(const QByteArray &bytes)
     return rows;
 }
 
-// What the database should show for plan: per table the primary key, a unique constraint per unique column
-// (not for a column that is the whole primary key) and every foreign key. "table|kind|columns|referenced".
-QStringList expectedConstraints(const Plan &plan)
-{
-    QStringList lines;
-    for (const TablePlan &table : plan.tables()) {
-        const Table &source = plan.schema().tables.at(table.schemaIndex);
-        QStringList keyColumns;
-        for (const Column &column : source.columns)
-            if (column.constraints.value(keys::primaryKey).toBool())
-                keyColumns << column.name;
-        keyColumns.sort();
-        if (!keyColumns.isEmpty())
-            lines << u"%1|p|%2|"_s.arg(table.name, keyColumns.join(u','));
-        for (const ColumnPlan &column : table.columns) {
-            const bool unique = source.column(column.name)->constraints.value(keys::unique).toBool();
-            if (unique && keyColumns != QStringList{column.name})
-                lines << u"%1|u|%2|"_s.arg(table.name, column.name);
-            if (column.parentTable >= 0)
-                lines << u"%1|f|%2|%3"_s.arg(table.name, column.name,
-                                             plan.tables()[std::size_t(column.parentTable)].name);
-        }
-    }
-    lines.sort();
-    return lines;
-}
-
 QString requirePostgres()
 {
     const QString value = qEnvironmentVariable("FABRICA_TEST_PG_URL");
@@ -388,7 +362,7 @@ public:
         return n.size() == 1 ? n.first().toLongLong() : -1;
     }
 
-    // The keys the database has, in expectedConstraints()'s form.
+    // The keys the database has, in test::expectedConstraints()'s form.
     QStringList constraints()
     {
         QStringList lines;
@@ -617,7 +591,7 @@ void TestTarget::examples()
     }
     names.sort();
     QCOMPARE(target->tables(), names);
-    QCOMPARE(target->constraints(), expectedConstraints(*plan));
+    QCOMPARE(target->constraints(), test::expectedConstraints(*plan));
     if (target->dialect == SqlDialect::SQLite)
         QCOMPARE(target->column0(u"PRAGMA foreign_key_check"_s), QStringList());
 
@@ -670,7 +644,7 @@ void TestTarget::appendAndTruncate()
     QCOMPARE(errorText(target->load(*first)), QString());
     QCOMPARE(counts(), (QList<qint64>{300, 900}));
     const QStringList constraints = target->constraints();
-    QCOMPARE(constraints, expectedConstraints(*first));
+    QCOMPARE(constraints, test::expectedConstraints(*first));
 
     // Append: the rows go in next to the others, the keys stay and hold.
     QCOMPARE(errorText(target->load(*second, DatabaseSink::IfExists::Append)), QString());
@@ -833,7 +807,7 @@ void TestTarget::postgresSchemaTarget()
     const auto plan = compile(family(1));
     QCOMPARE(errorText(target->load(*plan)), QString());
     QCOMPARE(target->tables(), (QStringList{u"children"_s, u"parents"_s}));
-    QCOMPARE(target->constraints(), expectedConstraints(*plan));
+    QCOMPARE(target->constraints(), test::expectedConstraints(*plan));
     QCOMPARE(target->column0(u"SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON "
                              u"n.oid = c.relnamespace WHERE n.nspname = current_schema()"_s),
              before);

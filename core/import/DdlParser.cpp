@@ -15,30 +15,20 @@ namespace fabrica {
 
 namespace {
 
-bool isAnyWord(const SqlToken &token, std::initializer_list<const char *> words)
-{
-    for (const char *word : words) {
-        if (token.isWord(word))
-            return true;
-    }
-    return false;
-}
-
 // Statements a schema script holds that carry nothing for the tables: skipped with a note. Any other
 // first word is not understood, and the note says so louder.
 bool isKnownStatement(const SqlToken &token)
 {
-    return isAnyWord(token,
-                     {"CREATE",    "ALTER",    "DROP",     "COMMENT", "SET",        "RESET",   "SELECT",
-                      "GRANT",     "REVOKE",   "BEGIN",    "START",   "COMMIT",     "END",     "ROLLBACK",
-                      "SAVEPOINT", "RELEASE",  "TRUNCATE", "COPY",    "PRAGMA",     "USE",     "LOCK",
-                      "UNLOCK",    "ANALYZE",  "ANALYSE",  "VACUUM",  "REINDEX",    "CLUSTER", "CHECKPOINT",
-                      "DO",        "CALL",     "UPDATE",   "DELETE",  "WITH",       "VALUES",  "SHOW",
-                      "EXPLAIN",   "REFRESH",  "SECURITY", "IMPORT",  "DECLARE",    "NOTIFY",  "LISTEN",
-                      "UNLISTEN",  "DISCARD",  "PREPARE",  "EXECUTE", "DEALLOCATE", "ATTACH",  "DETACH",
-                      "FLUSH",     "OPTIMIZE", "LOAD",     "RENAME",  "MERGE",      "ABORT",   "CLOSE",
-                      "FETCH",     "MOVE",     "SOURCE",   "REPAIR",  "CHECKSUM",   "HANDLER", "KILL",
-                      "PURGE",     "REPLACE",  "INSERT"});
+    return token.isAnyWord(
+        {"CREATE",   "ALTER",   "DROP",     "COMMENT",    "SET",      "RESET",    "SELECT",     "GRANT",
+         "REVOKE",   "BEGIN",   "START",    "COMMIT",     "END",      "ROLLBACK", "SAVEPOINT",  "RELEASE",
+         "TRUNCATE", "COPY",    "PRAGMA",   "USE",        "LOCK",     "UNLOCK",   "ANALYZE",    "ANALYSE",
+         "VACUUM",   "REINDEX", "CLUSTER",  "CHECKPOINT", "DO",       "CALL",     "UPDATE",     "DELETE",
+         "WITH",     "VALUES",  "SHOW",     "EXPLAIN",    "REFRESH",  "SECURITY", "IMPORT",     "DECLARE",
+         "NOTIFY",   "LISTEN",  "UNLISTEN", "DISCARD",    "PREPARE",  "EXECUTE",  "DEALLOCATE", "ATTACH",
+         "DETACH",   "FLUSH",   "OPTIMIZE", "LOAD",       "RENAME",   "MERGE",    "ABORT",      "CLOSE",
+         "FETCH",    "MOVE",    "SOURCE",   "REPAIR",     "CHECKSUM", "HANDLER",  "KILL",       "PURGE",
+         "REPLACE",  "INSERT"});
 }
 
 const char *const objectKinds[] = {
@@ -403,7 +393,7 @@ void DdlParser::skipRest(const SqlToken &first, const QString &title)
                 ++open;
             } else if (token.isWord("END") && open > 0) {
                 // END IF, END LOOP … close what was never counted; END CASE closes a CASE.
-                if (isAnyWord(cursor.peek(), {"IF", "LOOP", "WHILE", "REPEAT"})) {
+                if (cursor.peek().isAnyWord({"IF", "LOOP", "WHILE", "REPEAT"})) {
                     cursor.take();
                 } else {
                     cursor.acceptWord("CASE");
@@ -431,7 +421,7 @@ QString DdlParser::title()
     QString text = isKnownStatement(first) ? first.text.toUpper() : first.text;
     m_titleKind.clear();
     int next = 1;
-    if (isAnyWord(first, {"CREATE", "ALTER", "DROP", "COMMENT"})) {
+    if (first.isAnyWord({"CREATE", "ALTER", "DROP", "COMMENT"})) {
         if (first.isWord("COMMENT"))
             text += QLatin1String(" ON");
         for (int i = 1; i < reach && !cursor.peek(i).isStatementEnd(); ++i) {
@@ -449,7 +439,7 @@ QString DdlParser::title()
             text += QLatin1Char(' ') + m_titleKind;
             next = i + 1;
             // Two-word kinds: MATERIALIZED VIEW, FOREIGN TABLE, TEXT SEARCH, DEFAULT PRIVILEGES, …
-            if (isAnyWord(token, {"MATERIALIZED", "FOREIGN", "TEXT", "DEFAULT", "EVENT", "ACCESS", "USER"}) &&
+            if (token.isAnyWord({"MATERIALIZED", "FOREIGN", "TEXT", "DEFAULT", "EVENT", "ACCESS", "USER"}) &&
                 cursor.peek(next).kind == SqlToken::Kind::Word) {
                 text += QLatin1Char(' ') + cursor.peek(next).text.toUpper();
                 ++next;

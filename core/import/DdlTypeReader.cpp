@@ -4,15 +4,6 @@ namespace fabrica {
 
 namespace {
 
-bool isAnyWord(const SqlToken &token, std::initializer_list<const char *> words)
-{
-    for (const char *word : words) {
-        if (token.isWord(word))
-            return true;
-    }
-    return false;
-}
-
 bool isAny(const QString &value, std::initializer_list<const char *> options)
 {
     for (const char *option : options) {
@@ -26,9 +17,9 @@ bool isAny(const QString &value, std::initializer_list<const char *> options)
 
 bool DdlTypeReader::startsConstraint(const SqlToken &token)
 {
-    return isAnyWord(token, {"CONSTRAINT", "PRIMARY", "NOT", "NULL", "NOTNULL", "UNIQUE", "CHECK", "DEFAULT",
-                             "COLLATE", "REFERENCES", "GENERATED", "AS", "AUTOINCREMENT", "AUTO_INCREMENT",
-                             "ON", "COMMENT", "KEY", "IDENTITY"});
+    return token.isAnyWord({"CONSTRAINT", "PRIMARY", "NOT", "NULL", "NOTNULL", "UNIQUE", "CHECK", "DEFAULT",
+                            "COLLATE", "REFERENCES", "GENERATED", "AS", "AUTOINCREMENT", "AUTO_INCREMENT",
+                            "ON", "COMMENT", "KEY", "IDENTITY"});
 }
 
 bool DdlTypeReader::read(DdlContext &context, ImportedColumn &column, const QString &owner)
@@ -76,7 +67,7 @@ bool DdlTypeReader::read(DdlContext &context, ImportedColumn &column, const QStr
             words << cursor.take().text.toLower();
     } else if (head == QLatin1String("interval")) {
         // interval day to second: the fields narrow what is stored, not its type.
-        while (isAnyWord(cursor.peek(), {"YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "TO"}))
+        while (cursor.peek().isAnyWord({"YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "TO"}))
             cursor.take();
     }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <initializer_list>
+
 #include "sql/SqlDialect.h"
 
 #include <QCoreApplication>
@@ -34,6 +36,14 @@ struct SqlToken
     int column = 1; // 1-based, in characters
 
     bool isWord(const char *keyword) const; // an unquoted word, ASCII case-insensitive
+    bool isAnyWord(std::initializer_list<const char *> keywords) const
+    {
+        for (const char *keyword : keywords) {
+            if (isWord(keyword))
+                return true;
+        }
+        return false;
+    }
     bool isSymbol(const char *symbol) const;
     bool isStatementEnd() const { return kind == Kind::Terminator || kind == Kind::End; }
 };
