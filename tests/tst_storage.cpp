@@ -4,6 +4,8 @@
 #include "FailingSink.h"
 #include "StorageTestSupport.h"
 
+#include "export/ExportFormat.h"
+#include "export/ExportOptions.h"
 #include "export/Sink.h"
 #include "format/SchemaFile.h"
 #include "generate/GenerationJob.h"
@@ -11,10 +13,13 @@
 #include "storage/Migrations.h"
 #include "storage/PostgresRepository.h"
 #include "storage/SqlRepository.h"
+#include "storage/StoredRunExport.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent>
 
@@ -392,6 +397,32 @@ void TestStorage::storesAndReadsGeneratedData()
             QVERIFY(nulls > 0); // note is NULL in about 30 % of the rows
     }
     QCOMPARE(storage->storedRows(actor, run.id, u"nope"_s, 0, 10).error().code, ErrorCode::NotFound);
+
+    // Re-exported through a sink, page by page, the stored rows are the very bytes the engine writes.
+    QTemporaryDir dir;
+    ExportOptions exportOptions;
+    exportOptions.path = dir.filePath(u"stored"_s);
+    std::unique_ptr<Sink> fromStorage = ExportFormat::find(u"csv")->create(exportOptions);
+    const Result<qint64> exported = StoredRunExport::run(*storage, actor, run.id, *fromStorage, 7);
+    QVERIFY2(exported, qPrintable(exported ? QString() : exported.error().toString()));
+    QCOMPARE(exported.value(), qint64(80));
+    exportOptions.path = dir.filePath(u"direct"_s);
+    std::unique_ptr<Sink> direct = ExportFormat::find(u"csv")->create(exportOptions);
+    QVERIFY(GenerationJob::run(*plan, *direct, GenerationJob::Options{}));
+    for (const QString &file : {u"customers.csv"_s, u"orders.csv"_s}) {
+        QFile a(dir.filePath(u"stored/"_s + file));
+        QFile b(dir.filePath(u"direct/"_s + file));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray stored = a.readAll();
+        QVERIFY(stored.size() > 1000);
+        QCOMPARE(stored, b.readAll());
+    }
+    // Another user cannot re-export it.
+    const UserRecord bob = storage->createUser(Actor::systemActor(), newUser(u"bob"_s)).value();
+    exportOptions.path = dir.filePath(u"bob"_s);
+    std::unique_ptr<Sink> bobs = ExportFormat::find(u"csv")->create(exportOptions);
+    QCOMPARE(StoredRunExport::run(*storage, Actor::of(bob), run.id, *bobs).error().code, ErrorCode::NotFound);
+    QVERIFY(!QFileInfo::exists(dir.filePath(u"bob/customers.csv"_s)));
 }
 
 void TestStorage::failedSaveLeavesNothing()

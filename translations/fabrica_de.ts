@@ -2772,6 +2772,17 @@
     </message>
 </context>
 <context>
+    <name>fabrica::StoredRunExport</name>
+    <message>
+        <source>the run&apos;s schema no longer compiles: %1</source>
+        <translation>das Schema des Laufs ist nicht mehr verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>the run stored only %1 of the %2 rows of %3</source>
+        <translation>der Lauf hat nur %1 der %2 Zeilen von %3 gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::TemplateSyntax</name>
     <message>
         <source>a &apos;}&apos; without its &apos;{&apos; (write &quot;}}&quot; for a literal brace)</source>
