@@ -13,13 +13,19 @@
 #include <QHash>
 #include <QScopeGuard>
 #include <QSet>
-#include <QtEndian>
 
 #include <optional>
 
 namespace fabrica {
 
 namespace {
+
+// A little-endian 16-bit field of the archive's bytes; at + 1 must be inside them. Read byte by byte: GCC
+// cannot see the bounds through QByteArray's storage and warns about a wider load.
+quint16 littleEndian16(const QByteArray &bytes, qsizetype at)
+{
+    return quint16(quint8(bytes.at(at)) | quint16(quint8(bytes.at(at + 1))) << 8);
+}
 
 constexpr qint64 kBlockBytes = 64 * 1024; // one read and one inflate step
 
@@ -190,7 +196,7 @@ std::optional<qsizetype> endRecordOffset(const QByteArray &upload)
     const qsizetype last = upload.size() - kEndRecordBytes;
     for (qsizetype at = last; at >= 0 && at >= last - 0xFFFF; --at) {
         if (upload.at(at) == 'P' && QByteArrayView(upload).sliced(at, 4) == "PK\x05\x06" &&
-            at + kEndRecordBytes + qFromLittleEndian<quint16>(upload.constData() + at + 20) == upload.size())
+            at + kEndRecordBytes + littleEndian16(upload, at + 20) == upload.size())
             return at;
     }
     return std::nullopt;
@@ -318,8 +324,8 @@ QList<ZipEntry> ZipReader::read(const QByteArray &upload, const QString &display
                      tr("the ZIP archive is damaged or truncated: its table of contents cannot be read"));
         return {};
     }
-    if (qFromLittleEndian<quint16>(upload.constData() + *endRecord + 10) == 0 &&
-        qFromLittleEndian<quint32>(upload.constData() + *endRecord + 12) == 0) {
+    if (littleEndian16(upload, *endRecord + 10) == 0 && littleEndian16(upload, *endRecord + 12) == 0 &&
+        littleEndian16(upload, *endRecord + 14) == 0) {
         report.info(archive, tr("files read: %1").arg(0)); // minizip cannot open an empty archive
         return {};
     }
