@@ -76,6 +76,7 @@ private slots:
     void refusesNewerStorage();
     void usersAndRoles();
     void lastAdminStays();
+    void firstUserOnlyOnce();
     void schemasRoundTrip();
     void schemasAreScopedToTheirOwner();
     void savesSeveralSchemasAtOnce();
@@ -215,6 +216,33 @@ void TestStorage::lastAdminStays()
     QVERIFY(!storage->updateUser(Actor::of(admin), disabled));
     QVERIFY(!storage->deleteUser(Actor::of(admin), admin.id));
     QCOMPARE(storage->countAdmins(Actor::systemActor()).value(), 1);
+}
+
+void TestStorage::firstUserOnlyOnce()
+{
+    // Several first starts at the same moment: exactly one creates the first administrator.
+    auto storage = repository();
+    Repository *shared = storage.get();
+    QThreadPool pool;
+    pool.setMaxThreadCount(4);
+    QList<QFuture<ErrorCode>> attempts;
+    for (int i = 0; i < 4; ++i) {
+        attempts << QtConcurrent::run(&pool, [shared, i] {
+            const Result<UserRecord> created = shared->createFirstUser(newUser(u"admin%1"_s.arg(i), Role::Admin));
+            return created ? ErrorCode::Internal : created.error().code; // Internal stands for "created" here
+        });
+    }
+    int created = 0;
+    for (QFuture<ErrorCode> &attempt : attempts) {
+        const ErrorCode code = attempt.result();
+        if (code == ErrorCode::Internal)
+            ++created;
+        else
+            QCOMPARE(code, ErrorCode::AlreadyExists);
+    }
+    QCOMPARE(created, 1);
+    QCOMPARE(storage->countUsers(Actor::systemActor()).value(), 1);
+    QCOMPARE(storage->createFirstUser(newUser(u"late"_s, Role::Admin)).error().code, ErrorCode::AlreadyExists);
 }
 
 void TestStorage::schemasRoundTrip()

@@ -2718,6 +2718,10 @@
         <source>cannot read the stored rows</source>
         <translation>die gespeicherten Zeilen können nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>users exist already; an administrator adds further users</source>
+        <translation>es gibt bereits Benutzer; weitere Benutzer legt ein Administrator an</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::SqlTokenizer</name>

@@ -183,17 +183,21 @@ Result<void> AuthService::checkEmail(const QString &email)
 Result<UserRecord> AuthService::createFirstAdmin(const QString &username, const QString &email,
                                                  const QByteArray &password)
 {
-    if (!needsFirstAdmin())
+    if (!needsFirstAdmin()) // early, before the hashing; the storage checks again, under a lock
         return makeError(ErrorCode::AlreadyExists,
                          tr("users exist already; an administrator adds further users"));
-    return createUser(Actor::systemActor(), username, email, password, Role::Admin);
+    Result<UserRecord> user = newUser(username, email, password, Role::Admin);
+    if (!user)
+        return user.error();
+    Result<UserRecord> created = m_repository.createFirstUser(user.value());
+    if (created)
+        qCInfo(lcAuth) << "created the first administrator, user" << created->id;
+    return created;
 }
 
-Result<UserRecord> AuthService::createUser(const Actor &actor, const QString &username, const QString &email,
-                                           const QByteArray &password, Role role)
+Result<UserRecord> AuthService::newUser(const QString &username, const QString &email,
+                                        const QByteArray &password, Role role) const
 {
-    if (!actor.admin)
-        return makeError(ErrorCode::PermissionDenied, tr("only an administrator adds users"));
     if (Result<void> ok = checkUsername(username); !ok)
         return ok.error();
     if (Result<void> ok = checkEmail(email); !ok)
@@ -208,7 +212,18 @@ Result<UserRecord> AuthService::createUser(const Actor &actor, const QString &us
     user.email = email;
     user.passwordHash = hash.value();
     user.role = role;
-    Result<UserRecord> created = m_repository.createUser(actor, user);
+    return user;
+}
+
+Result<UserRecord> AuthService::createUser(const Actor &actor, const QString &username, const QString &email,
+                                           const QByteArray &password, Role role)
+{
+    if (!actor.admin)
+        return makeError(ErrorCode::PermissionDenied, tr("only an administrator adds users"));
+    Result<UserRecord> user = newUser(username, email, password, role);
+    if (!user)
+        return user.error();
+    Result<UserRecord> created = m_repository.createUser(actor, user.value());
     if (created)
         qCInfo(lcAuth) << "created user" << created->id << "role" << roleId(role);
     return created;

@@ -71,6 +71,9 @@ public:
 
 private:
     Error signInFailed() const;
+    // A user record with the password hashed, after the name, e-mail and password checks.
+    Result<UserRecord> newUser(const QString &username, const QString &email, const QByteArray &password,
+                               Role role) const;
     Result<void> update(const Actor &actor, qint64 userId,
                         const std::function<Result<void>(UserRecord &)> &change);
 

@@ -26,4 +26,9 @@ Result<std::unique_ptr<Sink>> PostgresRepository::generatedDataSink(const Actor 
     return std::unique_ptr<Sink>(new PostgresGeneratedDataSink(*this, actor, runId));
 }
 
+Result<void> PostgresRepository::lockUsers(QSqlDatabase &db)
+{
+    return Database::exec(db, QStringLiteral("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"));
+}
+
 } // namespace fabrica

@@ -23,6 +23,7 @@ public:
 
 protected:
     Result<void> applyScope(QSqlDatabase &db, const Actor &actor) override;
+    Result<void> lockUsers(QSqlDatabase &db) override;
 };
 
 } // namespace fabrica

@@ -32,6 +32,8 @@ public:
     // Users. Creating, listing, deleting others and changing roles need an Admin (or the system);
     // a User may read and update their own row (email, password, sign-in bookkeeping), never its role.
     virtual Result<UserRecord> createUser(const Actor &actor, const UserRecord &user) = 0;
+    // The first user, only while there is none (checked and created in one locked transaction).
+    virtual Result<UserRecord> createFirstUser(const UserRecord &user) = 0;
     virtual Result<UserRecord> user(const Actor &actor, qint64 id) = 0;
     virtual Result<UserRecord> userByName(const Actor &actor, const QString &username) = 0;
     virtual Result<QList<UserRecord>> users(const Actor &actor) = 0;

@@ -157,8 +157,41 @@ Result<UserRecord> SqlRepository::createUser(const Actor &actor, const UserRecor
     Result<std::unique_ptr<Scope>> scope = begin(actor);
     if (!scope)
         return scope.error();
+    Result<UserRecord> created = insertUser(**scope, user);
+    if (!created)
+        return created.error();
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return created;
+}
+
+Result<UserRecord> SqlRepository::createFirstUser(const UserRecord &user)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(Actor::systemActor());
+    if (!scope)
+        return scope.error();
+    // Two first starts at the same moment must not both find the storage empty.
+    if (Result<void> locked = lockUsers((*scope)->db); !locked)
+        return locked.error();
+    Result<Rows> count =
+        query((*scope)->db, QStringLiteral("SELECT count(*) FROM users"), {}, tr("cannot count the users"));
+    if (!count)
+        return count.error();
+    if (count->next() && count->value(0).toLongLong() > 0)
+        return makeError(ErrorCode::AlreadyExists,
+                         tr("users exist already; an administrator adds further users"));
+    Result<UserRecord> created = insertUser(**scope, user);
+    if (!created)
+        return created.error();
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return created;
+}
+
+Result<UserRecord> SqlRepository::insertUser(Scope &scope, const UserRecord &user)
+{
     Result<Rows> exists =
-        query((*scope)->db, QStringLiteral("SELECT 1 FROM users WHERE lower(username) = lower(?)"),
+        query(scope.db, QStringLiteral("SELECT 1 FROM users WHERE lower(username) = lower(?)"),
               {user.username}, tr("cannot read the users"));
     if (!exists)
         return exists.error();
@@ -166,7 +199,7 @@ Result<UserRecord> SqlRepository::createUser(const Actor &actor, const UserRecor
         return makeError(ErrorCode::AlreadyExists, tr("the user name \"%1\" is taken").arg(user.username));
     const QDateTime created = user.created.isValid() ? user.created : QDateTime::currentDateTimeUtc();
     Result<Rows> inserted =
-        query((*scope)->db,
+        query(scope.db,
               QStringLiteral("INSERT INTO users (username, email, password_hash, role, created, disabled) "
                              "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
               {user.username, text(user.email), user.passwordHash, roleId(user.role), timeValue(created),
@@ -179,8 +212,6 @@ Result<UserRecord> SqlRepository::createUser(const Actor &actor, const UserRecor
     UserRecord result = user;
     result.id = inserted->value(0).toLongLong();
     result.created = created;
-    if (Result<void> committed = (*scope)->commit(); !committed)
-        return committed.error();
     return result;
 }
 

@@ -24,6 +24,7 @@ public:
     Result<int> version() override;
 
     Result<UserRecord> createUser(const Actor &actor, const UserRecord &user) override;
+    Result<UserRecord> createFirstUser(const UserRecord &user) override;
     Result<UserRecord> user(const Actor &actor, qint64 id) override;
     Result<UserRecord> userByName(const Actor &actor, const QString &username) override;
     Result<QList<UserRecord>> users(const Actor &actor) override;
@@ -90,9 +91,12 @@ public:
 protected:
     // Makes the open transaction act for the actor (PostgreSQL: role and user id for row-level security).
     virtual Result<void> applyScope(QSqlDatabase &db, const Actor &actor) = 0;
+    // Holds off other writers of users until the transaction ends (SQLite's BEGIN IMMEDIATE already does).
+    virtual Result<void> lockUsers(QSqlDatabase &db) = 0;
     std::shared_ptr<Database> database() const { return m_database; }
 
 private:
+    Result<UserRecord> insertUser(Scope &scope, const UserRecord &user);
     Result<SchemaRecord> insertSchema(Scope &scope, qint64 ownerId, const Schema &schema,
                                       NameConflict conflict, const QSet<QString> &taken);
     Result<UserRecord> findUser(Scope &scope, const QString &where, const QVariant &key);

@@ -14,4 +14,9 @@ Result<std::unique_ptr<Sink>> SqliteRepository::generatedDataSink(const Actor &a
     return std::unique_ptr<Sink>(new SqliteGeneratedDataSink(*this, actor, runId));
 }
 
+Result<void> SqliteRepository::lockUsers(QSqlDatabase &)
+{
+    return {};
+}
+
 } // namespace fabrica

@@ -19,6 +19,7 @@ public:
 
 protected:
     Result<void> applyScope(QSqlDatabase &db, const Actor &actor) override;
+    Result<void> lockUsers(QSqlDatabase &db) override;
 };
 
 } // namespace fabrica
