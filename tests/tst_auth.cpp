@@ -596,12 +596,27 @@ void TestAuth::changeOwnPasswordRevokes()
     const AuthService::Session fresh = signIn(auth, u"alice"_s, next);
     QCOMPARE(auth.authenticate(fresh.token)->id, m_alice.id);
 
+    // Wrong current passwords count like failed sign-ins: after enough of them even the right one waits.
+    const Actor aliceNow = Actor::of(auth.authenticate(fresh.token).value());
+    for (int attempt = 0; attempt < smallConfig().freeAttempts; ++attempt)
+        QCOMPARE(auth.changeOwnPassword(aliceNow, kBobPassword, "another-Secret-99").error().code,
+                 ErrorCode::Unauthenticated);
+    QVERIFY(e->stored(m_alice.id).lockedUntil.isValid());
+    QCOMPARE(auth.changeOwnPassword(aliceNow, next, "another-Secret-99").error().code,
+             ErrorCode::Unauthenticated);
+    QVERIFY(!auth.signIn(u"alice"_s, next)); // the same counter pauses sign-in
+    e->now = e->stored(m_alice.id).lockedUntil;
+    QCOMPARE(problem(auth.changeOwnPassword(aliceNow, next, "another-Secret-99")), QString());
+    QCOMPARE(e->stored(m_alice.id).failedAttempts, 0);
+    QCOMPARE(problem(auth.setPassword(Actor::of(m_admin), m_alice.id, next)), QString());
+    const AuthService::Session afterLock = signIn(auth, u"alice"_s, next);
+
     // An admin's reset revokes too, and clears a lock.
     for (int attempt = 0; attempt < smallConfig().freeAttempts; ++attempt)
         QVERIFY(!auth.signIn(u"alice"_s, kBobPassword));
     QVERIFY(e->stored(m_alice.id).lockedUntil.isValid());
     QCOMPARE(problem(auth.setPassword(Actor::of(m_admin), m_alice.id, kAlicePassword)), QString());
-    QVERIFY(!auth.authenticate(fresh.token));
+    QVERIFY(!auth.authenticate(afterLock.token));
     QVERIFY(!e->stored(m_alice.id).lockedUntil.isValid());
     QVERIFY(auth.signIn(u"alice"_s, kAlicePassword));
     QVERIFY(!auth.signIn(u"alice"_s, next));

@@ -35,10 +35,6 @@
         <translation>nur ein Administrator kann Benutzer anlegen</translation>
     </message>
     <message>
-        <source>the current password is wrong</source>
-        <translation>das aktuelle Passwort ist falsch</translation>
-    </message>
-    <message>
         <source>only an administrator sets a user&apos;s password</source>
         <translation>nur ein Administrator kann das Passwort eines Benutzers festlegen</translation>
     </message>
@@ -49,6 +45,14 @@
     <message>
         <source>only an administrator disables users</source>
         <translation>nur ein Administrator kann Benutzer sperren</translation>
+    </message>
+    <message>
+        <source>the current password is wrong (after several failed attempts, the check pauses for a while)</source>
+        <translation>das aktuelle Passwort ist falsch (nach mehreren Fehlversuchen pausiert die Prüfung eine Weile)</translation>
+    </message>
+    <message>
+        <source>the password was changed meanwhile; sign in again</source>
+        <translation>das Passwort wurde inzwischen geändert; melden Sie sich erneut an</translation>
     </message>
 </context>
 <context>

@@ -93,15 +93,8 @@ Result<AuthService::Session> AuthService::signIn(const QString &username, const 
     }
     user = current.value();
     if (!verified) {
-        ++user.failedAttempts;
-        const int over = user.failedAttempts - m_config.freeAttempts;
-        if (over >= 0) {
-            const qint64 delay = std::min<qint64>(m_config.longestDelay.count(), m_config.firstDelay.count()
-                                                                                     << std::min(over, 30));
-            user.lockedUntil = now.addSecs(delay);
-        }
-        if (Result<void> saved = m_repository.updateUser(system, user); !saved)
-            return saved.error();
+        if (Result<void> counted = countFailure(user, now); !counted)
+            return counted.error();
         qCInfo(lcAuth) << "sign-in failed for user" << user.id << "attempt" << user.failedAttempts;
         return signInFailed();
     }
@@ -239,19 +232,52 @@ Result<UserRecord> AuthService::userByName(const Actor &actor, const QString &us
     return m_repository.userByName(actor, username);
 }
 
+Result<void> AuthService::countFailure(UserRecord &user, const QDateTime &now)
+{
+    ++user.failedAttempts;
+    const int over = user.failedAttempts - m_config.freeAttempts;
+    if (over >= 0) {
+        const qint64 delay = std::min<qint64>(m_config.longestDelay.count(), m_config.firstDelay.count()
+                                                                                 << std::min(over, 30));
+        user.lockedUntil = now.addSecs(delay);
+    }
+    return m_repository.updateUser(Actor::systemActor(), user);
+}
+
 Result<void> AuthService::changeOwnPassword(const Actor &actor, const QByteArray &current,
                                             const QByteArray &next)
 {
-    return update(actor, actor.userId, [&](UserRecord &user) -> Result<void> {
-        if (!m_hasher.verify(user.passwordHash, current))
-            return makeError(ErrorCode::Unauthenticated, tr("the current password is wrong"));
-        if (Result<void> ok = PasswordPolicy::check(QString::fromUtf8(next), user.username); !ok)
-            return ok;
-        Result<QString> hash = m_hasher.hash(next);
-        if (!hash)
-            return hash.error();
-        user.passwordHash = hash.value();
-        ++user.tokenVersion;
+    // The current password is a password check like a sign-in: wrong guesses count and pause it too, or a
+    // stolen session could try passwords here without limit.
+    Result<UserRecord> user = m_repository.user(actor, actor.userId);
+    if (!user)
+        return user.error();
+    const QDateTime now = m_now();
+    const bool locked = user->lockedUntil.isValid() && user->lockedUntil > now;
+    if (locked || !m_hasher.verify(user->passwordHash, current)) {
+        if (locked) {
+            m_hasher.verifyDummy(current);
+        } else if (Result<void> counted = countFailure(user.value(), now); !counted) {
+            return counted;
+        }
+        return makeError(
+            ErrorCode::Unauthenticated,
+            tr("the current password is wrong (after several failed attempts, the check pauses for a "
+               "while)"));
+    }
+    if (Result<void> ok = PasswordPolicy::check(QString::fromUtf8(next), user->username); !ok)
+        return ok;
+    Result<QString> hash = m_hasher.hash(next);
+    if (!hash)
+        return hash.error();
+    return update(actor, actor.userId, [&](UserRecord &stored) -> Result<void> {
+        if (stored.passwordHash != user->passwordHash) // changed meanwhile: the check above is stale
+            return makeError(ErrorCode::Unauthenticated,
+                             tr("the password was changed meanwhile; sign in again"));
+        stored.passwordHash = hash.value();
+        stored.failedAttempts = 0;
+        stored.lockedUntil = {};
+        ++stored.tokenVersion;
         return {};
     });
 }

@@ -71,6 +71,8 @@ public:
 
 private:
     Error signInFailed() const;
+    // A wrong password for user: one more failure, and the back-off once there are too many.
+    Result<void> countFailure(UserRecord &user, const QDateTime &now);
     // A user record with the password hashed, after the name, e-mail and password checks.
     Result<UserRecord> newUser(const QString &username, const QString &email, const QByteArray &password,
                                Role role) const;
