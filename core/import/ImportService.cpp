@@ -115,10 +115,8 @@ void readEntry(const QString &path, const QByteArray &bytes, SchemaBuilder &buil
         const QString tableName = baseName(path);
         const QList<ColumnProfile> profiles =
             ColumnProfiler().profile(table.value(), path, tableName, report);
-        for (const ColumnProfile &profile : profiles) {
+        for (const ColumnProfile &profile : profiles)
             builder.addProfiledColumn(tableName, profile.column(), where);
-            builder.addSamples(tableName, profile.name, profile.samples);
-        }
         return;
     }
     case Kind::Other:

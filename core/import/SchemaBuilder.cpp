@@ -83,11 +83,6 @@ void SchemaBuilder::addTable(const Table &table, const SourceLocation &where, Im
     m_ready.append(table);
 }
 
-void SchemaBuilder::addSamples(const QString &table, const QString &column, const QStringList &samples)
-{
-    m_samples.insert(table.toLower() + QLatin1Char('.') + column.toLower(), samples.mid(0, kMaxSamples));
-}
-
 void SchemaBuilder::addProfiledColumn(const QString &table, const Column &column, const SourceLocation &where)
 {
     for (auto &entry : m_profiled) {
@@ -235,9 +230,6 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 constraints.insert(QStringLiteral("nullPercent"), kNullablePercent);
                 mapped.reason += tr("; NULL in %1 % (nullable)").arg(kNullablePercent);
             }
-            const QStringList samples = m_samples.value(path.toLower());
-            if (!samples.isEmpty() && column.samples.isEmpty())
-                column.samples = samples;
             if (!importedColumn.generatedExpression.isEmpty())
                 report.warning(
                     at(importedColumn.where, path),

@@ -21,9 +21,9 @@ public:
     void addTables(const QList<ImportedTable> &tables, ImportReport &report);
     // A table of Fabrica's own format, taken as it is.
     void addTable(const Table &table, const SourceLocation &where, ImportReport &report);
-    // Sample values for table.column (from a CSV file), replacing earlier ones.
-    void addSamples(const QString &table, const QString &column, const QStringList &samples);
-    // A column known only from a CSV file (a table without DDL), with the type its values suggest.
+    // A column read from a CSV file, with the type its values suggest and its values as samples: it gives a
+    // DDL table of the same name its samples (and plain text columns a better type), or makes up a table
+    // known only from CSV.
     void addProfiledColumn(const QString &table, const Column &column, const SourceLocation &where);
 
     bool isEmpty() const { return m_imported.isEmpty() && m_ready.isEmpty() && m_profiled.isEmpty(); }
@@ -37,7 +37,6 @@ private:
     QList<Table> m_ready;
     QList<QPair<QString, QList<Column>>> m_profiled; // table → columns, in order of appearance
     QHash<QString, QList<SourceLocation>> m_profiledWhere;
-    QHash<QString, QStringList> m_samples; // "table.column" → values
 };
 
 } // namespace fabrica
