@@ -53,7 +53,6 @@ public:
     virtual Result<QList<SchemaRecord>> saveSchemas(const Actor &actor, qint64 ownerId,
                                                     const QList<Schema> &schemas, NameConflict conflict) = 0;
     virtual Result<QList<SchemaRecord>> schemas(const Actor &actor) = 0;
-    virtual Result<SchemaRecord> schemaRecord(const Actor &actor, qint64 id) = 0;
     virtual Result<Schema> loadSchema(const Actor &actor, qint64 id) = 0;
     virtual Result<void> deleteSchema(const Actor &actor, qint64 id) = 0;
 

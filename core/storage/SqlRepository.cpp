@@ -513,18 +513,6 @@ Result<QList<SchemaRecord>> SqlRepository::schemas(const Actor &actor)
     return result;
 }
 
-Result<SchemaRecord> SqlRepository::schemaRecord(const Actor &actor, qint64 id)
-{
-    Result<QList<SchemaRecord>> all = schemas(actor);
-    if (!all)
-        return all.error();
-    for (const SchemaRecord &record : *all) {
-        if (record.id == id)
-            return record;
-    }
-    return notFound(tr("no schema with id %1").arg(id));
-}
-
 Result<Schema> SqlRepository::loadSchema(const Actor &actor, qint64 id)
 {
     Result<std::unique_ptr<Scope>> scope = begin(actor);

@@ -38,7 +38,6 @@ public:
     Result<QList<SchemaRecord>> saveSchemas(const Actor &actor, qint64 ownerId, const QList<Schema> &schemas,
                                             NameConflict conflict) override;
     Result<QList<SchemaRecord>> schemas(const Actor &actor) override;
-    Result<SchemaRecord> schemaRecord(const Actor &actor, qint64 id) override;
     Result<Schema> loadSchema(const Actor &actor, qint64 id) override;
     Result<void> deleteSchema(const Actor &actor, qint64 id) override;
 
