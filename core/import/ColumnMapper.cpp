@@ -1,5 +1,7 @@
 #include "ColumnMapper.h"
 
+#include "common/OneOf.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -8,15 +10,6 @@
 namespace fabrica {
 
 namespace {
-
-bool isAny(const QString &value, std::initializer_list<const char *> options)
-{
-    for (const char *option : options) {
-        if (value == QLatin1String(option))
-            return true;
-    }
-    return false;
-}
 
 // Lower case without separators, so firstName, first_name and "First Name" compare alike.
 QString squeezed(const QString &name)
@@ -53,7 +46,7 @@ bool isText(const QString &fabricaType)
 
 bool isNumber(const QString &fabricaType)
 {
-    return isAny(fabricaType, {"integer", "smallint", "bigint", "decimal", "float", "double"});
+    return isOneOf(fabricaType, {"integer", "smallint", "bigint", "decimal", "float", "double"});
 }
 
 // A semantic type from the column's name, for columns whose SQL type can hold it; empty when the name
@@ -66,88 +59,88 @@ QString typeOfName(const QString &table, const QString &name, const QString &sql
         if (n == QLatin1String("email") || n.endsWith(QLatin1String("email")) || n == QLatin1String("mail") ||
             n == QLatin1String("emailaddress"))
             return QStringLiteral("email");
-        if (isAny(n, {"firstname", "givenname", "forename", "fname"}))
+        if (isOneOf(n, {"firstname", "givenname", "forename", "fname"}))
             return QStringLiteral("first_name");
-        if (isAny(n, {"lastname", "surname", "familyname", "lname"}))
+        if (isOneOf(n, {"lastname", "surname", "familyname", "lname"}))
             return QStringLiteral("last_name");
-        if (isAny(n, {"fullname", "displayname", "contactname", "customername", "authorname"}))
+        if (isOneOf(n, {"fullname", "displayname", "contactname", "customername", "authorname"}))
             return QStringLiteral("full_name");
         if (n == QLatin1String("name") && tableHoldsPeople(table))
             return QStringLiteral("full_name");
-        if (isAny(n, {"companyname", "company", "companyname", "organization", "organisation", "employer",
-                      "vendor", "supplier"}) ||
+        if (isOneOf(n, {"companyname", "company", "companyname", "organization", "organisation", "employer",
+                        "vendor", "supplier"}) ||
             (n == QLatin1String("name") && tableHoldsCompanies(table)))
             return QStringLiteral("company_name");
-        if (isAny(n, {"username", "login", "nickname", "handle", "screenname"}))
+        if (isOneOf(n, {"username", "login", "nickname", "handle", "screenname"}))
             return QStringLiteral("username");
-        if (isAny(n,
-                  {"phone", "phonenumber", "telephone", "tel", "mobile", "mobilephone", "cellphone", "fax"}))
+        if (isOneOf(
+                n, {"phone", "phonenumber", "telephone", "tel", "mobile", "mobilephone", "cellphone", "fax"}))
             return QStringLiteral("phone");
-        if (isAny(n, {"jobtitle", "position", "occupation", "role"}) && tableHoldsPeople(table))
+        if (isOneOf(n, {"jobtitle", "position", "occupation", "role"}) && tableHoldsPeople(table))
             return QStringLiteral("job_title");
-        if (isAny(n, {"jobtitle", "occupation"}))
+        if (isOneOf(n, {"jobtitle", "occupation"}))
             return QStringLiteral("job_title");
-        if (isAny(n, {"title", "salutation", "honorific"}) && tableHoldsPeople(table))
+        if (isOneOf(n, {"title", "salutation", "honorific"}) && tableHoldsPeople(table))
             return QStringLiteral("title");
-        if (isAny(n, {"gender", "sex"}))
+        if (isOneOf(n, {"gender", "sex"}))
             return QStringLiteral("gender");
-        if (isAny(n, {"street", "streetaddress", "address", "address1", "addressline1", "addressline"}))
+        if (isOneOf(n, {"street", "streetaddress", "address", "address1", "addressline1", "addressline"}))
             return QStringLiteral("street");
-        if (isAny(n, {"buildingnumber", "housenumber", "streetnumber"}))
+        if (isOneOf(n, {"buildingnumber", "housenumber", "streetnumber"}))
             return QStringLiteral("building_number");
-        if (isAny(n, {"city", "town", "locality"}))
+        if (isOneOf(n, {"city", "town", "locality"}))
             return QStringLiteral("city");
-        if (isAny(n, {"state", "region", "province", "county"}))
+        if (isOneOf(n, {"state", "region", "province", "county"}))
             return QStringLiteral("region");
-        if (isAny(n, {"zip", "zipcode", "postalcode", "postcode", "plz"}))
+        if (isOneOf(n, {"zip", "zipcode", "postalcode", "postcode", "plz"}))
             return QStringLiteral("postal_code");
-        if (isAny(n, {"countrycode", "countryiso", "iso2", "countryiso2"}))
+        if (isOneOf(n, {"countrycode", "countryiso", "iso2", "countryiso2"}))
             return QStringLiteral("country_code");
         if (n == QLatin1String("country"))
             return QStringLiteral("country");
-        if (isAny(n, {"timezone", "tz"}))
+        if (isOneOf(n, {"timezone", "tz"}))
             return QStringLiteral("time_zone");
-        if (isAny(n, {"department", "dept"}))
+        if (isOneOf(n, {"department", "dept"}))
             return QStringLiteral("department");
         if (n == QLatin1String("industry") || n == QLatin1String("sector"))
             return QStringLiteral("industry");
-        if (isAny(n, {"url", "website", "homepage", "link", "webpage", "uri"}) ||
+        if (isOneOf(n, {"url", "website", "homepage", "link", "webpage", "uri"}) ||
             n.endsWith(QLatin1String("url")))
             return QStringLiteral("url");
         if (n == QLatin1String("domain") || n == QLatin1String("hostname"))
             return QStringLiteral("domain");
-        if (isAny(n, {"ip", "ipaddress", "ipv4", "remoteaddr", "clientip"}))
+        if (isOneOf(n, {"ip", "ipaddress", "ipv4", "remoteaddr", "clientip"}))
             return QStringLiteral("ipv4");
         if (n == QLatin1String("ipv6"))
             return QStringLiteral("ipv6");
-        if (isAny(n, {"mac", "macaddress"}))
+        if (isOneOf(n, {"mac", "macaddress"}))
             return QStringLiteral("mac_address");
-        if (isAny(n, {"useragent", "browser"}))
+        if (isOneOf(n, {"useragent", "browser"}))
             return QStringLiteral("user_agent");
-        if (isAny(n, {"color", "colour", "hexcolor"}))
+        if (isOneOf(n, {"color", "colour", "hexcolor"}))
             return QStringLiteral("hex_color");
         if (n == QLatin1String("slug") || n.endsWith(QLatin1String("slug")))
             return QStringLiteral("slug");
         if (n == QLatin1String("iban"))
             return QStringLiteral("iban");
-        if (isAny(n, {"bic", "swift", "swiftcode"}))
+        if (isOneOf(n, {"bic", "swift", "swiftcode"}))
             return QStringLiteral("bic");
-        if (isAny(n, {"cardnumber", "creditcard", "creditcardnumber", "ccnumber", "pan"}))
+        if (isOneOf(n, {"cardnumber", "creditcard", "creditcardnumber", "ccnumber", "pan"}))
             return QStringLiteral("credit_card");
-        if (isAny(n, {"currency", "currencycode"}))
+        if (isOneOf(n, {"currency", "currencycode"}))
             return QStringLiteral("currency_code");
-        if (isAny(n, {"isbn", "isbn13"}))
+        if (isOneOf(n, {"isbn", "isbn13"}))
             return QStringLiteral("isbn13");
-        if (isAny(n, {"ean", "ean13", "barcode", "gtin"}))
+        if (isOneOf(n, {"ean", "ean13", "barcode", "gtin"}))
             return QStringLiteral("ean13");
-        if (isAny(n, {"description", "bio", "biography", "notes", "note", "comment", "comments", "body",
-                      "content", "text", "message", "summary", "remarks", "details", "about"}))
+        if (isOneOf(n, {"description", "bio", "biography", "notes", "note", "comment", "comments", "body",
+                        "content", "text", "message", "summary", "remarks", "details", "about"}))
             return QStringLiteral("lorem_sentence");
     }
     if (isNumber(sqlFabricaType)) {
-        if (isAny(n, {"lat", "latitude"}))
+        if (isOneOf(n, {"lat", "latitude"}))
             return QStringLiteral("latitude");
-        if (isAny(n, {"lng", "lon", "long", "longitude"}))
+        if (isOneOf(n, {"lng", "lon", "long", "longitude"}))
             return QStringLiteral("longitude");
     }
     return {};
@@ -192,39 +185,39 @@ double realBelow(double bound, bool exclusive)
 QString ColumnMapper::typeOfSql(const ImportedColumn &column)
 {
     const QString t = column.sqlType;
-    if (isAny(t, {"smallint", "int2", "tinyint", "smallserial", "serial2", "year"}))
+    if (isOneOf(t, {"smallint", "int2", "tinyint", "smallserial", "serial2", "year"}))
         return column.sqlType == QLatin1String("tinyint") && column.typeArguments.value(0) == 1
                    ? QStringLiteral("boolean")
                    : QStringLiteral("smallint");
-    if (isAny(t, {"integer", "int", "int4", "mediumint", "serial", "serial4"}))
+    if (isOneOf(t, {"integer", "int", "int4", "mediumint", "serial", "serial4"}))
         return QStringLiteral("integer");
-    if (isAny(t, {"bigint", "int8", "bigserial", "serial8"}))
+    if (isOneOf(t, {"bigint", "int8", "bigserial", "serial8"}))
         return QStringLiteral("bigint");
-    if (isAny(t, {"numeric", "decimal", "money", "number", "dec", "fixed"}))
+    if (isOneOf(t, {"numeric", "decimal", "money", "number", "dec", "fixed"}))
         return QStringLiteral("decimal");
-    if (isAny(t, {"real", "float4"}))
+    if (isOneOf(t, {"real", "float4"}))
         return QStringLiteral("float");
-    if (isAny(t, {"double precision", "double", "float8", "float"}))
+    if (isOneOf(t, {"double precision", "double", "float8", "float"}))
         return QStringLiteral("double");
-    if (isAny(t, {"boolean", "bool", "bit"}))
+    if (isOneOf(t, {"boolean", "bool", "bit"}))
         return QStringLiteral("boolean");
     if (t == QLatin1String("date"))
         return QStringLiteral("date");
-    if (isAny(t, {"time", "time without time zone", "timetz", "time with time zone"}))
+    if (isOneOf(t, {"time", "time without time zone", "timetz", "time with time zone"}))
         return QStringLiteral("time");
-    if (isAny(t, {"timestamptz", "timestamp with time zone"}))
+    if (isOneOf(t, {"timestamptz", "timestamp with time zone"}))
         return QStringLiteral("timestamptz");
-    if (isAny(t, {"timestamp", "datetime", "timestamp without time zone", "smalldatetime", "datetime2"}))
+    if (isOneOf(t, {"timestamp", "datetime", "timestamp without time zone", "smalldatetime", "datetime2"}))
         return QStringLiteral("timestamp");
-    if (isAny(t, {"uuid", "uniqueidentifier"}))
+    if (isOneOf(t, {"uuid", "uniqueidentifier"}))
         return QStringLiteral("uuid");
-    if (isAny(t, {"json", "jsonb"}))
+    if (isOneOf(t, {"json", "jsonb"}))
         return QStringLiteral("json");
-    if (isAny(t, {"inet", "cidr"}))
+    if (isOneOf(t, {"inet", "cidr"}))
         return QStringLiteral("ipv4");
-    if (isAny(t, {"macaddr", "macaddr8"}))
+    if (isOneOf(t, {"macaddr", "macaddr8"}))
         return QStringLiteral("mac_address");
-    if (isAny(t, {"char", "character", "bpchar", "nchar"}) && column.typeArguments.value(0) > 1)
+    if (isOneOf(t, {"char", "character", "bpchar", "nchar"}) && column.typeArguments.value(0) > 1)
         return QStringLiteral("char");
     // SQLite's type affinity: any name with INT is an integer, with REAL, FLOA or DOUB a real.
     if (t.contains(QLatin1String("int")))
@@ -286,7 +279,7 @@ ColumnMapper::Mapped ColumnMapper::map(const ImportedTable &table, const Importe
         return out;
     }
     const QString sqlType = typeOfSql(column);
-    if (column.autoIncrement && isAny(sqlType, {"smallint", "integer", "bigint"})) {
+    if (column.autoIncrement && isOneOf(sqlType, {"smallint", "integer", "bigint"})) {
         out.column.type = QStringLiteral("sequence");
         out.reason = tr("sequence 1, 2, 3 … (%1 generated by the database)").arg(sqlText);
         return out;
@@ -325,9 +318,9 @@ ColumnMapper::Mapped ColumnMapper::map(const ImportedTable &table, const Importe
         c.insert(QStringLiteral("max"), high);
         c.insert(QStringLiteral("min"), low);
         notes << tr("precision %1, scale %2").arg(precision).arg(scale);
-    } else if (isAny(sqlType, {"smallint", "integer", "bigint", "float", "double"})) {
+    } else if (isOneOf(sqlType, {"smallint", "integer", "bigint", "float", "double"})) {
         // Integer keys take whole bounds: CHECK (x > 0.5) admits 1 and up.
-        const bool whole = !isAny(sqlType, {"float", "double"});
+        const bool whole = !isOneOf(sqlType, {"float", "double"});
         if (column.minimum)
             c.insert(QStringLiteral("min"),
                      whole ? QJsonValue(wholeAbove(*column.minimum, column.minimumExclusive))

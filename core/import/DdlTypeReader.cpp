@@ -1,19 +1,8 @@
 #include "DdlTypeReader.h"
 
+#include "common/OneOf.h"
+
 namespace fabrica {
-
-namespace {
-
-bool isAny(const QString &value, std::initializer_list<const char *> options)
-{
-    for (const char *option : options) {
-        if (value == QLatin1String(option))
-            return true;
-    }
-    return false;
-}
-
-} // namespace
 
 bool DdlTypeReader::startsConstraint(const SqlToken &token)
 {
@@ -54,7 +43,7 @@ bool DdlTypeReader::read(DdlContext &context, ImportedColumn &column, const QStr
     } else if (head == QLatin1String("double")) {
         if (cursor.acceptWord("PRECISION"))
             words << QStringLiteral("precision");
-    } else if (isAny(head, {"character", "char", "nchar", "national"})) {
+    } else if (isOneOf(head, {"character", "char", "nchar", "national"})) {
         if (head == QLatin1String("national") && (cursor.peekWord("CHARACTER") || cursor.peekWord("CHAR")))
             words << cursor.take().text.toLower();
         if (cursor.acceptWord("VARYING"))
@@ -146,7 +135,7 @@ void DdlTypeReader::applyNamedType(DdlContext &context, ImportedColumn &column, 
                                    const QStringList &values)
 {
     const QString type = column.sqlType;
-    if (isAny(type, {"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"})) {
+    if (isOneOf(type, {"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"})) {
         column.autoIncrement = true;
         column.notNull = true;
         if (context.dialect() == SqlDialect::MySQL) {
