@@ -32,12 +32,11 @@ int DbCommand::savePassword(const QCommandLineParser &parser, bool forget, bool 
         out << tr("removed the saved password for %1").arg(url->displayString()) << Qt::endl;
         return 0;
     }
-    if (!fromStdin && !stdinIsTerminal()) {
-        err << tr("fabrica db password: no terminal to ask for the password; use --password-stdin")
-            << Qt::endl;
+    std::optional<QByteArray> asked = askPassword(
+        tr("fabrica db password"), tr("Password for %1: ").arg(url->displayString()), fromStdin, false);
+    if (!asked)
         return 1;
-    }
-    QByteArray password = readSecretLine(tr("Password for %1: ").arg(url->displayString()));
+    QByteArray password = std::move(*asked);
     // Checked before it is kept: a mistyped password would otherwise only fail later.
     DatabaseUrl withPassword = url.value();
     withPassword.password = QString::fromUtf8(password);

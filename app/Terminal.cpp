@@ -8,9 +8,12 @@
 #include <unistd.h>
 #endif
 
+#include <QCoreApplication>
 #include <QTextStream>
 
 #include <string>
+
+#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -61,6 +64,37 @@ QByteArray readSecretLine(const QString &prompt)
     QByteArray result(line.data(), qsizetype(line.size()));
     std::fill(line.begin(), line.end(), '\0');
     return result;
+}
+
+std::optional<QByteArray> askPassword(const QString &command, const QString &prompt, bool fromStdin,
+                                      bool confirm)
+{
+    QTextStream err(stderr);
+    if (fromStdin)
+        return readSecretLine(QString());
+    if (!stdinIsTerminal()) {
+        err << QCoreApplication::translate("fabrica::Terminal",
+                                           "%1: no terminal to ask for the password; use --password-stdin")
+                   .arg(command)
+            << Qt::endl;
+        return std::nullopt;
+    }
+    QByteArray password = readSecretLine(prompt);
+    if (!confirm)
+        return password;
+    QByteArray again =
+        readSecretLine(QCoreApplication::translate("fabrica::Terminal", "The same password again: "));
+    const bool same = again == password;
+    OPENSSL_cleanse(again.data(), std::size_t(again.size()));
+    if (!same) {
+        OPENSSL_cleanse(password.data(), std::size_t(password.size()));
+        err << QCoreApplication::translate("fabrica::Terminal",
+                                           "%1: the passwords differ; nothing was changed")
+                   .arg(command)
+            << Qt::endl;
+        return std::nullopt;
+    }
+    return password;
 }
 
 } // namespace fabrica

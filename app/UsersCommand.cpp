@@ -79,20 +79,9 @@ int UsersCommand::run(const QStringList &arguments)
         err << tr("fabrica users: %1").arg(error.message) << Qt::endl;
         return 1;
     };
-    auto askPassword = [&](const QString &name) -> std::optional<QByteArray> {
-        if (parser.isSet(passwordStdin))
-            return readSecretLine(QString());
-        if (!stdinIsTerminal()) {
-            err << tr("fabrica users: no terminal to ask for the password; use --password-stdin") << Qt::endl;
-            return std::nullopt;
-        }
-        Secret first{readSecretLine(tr("New password for %1: ").arg(name))};
-        Secret again{readSecretLine(tr("The same password again: "))};
-        if (first.bytes != again.bytes) {
-            err << tr("fabrica users: the passwords differ; nothing was changed") << Qt::endl;
-            return std::nullopt;
-        }
-        return first.bytes;
+    auto askPassword = [&](const QString &name) {
+        return fabrica::askPassword(tr("fabrica users"), tr("New password for %1: ").arg(name),
+                                    parser.isSet(passwordStdin), true);
     };
 
     if (action == QLatin1String("list")) {

@@ -552,10 +552,6 @@
         <translation>fabrica db password: geben Sie --database postgresql://user@host:port/db an</translation>
     </message>
     <message>
-        <source>fabrica db password: no terminal to ask for the password; use --password-stdin</source>
-        <translation>fabrica db password: kein Terminal, um das Passwort abzufragen; verwenden Sie --password-stdin</translation>
-    </message>
-    <message>
         <source>Password for %1: </source>
         <translation>Passwort für %1: </translation>
     </message>
@@ -598,6 +594,10 @@
     <message>
         <source>removed the saved password for %1</source>
         <translation>das gespeicherte Passwort für %1 wurde entfernt</translation>
+    </message>
+    <message>
+        <source>fabrica db password</source>
+        <translation>fabrica db password</translation>
     </message>
 </context>
 <context>
@@ -2810,6 +2810,21 @@
     </message>
 </context>
 <context>
+    <name>fabrica::Terminal</name>
+    <message>
+        <source>%1: no terminal to ask for the password; use --password-stdin</source>
+        <translation>%1: kein Terminal, um nach dem Passwort zu fragen; verwenden Sie --password-stdin</translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>Dasselbe Passwort noch einmal: </translation>
+    </message>
+    <message>
+        <source>%1: the passwords differ; nothing was changed</source>
+        <translation>%1: die Passwörter stimmen nicht überein; es wurde nichts geändert</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::TokenService</name>
     <message>
         <source>the token signing secret must have at least %1 bytes</source>
@@ -3108,20 +3123,8 @@ Passwörter werden am Terminal abgefragt oder mit --password-stdin als eine Zeil
         <translation>fabrica users: %1</translation>
     </message>
     <message>
-        <source>fabrica users: no terminal to ask for the password; use --password-stdin</source>
-        <translation>fabrica users: kein Terminal, um das Passwort abzufragen; verwenden Sie --password-stdin</translation>
-    </message>
-    <message>
         <source>New password for %1: </source>
         <translation>Neues Passwort für %1: </translation>
-    </message>
-    <message>
-        <source>The same password again: </source>
-        <translation>Dasselbe Passwort noch einmal: </translation>
-    </message>
-    <message>
-        <source>fabrica users: the passwords differ; nothing was changed</source>
-        <translation>fabrica users: die Passwörter stimmen nicht überein; es wurde nichts geändert</translation>
     </message>
     <message>
         <source>id</source>
@@ -3186,6 +3189,10 @@ Passwörter werden am Terminal abgefragt oder mit --password-stdin als eine Zeil
     <message>
         <source>deleted %1 and their schemas</source>
         <translation>%1 und die zugehörigen Schemas gelöscht</translation>
+    </message>
+    <message>
+        <source>fabrica users</source>
+        <translation>fabrica users</translation>
     </message>
 </context>
 <context>
