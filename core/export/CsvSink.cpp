@@ -1,5 +1,6 @@
 #include "CsvSink.h"
 
+#include "DelimitedRows.h"
 #include "generate/TextFormat.h"
 
 #include <algorithm>
@@ -74,7 +75,7 @@ void CsvSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 {
     const TablePlan &table = plan().tables()[std::size_t(chunk.table)];
     const std::size_t columns = chunk.columns.size();
-    std::vector<char> text(columns); // whether the column's values must be scanned for quoting
+    std::vector<char> plain(columns); // copied without a scan for bytes that need quoting
     for (std::size_t c = 0; c < columns; ++c) {
         const Generator &generator = *table.columns[c].generator;
         // Columns whose every possible byte is harmless (dates, UUIDs) are copied without a scan.
@@ -83,33 +84,12 @@ void CsvSink::encode(const TableChunk &chunk, ByteBuffer &out) const
                               std::none_of(alphabet.begin(), alphabet.end(), [this](char b) {
                                   return m_special[static_cast<unsigned char>(b)];
                               });
-        text[c] = !harmless &&
-                  (generator.valueClass() == ValueClass::Text || generator.valueClass() == ValueClass::Json);
+        plain[c] = harmless ||
+                   (generator.valueClass() != ValueClass::Text && generator.valueClass() != ValueClass::Json);
     }
-    // Each row gets room for its worst case (every byte a doubled quote) and is trimmed after; plain
-    // columns are copied inline, only text columns go through quoting.
-    const char delimiter = options().delimiter;
-    std::size_t bound = m_lineEnding.size();
-    for (const ColumnChunk &column : chunk.columns)
-        bound += column.longest() * 2 + 4 + m_null.size();
-    text::reserveMore(out, bound * std::size_t(chunk.rows));
-    for (int row = 0; row < chunk.rows; ++row) {
-        const std::size_t start = out.size();
-        char *p = out.grow(bound);
-        for (std::size_t c = 0; c < columns; ++c) {
-            if (c > 0)
-                *p++ = delimiter;
-            const ColumnChunk &column = chunk.columns[c];
-            if (column.isNull(row)) {
-                p = text::copyShort(p, m_null.data(), m_null.size());
-            } else {
-                const std::string_view value = column.value(row);
-                p = text[c] ? writeField(value, true, p) : text::copyShort(p, value.data(), value.size());
-            }
-        }
-        p = text::copyShort(p, m_lineEnding.data(), m_lineEnding.size());
-        out.resize(start + std::size_t(p - (out.data() + start)));
-    }
+    appendDelimitedRows(
+        chunk, options().delimiter, m_null, m_lineEnding, plain,
+        [this](std::string_view value, char *at) { return writeField(value, true, at); }, out);
 }
 
 std::string CsvSink::tableHeader(const TablePlan &table, bool) const

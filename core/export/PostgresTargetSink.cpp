@@ -1,5 +1,6 @@
 #include "PostgresTargetSink.h"
 
+#include "DelimitedRows.h"
 #include "common/Logging.h"
 #include "generate/TextFormat.h"
 #include "sql/SqlIdentifier.h"
@@ -129,30 +130,9 @@ Result<void> PostgresTargetSink::beginTable(int table)
 void PostgresTargetSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 {
     const Layout &layout = m_layouts[std::size_t(chunk.table)];
-    const std::size_t columns = chunk.columns.size();
-    // Each row gets room for its worst case (every byte escaped) and is trimmed after.
-    std::size_t bound = 1;
-    for (const ColumnChunk &column : chunk.columns)
-        bound += column.longest() * 2 + 3;
-    text::reserveMore(out, bound * std::size_t(chunk.rows));
-    for (int row = 0; row < chunk.rows; ++row) {
-        const std::size_t start = out.size();
-        char *p = out.grow(bound);
-        for (std::size_t c = 0; c < columns; ++c) {
-            if (c > 0)
-                *p++ = '\t';
-            const ColumnChunk &column = chunk.columns[c];
-            if (column.isNull(row)) {
-                *p++ = '\\';
-                *p++ = 'N';
-                continue;
-            }
-            const std::string_view value = column.value(row);
-            p = layout.plain[c] ? text::copyShort(p, value.data(), value.size()) : copytext::write(value, p);
-        }
-        *p++ = '\n';
-        out.resize(start + std::size_t(p - (out.data() + start)));
-    }
+    appendDelimitedRows(
+        chunk, '\t', "\\N", "\n", layout.plain,
+        [](std::string_view value, char *at) { return copytext::write(value, at); }, out);
 }
 
 Result<void> PostgresTargetSink::write(const TableChunk &chunk, std::string_view encoded)
