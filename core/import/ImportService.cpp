@@ -149,15 +149,9 @@ ImportService::Outcome ImportService::importFile(const QString &path, const Opti
                              tr("cannot read the file: %1").arg(file.errorString()));
         return outcome;
     }
-    // The cap holds even when the size the file system reports is wrong (a pipe, a growing file).
-    const QByteArray bytes = file.read(options.limits.uploadBytes + 1);
-    if (bytes.size() > options.limits.uploadBytes) {
-        outcome.report.refused(
-            SourceLocation{name, 0, 0, {}},
-            tr("the file is larger than the %1 MiB an import may be").arg(options.limits.uploadBytes >> 20));
-        return outcome;
-    }
-    return importBytes(bytes, name, options);
+    // One byte over the cap is read at most, whatever size the file system reports (a pipe, a growing
+    // file); importBytes refuses what is over it.
+    return importBytes(file.read(options.limits.uploadBytes + 1), name, options);
 }
 
 ImportService::Outcome ImportService::importBytes(const QByteArray &bytes, const QString &name,
