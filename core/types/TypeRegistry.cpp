@@ -496,6 +496,16 @@ const ConstraintKey *TypeRegistry::key(const DataType &type, const QString &name
     return nullptr;
 }
 
+QJsonObject TypeRegistry::acceptedConstraints(const DataType &type, const QJsonObject &constraints) const
+{
+    QJsonObject kept;
+    for (auto it = constraints.begin(); it != constraints.end(); ++it) {
+        if (key(type, it.key()))
+            kept.insert(it.key(), it.value());
+    }
+    return kept;
+}
+
 QString TypeRegistry::sqlType(const DataType &type, SqlDialect dialect, const QJsonObject &constraints) const
 {
     const QString sql = type.sql.value(dialect);

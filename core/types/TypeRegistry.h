@@ -21,6 +21,8 @@ public:
     const QList<ConstraintKey> &commonKeys() const { return m_commonKeys; }
     // A key of type, or a common key; nullptr when the type does not accept it.
     const ConstraintKey *key(const DataType &type, const QString &name) const;
+    // The constraints that type accepts (its own keys and the common ones), e.g. after a change of type.
+    QJsonObject acceptedConstraints(const DataType &type, const QJsonObject &constraints) const;
 
     // The SQL column type of a column of type with constraints in dialect, templates filled in.
     // Returns an empty string for "@reference" (the caller resolves the referenced column).

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "ColumnChangeCommand.h"
+
+namespace fabrica {
+
+// Replaces a column's sample values (added, deleted, pasted or loaded from a CSV column).
+class EditSamplesCommand : public ColumnChangeCommand
+{
+public:
+    EditSamplesCommand(SchemaDocument *document, int table, int index, const QStringList &samples,
+                       const QString &text = {});
+};
+
+} // namespace fabrica

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "ColumnChangeCommand.h"
+
+namespace fabrica {
+
+// Sets a column's description; typing merges into one step.
+class SetColumnDescriptionCommand : public ColumnChangeCommand
+{
+public:
+    SetColumnDescriptionCommand(SchemaDocument *document, int table, int index, const QString &description);
+    int id() const override { return int(CommandId::SetColumnDescription); }
+    bool mergeWith(const QUndoCommand *other) override;
+};
+
+} // namespace fabrica
