@@ -2,5 +2,5 @@
 
 #include <QLoggingCategory>
 
-// The window's category (fabrica.ui); enable with QT_LOGGING_RULES="fabrica.ui=true".
+// The desktop window's category; enable with QT_LOGGING_RULES="fabrica.ui=true".
 Q_DECLARE_LOGGING_CATEGORY(lcUi)
