@@ -854,6 +854,10 @@ void TestTableEditor::editorNeverRenamesToATakenName()
     QCOMPARE(session.schema().tables.at(0).name, u"customers"_s);
     QCOMPARE(constraintsOf(session, 1, 1).value(keys::references).toString(), u"customers.id"_s);
     QCOMPARE(form.name->text(), u"customers"_s); // the user's text stays while they type
+    // ...even when the table changes meanwhile in another way.
+    session.setTableRows(1, 5);
+    QCOMPARE(form.rows->value(), 5);
+    QCOMPARE(form.name->text(), u"customers"_s);
     // Emptying the field renames nothing either.
     QTest::keyClick(form.name, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(form.name, Qt::Key_Backspace);
@@ -861,9 +865,11 @@ void TestTableEditor::editorNeverRenamesToATakenName()
     // Leaving the field drops what could not be used.
     QTest::keyClick(form.name, Qt::Key_Return);
     QCOMPARE(form.name->text(), u"customer"_s);
-    QCOMPARE(session.undoStack()->count(), 1);
+    QCOMPARE(session.undoStack()->count(), 2); // the rename and the rows
+    session.undoStack()->undo();
     session.undoStack()->undo();
     QCOMPARE(session.schema().tables.at(1).name, u"orders"_s);
+    QCOMPARE(form.name->text(), u"orders"_s);
 }
 
 void TestTableEditor::editorSetsRowsAndDescription()

@@ -48,7 +48,7 @@ TableEditor::TableEditor(QWidget *parent)
     , m_grid(new QTableView(this))
 {
     m_name->setObjectName(u"tableName"_s);
-    m_name->setPlaceholderText(tr("table_name"));
+    m_name->setPlaceholderText(tr("e.g. orders"));
     m_nameInvalid = m_name->addAction(Icons::get(u"error"_s), QLineEdit::TrailingPosition);
     m_nameInvalid->setVisible(false);
     connect(m_name, &QLineEdit::textEdited, this, &TableEditor::onNameEdited);
