@@ -1,5 +1,6 @@
 #include "ColumnTableModel.h"
 
+#include "ConstraintSummary.h"
 #include "Icons.h"
 #include "model/ColumnReference.h"
 #include "model/ConstraintKeys.h"
@@ -8,14 +9,10 @@
 
 #include <QDataStream>
 #include <QIODevice>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QLocale>
 #include <QMimeData>
 #include <QSet>
 
 #include <algorithm>
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -24,85 +21,11 @@ namespace fabrica {
 namespace {
 
 const QString kMimeType = u"application/x-fabrica-column-rows"_s;
-const QString kSeparator = u" · "_s;
-constexpr int kListedValues = 6;
-constexpr int kLongText = 40;
 
 bool isCheckColumn(int gridColumn)
 {
     return gridColumn == ColumnTableModel::NotNull || gridColumn == ColumnTableModel::PrimaryKey ||
            gridColumn == ColumnTableModel::Unique;
-}
-
-// Integers without a fraction or exponent; others as short as they round-trip.
-QString number(double value)
-{
-    if (value == std::floor(value) && std::abs(value) < 9007199254740992.0)
-        return QLocale().toString(qint64(value));
-    return QLocale().toString(value, 'f', QLocale::FloatingPointShortest);
-}
-
-QString elided(const QString &text)
-{
-    return text.size() > kLongText ? text.left(kLongText - 1) + u'…' : text;
-}
-
-QString scalar(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double:
-        return number(value.toDouble());
-    case QJsonValue::String:
-        return elided(value.toString());
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Array:
-        return elided(QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)));
-    case QJsonValue::Object:
-        return elided(QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)));
-    default:
-        return {};
-    }
-}
-
-QString list(const QJsonArray &array)
-{
-    QStringList items;
-    for (qsizetype i = 0; i < array.size() && i < kListedValues; ++i)
-        items << scalar(array.at(i));
-    QString text = items.join(u", "_s);
-    if (array.size() > kListedValues)
-        text = ColumnTableModel::tr("%1, … %n more", nullptr, int(array.size() - kListedValues)).arg(text);
-    return text;
-}
-
-// One key of the Constraints column, e.g. "min 1", "values: new, paid (weighted)", "distribution normal".
-QString describe(const QString &key, const QJsonValue &value, const QJsonObject &constraints)
-{
-    if (key == keys::values && value.isArray()) {
-        QString text = ColumnTableModel::tr("values: %1").arg(list(value.toArray()));
-        if (constraints.contains(keys::weights))
-            text = ColumnTableModel::tr("%1 (weighted)").arg(text);
-        return text;
-    }
-    if (value.isBool())
-        return value.toBool() ? key : ColumnTableModel::tr("%1 false").arg(key);
-    if (value.isArray())
-        return ColumnTableModel::tr("%1: %2").arg(key, list(value.toArray()));
-    if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        if (object.value(u"name"_s).isString()) // a distribution
-            return u"%1 %2"_s.arg(key, object.value(u"name"_s).toString());
-        if (object.value(keys::distribution).isObject()) // a cardinality drawn from a distribution
-            return u"%1 %2"_s.arg(key,
-                                  object.value(keys::distribution).toObject().value(u"name"_s).toString());
-        if (object.contains(u"min"_s) && object.contains(u"max"_s))
-            return u"%1 %2–%3"_s.arg(key, scalar(object.value(u"min"_s)), scalar(object.value(u"max"_s)));
-        return ColumnTableModel::tr("%1: %2").arg(key, object.keys().join(u", "_s));
-    }
-    return u"%1 %2"_s.arg(key, scalar(value));
 }
 
 QString joinedMessages(const QStringList &messages)
@@ -242,33 +165,9 @@ int ColumnTableModel::gridColumnOf(const QString &key)
 
 QString ColumnTableModel::constraintSummary(const Column &column)
 {
-    static const QSet<QString> ownColumns = {keys::notNull, keys::primaryKey, keys::unique, keys::references,
-                                             keys::nullPercent};
-    const TypeRegistry &registry = TypeRegistry::instance();
-    // The type's own keys in the registry's order read naturally (min before max); then the common
-    // ones; keys the type does not know come last, so nothing in the JSON goes unseen.
-    QStringList order;
-    if (const DataType *type = registry.find(column.type)) {
-        for (const ConstraintKey &key : type->keys)
-            order << key.name;
-    }
-    for (const ConstraintKey &key : registry.commonKeys()) {
-        if (!order.contains(key.name))
-            order << key.name;
-    }
-    QStringList unknown = column.constraints.keys();
-    unknown.removeIf([&](const QString &key) { return order.contains(key); });
-    order += unknown;
-
-    QStringList parts;
-    for (const QString &key : std::as_const(order)) {
-        if (!column.constraints.contains(key) || ownColumns.contains(key))
-            continue;
-        if (key == keys::weights && column.constraints.value(keys::values).isArray())
-            continue; // said by "(weighted)" after the values
-        parts << describe(key, column.constraints.value(key), column.constraints);
-    }
-    return parts.join(kSeparator);
+    static const QSet<QString> gridKeys = {keys::notNull, keys::primaryKey, keys::unique, keys::references,
+                                           keys::nullPercent};
+    return ConstraintSummary::of(column, gridKeys);
 }
 
 bool ColumnTableModel::acceptableColumnName(const SchemaSession &session, int table, int row,
@@ -292,13 +191,14 @@ QVariant ColumnTableModel::displayData(const Column &column, int gridColumn) con
         return column.type;
     case References: {
         const QJsonValue value = column.constraints.value(keys::references);
-        return value.isUndefined() ? QVariant() : QVariant(scalar(value));
+        return value.isUndefined() ? QVariant() : QVariant(ConstraintSummary::valueText(value));
     }
     case NullPercent: {
         const QJsonValue value = column.constraints.value(keys::nullPercent);
         if (value.isUndefined())
             return {};
-        return value.isDouble() ? tr("%1 %").arg(number(value.toDouble())) : scalar(value);
+        return value.isDouble() ? tr("%1 %").arg(ConstraintSummary::number(value.toDouble()))
+                                : ConstraintSummary::valueText(value);
     }
     case Constraints:
         return constraintSummary(column);

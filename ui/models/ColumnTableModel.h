@@ -62,7 +62,8 @@ public:
     static QString keyOf(int gridColumn);
     // The grid column that shows key ("name", "type", a constraint key), -1 when the grid has none.
     static int gridColumnOf(const QString &key);
-    // The one-line text of the Constraints column: the keys without a grid column of their own.
+    // The one-line text of the Constraints column: the keys without a grid column of their own
+    // (see ConstraintSummary).
     static QString constraintSummary(const Column &column);
     // Whether name may be given to column `row` of table `table`: not empty, no '.', not another column's.
     static bool acceptableColumnName(const SchemaSession &session, int table, int row, const QString &name);
