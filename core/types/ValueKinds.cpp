@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -43,6 +44,22 @@ const QStringList &distributionNames()
     static const QStringList names{u"uniform"_s,     u"normal"_s, u"lognormal"_s,
                                    u"exponential"_s, u"zipf"_s,   u"poisson"_s};
     return names;
+}
+
+QStringList distributionParameters(const QString &name)
+{
+    static const QHash<QString, QStringList> parameters{
+        {u"normal"_s, {u"mean"_s, u"stddev"_s}}, {u"lognormal"_s, {u"mu"_s, u"sigma"_s}},
+        {u"exponential"_s, {u"lambda"_s}},       {u"zipf"_s, {u"s"_s}},
+        {u"poisson"_s, {u"lambda"_s}},
+    };
+    return parameters.value(name);
+}
+
+bool isPositiveDistributionParameter(const QString &parameter)
+{
+    return parameter == u"stddev"_s || parameter == u"sigma"_s || parameter == u"lambda"_s ||
+           parameter == u"s"_s;
 }
 
 namespace {

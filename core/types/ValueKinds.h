@@ -16,6 +16,10 @@ std::optional<ValueKind> valueKindFromName(const QString &name);
 QString allValueKindNames(); // "boolean, integer, …" for messages
 // Names of the distributions a "distribution" value may name.
 const QStringList &distributionNames();
+// The parameters distribution `name` takes (all optional numbers); empty for uniform or an unknown name.
+QStringList distributionParameters(const QString &name);
+// Whether a parameter must be greater than 0 (stddev, sigma, lambda, s).
+bool isPositiveDistributionParameter(const QString &parameter);
 
 // Whether value has the shape of kind. A choice is only checked for being a string, a distribution
 // for being an object with a known "name".

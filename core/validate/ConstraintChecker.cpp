@@ -319,47 +319,31 @@ void ConstraintChecker::checkValuesAndWeights()
 
 void ConstraintChecker::checkDistribution(const QString &key, const QJsonValue &value)
 {
-    // Parameters every distribution takes; all optional (defaults come from min and max), all numbers.
-    static const QList<std::pair<QString, QStringList>> kDistributions = {
-        {QStringLiteral("uniform"), {}},
-        {QStringLiteral("normal"), {QStringLiteral("mean"), QStringLiteral("stddev")}},
-        {QStringLiteral("lognormal"), {QStringLiteral("mu"), QStringLiteral("sigma")}},
-        {QStringLiteral("exponential"), {QStringLiteral("lambda")}},
-        {QStringLiteral("zipf"), {QStringLiteral("s")}},
-        {QStringLiteral("poisson"), {QStringLiteral("lambda")}},
-    };
-    static const QStringList kPositive = {QStringLiteral("stddev"), QStringLiteral("sigma"),
-                                          QStringLiteral("lambda"), QStringLiteral("s")};
     const QJsonObject object = value.toObject();
     const QString name = object.value(QStringLiteral("name")).toString();
-    QStringList names;
-    const QStringList *parameters = nullptr;
-    for (const auto &[distribution, params] : kDistributions) {
-        names.append(distribution);
-        if (distribution == name)
-            parameters = &params;
-    }
-    if (!parameters) {
+    if (!distributionNames().contains(name)) {
         report(key, tr("distribution needs \"name\": one of %1, found %2")
-                        .arg(names.join(QLatin1String(", ")), show(object.value(QStringLiteral("name")))));
+                        .arg(distributionNames().join(QLatin1String(", ")),
+                             show(object.value(QStringLiteral("name")))));
         return;
     }
+    // Parameters are all optional (defaults come from min and max) and all numbers.
+    const QStringList parameters = distributionParameters(name);
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key() == QLatin1String("name"))
             continue;
-        if (!parameters->contains(it.key())) {
-            report(key, parameters->isEmpty()
+        if (!parameters.contains(it.key())) {
+            report(key, parameters.isEmpty()
                             ? tr("distribution %1 takes no parameters, found \"%2\"").arg(name, it.key())
                             : tr("distribution %1 takes %2, found \"%3\"")
-                                  .arg(name, parameters->join(QLatin1String(", ")), it.key()));
+                                  .arg(name, parameters.join(QLatin1String(", ")), it.key()));
             return;
         }
-        if (!it.value().isDouble() || (kPositive.contains(it.key()) && it.value().toDouble() <= 0)) {
-            report(key,
-                   tr("%1 of distribution %2 must be %3, found %4")
-                       .arg(it.key(), name,
-                            kPositive.contains(it.key()) ? tr("a number greater than 0") : tr("a number"),
-                            show(it.value())));
+        const bool positive = isPositiveDistributionParameter(it.key());
+        if (!it.value().isDouble() || (positive && it.value().toDouble() <= 0)) {
+            report(key, tr("%1 of distribution %2 must be %3, found %4")
+                            .arg(it.key(), name, positive ? tr("a number greater than 0") : tr("a number"),
+                                 show(it.value())));
             return;
         }
     }

@@ -1,0 +1,419 @@
+#include "ColumnEditor.h"
+
+#include "ColumnPreviewRunner.h"
+#include "ConstraintForm.h"
+#include "ConstraintJsonEditor.h"
+#include "ExamplesStrip.h"
+#include "SamplesEditor.h"
+#include "session/SchemaSession.h"
+#include "types/TypeRegistry.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace fabrica {
+
+namespace {
+
+// Where index ends up when the element at from moves to to (QList::move).
+int afterMove(int index, int from, int to)
+{
+    if (index == from)
+        return to;
+    if (from < to && index > from && index <= to)
+        return index - 1;
+    if (from > to && index >= to && index < from)
+        return index + 1;
+    return index;
+}
+
+} // namespace
+
+ColumnEditor::ColumnEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_name(new QLineEdit(this))
+    , m_type(new QComboBox(this))
+    , m_description(new QLineEdit(this))
+    , m_tabs(new QTabWidget(this))
+    , m_formScroll(new QScrollArea(this))
+    , m_form(new ConstraintForm)
+    , m_otherProblems(new QLabel)
+    , m_json(new ConstraintJsonEditor(this))
+    , m_samples(new SamplesEditor(this))
+    , m_strip(new ExamplesStrip(this))
+    , m_preview(new ColumnPreviewRunner(this))
+{
+    qRegisterMetaType<KeyChanges>();
+    auto *layout = new QVBoxLayout(this);
+
+    auto *header = new QFormLayout;
+    m_name->setObjectName(QStringLiteral("columnName"));
+    m_name->setAccessibleName(tr("Column name"));
+    m_type->setObjectName(QStringLiteral("typeField"));
+    m_type->setAccessibleName(tr("Data type"));
+    m_type->setMaxVisibleItems(20);
+    for (const DataType &type : TypeRegistry::instance().types()) {
+        m_type->addItem(type.id, type.id);
+        m_type->setItemData(m_type->count() - 1, type.description, Qt::ToolTipRole);
+    }
+    m_description->setObjectName(QStringLiteral("columnDescription"));
+    m_description->setAccessibleName(tr("Column description"));
+    m_description->setPlaceholderText(tr("What the column holds, for people"));
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_name, 2);
+    auto *typeLabel = new QLabel(tr("&Type:"), this);
+    typeLabel->setBuddy(m_type);
+    nameRow->addWidget(typeLabel);
+    nameRow->addWidget(m_type, 1);
+    header->addRow(tr("&Name:"), nameRow);
+    header->addRow(tr("&Description:"), m_description);
+    if (auto *nameLabel = qobject_cast<QLabel *>(header->labelForField(nameRow)))
+        nameLabel->setBuddy(m_name);
+    layout->addLayout(header);
+
+    auto *formPage = new QWidget;
+    auto *formLayout = new QVBoxLayout(formPage);
+    m_otherProblems->setObjectName(QStringLiteral("otherProblems"));
+    m_otherProblems->setWordWrap(true);
+    m_otherProblems->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_otherProblems->hide();
+    formLayout->addWidget(m_otherProblems);
+    formLayout->addWidget(m_form);
+    formLayout->addStretch(1);
+    m_formScroll->setWidget(formPage);
+    m_formScroll->setWidgetResizable(true);
+    m_formScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->setObjectName(QStringLiteral("columnTabs"));
+    m_tabs->addTab(m_formScroll, tr("&Constraints"));
+    m_tabs->addTab(m_json, tr("&JSON"));
+    m_tabs->addTab(m_samples, tr("&Samples"));
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_strip);
+
+    m_preview->setCount(kExampleCount);
+    m_pause.setSingleShot(true);
+    m_pause.setInterval(kPreviewPauseMs);
+    connect(&m_pause, &QTimer::timeout, this, &ColumnEditor::runPreview);
+    connect(m_preview, &ColumnPreviewRunner::ready, this, [this](const ColumnPreview::Values &values) {
+        m_strip->showValues(values);
+        m_form->setExamples(values, {});
+    });
+    connect(m_preview, &ColumnPreviewRunner::failed, this, [this](const QString &message) {
+        m_strip->showError(message);
+        m_form->setExamples({}, message);
+    });
+
+    connect(m_name, &QLineEdit::editingFinished, this, &ColumnEditor::nameEdited);
+    connect(m_type, &QComboBox::currentIndexChanged, this, &ColumnEditor::typeChosen);
+    connect(m_description, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (!hasColumn())
+            return;
+        m_shownDescription = text;
+        m_session->setColumnDescription(m_table, m_column, text);
+    });
+    connect(m_form, &ConstraintForm::edited, this, &ColumnEditor::applyChanges);
+    connect(m_json, &ConstraintJsonEditor::edited, this, [this](const QJsonObject &constraints) {
+        if (hasColumn())
+            m_session->setConstraints(m_table, m_column, constraints);
+    });
+    connect(m_samples, &SamplesEditor::edited, this, [this](const QStringList &samples, const QString &text) {
+        if (hasColumn())
+            m_session->setSamples(m_table, m_column, samples, text);
+    });
+    clear();
+}
+
+ColumnEditor::~ColumnEditor()
+{
+    // Deleting the children moves the focus (editingFinished, focus-out checks): nothing may reach this
+    // half-destroyed editor, nor the session.
+    for (const QMetaObject::Connection &connection : std::as_const(m_connections))
+        disconnect(connection);
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        child->disconnect(this);
+    m_pause.stop();
+}
+
+bool ColumnEditor::hasColumn() const
+{
+    return m_session && m_table >= 0 && m_column >= 0;
+}
+
+void ColumnEditor::setColumn(SchemaSession *session, int table, int column)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_connections))
+        disconnect(connection);
+    m_connections.clear();
+    const bool valid = session && table >= 0 && table < session->document()->tableCount() && column >= 0 &&
+                       column < session->document()->table(table).columns.size();
+    m_session = valid ? session : nullptr;
+    m_table = valid ? table : -1;
+    m_column = valid ? column : -1;
+    m_formType.clear();
+    if (!valid) {
+        clear();
+        return;
+    }
+    connectDocument();
+    setEnabled(true);
+    m_form->setType(TypeRegistry::instance().find(m_session->document()->column(table, column).type));
+    m_formType = m_session->document()->column(table, column).type;
+    m_shownName.clear();
+    m_shownDescription.clear();
+    m_name->clear();
+    m_description->clear();
+    refresh();
+    m_strip->clear();
+    m_pause.stop();
+    runPreview(); // a newly chosen column shows its examples at once
+}
+
+void ColumnEditor::connectDocument()
+{
+    auto follow = [this](auto signal, auto slot) {
+        m_connections << connect(m_session->document(), signal, this, slot);
+    };
+    follow(&SchemaDocument::tableInserted, [this](int index) {
+        if (index <= m_table)
+            retarget(m_table + 1, m_column);
+    });
+    follow(&SchemaDocument::tableRemoved, [this](int index) {
+        if (index == m_table)
+            setColumn(nullptr, -1, -1);
+        else if (index < m_table)
+            retarget(m_table - 1, m_column);
+    });
+    follow(&SchemaDocument::tableMoved,
+           [this](int from, int to) { retarget(afterMove(m_table, from, to), m_column); });
+    follow(&SchemaDocument::columnInserted, [this](int table, int index) {
+        if (table == m_table && index <= m_column)
+            retarget(m_table, m_column + 1);
+    });
+    follow(&SchemaDocument::columnRemoved, [this](int table, int index) {
+        if (table != m_table)
+            return;
+        if (index == m_column)
+            setColumn(nullptr, -1, -1);
+        else if (index < m_column)
+            retarget(m_table, m_column - 1);
+    });
+    follow(&SchemaDocument::columnMoved, [this](int table, int from, int to) {
+        if (table == m_table)
+            retarget(m_table, afterMove(m_column, from, to));
+    });
+    follow(&SchemaDocument::columnChanged, [this](int table, int index) {
+        if (table == m_table && index == m_column)
+            refresh();
+    });
+    follow(&SchemaDocument::wasReset, [this] { setColumn(nullptr, -1, -1); });
+    follow(&SchemaDocument::changed, [this] { schedulePreview(); });
+    m_connections << connect(m_session, &QObject::destroyed, this, [this] { setColumn(nullptr, -1, -1); });
+}
+
+void ColumnEditor::retarget(int table, int column)
+{
+    if (table == m_table && column == m_column)
+        return;
+    m_table = table;
+    m_column = column;
+    emit columnMoved(table, column);
+}
+
+void ColumnEditor::clear()
+{
+    m_pause.stop();
+    m_preview->cancel();
+    m_updating = true;
+    m_name->clear();
+    m_description->clear();
+    m_type->setCurrentIndex(-1);
+    m_updating = false;
+    m_form->setType(nullptr);
+    m_form->setConstraints({});
+    m_json->setConstraints({});
+    m_samples->setSamples({});
+    m_strip->clear();
+    m_otherProblems->hide();
+    setEnabled(false);
+    emit columnMoved(-1, -1);
+}
+
+void ColumnEditor::refresh()
+{
+    if (!hasColumn())
+        return;
+    const Column &column = m_session->document()->column(m_table, m_column);
+    m_updating = true;
+    // A field being typed in keeps its text unless the document changed it meanwhile (undo).
+    if (!m_name->hasFocus() || column.name != m_shownName)
+        m_name->setText(column.name);
+    m_shownName = column.name;
+    if (!m_description->hasFocus() || column.description != m_shownDescription)
+        m_description->setText(column.description);
+    m_shownDescription = column.description;
+    int typeIndex = m_type->findData(column.type);
+    if (typeIndex < 0) { // an unknown type: shown as written, the validator explains
+        m_type->addItem(column.type, column.type);
+        typeIndex = m_type->count() - 1;
+    }
+    m_type->setCurrentIndex(typeIndex);
+    m_updating = false;
+
+    if (column.type != m_formType) {
+        m_formType = column.type;
+        m_form->setType(TypeRegistry::instance().find(column.type));
+        m_form->setKeyColumns(keyColumns());
+    }
+    m_form->setConstraints(column.constraints);
+    m_json->setConstraints(column.constraints);
+    m_samples->setSamples(column.samples);
+    applyProblems();
+}
+
+void ColumnEditor::schedulePreview()
+{
+    if (hasColumn())
+        m_pause.start();
+}
+
+void ColumnEditor::runPreview()
+{
+    if (!hasColumn())
+        return;
+    m_form->setKeyColumns(keyColumns());
+    m_preview->start(m_session->schema(), m_table, m_column);
+}
+
+void ColumnEditor::applyChanges(const KeyChanges &changes)
+{
+    if (!hasColumn())
+        return;
+    const QJsonObject &constraints = m_session->document()->column(m_table, m_column).constraints;
+    KeyChanges real;
+    QStringList names;
+    for (const KeyChange &change : changes) {
+        const bool same = change.value.isUndefined() ? !constraints.contains(change.key)
+                                                     : constraints.value(change.key) == change.value;
+        if (!same) {
+            real.append(change);
+            names << change.key;
+        }
+    }
+    if (real.isEmpty())
+        return;
+    if (real.size() == 1) { // typing in one field merges into one step
+        m_session->setConstraint(m_table, m_column, real.first().key, real.first().value);
+        return;
+    }
+    const QString column = m_session->document()->table(m_table).name + QLatin1Char('.') +
+                           m_session->document()->column(m_table, m_column).name;
+    m_session->beginMacro(tr("Edit %1 of %2").arg(names.join(QStringLiteral(", ")), column));
+    for (const KeyChange &change : std::as_const(real))
+        m_session->setConstraint(m_table, m_column, change.key, change.value);
+    m_session->endMacro();
+}
+
+void ColumnEditor::nameEdited()
+{
+    if (!hasColumn() || m_updating)
+        return;
+    const QString name = m_name->text();
+    if (name.isEmpty()) { // a column needs a name: put the old one back
+        m_name->setText(m_shownName);
+        return;
+    }
+    m_shownName = name;
+    m_session->renameColumn(m_table, m_column, name);
+}
+
+void ColumnEditor::typeChosen(int index)
+{
+    if (!hasColumn() || m_updating || index < 0)
+        return;
+    m_session->setColumnType(m_table, m_column, m_type->itemData(index).toString());
+}
+
+QStringList ColumnEditor::keyColumns() const
+{
+    QStringList columns;
+    if (!m_session)
+        return columns;
+    const Schema &schema = m_session->schema();
+    for (int t = 0; t < schema.tables.size(); ++t) {
+        const Table &table = schema.tables.at(t);
+        for (int c = 0; c < table.columns.size(); ++c) {
+            const QJsonObject &constraints = table.columns.at(c).constraints;
+            const bool key = constraints.value(QStringLiteral("primaryKey")).toBool() ||
+                             constraints.value(QStringLiteral("unique")).toBool();
+            if (key && !(t == m_table && c == m_column))
+                columns << table.name + QLatin1Char('.') + table.columns.at(c).name;
+        }
+    }
+    return columns;
+}
+
+void ColumnEditor::focusKey(const QString &key)
+{
+    if (!hasColumn())
+        return;
+    m_tabs->setCurrentWidget(m_formScroll);
+    if (!m_form->focusKey(key)) {
+        m_tabs->setCurrentWidget(m_json);
+        m_json->selectKey(key);
+    }
+}
+
+void ColumnEditor::setProblems(const Problems &problems)
+{
+    m_problems = problems;
+    applyProblems();
+}
+
+void ColumnEditor::applyProblems()
+{
+    QHash<QString, QStringList> byKey;
+    QStringList other;
+    QStringList columnLevel;
+    const QStringList formKeys = m_form->keys();
+    for (const Problem &problem : std::as_const(m_problems)) {
+        if (!hasColumn() || problem.table != m_table || problem.column != m_column)
+            continue;
+        const QString message = problem.isError() ? problem.message : tr("warning: %1").arg(problem.message);
+        if (problem.key.isEmpty())
+            columnLevel << message;
+        else if (formKeys.contains(problem.key))
+            byKey[problem.key] << message;
+        else
+            other << problem.key + QStringLiteral(": ") + message;
+    }
+    m_form->setProblems(byKey);
+    m_otherProblems->setText(other.join(QLatin1Char('\n')));
+    m_otherProblems->setVisible(!other.isEmpty());
+    // Problems of the column as a whole (its name, its type) belong to the header.
+    QPalette palette = this->palette();
+    if (!columnLevel.isEmpty())
+        palette.setColor(QPalette::Base, QColor(0xff, 0xeb, 0xee));
+    m_name->setPalette(palette);
+    m_name->setToolTip(columnLevel.join(QLatin1Char('\n')));
+}
+
+void ColumnEditor::setSeed(quint64 seed)
+{
+    if (m_preview->seed() == seed)
+        return;
+    m_preview->setSeed(seed);
+    schedulePreview();
+}
+
+quint64 ColumnEditor::seed() const
+{
+    return m_preview->seed();
+}
+
+} // namespace fabrica
