@@ -1,4 +1,5 @@
 #include "CommandLine.h"
+#include "Icons.h"
 #include "FirstAdminDialog.h"
 #include "MainWindow.h"
 #include "SignInDialog.h"
@@ -80,11 +81,10 @@ int runWindow(const QStringList &arguments)
     if (signIn.exec() != QDialog::Accepted)
         return 0;
 
-    MainWindow window;
-    window.setSignedInUser(signIn.session().user);
+    MainWindow window(&storage, signIn.session().user);
     window.show();
     if (!arguments.isEmpty() && !arguments.first().startsWith(QLatin1Char('-')))
-        window.openSchema(arguments.first());
+        window.openFile(arguments.first());
     return QApplication::exec();
 }
 
@@ -107,6 +107,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Fabrica"));
+    QApplication::setWindowIcon(fabrica::Icons::appIcon());
     installTranslations(app);
     return runWindow(arguments);
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark of ../shared/BENCH.md: the shop workload through the real `fabrica generate`, side by side
 # with the reference programs, in one run.
-# Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg]
+# Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg] [--workbench]
+#   --workbench  only the window's bars (bench/workbench): a 1,000-table × 20-column schema opened in the real
+#                MainWindow (offscreen), one edit and its undo, medians
 #   --pg  also writing into PostgreSQL (bench/load.py): fabrica --to against PostgreSQL's own COPY load, on a
 #         throw-away cluster started for the run (scripts/pg.sh)
 # FABRICA_BENCH_BUILD=DIR builds and runs the Release build in DIR instead of build/.
@@ -14,10 +16,21 @@ source "$FABRICA_ROOT/scripts/pg.sh"
 
 build=${FABRICA_BENCH_BUILD:-$FABRICA_ROOT/build}
 pg=0
+workbench=0
 args=()
 for arg in "$@"; do
-    if [ "$arg" = --pg ]; then pg=1; else args+=("$arg"); fi
+    case "$arg" in
+    --pg) pg=1 ;;
+    --workbench) workbench=1 ;;
+    *) args+=("$arg") ;;
+    esac
 done
+if ((workbench)); then
+    ensure_packages "${FABRICA_BUILD_PACKAGES[@]}"
+    FABRICA_TARGET=bench_workbench configure_and_build "$build" Release
+    QT_QPA_PLATFORM=offscreen "$build/bench/workbench/bench_workbench" "${args[@]}"
+    exit
+fi
 packages=("${FABRICA_BUILD_PACKAGES[@]}" python3 time)
 ((pg == 0)) || packages+=(postgresql)
 ensure_packages "${packages[@]}"

@@ -42,6 +42,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
+#include "widgets/TypePicker.h"
+
 #include <QtTest>
 
 #include <memory>
@@ -553,10 +555,17 @@ void TestColumnEditor::typeChangeRebuildsForm()
 {
     open(kCustomers, kBalance);
     const QByteArray before = bytes();
-    auto *type = m_editor->findChild<QComboBox *>(u"typeField"_s);
-    QCOMPARE(type->currentText(), u"decimal"_s);
+    auto *type = m_editor->findChild<TypePicker *>(u"typeField"_s);
+    QVERIFY(type);
+    QCOMPARE(type->typeId(), u"decimal"_s);
     QVERIFY(field(u"scale"_s));
-    type->setCurrentIndex(type->findText(u"integer"_s));
+    // Chosen the way a user does: type into the picker, Enter.
+    auto *search = type->findChild<QLineEdit *>(u"typeSearch"_s);
+    QVERIFY(search);
+    search->setFocus();
+    search->selectAll();
+    QTest::keyClicks(search, u"integer"_s);
+    QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(column(kCustomers, kBalance).type, u"integer"_s);
     QVERIFY(!column(kCustomers, kBalance).constraints.contains(u"scale"_s));
     QVERIFY(!field(u"scale"_s));
@@ -564,7 +573,7 @@ void TestColumnEditor::typeChangeRebuildsForm()
     QCOMPARE(editorOf<QSpinBox>(u"max"_s)->value(), 10000);
     m_session->undoStack()->undo();
     QCOMPARE(bytes(), before);
-    QCOMPARE(type->currentText(), u"decimal"_s);
+    QCOMPARE(type->typeId(), u"decimal"_s);
     QVERIFY(field(u"scale"_s));
 }
 

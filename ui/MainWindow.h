@@ -1,35 +1,178 @@
 #pragma once
 
 #include "storage/StoredRecords.h"
+#include "session/SchemaSession.h"
+#include "validate/Problem.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
+class QAction;
 class QLabel;
-class QTreeWidget;
+class QLineEdit;
+class QMenu;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+class QTreeView;
+class QUndoGroup;
 
 namespace fabrica {
 
-// The main window. For now it opens a schema file and shows its tables, columns and validation
-// problems; the full editor arrives with the GUI work.
+class AutosaveStore;
+class ColumnEditor;
+class ImportRunner;
+class ProblemsModel;
+class Repository;
+class SchemaBrowserModel;
+class SchemaEditor;
+class SchemaPersistence;
+class SchemaSession;
+class SchemaTreeModel;
+class TableEditor;
+class ValidationScheduler;
+struct Error;
+struct Schema;
+
+// The workbench: a browser of open and stored schemas, the schema tree, an editor for what is selected
+// (schema, table or column), problems and undo history; files, storage, import by drag and drop.
+// Everything it changes goes through a SchemaSession's undo stack; everything slow runs off the GUI thread.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    struct Options
+    {
+        QString autosaveFolder; // empty: the application data folder
+        int autosaveDelayMs = 2000;
+        bool offerRecovery = true;
+    };
 
-    // Loads path and shows it; returns false (and shows why) when it cannot be read.
-    bool openSchema(const QString &path);
-    // Shows who is signed in, in the status bar.
-    void setSignedInUser(const UserRecord &user);
+    MainWindow(Repository *storage, const UserRecord &user, QWidget *parent = nullptr);
+    MainWindow(Repository *storage, const UserRecord &user, const Options &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a schema file (read off the GUI thread; sessionOpened follows).
+    void openFile(const QString &path);
+    void openStored(qint64 id);
+    SchemaSession *newSchema();
+    // Starts an import of the files, as if they had been dropped on the window.
+    void importFiles(const QStringList &paths);
+    // Offers the autosaved edits of an earlier run that did not end cleanly.
+    void offerRecovery();
+
+    SchemaSession *currentSession() const { return m_current; }
+    QList<SchemaSession *> sessions() const;
+    void setCurrentSession(SchemaSession *session);
+    // Selects and shows an item: table -1 = the schema, column -1 = the table.
+    void select(int table, int column = -1, const QString &key = {});
+    const Problems &problems() const;
+    UserRecord user() const { return m_user; }
+
+    bool saveCurrent();
+    // Asks Save / Discard / Cancel for a dirty session; false when the user cancels.
+    bool closeSession(SchemaSession *session);
+
+signals:
+    void sessionOpened(fabrica::SchemaSession *session);
+    void sessionSaved(fabrica::SchemaSession *session);
+    void importFinished(bool stored);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void chooseSchema();
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createCentral();
+    void restoreLayout();
+    SchemaSession *addSession(const Schema &schema);
+    void updateTitle();
+    void updateActions();
+    void showEditorFor(const QModelIndex &treeIndex);
+    void problemsChanged(const Problems &problems);
+    void activateProblem(const QModelIndex &index);
+    void showError(const QString &what, const Error &error);
+    void chooseFile();
+    void chooseImport();
+    void saveAs();
+    void saveToStorage();
+    void closeCurrent();
+    void openExample(const QString &resource);
+    void addRecentFile(const QString &path);
+    void updateRecentMenu();
+    void importFinishedWith(const QStringList &paths);
+    void scheduleAutosave(SchemaSession *session);
+    void autosave(SchemaSession *session);
+    // Tree selection: which table and column the actions work on.
+    int selectedTable() const;
+    int selectedColumn() const;
+    void addTable();
+    void addColumn();
+    void duplicateSelected();
+    void deleteSelected();
+    void renameSelected();
+    void moveSelected(int delta);
+    void treeContextMenu(const QPoint &pos);
     void showAbout();
+    static bool isImportable(const QString &path);
 
-    QLabel *m_summary = nullptr;
-    QTreeWidget *m_tree = nullptr;
+    Repository *m_storage;
+    UserRecord m_user;
+    Options m_options;
+    SchemaPersistence *m_persistence;
+    AutosaveStore *m_autosave;
+    QList<SchemaSession *> m_sessions;
+    QPointer<SchemaSession> m_current;
+    QHash<SchemaSession *, QTimer *> m_autosaveTimers;
+
+    QUndoGroup *m_undoGroup;
+    SchemaBrowserModel *m_browserModel;
+    SchemaTreeModel *m_treeModel;
+    QSortFilterProxyModel *m_treeFilter;
+    ProblemsModel *m_problemsModel;
+    ValidationScheduler *m_validation;
+    ImportRunner *m_importRunner = nullptr;
+
+    QTreeView *m_browser = nullptr;
+    QTreeView *m_tree = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTableView *m_problemsView = nullptr;
+    QStackedWidget *m_editors = nullptr;
+    QWidget *m_welcome = nullptr;
+    SchemaEditor *m_schemaEditor = nullptr;
+    TableEditor *m_tableEditor = nullptr;
+    ColumnEditor *m_columnEditor = nullptr;
+    QLabel *m_problemSummary = nullptr;
     QLabel *m_signedIn = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_storeAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_closeAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_addTableAction = nullptr;
+    QAction *m_addColumnAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_renameAction = nullptr;
+    QAction *m_moveUpAction = nullptr;
+    QAction *m_moveDownAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_validateAction = nullptr;
+    QAction *m_refreshAction = nullptr;
 };
 
 } // namespace fabrica

@@ -1,4 +1,5 @@
 #include "ColumnEditor.h"
+#include "widgets/TypePicker.h"
 
 #include "ColumnPreviewRunner.h"
 #include "ConstraintForm.h"
@@ -37,7 +38,7 @@ int afterMove(int index, int from, int to)
 ColumnEditor::ColumnEditor(QWidget *parent)
     : QWidget(parent)
     , m_name(new QLineEdit(this))
-    , m_type(new QComboBox(this))
+    , m_type(new TypePicker(this))
     , m_description(new QLineEdit(this))
     , m_tabs(new QTabWidget(this))
     , m_formScroll(new QScrollArea(this))
@@ -56,11 +57,6 @@ ColumnEditor::ColumnEditor(QWidget *parent)
     m_name->setAccessibleName(tr("Column name"));
     m_type->setObjectName(QStringLiteral("typeField"));
     m_type->setAccessibleName(tr("Data type"));
-    m_type->setMaxVisibleItems(20);
-    for (const DataType &type : TypeRegistry::instance().types()) {
-        m_type->addItem(type.id, type.id);
-        m_type->setItemData(m_type->count() - 1, type.description, Qt::ToolTipRole);
-    }
     m_description->setObjectName(QStringLiteral("columnDescription"));
     m_description->setAccessibleName(tr("Column description"));
     m_description->setPlaceholderText(tr("What the column holds, for people"));
@@ -109,7 +105,7 @@ ColumnEditor::ColumnEditor(QWidget *parent)
     });
 
     connect(m_name, &QLineEdit::editingFinished, this, &ColumnEditor::nameEdited);
-    connect(m_type, &QComboBox::currentIndexChanged, this, &ColumnEditor::typeChosen);
+    connect(m_type, &TypePicker::typeChosen, this, &ColumnEditor::typeChosen);
     connect(m_description, &QLineEdit::textEdited, this, [this](const QString &text) {
         if (!hasColumn())
             return;
@@ -232,7 +228,7 @@ void ColumnEditor::clear()
     m_updating = true;
     m_name->clear();
     m_description->clear();
-    m_type->setCurrentIndex(-1);
+    m_type->setTypeId(QString());
     m_updating = false;
     m_form->setType(nullptr);
     m_form->setConstraints({});
@@ -257,12 +253,8 @@ void ColumnEditor::refresh()
     if (!m_description->hasFocus() || column.description != m_shownDescription)
         m_description->setText(column.description);
     m_shownDescription = column.description;
-    int typeIndex = m_type->findData(column.type);
-    if (typeIndex < 0) { // an unknown type: shown as written, the validator explains
-        m_type->addItem(column.type, column.type);
-        typeIndex = m_type->count() - 1;
-    }
-    m_type->setCurrentIndex(typeIndex);
+    if (m_type->typeId() != column.type)
+        m_type->setTypeId(column.type); // an unknown type is shown as written; the validator explains
     m_updating = false;
 
     if (column.type != m_formType) {
@@ -332,11 +324,11 @@ void ColumnEditor::nameEdited()
     m_session->renameColumn(m_table, m_column, name);
 }
 
-void ColumnEditor::typeChosen(int index)
+void ColumnEditor::typeChosen(const QString &type)
 {
-    if (!hasColumn() || m_updating || index < 0)
+    if (!hasColumn() || m_updating || type.isEmpty())
         return;
-    m_session->setColumnType(m_table, m_column, m_type->itemData(index).toString());
+    m_session->setColumnType(m_table, m_column, type);
 }
 
 QStringList ColumnEditor::keyColumns() const

@@ -20,6 +20,7 @@ class ConstraintJsonEditor;
 class ExamplesStrip;
 class SamplesEditor;
 class SchemaSession;
+class TypePicker;
 
 // Edits one column of a SchemaSession: name, type and description on top; the constraints as a form built
 // from the type registry, as raw JSON, and the sample values on three tabs; a strip of live example values
@@ -69,7 +70,7 @@ private:
     void applyChanges(const KeyChanges &changes);
     void applyProblems();
     void nameEdited();
-    void typeChosen(int index);
+    void typeChosen(const QString &type);
     QStringList keyColumns() const;
     void connectDocument();
 
@@ -77,7 +78,7 @@ private:
     int m_table = -1;
     int m_column = -1;
     QLineEdit *m_name;
-    QComboBox *m_type;
+    TypePicker *m_type;
     QLineEdit *m_description;
     QTabWidget *m_tabs;
     QScrollArea *m_formScroll;
