@@ -25,6 +25,9 @@ ConstraintField::ConstraintField(const ConstraintKey &key, QWidget *parent)
     m_reset->setAutoRaise(true);
     m_reset->setToolTip(tr("Reset %1 to its default").arg(key.name));
     m_reset->setAccessibleName(tr("Reset %1").arg(key.name));
+    QSizePolicy keepRoom = m_reset->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true); // editors line up whether their key is set or not
+    m_reset->setSizePolicy(keepRoom);
     m_reset->setVisible(false);
     connect(m_reset, &QToolButton::clicked, this, &ConstraintField::reset);
     m_layout->addWidget(m_reset, 0, 1, Qt::AlignTop);

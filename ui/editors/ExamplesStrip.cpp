@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QStyle>
 
 namespace fabrica {
 
@@ -29,7 +30,8 @@ ExamplesStrip::ExamplesStrip(QWidget *parent)
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    m_scroll->setFixedHeight(fontMetrics().height() + 18);
+    // Room for a row of chips and, below it, the scroll bar that long values bring.
+    m_scroll->setFixedHeight(fontMetrics().height() + 12 + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
     layout->addWidget(m_scroll, 1);
 
     m_message->setObjectName(QStringLiteral("examplesError"));
@@ -79,7 +81,7 @@ void ExamplesStrip::showValues(const ColumnPreview::Values &values)
             italic.setItalic(true);
             chip->setFont(italic);
             chip->setStyleSheet(
-                QStringLiteral("QLabel { color: palette(mid); border: 1px dashed palette(mid); "
+                QStringLiteral("QLabel { color: palette(dark); border: 1px dashed palette(dark); "
                                "border-radius: 7px; padding: 1px 7px; }"));
         }
         chip->setProperty("isNull", !value.has_value());

@@ -11,6 +11,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace fabrica {
 
 namespace {
@@ -50,7 +52,6 @@ WeightedValuesField::WeightedValuesField(const ConstraintKey &values, const Cons
     m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_view->horizontalHeader()->resizeSection(0, 180);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
-    m_view->setMinimumHeight(160);
     layout->addWidget(m_view);
 
     auto *buttons = new QHBoxLayout;
@@ -92,7 +93,11 @@ WeightedValuesField::WeightedValuesField(const ConstraintKey &values, const Cons
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &WeightedValuesField::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &WeightedValuesField::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &WeightedValuesField::fitHeight);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &WeightedValuesField::fitHeight);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &WeightedValuesField::fitHeight);
     updateButtons();
+    fitHeight();
 }
 
 QStringList WeightedValuesField::keys() const
@@ -108,6 +113,16 @@ QList<int> WeightedValuesField::selectedRows() const
     if (rows.isEmpty() && m_view->currentIndex().isValid())
         rows << m_view->currentIndex().row();
     return rows;
+}
+
+void WeightedValuesField::fitHeight()
+{
+    // As tall as the rows, within reason: a short list takes little room, a long one scrolls.
+    constexpr int kMinRows = 3, kMaxRows = 12;
+    const int rows = std::clamp(m_model->rowCount() + 1, kMinRows, kMaxRows);
+    const int height = m_view->horizontalHeader()->sizeHint().height() +
+                       rows * m_view->verticalHeader()->defaultSectionSize() + 2 * m_view->frameWidth();
+    m_view->setFixedHeight(height);
 }
 
 void WeightedValuesField::updateButtons()
