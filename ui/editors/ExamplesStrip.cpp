@@ -1,5 +1,7 @@
 #include "ExamplesStrip.h"
 
+#include "Icons.h"
+
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,6 +22,10 @@ ExamplesStrip::ExamplesStrip(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     m_caption->setToolTip(tr("The first rows of this column as `fabrica generate` writes them"));
+    auto *icon = new QLabel(this);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(Icons::get(QStringLiteral("examples")).pixmap(size, size));
+    layout->addWidget(icon);
     layout->addWidget(m_caption);
 
     m_chips->setContentsMargins(0, 0, 0, 0);

@@ -1,5 +1,6 @@
 #include "WeightedValuesField.h"
 
+#include "Icons.h"
 #include "WeightBarDelegate.h"
 #include "WeightedValuesModel.h"
 #include "model/UniqueName.h"
@@ -17,11 +18,16 @@ namespace fabrica {
 
 namespace {
 
-QToolButton *button(const QString &name, const QString &text, const QString &tip, QWidget *parent)
+QToolButton *button(const QString &name, const QString &text, const QString &tip, QWidget *parent,
+                    const QString &icon = {})
 {
     auto *button = new QToolButton(parent);
     button->setObjectName(name);
     button->setText(text);
+    if (!icon.isEmpty()) {
+        button->setIcon(Icons::get(icon));
+        button->setToolButtonStyle(text.size() > 1 ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly);
+    }
     button->setToolTip(tip);
     button->setAccessibleName(tip);
     return button;
@@ -55,10 +61,13 @@ WeightedValuesField::WeightedValuesField(const ConstraintKey &values, const Cons
     layout->addWidget(m_view);
 
     auto *buttons = new QHBoxLayout;
-    m_add = button(QStringLiteral("addValue"), tr("Add"), tr("Add a value"), box);
-    m_remove = button(QStringLiteral("removeValue"), tr("Remove"), tr("Remove the selected values"), box);
-    m_up = button(QStringLiteral("moveValueUp"), QStringLiteral("↑"), tr("Move the value up"), box);
-    m_down = button(QStringLiteral("moveValueDown"), QStringLiteral("↓"), tr("Move the value down"), box);
+    m_add = button(QStringLiteral("addValue"), tr("Add"), tr("Add a value"), box, QStringLiteral("new"));
+    m_remove = button(QStringLiteral("removeValue"), tr("Remove"), tr("Remove the selected values"), box,
+                      QStringLiteral("delete"));
+    m_up = button(QStringLiteral("moveValueUp"), QStringLiteral("↑"), tr("Move the value up"), box,
+                  QStringLiteral("move-up"));
+    m_down = button(QStringLiteral("moveValueDown"), QStringLiteral("↓"), tr("Move the value down"), box,
+                    QStringLiteral("move-down"));
     for (QToolButton *b : {m_add, m_remove, m_up, m_down})
         buttons->addWidget(b);
     if (weights) {
