@@ -9,7 +9,9 @@
 #include "editors/DistributionEditor.h"
 #include "editors/ExamplesStrip.h"
 #include "editors/JsonFieldsField.h"
+#include "editors/NumberListField.h"
 #include "editors/SamplesEditor.h"
+#include "editors/TemporalField.h"
 #include "editors/WeightBarDelegate.h"
 #include "editors/WeightedValuesField.h"
 #include "editors/WeightedValuesModel.h"
@@ -122,7 +124,10 @@ private slots:
     void weightedValuesEditFollowsDocument();
     void distributionEditor();
     void dateFieldWritesIsoDates();
+    void timestampFieldKeepsOffset();
     void referencePickerListsKeyColumns();
+    void cardinalityField();
+    void numberListField();
     void typeChangeRebuildsForm();
     void jsonFieldsTree();
     void samplesPasteIsOneUndoStep();
@@ -527,6 +532,28 @@ void TestColumnEditor::dateFieldWritesIsoDates()
     QVERIFY(!hasErrors(problems));
 }
 
+void TestColumnEditor::timestampFieldKeepsOffset()
+{
+    open(kCustomers, 5); // signup_ts, timestamp
+    auto *min = editorOf<QDateTimeEdit>(u"min"_s);
+    QVERIFY(min);
+    QCOMPARE(min->dateTime(), QDateTime(QDate(2015, 1, 1), QTime(0, 0), Qt::UTC));
+    min->setSelectedSection(QDateTimeEdit::SecondSection);
+    QTest::keyClick(min, Qt::Key_Up);
+    QCOMPARE(column(kCustomers, 5).constraints.value(u"min"_s).toString(), u"2015-01-01T00:00:01"_s);
+
+    // An offset stays as it was; a fraction is written when there is one.
+    QString offset;
+    const QDateTime moment =
+        TemporalField::parse(ValueKind::Timestamp, u"2024-02-29T13:45:00.250+01:00"_s, &offset);
+    QCOMPARE(offset, u"+01:00"_s);
+    QCOMPARE(moment.time(), QTime(13, 45, 0, 250));
+    QCOMPARE(TemporalField::format(ValueKind::Timestamp, moment.addSecs(1), offset),
+             u"2024-02-29T13:45:01.250+01:00"_s);
+    QCOMPARE(TemporalField::format(ValueKind::Time, moment), u"13:45:00.250"_s);
+    QVERIFY(!TemporalField::parse(ValueKind::Date, u"2023-02-29"_s).isValid());
+}
+
 void TestColumnEditor::referencePickerListsKeyColumns()
 {
     open(kOrders, kCustomerId);
@@ -549,6 +576,50 @@ void TestColumnEditor::referencePickerListsKeyColumns()
     QTest::keyClicks(combo->lineEdit(), u"id"_s);
     QCOMPARE(combo->property("invalid").toBool(), false);
     QCOMPARE(column(kOrders, kCustomerId).constraints.value(u"references"_s).toString(), u"customers.id"_s);
+}
+
+void TestColumnEditor::cardinalityField()
+{
+    open(kOrders, kCustomerId);
+    const QByteArray before = bytes();
+    auto *mode = field(u"cardinality"_s)->findChild<QComboBox *>(u"cardinalityMode"_s);
+    QVERIFY(mode);
+    QCOMPARE(mode->currentIndex(), 0);
+    mode->setCurrentIndex(1);
+    QCOMPARE(column(kOrders, kCustomerId).constraints.value(u"cardinality"_s).toObject(),
+             (QJsonObject{{u"min"_s, 1}, {u"max"_s, 3}}));
+    retype(field(u"cardinality"_s)->findChild<QSpinBox *>(u"cardinalityMax"_s), u"5"_s);
+    QCOMPARE(column(kOrders, kCustomerId).constraints.value(u"cardinality"_s).toObject(),
+             (QJsonObject{{u"min"_s, 1}, {u"max"_s, 5}}));
+    mode->setCurrentIndex(2);
+    QCOMPARE(
+        at(column(kOrders, kCustomerId).constraints.value(u"cardinality"_s), {u"distribution"_s, u"name"_s}),
+        QJsonValue(u"poisson"_s));
+    mode->setCurrentIndex(0);
+    QVERIFY(!column(kOrders, kCustomerId).constraints.contains(u"cardinality"_s));
+    QCOMPARE(bytes(), before);
+}
+
+void TestColumnEditor::numberListField()
+{
+    ConstraintKey key;
+    key.name = u"weights"_s;
+    key.kind = ValueKind::NumberList;
+    std::unique_ptr<ConstraintField> created(ConstraintForm::createField(key, nullptr));
+    auto *field = qobject_cast<NumberListField *>(created.get());
+    QVERIFY(field);
+    QSignalSpy edited(field, &ConstraintField::edited);
+    auto *line = field->findChild<QLineEdit *>();
+    QTest::keyClicks(line, u"70, 2.5, x"_s);
+    QCOMPARE(line->property("invalid").toBool(), true);
+    const KeyChanges last = edited.last().at(0).value<KeyChanges>();
+    QCOMPARE(last.first().value, QJsonValue(QJsonArray{70, 2.5})); // the last list that was whole
+    QTest::keyClick(line, Qt::Key_Backspace);
+    QTest::keyClicks(line, u"1e2"_s);
+    QCOMPARE(edited.last().at(0).value<KeyChanges>().first().value, QJsonValue(QJsonArray{70, 2.5, 100}));
+    QCOMPARE(line->property("invalid").toBool(), false);
+    field->setConstraints({{u"weights"_s, QJsonArray{1, 0.5}}});
+    QCOMPARE(line->text(), u"1, 0.5"_s);
 }
 
 void TestColumnEditor::typeChangeRebuildsForm()

@@ -1,5 +1,7 @@
 #include "ConstraintField.h"
 
+#include "Icons.h"
+
 #include <QGridLayout>
 #include <QLabel>
 #include <QPainter>
@@ -22,16 +24,23 @@ ConstraintField::ConstraintField(const ConstraintKey &key, QWidget *parent)
 
     m_reset->setObjectName(QStringLiteral("reset"));
     m_reset->setText(QStringLiteral("×"));
+    m_reset->setIcon(Icons::get(QStringLiteral("close")));
     m_reset->setAutoRaise(true);
     m_reset->setToolTip(tr("Reset %1 to its default").arg(key.name));
     m_reset->setAccessibleName(tr("Reset %1").arg(key.name));
+    QSizePolicy keepRoom = m_reset->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true); // editors line up whether their key is set or not
+    m_reset->setSizePolicy(keepRoom);
     m_reset->setVisible(false);
     connect(m_reset, &QToolButton::clicked, this, &ConstraintField::reset);
     m_layout->addWidget(m_reset, 0, 1, Qt::AlignTop);
 
     m_problemIcon->setObjectName(QStringLiteral("problemIcon"));
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    m_problemIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size, size));
+    QIcon warning = Icons::get(QStringLiteral("warning"));
+    if (warning.isNull())
+        warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    m_problemIcon->setPixmap(warning.pixmap(size, size));
     m_problemIcon->setVisible(false);
     m_layout->addWidget(m_problemIcon, 0, 2, Qt::AlignTop);
     updateChrome();

@@ -1,9 +1,12 @@
 #include "ExamplesStrip.h"
 
+#include "Icons.h"
+
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QStyle>
 
 namespace fabrica {
 
@@ -19,6 +22,10 @@ ExamplesStrip::ExamplesStrip(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     m_caption->setToolTip(tr("The first rows of this column as `fabrica generate` writes them"));
+    auto *icon = new QLabel(this);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(Icons::get(QStringLiteral("examples")).pixmap(size, size));
+    layout->addWidget(icon);
     layout->addWidget(m_caption);
 
     m_chips->setContentsMargins(0, 0, 0, 0);
@@ -29,7 +36,8 @@ ExamplesStrip::ExamplesStrip(QWidget *parent)
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    m_scroll->setFixedHeight(fontMetrics().height() + 18);
+    // Room for a row of chips and, below it, the scroll bar that long values bring.
+    m_scroll->setFixedHeight(fontMetrics().height() + 12 + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
     layout->addWidget(m_scroll, 1);
 
     m_message->setObjectName(QStringLiteral("examplesError"));
@@ -79,7 +87,7 @@ void ExamplesStrip::showValues(const ColumnPreview::Values &values)
             italic.setItalic(true);
             chip->setFont(italic);
             chip->setStyleSheet(
-                QStringLiteral("QLabel { color: palette(mid); border: 1px dashed palette(mid); "
+                QStringLiteral("QLabel { color: palette(dark); border: 1px dashed palette(dark); "
                                "border-radius: 7px; padding: 1px 7px; }"));
         }
         chip->setProperty("isNull", !value.has_value());

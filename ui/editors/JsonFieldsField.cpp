@@ -1,5 +1,6 @@
 #include "JsonFieldsField.h"
 
+#include "Icons.h"
 #include "format/CanonicalJson.h"
 #include "model/ConstraintKeys.h"
 #include "model/UniqueName.h"
@@ -114,18 +115,25 @@ JsonFieldsField::JsonFieldsField(const ConstraintKey &key, QWidget *parent)
     layout->addWidget(m_error);
 
     auto *buttons = new QHBoxLayout;
-    auto makeButton = [box, buttons](const QString &name, const QString &text, const QString &tip) {
+    auto makeButton = [box, buttons](const QString &name, const QString &text, const QString &tip,
+                                     const QString &icon = {}) {
         auto *button = new QToolButton(box);
         button->setObjectName(name);
         button->setText(text);
+        if (!icon.isEmpty()) {
+            button->setIcon(Icons::get(icon));
+            button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        }
         button->setToolTip(tip);
         buttons->addWidget(button);
         return button;
     };
-    m_add = makeButton(QStringLiteral("addField"), tr("Add field"), tr("Add a field at the top level"));
+    m_add = makeButton(QStringLiteral("addField"), tr("Add field"), tr("Add a field at the top level"),
+                       QStringLiteral("new"));
     m_addNested = makeButton(QStringLiteral("addNestedField"), tr("Add nested field"),
                              tr("Add a field inside the selected json field"));
-    m_remove = makeButton(QStringLiteral("removeField"), tr("Remove"), tr("Remove the selected field"));
+    m_remove = makeButton(QStringLiteral("removeField"), tr("Remove"), tr("Remove the selected field"),
+                          QStringLiteral("delete"));
     buttons->addStretch(1);
     m_rawToggle =
         makeButton(QStringLiteral("rawFields"), tr("Edit as JSON"), tr("Edit the fields as raw JSON"));

@@ -1,5 +1,6 @@
 #include "SamplesEditor.h"
 
+#include "Icons.h"
 #include "import/CsvReader.h"
 #include "import/TextDecoding.h"
 
@@ -44,19 +45,23 @@ SamplesEditor::SamplesEditor(QWidget *parent)
     layout->addWidget(m_view, 1);
 
     auto *buttons = new QHBoxLayout;
-    auto makeButton = [this, buttons](const QString &name, const QString &text, const QString &tip) {
-        auto *button = new QPushButton(text, this);
+    auto makeButton = [this, buttons](const QString &name, const QString &text, const QString &tip,
+                                      const QString &icon) {
+        auto *button = new QPushButton(Icons::get(icon), text, this);
         button->setObjectName(name);
         button->setToolTip(tip);
         buttons->addWidget(button);
         return button;
     };
-    m_add = makeButton(QStringLiteral("addSample"), tr("Add"), tr("Add a sample value"));
-    m_delete = makeButton(QStringLiteral("deleteSamples"), tr("Delete"), tr("Delete the selected values"));
+    m_add =
+        makeButton(QStringLiteral("addSample"), tr("Add"), tr("Add a sample value"), QStringLiteral("new"));
+    m_delete = makeButton(QStringLiteral("deleteSamples"), tr("Delete"), tr("Delete the selected values"),
+                          QStringLiteral("delete"));
     m_paste = makeButton(QStringLiteral("pasteSamples"), tr("Paste"),
-                         tr("Add the clipboard's text, one value per line"));
+                         tr("Add the clipboard's text, one value per line"), QStringLiteral("paste"));
     m_load = makeButton(QStringLiteral("loadSamplesCsv"), tr("Load CSV column…"),
-                        tr("Replace the samples with the values of a column of a CSV file"));
+                        tr("Replace the samples with the values of a column of a CSV file"),
+                        QStringLiteral("csv"));
     buttons->addStretch(1);
     layout->addLayout(buttons);
 

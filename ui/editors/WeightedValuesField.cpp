@@ -1,5 +1,6 @@
 #include "WeightedValuesField.h"
 
+#include "Icons.h"
 #include "WeightBarDelegate.h"
 #include "WeightedValuesModel.h"
 #include "model/UniqueName.h"
@@ -11,15 +12,22 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace fabrica {
 
 namespace {
 
-QToolButton *button(const QString &name, const QString &text, const QString &tip, QWidget *parent)
+QToolButton *button(const QString &name, const QString &text, const QString &tip, QWidget *parent,
+                    const QString &icon = {})
 {
     auto *button = new QToolButton(parent);
     button->setObjectName(name);
     button->setText(text);
+    if (!icon.isEmpty()) {
+        button->setIcon(Icons::get(icon));
+        button->setToolButtonStyle(text.size() > 1 ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly);
+    }
     button->setToolTip(tip);
     button->setAccessibleName(tip);
     return button;
@@ -50,14 +58,16 @@ WeightedValuesField::WeightedValuesField(const ConstraintKey &values, const Cons
     m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_view->horizontalHeader()->resizeSection(0, 180);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
-    m_view->setMinimumHeight(160);
     layout->addWidget(m_view);
 
     auto *buttons = new QHBoxLayout;
-    m_add = button(QStringLiteral("addValue"), tr("Add"), tr("Add a value"), box);
-    m_remove = button(QStringLiteral("removeValue"), tr("Remove"), tr("Remove the selected values"), box);
-    m_up = button(QStringLiteral("moveValueUp"), QStringLiteral("↑"), tr("Move the value up"), box);
-    m_down = button(QStringLiteral("moveValueDown"), QStringLiteral("↓"), tr("Move the value down"), box);
+    m_add = button(QStringLiteral("addValue"), tr("Add"), tr("Add a value"), box, QStringLiteral("new"));
+    m_remove = button(QStringLiteral("removeValue"), tr("Remove"), tr("Remove the selected values"), box,
+                      QStringLiteral("delete"));
+    m_up = button(QStringLiteral("moveValueUp"), QStringLiteral("↑"), tr("Move the value up"), box,
+                  QStringLiteral("move-up"));
+    m_down = button(QStringLiteral("moveValueDown"), QStringLiteral("↓"), tr("Move the value down"), box,
+                    QStringLiteral("move-down"));
     for (QToolButton *b : {m_add, m_remove, m_up, m_down})
         buttons->addWidget(b);
     if (weights) {
@@ -92,7 +102,11 @@ WeightedValuesField::WeightedValuesField(const ConstraintKey &values, const Cons
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &WeightedValuesField::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &WeightedValuesField::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &WeightedValuesField::fitHeight);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &WeightedValuesField::fitHeight);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &WeightedValuesField::fitHeight);
     updateButtons();
+    fitHeight();
 }
 
 QStringList WeightedValuesField::keys() const
@@ -108,6 +122,16 @@ QList<int> WeightedValuesField::selectedRows() const
     if (rows.isEmpty() && m_view->currentIndex().isValid())
         rows << m_view->currentIndex().row();
     return rows;
+}
+
+void WeightedValuesField::fitHeight()
+{
+    // As tall as the rows, within reason: a short list takes little room, a long one scrolls.
+    constexpr int kMinRows = 3, kMaxRows = 12;
+    const int rows = std::clamp(m_model->rowCount() + 1, kMinRows, kMaxRows);
+    const int height = m_view->horizontalHeader()->sizeHint().height() +
+                       rows * m_view->verticalHeader()->defaultSectionSize() + 2 * m_view->frameWidth();
+    m_view->setFixedHeight(height);
 }
 
 void WeightedValuesField::updateButtons()

@@ -31,6 +31,7 @@ protected:
 private:
     void modelEdited();
     void updateButtons();
+    void fitHeight();
     QList<int> selectedRows() const;
 
     QString m_weightsKey;
