@@ -44,7 +44,8 @@ public:
     virtual Result<int> countUsers(const Actor &actor) = 0;
 
     // Schemas, stored as tables, columns and sample data. Saving a name the owner already has fails
-    // unless replace is set (then the old one and its runs are deleted in the same transaction).
+    // unless replace is set (then the old one and its runs are deleted in the same transaction; to save an
+    // edit of a stored schema and keep its runs, use updateSchema).
     virtual Result<SchemaRecord> saveSchema(const Actor &actor, qint64 ownerId, const Schema &schema,
                                             bool replace = false) = 0;
     // What to do when a schema's name is taken: fail, replace the old one, or save as "name (2)".
@@ -52,6 +53,11 @@ public:
     // Several schemas in one transaction (an import): all are saved, or none.
     virtual Result<QList<SchemaRecord>> saveSchemas(const Actor &actor, qint64 ownerId,
                                                     const QList<Schema> &schemas, NameConflict conflict) = 0;
+    // Replaces the stored schema's name, description, locale, tables, columns and samples with schema's, in
+    // one transaction; the id, owner, created time and the runs stay. A User may update only their own
+    // schemas, an Admin any. Fails with AlreadyExists when the owner has another schema of that name,
+    // NotFound when id is not visible to the actor; nothing changes on any failure.
+    virtual Result<SchemaRecord> updateSchema(const Actor &actor, qint64 id, const Schema &schema) = 0;
     virtual Result<QList<SchemaRecord>> schemas(const Actor &actor) = 0;
     virtual Result<Schema> loadSchema(const Actor &actor, qint64 id) = 0;
     virtual Result<void> deleteSchema(const Actor &actor, qint64 id) = 0;

@@ -1,5 +1,6 @@
 #include "SqlRepository.h"
 
+#include "BatchInsert.h"
 #include "Migrations.h"
 
 #include <QJsonDocument>
@@ -435,51 +436,152 @@ Result<SchemaRecord> SqlRepository::insertSchema(Scope &scope, qint64 ownerId, c
     if (!inserted->next())
         return makeError(ErrorCode::Database, tr("cannot save the schema"));
     record.id = inserted->value(0).toLongLong();
+    if (Result<void> tables = insertTables(scope, record.id, schema); !tables)
+        return tables.error();
+    return record;
+}
 
-    for (int t = 0; t < schema.tables.size(); ++t) {
-        const Table &table = schema.tables[t];
-        Result<Rows> tableRow = query(
-            db,
-            QStringLiteral("INSERT INTO schema_tables (schema_id, name, description, row_count, position) "
-                           "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-            {record.id, table.name, text(table.description), table.rows, t},
-            tr("cannot save table %1").arg(table.name));
-        if (!tableRow)
-            return tableRow.error();
-        if (!tableRow->next())
-            return makeError(ErrorCode::Database, tr("cannot save table %1").arg(table.name));
-        const qint64 tableId = tableRow->value(0).toLongLong();
-        for (int c = 0; c < table.columns.size(); ++c) {
-            const Column &column = table.columns[c];
-            const QString where = table.name + QLatin1Char('.') + column.name;
-            Result<Rows> columnRow = query(
-                db,
-                QStringLiteral(
-                    "INSERT INTO columns (table_id, name, data_type, constraints, description, position) "
-                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-                {tableId, column.name, column.type, jsonText(column.constraints), text(column.description),
-                 c},
-                tr("cannot save column %1").arg(where));
-            if (!columnRow)
-                return columnRow.error();
-            if (!columnRow->next())
-                return makeError(ErrorCode::Database, tr("cannot save column %1").arg(where));
-            if (column.samples.isEmpty())
-                continue;
-            QSqlQuery sample(db);
-            if (!sample.prepare(QStringLiteral("INSERT INTO sample_data (column_id, value) VALUES (?, ?)")))
-                return Database::error(sample.lastError(), tr("cannot save the samples of %1").arg(where));
-            const QVariant columnId = columnRow->value(0);
-            for (const QString &value : column.samples) {
-                sample.bindValue(0, columnId);
-                sample.bindValue(1, value);
-                if (!sample.exec())
-                    return Database::error(sample.lastError(),
-                                           tr("cannot save the samples of %1").arg(where));
-            }
-            sample.finish();
+namespace {
+
+// Two tables or two columns of a table with one name: the unique indexes would refuse them in the middle
+// of a save, with a message naming an index rather than the name to change.
+Result<void> checkNamesUnique(const Schema &schema)
+{
+    QSet<QString> tables;
+    for (const Table &table : schema.tables) {
+        if (tables.contains(table.name))
+            return makeError(ErrorCode::Validation, QCoreApplication::translate(
+                                                        "fabrica::SqlRepository",
+                                                        "the schema has two tables called \"%1\"; rename one")
+                                                        .arg(table.name));
+        tables.insert(table.name);
+        QSet<QString> columns;
+        for (const Column &column : table.columns) {
+            if (columns.contains(column.name))
+                return makeError(
+                    ErrorCode::Validation,
+                    QCoreApplication::translate("fabrica::SqlRepository",
+                                                "table %1 has two columns called \"%2\"; rename one")
+                        .arg(table.name, column.name));
+            columns.insert(column.name);
         }
     }
+    return {};
+}
+
+} // namespace
+
+Result<void> SqlRepository::insertTables(Scope &scope, qint64 schemaId, const Schema &schema)
+{
+    if (Result<void> unique = checkNamesUnique(schema); !unique)
+        return unique;
+    const QString what = tr("cannot save the tables of schema \"%1\"").arg(schema.name);
+    // Rows go in batches, and the ids come back matched by position, not by the order they are returned in.
+    QList<qint64> tableIds(schema.tables.size());
+    BatchInsert tables(
+        scope.db,
+        QStringLiteral("INSERT INTO schema_tables (schema_id, name, description, row_count, position)"), 5,
+        what, QStringLiteral("RETURNING id, position"),
+        [&tableIds](const QSqlQuery &row) { tableIds[row.value(1).toInt()] = row.value(0).toLongLong(); });
+    for (int t = 0; t < schema.tables.size(); ++t) {
+        const Table &table = schema.tables[t];
+        if (Result<void> added = tables.add({schemaId, table.name, text(table.description), table.rows, t});
+            !added)
+            return added;
+    }
+    if (Result<void> flushed = tables.flush(); !flushed)
+        return flushed;
+
+    QHash<qint64, int> tableIndex;
+    QList<QList<qint64>> columnIds(schema.tables.size());
+    for (int t = 0; t < schema.tables.size(); ++t) {
+        tableIndex.insert(tableIds[t], t);
+        columnIds[t].resize(schema.tables[t].columns.size());
+    }
+    BatchInsert columns(
+        scope.db,
+        QStringLiteral("INSERT INTO columns (table_id, name, data_type, constraints, description, position)"),
+        6, what, QStringLiteral("RETURNING id, table_id, position"), [&](const QSqlQuery &row) {
+            columnIds[tableIndex.value(row.value(1).toLongLong())][row.value(2).toInt()] =
+                row.value(0).toLongLong();
+        });
+    for (int t = 0; t < schema.tables.size(); ++t) {
+        const Table &table = schema.tables[t];
+        for (int c = 0; c < table.columns.size(); ++c) {
+            const Column &column = table.columns[c];
+            if (Result<void> added = columns.add({tableIds[t], column.name, text(column.type),
+                                                  jsonText(column.constraints), text(column.description), c});
+                !added)
+                return added;
+        }
+    }
+    if (Result<void> flushed = columns.flush(); !flushed)
+        return flushed;
+
+    // Samples are read back in id order, which is the order they are inserted in here.
+    BatchInsert samples(scope.db, QStringLiteral("INSERT INTO sample_data (column_id, value)"), 2, what);
+    for (int t = 0; t < schema.tables.size(); ++t) {
+        const Table &table = schema.tables[t];
+        for (int c = 0; c < table.columns.size(); ++c) {
+            for (const QString &value : table.columns[c].samples) {
+                if (Result<void> added = samples.add({columnIds[t][c], text(value)}); !added)
+                    return added;
+            }
+        }
+    }
+    return samples.flush();
+}
+
+Result<SchemaRecord> SqlRepository::updateSchema(const Actor &actor, qint64 id, const Schema &schema)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    QSqlDatabase &db = (*scope)->db;
+    // On PostgreSQL row-level security hides other users' schemas here already; the owner check is the
+    // application's own wall (and the only one on SQLite).
+    Result<Rows> head = query(db,
+                              QStringLiteral("SELECT s.user_id, u.username, s.created FROM schemas s "
+                                             "JOIN users u ON u.id = s.user_id WHERE s.id = ?"),
+                              {id}, tr("cannot read the schema"));
+    if (!head)
+        return head.error();
+    if (!head->next() || (!actor.admin && head->value(0).toLongLong() != actor.userId))
+        return notFound(tr("no schema with id %1").arg(id));
+    SchemaRecord record;
+    record.id = id;
+    record.userId = head->value(0).toLongLong();
+    record.owner = head->value(1).toString();
+    record.created = utc(head->value(2));
+    record.name = schema.name;
+    record.description = schema.description;
+    record.tables = int(schema.tables.size());
+
+    Result<Rows> taken =
+        query(db, QStringLiteral("SELECT 1 FROM schemas WHERE user_id = ? AND name = ? AND id <> ?"),
+              {record.userId, schema.name, id}, tr("cannot read the schemas"));
+    if (!taken)
+        return taken.error();
+    if (taken->next())
+        return makeError(ErrorCode::AlreadyExists,
+                         tr("a schema called \"%1\" exists already").arg(schema.name));
+    // The row stays (its runs and stored data reference it and would go with it); only its fields change.
+    Result<Rows> updated =
+        query(db, QStringLiteral("UPDATE schemas SET name = ?, description = ?, locale = ? WHERE id = ?"),
+              {schema.name, text(schema.description), text(schema.locale), id}, tr("cannot save the schema"));
+    if (!updated)
+        return updated.error();
+    if (updated->numRowsAffected() != 1)
+        return notFound(tr("no schema with id %1").arg(id));
+    // Columns and samples go with their tables (ON DELETE CASCADE).
+    Result<Rows> removed = query(db, QStringLiteral("DELETE FROM schema_tables WHERE schema_id = ?"), {id},
+                                 tr("cannot save the schema"));
+    if (!removed)
+        return removed.error();
+    if (Result<void> tables = insertTables(**scope, id, schema); !tables)
+        return tables.error();
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
     return record;
 }
 
@@ -550,33 +652,43 @@ Result<Schema> SqlRepository::loadSchema(const Actor &actor, qint64 id)
         table.rows = tables->value(3).toLongLong();
         schema.tables << table;
     }
-    for (int t = 0; t < tableIds.size(); ++t) {
-        Result<Rows> columns = query(db,
-                                     QStringLiteral("SELECT id, name, data_type, constraints, description "
-                                                    "FROM columns WHERE table_id = ? ORDER BY position"),
-                                     {tableIds[t]}, tr("cannot read the columns"));
-        if (!columns)
-            return columns.error();
-        QList<qint64> columnIds;
-        while (columns->next()) {
-            Column column;
-            columnIds << columns->value(0).toLongLong();
-            column.name = columns->value(1).toString();
-            column.type = columns->value(2).toString();
-            column.constraints = jsonObject(columns->value(3));
-            column.description = columns->value(4).toString();
-            schema.tables[t].columns << column;
-        }
-        for (int c = 0; c < columnIds.size(); ++c) {
-            Result<Rows> samples = query(db,
-                                         QStringLiteral("SELECT value FROM sample_data WHERE column_id = ? "
-                                                        "ORDER BY id"),
-                                         {columnIds[c]}, tr("cannot read the samples"));
-            if (!samples)
-                return samples.error();
-            while (samples->next())
-                schema.tables[t].columns[c].samples << samples->value(0).toString();
-        }
+    // Three statements for the whole schema, whatever its size (not one per table and column).
+    QHash<qint64, int> tableIndex;
+    for (int t = 0; t < tableIds.size(); ++t)
+        tableIndex.insert(tableIds[t], t);
+    Result<Rows> columns =
+        query(db,
+              QStringLiteral("SELECT c.table_id, c.id, c.name, c.data_type, c.constraints, c.description "
+                             "FROM columns c JOIN schema_tables t ON t.id = c.table_id WHERE t.schema_id = ? "
+                             "ORDER BY t.position, c.position"),
+              {id}, tr("cannot read the columns"));
+    if (!columns)
+        return columns.error();
+    QHash<qint64, std::pair<int, int>> columnIndex; // column id → (table, column)
+    while (columns->next()) {
+        const int t = tableIndex.value(columns->value(0).toLongLong(), -1);
+        if (t < 0)
+            continue;
+        Column column;
+        column.name = columns->value(2).toString();
+        column.type = columns->value(3).toString();
+        column.constraints = jsonObject(columns->value(4));
+        column.description = columns->value(5).toString();
+        columnIndex.insert(columns->value(1).toLongLong(), {t, int(schema.tables[t].columns.size())});
+        schema.tables[t].columns << column;
+    }
+    Result<Rows> samples = query(db,
+                                 QStringLiteral("SELECT s.column_id, s.value FROM sample_data s "
+                                                "JOIN columns c ON c.id = s.column_id "
+                                                "JOIN schema_tables t ON t.id = c.table_id "
+                                                "WHERE t.schema_id = ? ORDER BY s.id"),
+                                 {id}, tr("cannot read the samples"));
+    if (!samples)
+        return samples.error();
+    while (samples->next()) {
+        const auto at = columnIndex.constFind(samples->value(0).toLongLong());
+        if (at != columnIndex.constEnd())
+            schema.tables[at->first].columns[at->second].samples << samples->value(1).toString();
     }
     return schema;
 }

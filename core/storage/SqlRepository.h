@@ -37,6 +37,7 @@ public:
                                     bool replace = false) override;
     Result<QList<SchemaRecord>> saveSchemas(const Actor &actor, qint64 ownerId, const QList<Schema> &schemas,
                                             NameConflict conflict) override;
+    Result<SchemaRecord> updateSchema(const Actor &actor, qint64 id, const Schema &schema) override;
     Result<QList<SchemaRecord>> schemas(const Actor &actor) override;
     Result<Schema> loadSchema(const Actor &actor, qint64 id) override;
     Result<void> deleteSchema(const Actor &actor, qint64 id) override;
@@ -98,6 +99,9 @@ private:
     Result<UserRecord> insertUser(Scope &scope, const UserRecord &user);
     Result<SchemaRecord> insertSchema(Scope &scope, qint64 ownerId, const Schema &schema,
                                       NameConflict conflict, const QSet<QString> &taken);
+    // The schema's tables, columns and samples under schemaId (shared by saving and updating): refuses
+    // duplicate names, then inserts in multi-row batches, each statement prepared once and re-bound.
+    Result<void> insertTables(Scope &scope, qint64 schemaId, const Schema &schema);
     Result<UserRecord> findUser(Scope &scope, const QString &where, const QVariant &key);
     Result<int> countAdmins(Scope &scope);
 
