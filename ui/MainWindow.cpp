@@ -196,7 +196,13 @@ void MainWindow::createActions()
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
     m_redoAction = m_undoGroup->createRedoAction(this, tr("&Redo"));
     m_redoAction->setIcon(Icons::get(QStringLiteral("redo")));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    // Ctrl+Shift+Z and Ctrl+Y both redo, whatever the platform's own binding is.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key : {QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))}) {
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    }
+    m_redoAction->setShortcuts(redoKeys);
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
 
     m_addTableAction = makeAction(this, QStringLiteral("add-table"), tr("Add &Table"), QKeySequence(tr("Ctrl+T")),
@@ -706,6 +712,8 @@ void MainWindow::select(int table, int column, const QString &key)
         return;
     m_tree->scrollTo(index);
     m_tree->setCurrentIndex(index);
+    if (key.isEmpty())
+        return;
     if (column >= 0)
         m_columnEditor->focusKey(key);
     else if (table >= 0)
@@ -751,6 +759,8 @@ void MainWindow::addTable()
     const int selected = selectedTable();
     const int index = m_current->addTable(selected >= 0 ? selected + 1 : -1);
     select(index);
+    // The new name is typed in place, as in a file manager.
+    m_tree->setFocus();
     m_tree->edit(m_tree->currentIndex());
 }
 
@@ -762,6 +772,7 @@ void MainWindow::addColumn()
     const int column = selectedColumn();
     const int index = m_current->addColumn(table, column >= 0 ? column + 1 : -1);
     select(table, index);
+    m_tree->setFocus();
     m_tree->edit(m_tree->currentIndex());
 }
 

@@ -49,7 +49,9 @@ SchemaSession::SchemaSession(Schema schema, QObject *parent)
 
 SchemaSession::~SchemaSession()
 {
-    // The stack's commands point at the document: let them go first.
+    // The stack's commands point at the document: let them go first. Quietly: a stack being deleted says it
+    // is clean, which must not read as "saved" (that would drop the crash-recovery copy).
+    m_undoStack->disconnect(this);
     delete m_undoStack;
     m_undoStack = nullptr;
 }
