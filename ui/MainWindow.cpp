@@ -6,15 +6,15 @@
 #include "editors/SchemaEditor.h"
 #include "editors/TableEditor.h"
 #include "format/SchemaFile.h"
-#include "import/ImportPreviewDialog.h"
-#include "import/ImportRunner.h"
 #include "models/ProblemsModel.h"
 #include "models/SchemaBrowserModel.h"
 #include "models/SchemaTreeModel.h"
 #include "model/UniqueName.h"
-#include "session/AutosaveStore.h"
 #include "session/SchemaSession.h"
 #include "storage/Repository.h"
+#include "workbench/AutosaveScheduler.h"
+#include "workbench/ImportFlow.h"
+#include "workbench/RecentFiles.h"
 #include "workbench/SchemaPersistence.h"
 #include "workbench/ValidationScheduler.h"
 
@@ -32,7 +32,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -52,8 +51,6 @@ namespace fabrica {
 
 namespace {
 
-constexpr int kMaxRecentFiles = 10;
-const QString kRecentFilesKey = QStringLiteral("recentFiles");
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kExamplesPrefix = QStringLiteral(":/fabrica/examples");
@@ -85,7 +82,8 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
     , m_user(user)
     , m_options(options)
     , m_persistence(new SchemaPersistence(storage, Actor::of(user), this))
-    , m_autosave(new AutosaveStore(options.autosaveFolder))
+    , m_autosave(new AutosaveScheduler(options.autosaveFolder, user.id, options.autosaveDelayMs, this))
+    , m_import(new ImportFlow(storage, user, this))
     , m_undoGroup(new QUndoGroup(this))
     , m_browserModel(new SchemaBrowserModel(this))
     , m_treeModel(new SchemaTreeModel(this))
@@ -127,7 +125,7 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
     connect(m_persistence, &SchemaPersistence::fileLoaded, this, [this](const QString &path, const Schema &schema) {
         SchemaSession *session = addSession(schema);
         session->setFile(path);
-        addRecentFile(path);
+        m_recent->add(path);
         setCurrentSession(session);
         emit sessionOpened(session);
     });
@@ -138,8 +136,20 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
                 setCurrentSession(session);
                 emit sessionOpened(session);
             });
+    connect(m_import, &ImportFlow::finished, this, [this](bool imported, const QString &message) {
+        statusBar()->showMessage(message, 5000);
+        emit importFinished(imported);
+    });
+    connect(m_import, &ImportFlow::stored, this, [this](const QList<SchemaRecord> &records) {
+        m_persistence->refreshStored();
+        for (const SchemaRecord &record : records)
+            m_persistence->loadStored(record.id, record.userId, record.owner.isEmpty() ? m_user.username : record.owner);
+    });
+    connect(m_import, &ImportFlow::tablesForOpenSchema, this, [this](const QList<Table> &tables, const QString &source) {
+        if (m_current)
+            select(m_current->importTables(tables, source));
+    });
     connect(m_persistence, &SchemaPersistence::saved, this, [this](SchemaSession *session) {
-        m_autosave->remove(session->autosaveId());
         statusBar()->showMessage(tr("Saved %1").arg(session->displayName()), 4000);
         updateTitle();
         emit sessionSaved(session);
@@ -153,14 +163,11 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
 
 MainWindow::~MainWindow()
 {
-    if (m_importRunner)
-        m_importRunner->cancel();
     m_persistence->waitForIdle();
     // The tree and the editors watch documents the sessions own: detach them before the sessions go.
     m_treeModel->setSession(nullptr);
     m_validation->setDocument(nullptr);
     qDeleteAll(m_sessions);
-    delete m_autosave;
 }
 
 // ---- construction ----
@@ -255,7 +262,9 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAction);
     file->addAction(m_openAction);
-    m_recentMenu = file->addMenu(Icons::get(QStringLiteral("recent")), tr("Open &Recent"));
+    QMenu *recentMenu = file->addMenu(Icons::get(QStringLiteral("recent")), tr("Open &Recent"));
+    m_recent = new RecentFiles(recentMenu, this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     QMenu *examples = file->addMenu(Icons::get(QStringLiteral("examples")), tr("&Examples"));
     examples->setObjectName(QStringLiteral("examplesMenu"));
     for (const QFileInfo &info : QDir(kExamplesPrefix).entryInfoList({QStringLiteral("*.fabrica.json")}, QDir::Files)) {
@@ -272,7 +281,6 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_closeAction);
     file->addAction(m_quitAction);
-    updateRecentMenu();
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
@@ -490,9 +498,8 @@ SchemaSession *MainWindow::addSession(const Schema &schema)
     m_sessions.append(session);
     m_undoGroup->addStack(session->undoStack());
     m_browserModel->addSession(session);
-    connect(session, &SchemaSession::dirtyChanged, this, [this, session](bool dirty) {
-        if (!dirty)
-            m_autosave->remove(session->autosaveId());
+    m_autosave->watch(session);
+    connect(session, &SchemaSession::dirtyChanged, this, [this, session] {
         if (session == m_current)
             updateTitle();
     });
@@ -501,7 +508,6 @@ SchemaSession *MainWindow::addSession(const Schema &schema)
             updateTitle();
     });
     connect(session->document(), &SchemaDocument::changed, this, [this, session] {
-        scheduleAutosave(session);
         if (session == m_current)
             updateTitle();
     });
@@ -589,9 +595,7 @@ bool MainWindow::closeSession(SchemaSession *session)
             return false;
         }
     }
-    m_autosave->remove(session->autosaveId());
-    if (QTimer *timer = m_autosaveTimers.take(session))
-        delete timer;
+    m_autosave->forget(session);
     const int index = int(m_sessions.indexOf(session));
     m_sessions.removeAll(session);
     m_browserModel->removeSession(session);
@@ -618,7 +622,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     m_persistence->waitForIdle();
     for (SchemaSession *session : std::as_const(m_sessions))
-        m_autosave->remove(session->autosaveId());
+        m_autosave->forget(session);
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
@@ -935,7 +939,7 @@ void MainWindow::saveAs()
     if (!path.endsWith(SchemaFile::suffix()))
         path += SchemaFile::suffix();
     settings.setValue(QStringLiteral("lastFolder"), QFileInfo(path).absolutePath());
-    addRecentFile(path);
+    m_recent->add(path);
     m_persistence->saveToFile(m_current, path);
 }
 
@@ -958,41 +962,6 @@ void MainWindow::openExample(const QString &resource)
     emit sessionOpened(session);
 }
 
-void MainWindow::addRecentFile(const QString &path)
-{
-    QSettings settings;
-    QStringList files = settings.value(kRecentFilesKey).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    while (files.size() > kMaxRecentFiles)
-        files.removeLast();
-    settings.setValue(kRecentFilesKey, files);
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    if (!m_recentMenu)
-        return;
-    m_recentMenu->clear();
-    const QStringList files = QSettings().value(kRecentFilesKey).toStringList();
-    for (int i = 0; i < files.size(); ++i) {
-        const QString &path = files.at(i);
-        QAction *action = m_recentMenu->addAction(
-            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this, [this, path] { openFile(path); });
-        action->setToolTip(QDir::toNativeSeparators(path));
-        action->setStatusTip(QDir::toNativeSeparators(path));
-    }
-    if (files.isEmpty())
-        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear List"), this, [this] {
-        QSettings().remove(kRecentFilesKey);
-        updateRecentMenu();
-    })->setEnabled(!files.isEmpty());
-}
-
 void MainWindow::showError(const QString &what, const Error &error)
 {
     statusBar()->clearMessage();
@@ -1003,57 +972,11 @@ void MainWindow::showError(const QString &what, const Error &error)
     box.exec();
 }
 
-// ---- autosave and recovery ----
-
-void MainWindow::scheduleAutosave(SchemaSession *session)
-{
-    QTimer *&timer = m_autosaveTimers[session];
-    if (!timer) {
-        timer = new QTimer(this);
-        timer->setSingleShot(true);
-        timer->setInterval(m_options.autosaveDelayMs);
-        connect(timer, &QTimer::timeout, this, [this, session] { autosave(session); });
-    }
-    timer->start();
-}
-
-void MainWindow::autosave(SchemaSession *session)
-{
-    if (!m_sessions.contains(session))
-        return;
-    if (!session->isDirty()) {
-        m_autosave->remove(session->autosaveId());
-        return;
-    }
-    AutosaveStore::Entry entry;
-    entry.id = session->autosaveId();
-    entry.userId = m_user.id;
-    switch (session->origin()) {
-    case SchemaSession::Origin::File:
-        entry.origin = QStringLiteral("file");
-        break;
-    case SchemaSession::Origin::Stored:
-        entry.origin = QStringLiteral("stored");
-        break;
-    case SchemaSession::Origin::Unsaved:
-        entry.origin = QStringLiteral("unsaved");
-        break;
-    }
-    entry.filePath = session->filePath();
-    entry.storedId = session->storedId();
-    entry.storedOwnerId = session->storedOwnerId();
-    entry.storedOwner = session->storedOwner();
-    entry.saved = QDateTime::currentDateTimeUtc();
-    entry.schema = session->schema();
-    // Written synchronously but small: serialising and writing a schema file takes a few milliseconds,
-    // and it happens seconds after the last edit, never while typing.
-    if (Result<void> written = m_autosave->write(entry); !written)
-        qCWarning(lcUi).noquote() << "autosave failed:" << written.error().toString();
-}
+// ---- recovery ----
 
 void MainWindow::offerRecovery()
 {
-    const QList<AutosaveStore::Entry> entries = m_autosave->load(m_user.id);
+    const QList<AutosaveStore::Entry> entries = m_autosave->recoverable();
     if (entries.isEmpty())
         return;
     QStringList names;
@@ -1071,7 +994,7 @@ void MainWindow::offerRecovery()
     const bool recover = box.clickedButton() == restore;
     for (const AutosaveStore::Entry &entry : entries) {
         if (!recover) {
-            m_autosave->remove(entry.id);
+            m_autosave->discard(entry.id);
             continue;
         }
         SchemaSession *session = addSession(entry.schema);
@@ -1090,22 +1013,12 @@ void MainWindow::offerRecovery()
 
 // ---- import ----
 
-bool MainWindow::isImportable(const QString &path)
-{
-    const QString lower = path.toLower();
-    for (const char *suffix : {".zip", ".sql", ".csv", ".tsv", ".json"}) {
-        if (lower.endsWith(QLatin1String(suffix)))
-            return true;
-    }
-    return false;
-}
-
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (!event->mimeData()->hasUrls())
         return;
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && isImportable(url.toLocalFile())) {
+        if (url.isLocalFile() && ImportFlow::isImportable(url.toLocalFile())) {
             event->acceptProposedAction();
             return;
         }
@@ -1116,7 +1029,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 {
     QStringList paths;
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && isImportable(url.toLocalFile()))
+        if (url.isLocalFile() && ImportFlow::isImportable(url.toLocalFile()))
             paths << url.toLocalFile();
     }
     if (paths.isEmpty())
@@ -1124,6 +1037,11 @@ void MainWindow::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
     // Leave the drop handler first: the import shows dialogs of its own.
     QTimer::singleShot(0, this, [this, paths] { importFiles(paths); });
+}
+
+void MainWindow::importFiles(const QStringList &paths)
+{
+    m_import->start(paths, m_current ? m_current->displayName() : QString());
 }
 
 void MainWindow::chooseImport()
@@ -1137,72 +1055,6 @@ void MainWindow::chooseImport()
         return;
     settings.setValue(QStringLiteral("lastFolder"), QFileInfo(paths.first()).absolutePath());
     importFiles(paths);
-}
-
-void MainWindow::importFiles(const QStringList &paths)
-{
-    if (m_importRunner && m_importRunner->isRunning()) {
-        statusBar()->showMessage(tr("An import is running already."), 4000);
-        return;
-    }
-    if (!m_importRunner)
-        m_importRunner = new ImportRunner(this);
-    auto *progress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, int(paths.size()), this);
-    progress->setObjectName(QStringLiteral("importProgress"));
-    progress->setWindowTitle(tr("Import"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(300);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    connect(progress, &QProgressDialog::canceled, m_importRunner, &ImportRunner::cancel);
-    connect(m_importRunner, &ImportRunner::progress, progress, [progress](int done, int total, const QString &file) {
-        progress->setMaximum(total);
-        progress->setValue(done);
-        progress->setLabelText(tr("Importing %1…").arg(QFileInfo(file).fileName()));
-    });
-    auto finish = [this, progress] {
-        disconnect(m_importRunner, nullptr, progress, nullptr);
-        disconnect(m_importRunner, &ImportRunner::finished, this, nullptr);
-        disconnect(m_importRunner, &ImportRunner::cancelled, this, nullptr);
-        progress->close();
-        progress->deleteLater();
-    };
-    connect(m_importRunner, &ImportRunner::cancelled, this, [this, finish] {
-        finish();
-        statusBar()->showMessage(tr("Import cancelled; nothing was stored."), 5000);
-        emit importFinished(false);
-    });
-    connect(m_importRunner, &ImportRunner::finished, this, [this, finish, paths](const ImportService::Outcome &outcome) {
-        finish();
-        ImportPreviewDialog dialog(outcome, m_storage, Actor::of(m_user), m_user.id, this);
-        if (m_current)
-            dialog.setOpenSchemaName(m_current->displayName());
-        if (dialog.exec() != QDialog::Accepted) {
-            statusBar()->showMessage(tr("Import closed; nothing was stored."), 5000);
-            emit importFinished(false);
-            return;
-        }
-        if (dialog.destination() == ImportPreviewDialog::Destination::OpenSchema && m_current &&
-            !outcome.schemas.isEmpty()) {
-            const QStringList names = [&] {
-                QStringList list;
-                for (const QString &path : paths)
-                    list << QFileInfo(path).fileName();
-                return list;
-            }();
-            const int first = m_current->importTables(outcome.schemas.first().tables, names.join(QStringLiteral(", ")));
-            select(first);
-            emit importFinished(true);
-            return;
-        }
-        const QList<SchemaRecord> stored = dialog.storedSchemas();
-        statusBar()->showMessage(tr("Imported %n schema(s).", nullptr, int(stored.size())), 5000);
-        m_persistence->refreshStored();
-        for (const SchemaRecord &record : stored)
-            m_persistence->loadStored(record.id, record.userId, record.owner.isEmpty() ? m_user.username : record.owner);
-        emit importFinished(true);
-    });
-    m_importRunner->start(paths);
 }
 
 void MainWindow::showAbout()

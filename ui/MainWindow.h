@@ -20,9 +20,10 @@ class QUndoGroup;
 
 namespace fabrica {
 
-class AutosaveStore;
+class AutosaveScheduler;
+class ImportFlow;
+class RecentFiles;
 class ColumnEditor;
-class ImportRunner;
 class ProblemsModel;
 class Repository;
 class SchemaBrowserModel;
@@ -104,11 +105,6 @@ private:
     void saveToStorage();
     void closeCurrent();
     void openExample(const QString &resource);
-    void addRecentFile(const QString &path);
-    void updateRecentMenu();
-    void importFinishedWith(const QStringList &paths);
-    void scheduleAutosave(SchemaSession *session);
-    void autosave(SchemaSession *session);
     // Tree selection: which table and column the actions work on.
     int selectedTable() const;
     int selectedColumn() const;
@@ -120,16 +116,16 @@ private:
     void moveSelected(int delta);
     void treeContextMenu(const QPoint &pos);
     void showAbout();
-    static bool isImportable(const QString &path);
 
     Repository *m_storage;
     UserRecord m_user;
     Options m_options;
     SchemaPersistence *m_persistence;
-    AutosaveStore *m_autosave;
+    AutosaveScheduler *m_autosave;
+    ImportFlow *m_import;
+    RecentFiles *m_recent = nullptr;
     QList<SchemaSession *> m_sessions;
     QPointer<SchemaSession> m_current;
-    QHash<SchemaSession *, QTimer *> m_autosaveTimers;
 
     QUndoGroup *m_undoGroup;
     SchemaBrowserModel *m_browserModel;
@@ -137,7 +133,6 @@ private:
     QSortFilterProxyModel *m_treeFilter;
     ProblemsModel *m_problemsModel;
     ValidationScheduler *m_validation;
-    ImportRunner *m_importRunner = nullptr;
 
     QTreeView *m_browser = nullptr;
     QTreeView *m_tree = nullptr;
@@ -150,7 +145,6 @@ private:
     ColumnEditor *m_columnEditor = nullptr;
     QLabel *m_problemSummary = nullptr;
     QLabel *m_signedIn = nullptr;
-    QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
 
     QAction *m_newAction = nullptr;

@@ -1,0 +1,87 @@
+#include "AutosaveScheduler.h"
+
+#include "UiLogging.h"
+#include "session/SchemaSession.h"
+
+#include <QTimer>
+
+namespace fabrica {
+
+AutosaveScheduler::AutosaveScheduler(const QString &folder, qint64 userId, int delayMs, QObject *parent)
+    : QObject(parent), m_store(folder), m_userId(userId), m_delayMs(delayMs)
+{
+}
+
+void AutosaveScheduler::watch(SchemaSession *session)
+{
+    connect(session->document(), &SchemaDocument::changed, this, [this, session] { schedule(session); });
+    connect(session, &SchemaSession::dirtyChanged, this, [this, session](bool dirty) {
+        if (!dirty)
+            m_store.remove(session->autosaveId());
+    });
+    connect(session, &QObject::destroyed, this, [this, session] { delete m_timers.take(session); });
+}
+
+void AutosaveScheduler::forget(SchemaSession *session)
+{
+    delete m_timers.take(session);
+    disconnect(session, nullptr, this, nullptr);
+    disconnect(session->document(), nullptr, this, nullptr);
+    m_store.remove(session->autosaveId());
+}
+
+void AutosaveScheduler::schedule(SchemaSession *session)
+{
+    QTimer *&timer = m_timers[session];
+    if (!timer) {
+        timer = new QTimer(this);
+        timer->setSingleShot(true);
+        timer->setInterval(m_delayMs);
+        connect(timer, &QTimer::timeout, this, [this, session] { writeNow(session); });
+    }
+    timer->start();
+}
+
+void AutosaveScheduler::writeNow(SchemaSession *session)
+{
+    if (!session->isDirty()) {
+        m_store.remove(session->autosaveId());
+        return;
+    }
+    AutosaveStore::Entry entry;
+    entry.id = session->autosaveId();
+    entry.userId = m_userId;
+    switch (session->origin()) {
+    case SchemaSession::Origin::File:
+        entry.origin = QStringLiteral("file");
+        break;
+    case SchemaSession::Origin::Stored:
+        entry.origin = QStringLiteral("stored");
+        break;
+    case SchemaSession::Origin::Unsaved:
+        entry.origin = QStringLiteral("unsaved");
+        break;
+    }
+    entry.filePath = session->filePath();
+    entry.storedId = session->storedId();
+    entry.storedOwnerId = session->storedOwnerId();
+    entry.storedOwner = session->storedOwner();
+    entry.saved = QDateTime::currentDateTimeUtc();
+    entry.schema = session->schema();
+    // On the GUI thread, but seconds after the last edit and never while typing; a schema file of a
+    // thousand tables is written in a few tens of milliseconds.
+    if (Result<void> written = m_store.write(entry); !written)
+        qCWarning(lcUi).noquote() << "autosave failed:" << written.error().toString();
+}
+
+QList<AutosaveStore::Entry> AutosaveScheduler::recoverable() const
+{
+    return m_store.load(m_userId);
+}
+
+void AutosaveScheduler::discard(const QUuid &id)
+{
+    m_store.remove(id);
+}
+
+} // namespace fabrica

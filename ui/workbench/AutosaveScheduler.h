@@ -1,0 +1,41 @@
+#pragma once
+
+#include "session/AutosaveStore.h"
+
+#include <QHash>
+#include <QObject>
+
+class QTimer;
+
+namespace fabrica {
+
+class SchemaSession;
+
+// Crash recovery for the open schemas of one user: a short while after the last edit of a dirty
+// session its schema goes to the AutosaveStore; saving, closing or undoing back to the saved state
+// removes the copy again. A session deleted without being forgotten (a crash) leaves its copy behind.
+class AutosaveScheduler : public QObject
+{
+    Q_OBJECT
+
+public:
+    AutosaveScheduler(const QString &folder, qint64 userId, int delayMs, QObject *parent = nullptr);
+
+    void watch(SchemaSession *session);
+    // The session is closed or saved for good: its copy goes.
+    void forget(SchemaSession *session);
+    void writeNow(SchemaSession *session);
+    // What an earlier run left for this user, newest first.
+    QList<AutosaveStore::Entry> recoverable() const;
+    void discard(const QUuid &id);
+
+private:
+    void schedule(SchemaSession *session);
+
+    AutosaveStore m_store;
+    qint64 m_userId;
+    int m_delayMs;
+    QHash<SchemaSession *, QTimer *> m_timers;
+};
+
+} // namespace fabrica
