@@ -98,6 +98,18 @@ private:
     QStringList m_created;
 };
 
+// A user row for createUser(); the hash is a valid PHC string nobody can sign in with.
+inline UserRecord newUser(const QString &name, Role role = Role::User)
+{
+    UserRecord user;
+    user.username = name;
+    user.email = name + QStringLiteral("@example.com");
+    user.passwordHash = QStringLiteral(
+        "$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g");
+    user.role = role;
+    return user;
+}
+
 // Runs a test object once per storage backend: SQLite, then PostgreSQL.
 template<typename Test> int runOnEveryBackend(int argc, char **argv)
 {

@@ -5,6 +5,8 @@
 
 #include <QBuffer>
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QTest>
 #include <QtEndian>
 
@@ -69,6 +71,29 @@ inline QByteArray zipOf(const QList<QPair<QString, QByteArray>> &entries)
     for (const auto &[name, data] : entries)
         writer.add(name, data);
     return writer.finish();
+}
+
+// A file of tests/data/import/.
+inline QString importData(const QString &path)
+{
+    return QStringLiteral(FABRICA_TEST_SOURCE_DIR "/tests/data/import/") + path;
+}
+
+inline QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return file.readAll();
+}
+
+// The application fixture (tests/data/import/app: schema.sql and three CSV files) as a ZIP with one folder.
+inline QByteArray appArchive(const QString &folder = QStringLiteral("app"))
+{
+    QList<QPair<QString, QByteArray>> entries;
+    for (const QString &name : QDir(importData(QStringLiteral("app"))).entryList(QDir::Files, QDir::Name))
+        entries.append({folder + QLatin1Char('/') + name, readFile(importData(QStringLiteral("app/") + name))});
+    return zipOf(entries);
 }
 
 inline quint32 le32(const QByteArray &bytes, qsizetype at)

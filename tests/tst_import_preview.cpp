@@ -38,25 +38,15 @@ namespace {
 
 QString data(const QString &path)
 {
-    return QStringLiteral(FABRICA_TEST_SOURCE_DIR "/tests/data/import/") + path;
+    return test::importData(path);
 }
 
 QByteArray read(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
+    return test::readFile(path);
 }
 
-// The application fixture (tests/data/import/app: schema.sql and three CSV files) as a ZIP with one folder.
-QByteArray appArchive(const QString &folder = u"app"_s)
-{
-    QList<QPair<QString, QByteArray>> entries;
-    for (const QString &name : QDir(data(u"app"_s)).entryList(QDir::Files, QDir::Name))
-        entries.append({folder + u'/' + name, read(data(u"app/"_s + name))});
-    return test::zipOf(entries);
-}
+using test::appArchive;
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {

@@ -26,6 +26,7 @@
 
 using namespace fabrica;
 using namespace Qt::StringLiterals;
+using test::newUser;
 
 namespace {
 
@@ -36,17 +37,6 @@ Schema example(const QString &name)
     if (!schema)
         qFatal("%s", qPrintable(schema.error().toString()));
     return schema.value();
-}
-
-UserRecord newUser(const QString &name, Role role = Role::User)
-{
-    UserRecord user;
-    user.username = name;
-    user.email = name + u"@example.com"_s;
-    user.passwordHash =
-        u"$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"_s;
-    user.role = role;
-    return user;
 }
 
 // A schema of tables × columns, every fifth column with three samples: the size of a large import.

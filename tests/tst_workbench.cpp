@@ -44,19 +44,9 @@
 
 using namespace fabrica;
 using namespace Qt::StringLiterals;
+using test::newUser;
 
 namespace {
-
-UserRecord newUser(const QString &name, Role role)
-{
-    UserRecord user;
-    user.username = name;
-    user.email = name + u"@example.com"_s;
-    user.passwordHash =
-        u"$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"_s;
-    user.role = role;
-    return user;
-}
 
 QByteArray bytes(const SchemaSession *session)
 {
@@ -402,17 +392,10 @@ void TestWorkbench::problemsJumpToTheirPlace()
 
 void TestWorkbench::dropZipImportsAndShowsIt()
 {
-    test::ZipWriter zip;
-    const QDir app(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/tests/data/import/app"));
-    for (const QString &name : app.entryList(QDir::Files)) {
-        QFile file(app.filePath(name));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        zip.add(u"webshop/"_s + name, file.readAll());
-    }
     const QString path = m_dir->filePath(u"webshop.zip"_s);
     QFile out(path);
     QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(zip.finish());
+    out.write(test::appArchive(u"webshop"_s));
     out.close();
 
     auto window = makeWindow(m_ada);
