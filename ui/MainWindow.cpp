@@ -122,6 +122,16 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
     connect(m_validation, &ValidationScheduler::problemsChanged, this, &MainWindow::problemsChanged);
     connect(m_persistence, &SchemaPersistence::failed, this, &MainWindow::showError);
     connect(m_persistence, &SchemaPersistence::storedListed, m_browserModel, &SchemaBrowserModel::setStored);
+    connect(m_persistence, &SchemaPersistence::storedDeleted, this, [this](qint64 id) {
+        // An open copy of a deleted schema stays open, as a new schema that Ctrl+S stores again.
+        for (SchemaSession *session : std::as_const(m_sessions)) {
+            if (session->origin() == SchemaSession::Origin::Stored && session->storedId() == id) {
+                session->setUnsaved();
+                session->undoStack()->resetClean();
+            }
+        }
+        updateTitle();
+    });
     connect(m_persistence, &SchemaPersistence::fileLoaded, this, [this](const QString &path, const Schema &schema) {
         SchemaSession *session = addSession(schema);
         session->setFile(path);
@@ -356,6 +366,8 @@ void MainWindow::createDocks()
         if (id > 0)
             openStored(id);
     });
+    m_browser->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_browser, &QWidget::customContextMenuRequested, this, &MainWindow::browserContextMenu);
     browserDock->setWidget(m_browser);
     addDockWidget(Qt::LeftDockWidgetArea, browserDock);
 
@@ -839,6 +851,31 @@ void MainWindow::moveSelected(int delta)
         m_current->moveTable(table, to);
         select(to);
     }
+}
+
+void MainWindow::browserContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_browser->indexAt(pos);
+    QMenu menu(this);
+    if (auto *session = qobject_cast<SchemaSession *>(index.data(SchemaBrowserModel::SessionRole).value<QObject *>())) {
+        menu.addAction(Icons::get(QStringLiteral("schema")), tr("&Show"), this, [this, session] { setCurrentSession(session); });
+        menu.addAction(Icons::get(QStringLiteral("close")), tr("&Close"), this, [this, session] { closeSession(session); });
+    } else if (const qint64 id = index.data(SchemaBrowserModel::StoredIdRole).toLongLong(); id > 0) {
+        const QString name = index.siblingAtColumn(SchemaBrowserModel::NameSection).data().toString();
+        menu.addAction(Icons::get(QStringLiteral("open")), tr("&Open"), this, [this, id] { openStored(id); });
+        menu.addAction(Icons::get(QStringLiteral("delete")), tr("&Delete from Storage…"), this, [this, id, name] {
+            const auto answer = QMessageBox::warning(
+                this, tr("Delete Stored Schema"),
+                tr("Delete the stored schema \"%1\" and all its generation runs? This cannot be undone.").arg(name),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+            if (answer == QMessageBox::Yes)
+                m_persistence->deleteStored(id);
+        });
+    }
+    if (!menu.isEmpty())
+        menu.addSeparator();
+    menu.addAction(m_refreshAction);
+    menu.exec(m_browser->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::treeContextMenu(const QPoint &pos)

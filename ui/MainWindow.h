@@ -115,6 +115,7 @@ private:
     void renameSelected();
     void moveSelected(int delta);
     void treeContextMenu(const QPoint &pos);
+    void browserContextMenu(const QPoint &pos);
     void showAbout();
 
     Repository *m_storage;

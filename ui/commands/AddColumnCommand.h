@@ -7,6 +7,8 @@ namespace fabrica {
 // Inserts a column (new, duplicated or pasted) into a table.
 class AddColumnCommand : public SchemaCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::AddColumnCommand)
+
 public:
     AddColumnCommand(SchemaDocument *document, int table, int index, Column column, const QString &text = {});
     void redo() override;

@@ -7,6 +7,8 @@ namespace fabrica {
 // Moves a column within its table.
 class MoveColumnCommand : public SchemaCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::MoveColumnCommand)
+
 public:
     MoveColumnCommand(SchemaDocument *document, int table, int from, int to);
     void redo() override;

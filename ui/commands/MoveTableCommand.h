@@ -7,6 +7,8 @@ namespace fabrica {
 // Moves a table to another position (drag and drop, move up/down).
 class MoveTableCommand : public SchemaCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::MoveTableCommand)
+
 public:
     MoveTableCommand(SchemaDocument *document, int from, int to);
     void redo() override;

@@ -7,6 +7,8 @@ namespace fabrica {
 // Removes a column; undo puts it back with its constraints and samples.
 class RemoveColumnCommand : public SchemaCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::RemoveColumnCommand)
+
 public:
     RemoveColumnCommand(SchemaDocument *document, int table, int index);
     void redo() override;

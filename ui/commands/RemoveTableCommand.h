@@ -7,6 +7,8 @@ namespace fabrica {
 // Removes a table; undo puts it back where it was, columns and samples included.
 class RemoveTableCommand : public SchemaCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::RemoveTableCommand)
+
 public:
     RemoveTableCommand(SchemaDocument *document, int index);
     void redo() override;

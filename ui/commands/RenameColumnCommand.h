@@ -8,6 +8,8 @@ namespace fabrica {
 // Renames a column and the foreign keys that point at it; typing in one name field merges into one step.
 class RenameColumnCommand : public SchemaCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::RenameColumnCommand)
+
 public:
     RenameColumnCommand(SchemaDocument *document, int table, int index, const QString &name);
     void redo() override;

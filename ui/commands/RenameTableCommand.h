@@ -8,6 +8,8 @@ namespace fabrica {
 // Renames a table and the foreign keys that point at it; typing in one name field merges into one step.
 class RenameTableCommand : public SchemaCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::RenameTableCommand)
+
 public:
     RenameTableCommand(SchemaDocument *document, int index, const QString &name);
     void redo() override;

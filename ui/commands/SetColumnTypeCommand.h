@@ -8,6 +8,8 @@ namespace fabrica {
 // on undo).
 class SetColumnTypeCommand : public ColumnChangeCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SetColumnTypeCommand)
+
 public:
     SetColumnTypeCommand(SchemaDocument *document, int table, int index, const QString &type);
 

@@ -10,6 +10,8 @@ namespace fabrica {
 // merges into one step.
 class SetConstraintCommand : public ColumnChangeCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SetConstraintCommand)
+
 public:
     SetConstraintCommand(SchemaDocument *document, int table, int index, const QString &key,
                          const QJsonValue &value);

@@ -7,6 +7,8 @@ namespace fabrica {
 // Sets the schema's name, description or locale; typing in one field merges into one step.
 class SetSchemaPropertyCommand : public SchemaCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SetSchemaPropertyCommand)
+
 public:
     enum class Property { Name, Description, Locale };
 

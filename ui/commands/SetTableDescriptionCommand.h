@@ -7,6 +7,8 @@ namespace fabrica {
 // Sets a table's description; typing merges into one step.
 class SetTableDescriptionCommand : public SchemaCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SetTableDescriptionCommand)
+
 public:
     SetTableDescriptionCommand(SchemaDocument *document, int index, const QString &description);
     void redo() override { m_document->setTableDescription(m_index, m_after); }

@@ -7,6 +7,8 @@ namespace fabrica {
 // Sets how many rows a table gets; spinning the value merges into one step.
 class SetTableRowsCommand : public SchemaCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SetTableRowsCommand)
+
 public:
     SetTableRowsCommand(SchemaDocument *document, int index, qint64 rows);
     void redo() override { m_document->setTableRows(m_index, m_after); }

@@ -74,6 +74,14 @@ void SchemaSession::setStored(qint64 id, qint64 ownerId, const QString &owner)
     emit originChanged();
 }
 
+void SchemaSession::setUnsaved()
+{
+    m_origin = Origin::Unsaved;
+    m_storedId = 0;
+    m_filePath.clear();
+    emit originChanged();
+}
+
 QString SchemaSession::displayName() const
 {
     if (!schema().name.isEmpty())

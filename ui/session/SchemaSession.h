@@ -35,6 +35,8 @@ public:
     QString storedOwner() const { return m_storedOwner; }
     void setFile(const QString &path);
     void setStored(qint64 id, qint64 ownerId, const QString &owner);
+    // Where it came from is gone (a deleted stored schema): the next save stores it anew.
+    void setUnsaved();
     // The name for titles and lists: the schema's name, else the file's, else "Untitled".
     QString displayName() const;
     // Identifies the session's autosave file across restarts of the same edit.

@@ -84,6 +84,23 @@ void SchemaPersistence::refreshStored()
                                      });
 }
 
+void SchemaPersistence::deleteStored(qint64 id)
+{
+    if (!m_repository)
+        return;
+    Repository *repository = m_repository;
+    const Actor actor = m_actor;
+    run<Result<void>>([repository, actor, id] { return repository->deleteSchema(actor, id); },
+                      [this, id](const Result<void> &deleted) {
+                          if (!deleted) {
+                              emit failed(tr("Cannot delete the stored schema"), deleted.error());
+                              return;
+                          }
+                          emit storedDeleted(id);
+                          refreshStored();
+                      });
+}
+
 void SchemaPersistence::save(SchemaSession *session, qint64 ownerId)
 {
     switch (session->origin()) {

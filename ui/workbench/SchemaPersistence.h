@@ -31,6 +31,8 @@ public:
     void loadFile(const QString &path);
     void loadStored(qint64 id, qint64 ownerId, const QString &owner);
     void refreshStored();
+    // Deletes a stored schema with its runs; the list is read again afterwards.
+    void deleteStored(qint64 id);
 
     // Saving where the session came from: its file, its stored schema, or (new) storage for ownerId.
     void save(SchemaSession *session, qint64 ownerId);
@@ -45,6 +47,7 @@ signals:
     void fileLoaded(const QString &path, const fabrica::Schema &schema);
     void storedLoaded(qint64 id, qint64 ownerId, const QString &owner, const fabrica::Schema &schema);
     void storedListed(const QList<fabrica::SchemaRecord> &records);
+    void storedDeleted(qint64 id);
     void saved(fabrica::SchemaSession *session);
     void failed(const QString &what, const fabrica::Error &error);
     void idle();
