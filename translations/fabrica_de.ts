@@ -9,6 +9,20 @@
     </message>
 </context>
 <context>
+    <name>fabrica::AddColumnCommand</name>
+    <message>
+        <source>Add column %1.%2</source>
+        <translation>Spalte %1.%2 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::AddTableCommand</name>
+    <message>
+        <source>Add table %1</source>
+        <translation>Tabelle %1 hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::AuthService</name>
     <message>
         <source>wrong user name or password (after several failed attempts, sign-in pauses for a while)</source>
@@ -53,6 +67,110 @@
     <message>
         <source>the password was changed meanwhile; sign in again</source>
         <translation>das Passwort wurde inzwischen geändert; melden Sie sich erneut an</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::AutosaveStore</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::CardinalityField</name>
+    <message>
+        <source>Children per parent</source>
+        <translation>Untergeordnete Zeilen je übergeordneter Zeile</translation>
+    </message>
+    <message>
+        <source>Any parent, uniformly</source>
+        <translation>Beliebige übergeordnete Zeile, gleichverteilt</translation>
+    </message>
+    <message>
+        <source>Between min and max per parent</source>
+        <translation>Zwischen min und max je übergeordneter Zeile</translation>
+    </message>
+    <message>
+        <source>Counts shaped by a distribution</source>
+        <translation>Anzahl folgt einer Verteilung</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ColumnEditor</name>
+    <message>
+        <source>Column name</source>
+        <translation>Spaltenname</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>Datentyp</translation>
+    </message>
+    <message>
+        <source>Column description</source>
+        <translation>Spaltenbeschreibung</translation>
+    </message>
+    <message>
+        <source>What the column holds, for people</source>
+        <translation>Was die Spalte enthält, als Erläuterung für Menschen</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Constraints</source>
+        <translation>&amp;Constraints</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Samples</source>
+        <translation>Beispiel&amp;werte</translation>
+    </message>
+    <message>
+        <source>Edit %1 of %2</source>
+        <translation>%1 von %2 bearbeiten</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ColumnGridDelegate</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
     </message>
 </context>
 <context>
@@ -102,6 +220,13 @@
     </message>
 </context>
 <context>
+    <name>fabrica::ColumnPreview</name>
+    <message>
+        <source>the schema has no such column to preview</source>
+        <translation>die Spalte für die Vorschau ist im Schema nicht vorhanden</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ColumnProfiler</name>
     <message>
         <source>only NULLs</source>
@@ -122,6 +247,110 @@
     <message>
         <source>type %1: %2</source>
         <translation>Typ %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ColumnTableModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Unknown data type &quot;%1&quot;</source>
+        <translation>Unbekannter Datentyp &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1
+Example: %2</source>
+        <translation>%1
+Beispiel: %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Not null</source>
+        <translation>Nicht NULL</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>Eindeutig</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Verweist auf</translation>
+    </message>
+    <message>
+        <source>Null %</source>
+        <translation>NULL %</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Constraints</translation>
+    </message>
+    <message>
+        <source>The column&apos;s name in the generated tables and files</source>
+        <translation>Der Name der Spalte in den erzeugten Tabellen und Dateien</translation>
+    </message>
+    <message>
+        <source>The data type: what kind of values the column gets</source>
+        <translation>Der Datentyp: welche Art von Werten die Spalte erhält</translation>
+    </message>
+    <message>
+        <source>The column never holds NULL</source>
+        <translation>Die Spalte enthält nie NULL</translation>
+    </message>
+    <message>
+        <source>Primary key: unique and not null; other tables can reference it</source>
+        <translation>Primärschlüssel: eindeutig und nicht NULL; andere Tabellen können darauf verweisen</translation>
+    </message>
+    <message>
+        <source>No value occurs twice in the column</source>
+        <translation>Kein Wert kommt in der Spalte zweimal vor</translation>
+    </message>
+    <message>
+        <source>Foreign key: the key column whose values this column takes</source>
+        <translation>Fremdschlüssel: die Schlüsselspalte, deren Werte diese Spalte übernimmt</translation>
+    </message>
+    <message>
+        <source>Share of rows that are NULL, in percent</source>
+        <translation>Anteil der Zeilen mit NULL, in Prozent</translation>
+    </message>
+    <message>
+        <source>The other settings of the column; edit them in the column editor</source>
+        <translation>Die übrigen Einstellungen der Spalte; bearbeiten Sie sie im Spalteneditor</translation>
+    </message>
+    <message>
+        <source>Rename column %1 to %2</source>
+        <translation>Spalte %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Set type of %1 to %2</source>
+        <translation>Typ von %1 auf %2 ändern</translation>
+    </message>
+    <message>
+        <source>Remove %1 of %2</source>
+        <translation>%1 von %2 entfernen</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>%1 von %2 festlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte verschieben</numerusform>
+            <numerusform>%n Spalten verschieben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -340,6 +569,73 @@
     <message>
         <source>field &quot;%1&quot; may hold only &quot;type&quot; and a &quot;constraints&quot; object, found &quot;%2&quot;</source>
         <translation>Feld &quot;%1&quot; darf nur &quot;type&quot; und ein &quot;constraints&quot;-Objekt enthalten, gefunden: &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ConstraintField</name>
+    <message>
+        <source>Reset %1 to its default</source>
+        <translation>%1 auf den Standardwert zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset %1</source>
+        <translation>%1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ConstraintForm</name>
+    <message>
+        <source>This column&apos;s type is unknown, so there is no form for its constraints. Choose a type above, or edit the constraints on the JSON tab.</source>
+        <translation>Der Typ dieser Spalte ist unbekannt, daher gibt es kein Formular für ihre Constraints. Wählen Sie oben einen Typ aus oder bearbeiten Sie die Constraints auf der Registerkarte JSON.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ConstraintJsonEditor</name>
+    <message>
+        <source>Constraints as JSON</source>
+        <translation>Constraints als JSON</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>the constraints must be a JSON object: { &quot;key&quot;: value, … }</source>
+        <translation>die Constraints müssen ein JSON-Objekt sein: { &quot;key&quot;: value, … }</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ConstraintSummary</name>
+    <message numerus="yes">
+        <source>%1, … %n more</source>
+        <translation>
+            <numerusform>%1, … %n weiterer</numerusform>
+            <numerusform>%1, … %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>values: %1</source>
+        <translation>Werte: %1</translation>
+    </message>
+    <message>
+        <source>%1 (weighted)</source>
+        <translation>%1 (gewichtet)</translation>
+    </message>
+    <message>
+        <source>%1 false</source>
+        <translation>%1: nein</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1364,51 @@
     </message>
 </context>
 <context>
+    <name>fabrica::DistributionEditor</name>
+    <message>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>A number greater than 0; empty derives it from the column&apos;s range.</source>
+        <translation>Eine Zahl größer als 0; leer lassen, um sie aus dem Wertebereich der Spalte abzuleiten.</translation>
+    </message>
+    <message>
+        <source>A number; empty derives it from the column&apos;s range.</source>
+        <translation>Eine Zahl; leer lassen, um sie aus dem Wertebereich der Spalte abzuleiten.</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::EditSamplesCommand</name>
+    <message>
+        <source>Edit the samples of %1</source>
+        <translation>Beispielwerte von %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ExamplesStrip</name>
+    <message>
+        <source>Examples:</source>
+        <translation>Beispiele:</translation>
+    </message>
+    <message>
+        <source>The first rows of this column as `fabrica generate` writes them</source>
+        <translation>Die ersten Zeilen dieser Spalte, so wie `fabrica generate` sie schreibt</translation>
+    </message>
+    <message>
+        <source>NULL: no value in this row</source>
+        <translation>NULL: kein Wert in dieser Zeile</translation>
+    </message>
+    <message>
+        <source>(the table has no rows)</source>
+        <translation>(die Tabelle hat keine Zeilen)</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ExportFormat</name>
     <message>
         <source>Comma-separated values</source>
@@ -1515,6 +1856,284 @@
     </message>
 </context>
 <context>
+    <name>fabrica::ImportIntoSchemaCommand</name>
+    <message numerus="yes">
+        <source>Import %n table(s) from %1</source>
+        <translation>
+            <numerusform>%n Tabelle aus %1 importieren</numerusform>
+            <numerusform>%n Tabellen aus %1 importieren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ImportPreviewDialog</name>
+    <message>
+        <source>Import Preview</source>
+        <translation>Importvorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Cannot tell which names are taken: %1</source>
+        <translation>Es lässt sich nicht feststellen, welche Namen bereits vergeben sind: %1</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Place or message</source>
+        <translation>Stelle oder Meldung</translation>
+    </message>
+    <message>
+        <source>Shows only the lines whose place or message contains this text (%1)</source>
+        <translation>Zeigt nur die Zeilen, deren Stelle oder Meldung diesen Text enthält (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suche:</translation>
+    </message>
+    <message>
+        <source>Shows only the lines of these levels</source>
+        <translation>Zeigt nur die Zeilen dieser Kategorien</translation>
+    </message>
+    <message>
+        <source>&amp;Levels:</source>
+        <translation>&amp;Kategorien:</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Importbericht</translation>
+    </message>
+    <message>
+        <source>Everything the import read, guessed, skipped and refused. %1 copies the selected lines.</source>
+        <translation>Alles, was der Import gelesen, vermutet, übersprungen und abgelehnt hat. %1 kopiert die ausgewählten Zeilen.</translation>
+    </message>
+    <message>
+        <source>The selected line of the report in full</source>
+        <translation>Die ausgewählte Zeile des Berichts in voller Länge</translation>
+    </message>
+    <message>
+        <source>Resulting Schemas</source>
+        <translation>Entstehende Schemas</translation>
+    </message>
+    <message>
+        <source>Resulting schemas</source>
+        <translation>Entstehende Schemas</translation>
+    </message>
+    <message>
+        <source>The schemas as they will be stored: tables with their rows to generate, columns with their types</source>
+        <translation>Die Schemas, wie sie gespeichert werden: Tabellen mit der Anzahl zu erzeugender Zeilen, Spalten mit ihren Typen</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Store as &amp;new schemas</source>
+        <translation>Als &amp;neue Schemas speichern</translation>
+    </message>
+    <message>
+        <source>Saves every resulting schema in your storage, all or none</source>
+        <translation>Speichert jedes entstehende Schema in Ihrem Datenspeicher – alle oder keines</translation>
+    </message>
+    <message>
+        <source>Replace the stored schema (its runs are deleted with it)</source>
+        <translation>Das gespeicherte Schema ersetzen (seine Läufe werden mit gelöscht)</translation>
+    </message>
+    <message>
+        <source>Save under a new name, such as «name (2)»</source>
+        <translation>Unter einem neuen Namen speichern, etwa »Name (2)«</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>Den Import abbrechen</translation>
+    </message>
+    <message>
+        <source>What happens to a resulting schema whose name you have used already</source>
+        <translation>Was mit einem entstehenden Schema geschieht, dessen Namen Sie bereits verwendet haben</translation>
+    </message>
+    <message>
+        <source>&amp;When a name is taken:</source>
+        <translation>&amp;Wenn ein Name vergeben ist:</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <source>Problems only</source>
+        <translation>Nur Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n schema(s)</source>
+        <translation>
+            <numerusform>%n Schema</numerusform>
+            <numerusform>%n Schemas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte</numerusform>
+            <numerusform>%n Spalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n abgelehnt</numerusform>
+            <numerusform>%n abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guess(es)</source>
+        <translation>
+            <numerusform>%n Vermutung</numerusform>
+            <numerusform>%n Vermutungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No schema</source>
+        <translation>Kein Schema</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: no schema, DDL or CSV file was found.</source>
+        <translation>Es wurde nichts importiert: Es wurde keine Schema-, DDL- oder CSV-Datei gefunden.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>See the report for %n more problem(s).</source>
+        <translation>
+            <numerusform>Der Bericht nennt %n weiteres Problem.</numerusform>
+            <numerusform>Der Bericht nennt %n weitere Probleme.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a line to see it in full.</source>
+        <translation>Wählen Sie eine Zeile aus, um sie in voller Länge zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2:
+%3</source>
+        <translation>%1 bei %2:
+%3</translation>
+    </message>
+    <message>
+        <source>&amp;Add the tables to the open schema</source>
+        <translation>&amp;Tabellen zum geöffneten Schema hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Add the tables to the open schema «%1»</source>
+        <translation>&amp;Tabellen zum geöffneten Schema »%1« hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adds the tables to the schema in the editor, where Undo takes them out again; nothing is stored until you save</source>
+        <translation>Fügt die Tabellen dem Schema im Editor hinzu, wo Rückgängig sie wieder entfernt; gespeichert wird erst, wenn Sie speichern</translation>
+    </message>
+    <message>
+        <source>Nothing can be added: the import has errors or refused input</source>
+        <translation>Es kann nichts hinzugefügt werden: der Import enthält Fehler oder abgelehnte Eingaben</translation>
+    </message>
+    <message>
+        <source>No schema is open in the editor</source>
+        <translation>Im Editor ist kein Schema geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the tables of one schema can be added; this import made %n schema(s)</source>
+        <translation>
+            <numerusform>Nur die Tabellen eines einzigen Schemas können hinzugefügt werden; dieser Import hat %n Schema erzeugt</numerusform>
+            <numerusform>Nur die Tabellen eines einzigen Schemas können hinzugefügt werden; dieser Import hat %n Schemas erzeugt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No storage is open</source>
+        <translation>Es ist kein Datenspeicher geöffnet</translation>
+    </message>
+    <message>
+        <source>Nothing can be stored: the import has errors or refused input</source>
+        <translation>Es kann nichts gespeichert werden: der Import enthält Fehler oder abgelehnte Eingaben</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have stored a schema of this name already: %1</source>
+        <translation>
+            <numerusform>Sie haben bereits ein Schema mit diesem Namen gespeichert: %1</numerusform>
+            <numerusform>Sie haben bereits Schemas mit diesen Namen gespeichert: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The import holds more than one schema of this name: %1</source>
+        <translation>
+            <numerusform>Der Import enthält mehr als ein Schema mit diesem Namen: %1</numerusform>
+            <numerusform>Der Import enthält jeweils mehr als ein Schema mit diesen Namen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add Tables</source>
+        <translation>Tabellen &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Stores the schemas shown, all or none</source>
+        <translation>Speichert die angezeigten Schemas – alle oder keines</translation>
+    </message>
+    <message>
+        <source>Closes this preview and adds the tables to the open schema</source>
+        <translation>Schließt diese Vorschau und fügt die Tabellen dem geöffneten Schema hinzu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Storing %n schema(s)…</source>
+        <translation>
+            <numerusform>%n Schema wird gespeichert…</numerusform>
+            <numerusform>%n Schemas werden gespeichert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was stored: %1</source>
+        <translation>Es wurde nichts gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ImportReport</name>
     <message>
         <source>info</source>
@@ -1539,6 +2158,120 @@
     <message>
         <source>error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ImportReportFilterModel</name>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 von %3)</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ImportReportModel</name>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Guesses</source>
+        <translation>Vermutungen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informationen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Input rejected for safety or form. Nothing is imported while anything is refused.</source>
+        <translation>Eingaben, die aus Sicherheitsgründen oder wegen ihrer Form abgelehnt wurden. Solange etwas abgelehnt ist, wird nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Problems that stop the import. Fix the input and import it again.</source>
+        <translation>Probleme, die den Import verhindern. Korrigieren Sie die Eingabe und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Doubtful input that did not stop the import. Check the schema before using it.</source>
+        <translation>Zweifelhafte Eingaben, die den Import nicht verhindert haben. Prüfen Sie das Schema, bevor Sie es verwenden.</translation>
+    </message>
+    <message>
+        <source>Choices the import made for you, such as a column&apos;s type. Change them in the editor if they are wrong.</source>
+        <translation>Entscheidungen, die der Import für Sie getroffen hat, etwa der Typ einer Spalte. Ändern Sie sie im Editor, falls sie nicht stimmen.</translation>
+    </message>
+    <message>
+        <source>Input left out on purpose, such as functions or files of another kind.</source>
+        <translation>Absichtlich ausgelassene Eingaben, etwa Funktionen oder Dateien anderer Art.</translation>
+    </message>
+    <message>
+        <source>What was read.</source>
+        <translation>Was gelesen wurde.</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ImportSchemaModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>%1, primary key</source>
+        <translation>%1, Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1, unique</source>
+        <translation>%1, eindeutig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample value(s)</source>
+        <translation>
+            <numerusform>%n Beispielwert</numerusform>
+            <numerusform>%n Beispielwerte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 rows, %n column(s)</source>
+        <translation>
+            <numerusform>%L1 Zeilen, %n Spalte</numerusform>
+            <numerusform>%L1 Zeilen, %n Spalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1625,38 +2358,81 @@
     </message>
 </context>
 <context>
-    <name>fabrica::MainWindow</name>
+    <name>fabrica::JsonFieldsField</name>
     <message>
-        <source>Fabrica</source>
-        <translation>Fabrica</translation>
-    </message>
-    <message>
-        <source>Open a schema file (*.fabrica.json) to see its tables and columns.</source>
-        <translation>Öffnen Sie eine Schemadatei (*.fabrica.json), um ihre Tabellen und Spalten zu sehen.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
+        <source>Field</source>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <source>Rows</source>
-        <translation>Zeilen</translation>
-    </message>
-    <message>
         <source>Constraints</source>
         <translation>Constraints</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
+        <source>Add field</source>
+        <translation>Feld hinzufügen</translation>
     </message>
     <message>
-        <source>&amp;Open Schema…</source>
-        <translation>Schema ö&amp;ffnen…</translation>
+        <source>Add a field at the top level</source>
+        <translation>Ein Feld auf der obersten Ebene hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add nested field</source>
+        <translation>Verschachteltes Feld hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a field inside the selected json field</source>
+        <translation>Ein Feld innerhalb des ausgewählten json-Felds hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected field</source>
+        <translation>Das ausgewählte Feld entfernen</translation>
+    </message>
+    <message>
+        <source>Edit as JSON</source>
+        <translation>Als JSON bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the fields as raw JSON</source>
+        <translation>Die Felder als reines JSON bearbeiten</translation>
+    </message>
+    <message>
+        <source>The field&apos;s constraints as a JSON object, e.g. {&quot;min&quot;: 1}</source>
+        <translation>Die Constraints des Felds als JSON-Objekt, z. B. {&quot;min&quot;: 1}</translation>
+    </message>
+    <message>
+        <source>a field needs a name</source>
+        <translation>ein Feld braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>the field name &quot;%1&quot; is used twice</source>
+        <translation>der Feldname &quot;%1&quot; wird zweimal verwendet</translation>
+    </message>
+    <message>
+        <source>the constraints of field &quot;%1&quot; must be a JSON object such as {&quot;min&quot;: 1}</source>
+        <translation>die Constraints des Felds &quot;%1&quot; müssen ein JSON-Objekt sein, etwa {&quot;min&quot;: 1}</translation>
+    </message>
+    <message>
+        <source>the fields must be a JSON object</source>
+        <translation>die Felder müssen ein JSON-Objekt sein</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::MainWindow</name>
+    <message>
+        <source>Fabrica</source>
+        <translation>Fabrica</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1669,17 +2445,6 @@
     <message>
         <source>&amp;About Fabrica</source>
         <translation>&amp;Über Fabrica</translation>
-    </message>
-    <message>
-        <source>Cannot open schema</source>
-        <translation>Schema kann nicht geöffnet werden</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 — %n table(s)</source>
-        <translation>
-            <numerusform>%1 — %n Tabelle</numerusform>
-            <numerusform>%1 — %n Tabellen</numerusform>
-        </translation>
     </message>
     <message>
         <source>Open Schema</source>
@@ -1708,6 +2473,370 @@
     <message>
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;New Schema</source>
+        <translation>&amp;Neues Schema</translation>
+    </message>
+    <message>
+        <source>Create an empty schema</source>
+        <translation>Ein leeres Schema anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a schema file</source>
+        <translation>Eine Schemadatei öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the schema where it came from (storage or its file)</source>
+        <translation>Das Schema dort speichern, woher es stammt (Datenspeicher oder seine Datei)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save the schema to a .fabrica.json file</source>
+        <translation>Das Schema in eine .fabrica.json-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Save to S&amp;torage</source>
+        <translation>Im &amp;Datenspeicher speichern</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the schema in Fabrica&apos;s storage</source>
+        <translation>Eine Kopie des Schemas im Datenspeicher von Fabrica ablegen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import SQL DDL, CSV samples, a ZIP or a schema file</source>
+        <translation>SQL-DDL, CSV-Beispieldaten, eine ZIP-Datei oder eine Schemadatei importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Close Schema</source>
+        <translation>Schema s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Close the current schema</source>
+        <translation>Das aktuelle Schema schließen</translation>
+    </message>
+    <message>
+        <source>Quit Fabrica</source>
+        <translation>Fabrica beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>Add &amp;Table</source>
+        <translation>&amp;Tabelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Add a table to the schema</source>
+        <translation>Dem Schema eine Tabelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Column</source>
+        <translation>S&amp;palte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Add a column to the selected table</source>
+        <translation>Der ausgewählten Tabelle eine Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected table or column</source>
+        <translation>Die ausgewählte Tabelle oder Spalte duplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected table or column</source>
+        <translation>Die ausgewählte Tabelle oder Spalte löschen</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename the selected item in place</source>
+        <translation>Das ausgewählte Element direkt umbenennen</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben verschieben</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+Up</translation>
+    </message>
+    <message>
+        <source>Move the selected table or column up</source>
+        <translation>Die ausgewählte Tabelle oder Spalte nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>Nach u&amp;nten verschieben</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+Down</translation>
+    </message>
+    <message>
+        <source>Move the selected table or column down</source>
+        <translation>Die ausgewählte Tabelle oder Spalte nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Filter the schema tree by name</source>
+        <translation>Den Schemabaum nach Namen filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Check the schema now</source>
+        <translation>Das Schema jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Stored Schemas</source>
+        <translation>Gespeicherte Schemas &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the list of stored schemas again</source>
+        <translation>Die Liste der gespeicherten Schemas neu einlesen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>Beis&amp;piele</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Schema</source>
+        <translation>&amp;Schema</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Schemas</source>
+        <translation>Schemas</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <source>Filter tables and columns…</source>
+        <translation>Tabellen und Spalten filtern…</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;geöffnet&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to Fabrica&lt;/h2&gt;&lt;p&gt;Describe a database, then generate data that honours every constraint.&lt;/p&gt;&lt;p&gt;Create a schema, open a file or one of the examples, or drop SQL, CSV or ZIP files on this window to import them.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Willkommen bei Fabrica&lt;/h2&gt;&lt;p&gt;Beschreiben Sie eine Datenbank und erzeugen Sie dann Daten, die jeden Constraint einhalten.&lt;/p&gt;&lt;p&gt;Legen Sie ein Schema an, öffnen Sie eine Datei oder eines der Beispiele, oder ziehen Sie SQL-, CSV- oder ZIP-Dateien auf dieses Fenster, um sie zu importieren.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The schema &quot;%1&quot; has changes that are not saved.</source>
+        <translation>Das Schema &quot;%1&quot; enthält Änderungen, die nicht gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Do you want to save them?</source>
+        <translation>Möchten Sie sie speichern?</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>Datenspeicher</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1[*] (%2) — Fabrica</source>
+        <translation>%1[*] (%2) — Fabrica</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Keine Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Save Schema As</source>
+        <translation>Schema speichern unter</translation>
+    </message>
+    <message>
+        <source>Fabrica schemas (*.fabrica.json)</source>
+        <translation>Fabrica-Schemas (*.fabrica.json)</translation>
+    </message>
+    <message>
+        <source>Cannot open the example</source>
+        <translation>Das Beispiel kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Changes</source>
+        <translation>Nicht gespeicherte Änderungen wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fabrica was closed with unsaved changes in %n schema(s).</source>
+        <translation>
+            <numerusform>Fabrica wurde mit nicht gespeicherten Änderungen in %n Schema beendet.</numerusform>
+            <numerusform>Fabrica wurde mit nicht gespeicherten Änderungen in %n Schemas beendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Importable files (*.zip *.sql *.csv *.tsv *.fabrica.json);;ZIP archives (*.zip);;SQL DDL (*.sql);;CSV samples (*.csv *.tsv);;Fabrica schemas (*.fabrica.json);;All files (*)</source>
+        <translation>Importierbare Dateien (*.zip *.sql *.csv *.tsv *.fabrica.json);;ZIP-Archive (*.zip);;SQL-DDL (*.sql);;CSV-Beispieldaten (*.csv *.tsv);;Fabrica-Schemas (*.fabrica.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>An import is running already.</source>
+        <translation>Es läuft bereits ein Import.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import läuft…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was stored.</source>
+        <translation>Import abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Import closed; nothing was stored.</source>
+        <translation>Import geschlossen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n schema(s).</source>
+        <translation>
+            <numerusform>%n Schema importiert.</numerusform>
+            <numerusform>%n Schemas importiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1742,10 +2871,31 @@
     </message>
 </context>
 <context>
+    <name>fabrica::MoveColumnCommand</name>
+    <message>
+        <source>Move column %1.%2</source>
+        <translation>Spalte %1.%2 verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::MoveTableCommand</name>
+    <message>
+        <source>Move table %1</source>
+        <translation>Tabelle %1 verschieben</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::NdjsonSink</name>
     <message>
         <source>an NDJSON file holds one table, and the schema has %1; write to a directory instead</source>
         <translation>eine NDJSON-Datei enthält genau eine Tabelle, das Schema hat aber %1; schreiben Sie stattdessen in ein Verzeichnis</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::NumberListField</name>
+    <message>
+        <source>comma-separated numbers, e.g. 70, 15, 10</source>
+        <translation>durch Kommas getrennte Zahlen, z. B. 70, 15, 10</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +3256,163 @@
     </message>
 </context>
 <context>
+    <name>fabrica::ProblemsModel</name>
+    <message>
+        <source>schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ReferenceField</name>
+    <message>
+        <source>table.column</source>
+        <translation>table.column</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RemoveColumnCommand</name>
+    <message>
+        <source>Delete column %1.%2</source>
+        <translation>Spalte %1.%2 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RemoveTableCommand</name>
+    <message>
+        <source>Delete table %1</source>
+        <translation>Tabelle %1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RenameColumnCommand</name>
+    <message>
+        <source>Rename column %1.%2 to %3</source>
+        <translation>Spalte %1.%2 in %3 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RenameTableCommand</name>
+    <message>
+        <source>Rename table %1 to %2</source>
+        <translation>Tabelle %1 in %2 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SamplesEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a sample value</source>
+        <translation>Einen Beispielwert hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected values</source>
+        <translation>Die ausgewählten Werte löschen</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Add the clipboard&apos;s text, one value per line</source>
+        <translation>Den Text aus der Zwischenablage hinzufügen, ein Wert pro Zeile</translation>
+    </message>
+    <message>
+        <source>Load CSV column…</source>
+        <translation>CSV-Spalte laden…</translation>
+    </message>
+    <message>
+        <source>Replace the samples with the values of a column of a CSV file</source>
+        <translation>Die Beispielwerte durch die Werte einer Spalte aus einer CSV-Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation>Spalte:</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n sample(s)</source>
+        <translation>
+            <numerusform>%n Beispielwert löschen</numerusform>
+            <numerusform>%n Beispielwerte löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to paste.</source>
+        <translation>Die Zwischenablage enthält keinen Text zum Einfügen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted %n value(s).</source>
+        <translation>
+            <numerusform>%n Wert eingefügt.</numerusform>
+            <numerusform>%n Werte eingefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n sample(s)</source>
+        <translation>
+            <numerusform>%n Beispielwert einfügen</numerusform>
+            <numerusform>%n Beispielwerte einfügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load samples from a CSV file</source>
+        <translation>Beispielwerte aus einer CSV-Datei laden</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.tsv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n column(s); choose the one to take the samples from.</source>
+        <translation>
+            <numerusform>%1 hat %n Spalte; wählen Sie die Spalte, aus der die Beispielwerte stammen sollen.</numerusform>
+            <numerusform>%1 hat %n Spalten; wählen Sie die Spalte, aus der die Beispielwerte stammen sollen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Took %1 values of column %2 of %3 (the first %4 rows).</source>
+        <translation>%1 Werte aus Spalte %2 von %3 übernommen (die ersten %4 Zeilen).</translation>
+    </message>
+    <message>
+        <source>Took %1 values of column %2 of %3.</source>
+        <translation>%1 Werte aus Spalte %2 von %3 übernommen.</translation>
+    </message>
+    <message>
+        <source>Load the samples from %1 (%2)</source>
+        <translation>Beispielwerte aus %1 laden (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::SavedPasswords</name>
     <message>
         <source>only PostgreSQL connections have passwords</source>
@@ -2118,6 +3425,37 @@
     <message>
         <source>the saved password for %1 cannot be decrypted (%2); save it again</source>
         <translation>das gespeicherte Passwort für %1 kann nicht entschlüsselt werden (%2); speichern Sie es erneut</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SchemaBrowserModel</name>
+    <message>
+        <source>Open (%1)</source>
+        <translation>Geöffnet (%1)</translation>
+    </message>
+    <message>
+        <source>In storage (%1)</source>
+        <translation>Im Datenspeicher (%1)</translation>
+    </message>
+    <message>
+        <source>Stored schema #%1</source>
+        <translation>Gespeichertes Schema #%1</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
     </message>
 </context>
 <context>
@@ -2177,6 +3515,55 @@
     <message>
         <source>computed by the database (%1); Fabrica generates plain values for it, so leave it out when loading into the original table</source>
         <translation>von der Datenbank berechnet (%1); Fabrica erzeugt dafür einfache Werte, lassen Sie die Spalte daher beim Laden in die ursprüngliche Tabelle weg</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SchemaEditor</name>
+    <message>
+        <source>The schema&apos;s name; stored schemas of one user have different names.</source>
+        <translation>Der Name des Schemas; die gespeicherten Schemas eines Benutzers haben unterschiedliche Namen.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Default (en_US)</source>
+        <translation>Standard (en_US)</translation>
+    </message>
+    <message>
+        <source>Language and country of names, addresses and phone numbers, unless a column says otherwise.</source>
+        <translation>Sprache und Land für Namen, Adressen und Telefonnummern, sofern eine Spalte nichts anderes festlegt.</translation>
+    </message>
+    <message>
+        <source>&amp;Locale:</source>
+        <translation>&amp;Gebietsschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Add &amp;Table</source>
+        <translation>&amp;Tabelle hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte</numerusform>
+            <numerusform>%n Spalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 rows to generate</source>
+        <translation>%L1 zu erzeugende Zeilen</translation>
     </message>
 </context>
 <context>
@@ -2343,6 +3730,66 @@
     <message>
         <source>fabrica %1: name at least one schema file</source>
         <translation>fabrica %1: geben Sie mindestens eine Schemadatei an</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SchemaPersistence</name>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot open the stored schema</source>
+        <translation>Das gespeicherte Schema kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot list the stored schemas</source>
+        <translation>Die gespeicherten Schemas können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot save %1</source>
+        <translation>%1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot store %1</source>
+        <translation>%1 kann nicht im Datenspeicher gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SchemaSession</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Duplicate table %1</source>
+        <translation>Tabelle %1 duplizieren</translation>
+    </message>
+    <message>
+        <source>Duplicate column %1.%2</source>
+        <translation>Spalte %1.%2 duplizieren</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SchemaTreeModel</name>
+    <message numerus="yes">
+        <source>%n table(s)</source>
+        <translation>
+            <numerusform>%n Tabelle</numerusform>
+            <numerusform>%n Tabellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 rows</source>
+        <translation>%L1 Zeilen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type / rows</source>
+        <translation>Typ / Zeilen</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +3966,67 @@
     </message>
 </context>
 <context>
+    <name>fabrica::SetColumnDescriptionCommand</name>
+    <message>
+        <source>Describe column %1</source>
+        <translation>Beschreibung der Spalte %1 ändern</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SetColumnTypeCommand</name>
+    <message>
+        <source>Set type of %1 to %2</source>
+        <translation>Typ von %1 auf %2 ändern</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SetConstraintCommand</name>
+    <message>
+        <source>Remove %1 of %2</source>
+        <translation>%1 von %2 entfernen</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>%1 von %2 festlegen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SetConstraintsCommand</name>
+    <message>
+        <source>Edit the constraints of %1</source>
+        <translation>Constraints von %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SetSchemaPropertyCommand</name>
+    <message>
+        <source>Rename schema to %1</source>
+        <translation>Schema in %1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Describe the schema</source>
+        <translation>Beschreibung des Schemas ändern</translation>
+    </message>
+    <message>
+        <source>Set the schema&apos;s locale to %1</source>
+        <translation>Gebietsschema des Schemas auf %1 setzen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SetTableDescriptionCommand</name>
+    <message>
+        <source>Describe table %1</source>
+        <translation>Beschreibung der Tabelle %1 ändern</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SetTableRowsCommand</name>
+    <message>
+        <source>Set rows of %1 to %2</source>
+        <translation>Zeilenzahl von %1 auf %2 setzen</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::SignInDialog</name>
     <message>
         <source>Sign In</source>
@@ -2659,18 +4167,6 @@
         <translation>das Schema kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>cannot save table %1</source>
-        <translation>die Tabelle %1 kann nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>cannot save column %1</source>
-        <translation>die Spalte %1 kann nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>cannot save the samples of %1</source>
-        <translation>die Beispielwerte von %1 können nicht gespeichert werden</translation>
-    </message>
-    <message>
         <source>no schema with id %1</source>
         <translation>kein Schema mit der ID %1</translation>
     </message>
@@ -2725,6 +4221,18 @@
     <message>
         <source>users exist already; an administrator adds further users</source>
         <translation>es gibt bereits Benutzer; weitere Benutzer legt ein Administrator an</translation>
+    </message>
+    <message>
+        <source>the schema has two tables called &quot;%1&quot;; rename one</source>
+        <translation>das Schema hat zwei Tabellen namens &quot;%1&quot;; benennen Sie eine davon um</translation>
+    </message>
+    <message>
+        <source>table %1 has two columns called &quot;%2&quot;; rename one</source>
+        <translation>die Tabelle %1 hat zwei Spalten namens &quot;%2&quot;; benennen Sie eine davon um</translation>
+    </message>
+    <message>
+        <source>cannot save the tables of schema &quot;%1&quot;</source>
+        <translation>die Tabellen des Schemas &quot;%1&quot; können nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
@@ -2791,6 +4299,110 @@
     </message>
 </context>
 <context>
+    <name>fabrica::TableEditor</name>
+    <message>
+        <source>e.g. orders</source>
+        <translation>z. B. orders</translation>
+    </message>
+    <message>
+        <source>What the table holds (optional)</source>
+        <translation>Was die Tabelle enthält (optional)</translation>
+    </message>
+    <message>
+        <source>How many rows to generate for this table</source>
+        <translation>Wie viele Zeilen für diese Tabelle erzeugt werden</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>&amp;Zeilen:</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a column after the selected one</source>
+        <translation>Eine Spalte nach der ausgewählten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected columns</source>
+        <translation>Die ausgewählten Spalten duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected columns</source>
+        <translation>Die ausgewählten Spalten löschen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move the selected columns up</source>
+        <translation>Die ausgewählten Spalten nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Move the selected columns down</source>
+        <translation>Die ausgewählten Spalten nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>A table needs a name.</source>
+        <translation>Eine Tabelle braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A table name cannot contain &quot;.&quot;: references are written table.column.</source>
+        <translation>Ein Tabellenname darf keinen &quot;.&quot; enthalten: Verweise werden als table.column geschrieben.</translation>
+    </message>
+    <message>
+        <source>Another table is already called &quot;%1&quot;.</source>
+        <translation>Eine andere Tabelle heißt bereits &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte duplizieren</numerusform>
+            <numerusform>%n Spalten duplizieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte löschen</numerusform>
+            <numerusform>%n Spalten löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte verschieben</numerusform>
+            <numerusform>%n Spalten verschieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fabrica::TemplateSyntax</name>
     <message>
         <source>a &apos;}&apos; without its &apos;{&apos; (write &quot;}}&quot; for a literal brace)</source>
@@ -2822,6 +4434,17 @@
     <message>
         <source>%1: the passwords differ; nothing was changed</source>
         <translation>%1: die Passwörter stimmen nicht überein; es wurde nichts geändert</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::TextField</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
     </message>
 </context>
 <context>
@@ -2868,6 +4491,65 @@
     <message>
         <source>the transaction was rolled back</source>
         <translation>die Transaktion wurde zurückgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::TypePicker</name>
+    <message>
+        <source>Type to search…</source>
+        <translation>Zum Suchen tippen…</translation>
+    </message>
+    <message>
+        <source>Show all types</source>
+        <translation>Alle Typen anzeigen</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Logic</source>
+        <translation>Logik</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>Kennungen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finanzen</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <source>No type matches</source>
+        <translation>Kein passender Typ</translation>
     </message>
 </context>
 <context>
@@ -3370,6 +5052,71 @@ Passwörter werden am Terminal abgefragt oder mit --password-stdin als eine Zeil
     <message>
         <source>, and %1 more</source>
         <translation>, dazu %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::WeightBarDelegate</name>
+    <message>
+        <source>%1 · %2 %</source>
+        <translation>%1 · %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::WeightedValuesField</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a value</source>
+        <translation>Einen Wert hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected values</source>
+        <translation>Die ausgewählten Werte entfernen</translation>
+    </message>
+    <message>
+        <source>Move the value up</source>
+        <translation>Den Wert nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move the value down</source>
+        <translation>Den Wert nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Equal weights</source>
+        <translation>Gleiche Gewichte</translation>
+    </message>
+    <message>
+        <source>Remove the weights: every value equally likely</source>
+        <translation>Die Gewichte entfernen: jeder Wert gleich wahrscheinlich</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::WeightedValuesModel</name>
+    <message>
+        <source>%1 % of the rows</source>
+        <translation>%1 % der Zeilen</translation>
+    </message>
+    <message>
+        <source>No weights: every value is equally likely</source>
+        <translation>Keine Gewichte: jeder Wert ist gleich wahrscheinlich</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
     </message>
 </context>
 <context>
