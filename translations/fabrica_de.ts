@@ -1856,6 +1856,51 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::ImportFlow</name>
+    <message>
+        <source>An import is running already.</source>
+        <translation>Es läuft bereits ein Import.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import läuft…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was stored.</source>
+        <translation>Import abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Import closed; nothing was stored.</source>
+        <translation>Import geschlossen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n table(s) to %1.</source>
+        <translation>
+            <numerusform>%n Tabelle zu %1 hinzugefügt.</numerusform>
+            <numerusform>%n Tabellen zu %1 hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n schema(s).</source>
+        <translation>
+            <numerusform>%n Schema importiert.</numerusform>
+            <numerusform>%n Schemas importiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ImportIntoSchemaCommand</name>
     <message numerus="yes">
         <source>Import %n table(s) from %1</source>
@@ -2773,14 +2818,6 @@ Beispiel: %2</translation>
         <translation>Das Beispiel kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>No recent files</source>
-        <translation>Keine zuletzt geöffneten Dateien</translation>
-    </message>
-    <message>
-        <source>&amp;Clear List</source>
-        <translation>Liste &amp;leeren</translation>
-    </message>
-    <message>
         <source>Recover Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen wiederherstellen</translation>
     </message>
@@ -2808,35 +2845,28 @@ Beispiel: %2</translation>
         <translation>Importierbare Dateien (*.zip *.sql *.csv *.tsv *.fabrica.json);;ZIP-Archive (*.zip);;SQL-DDL (*.sql);;CSV-Beispieldaten (*.csv *.tsv);;Fabrica-Schemas (*.fabrica.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>An import is running already.</source>
-        <translation>Es läuft bereits ein Import.</translation>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <source>Importing…</source>
-        <translation>Import läuft…</translation>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-        <source>Importing %1…</source>
-        <translation>%1 wird importiert…</translation>
+        <source>&amp;Delete from Storage…</source>
+        <translation>Aus dem Datenspeicher &amp;löschen…</translation>
     </message>
     <message>
-        <source>Import cancelled; nothing was stored.</source>
-        <translation>Import abgebrochen; es wurde nichts gespeichert.</translation>
+        <source>Delete Stored Schema</source>
+        <translation>Gespeichertes Schema löschen</translation>
     </message>
     <message>
-        <source>Import closed; nothing was stored.</source>
-        <translation>Import geschlossen; es wurde nichts gespeichert.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n schema(s).</source>
-        <translation>
-            <numerusform>%n Schema importiert.</numerusform>
-            <numerusform>%n Schemas importiert.</numerusform>
-        </translation>
+        <source>Delete the stored schema &quot;%1&quot; and all its generation runs? This cannot be undone.</source>
+        <translation>Das gespeicherte Schema „%1“ und alle seine Generierungsläufe löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
@@ -3268,6 +3298,17 @@ Beispiel: %2</translation>
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RecentFiles</name>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
     </message>
 </context>
 <context>
@@ -3753,6 +3794,10 @@ Beispiel: %2</translation>
     <message>
         <source>Cannot store %1</source>
         <translation>%1 kann nicht im Datenspeicher gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot delete the stored schema</source>
+        <translation>Das gespeicherte Schema kann nicht gelöscht werden</translation>
     </message>
 </context>
 <context>
