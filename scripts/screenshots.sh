@@ -76,6 +76,7 @@ xdotool windowmove --sync "$main" 0 0 2>/dev/null || true
 xdotool windowactivate --sync "$main" 2>/dev/null || true
 xdotool windowfocus --sync "$main"
 sleep 1.5
+shot main-window "$main"
 # The tree: filter for orders.status, then walk down to it (schema → orders → status).
 keys ctrl+f
 type_text status
@@ -83,8 +84,6 @@ keys Tab Home Down Down
 shot column-editor "$main"
 keys Up
 shot table-editor "$main"
-keys Escape ctrl+f ctrl+a BackSpace Tab Home
-shot main-window "$main"
 
 # File → Import… with the ZIP; Qt's own file dialog takes a typed path.
 keys ctrl+i

@@ -56,6 +56,7 @@ const QString kStateKey = QStringLiteral("window/state");
 const QString kExamplesPrefix = QStringLiteral(":/fabrica/examples");
 
 enum EditorPage { WelcomePage, SchemaPage, TablePage, ColumnPage };
+constexpr int kUnfoldedTables = 30;
 
 QAction *makeAction(QObject *parent, const QString &icon, const QString &text, const QKeySequence &shortcut,
                     const QString &tip)
@@ -113,9 +114,11 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
     m_signedIn->setObjectName(QStringLiteral("signedInUser"));
     m_signedIn->setText(tr("Signed in as %1 (%2)")
                             .arg(user.username, user.role == Role::Admin ? tr("administrator") : tr("user")));
-    m_signedIn->setPixmap(QPixmap());
     m_problemSummary = new QLabel(this);
     m_problemSummary->setObjectName(QStringLiteral("problemSummary"));
+    // A little air between the permanent fields, as in other desktop tools.
+    m_problemSummary->setContentsMargins(8, 0, 8, 0);
+    m_signedIn->setContentsMargins(8, 0, 8, 0);
     statusBar()->addPermanentWidget(m_problemSummary);
     statusBar()->addPermanentWidget(m_signedIn);
 
@@ -133,6 +136,7 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
         updateTitle();
     });
     connect(m_persistence, &SchemaPersistence::fileLoaded, this, [this](const QString &path, const Schema &schema) {
+        statusBar()->clearMessage();
         SchemaSession *session = addSession(schema);
         session->setFile(path);
         m_recent->add(path);
@@ -559,7 +563,11 @@ void MainWindow::setCurrentSession(SchemaSession *session)
     m_columnEditor->setColumn(nullptr, -1, -1);
     if (session) {
         const QModelIndex root = m_treeFilter->index(0, 0);
-        m_tree->expand(root);
+        // Small schemas open with every table unfolded; big ones show their tables only.
+        if (session->document()->tableCount() <= kUnfoldedTables)
+            m_tree->expandRecursively(root);
+        else
+            m_tree->expand(root);
         m_tree->setCurrentIndex(root);
         m_browser->setCurrentIndex(m_browserModel->sessionIndex(session));
     } else {
@@ -1002,6 +1010,7 @@ void MainWindow::openExample(const QString &resource)
 void MainWindow::showError(const QString &what, const Error &error)
 {
     statusBar()->clearMessage();
+
     qCWarning(lcUi).noquote() << what << error.toString();
     QMessageBox box(QMessageBox::Warning, tr("Fabrica"), what, QMessageBox::Ok, this);
     box.setObjectName(QStringLiteral("errorBox"));
