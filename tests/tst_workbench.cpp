@@ -123,6 +123,7 @@ private slots:
     void unsavedChangesAreAskedAbout();
     void unsavedEditsAreRecoveredAfterACrash();
     void saveAsWritesAFileAndRecentFilesRemember();
+    void keysActOnTheFocusedView();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(const UserRecord &user, bool offerRecovery = false);
@@ -572,6 +573,39 @@ void TestWorkbench::saveAsWritesAFileAndRecentFilesRemember()
     QVERIFY(written);
     QCOMPARE(written->tables.first().name, u"buyers"_s);
     QVERIFY(!session->isDirty());
+}
+
+void TestWorkbench::keysActOnTheFocusedView()
+{
+    auto window = makeWindow(m_ada);
+    SchemaSession *session = openShop(*window);
+    QVERIFY(session);
+    const int orders = session->schema().tableIndex(u"orders"_s);
+    const int columns = int(session->schema().tables.at(orders).columns.size());
+    auto *tree = window->findChild<QTreeView *>(u"schemaTree"_s);
+
+    // In the grid of the table editor, Delete removes the grid's selected column.
+    window->select(orders);
+    auto *grid = window->findChild<TableEditor *>()->findChild<QTableView *>(u"columnGrid"_s);
+    QVERIFY(grid);
+    QTRY_VERIFY(grid->isVisible());
+    grid->setFocus();
+    grid->selectRow(columns - 1);
+    QTest::keyClick(grid, Qt::Key_Delete);
+    QCOMPARE(session->schema().tables.at(orders).columns.size(), columns - 1);
+    QCOMPARE(session->schema().tableIndex(u"orders"_s), orders);
+
+    // In the tree, Ctrl+D duplicates the selected table and Delete removes it again.
+    window->select(orders);
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(session->document()->tableCount(), orders + 2);
+    QCOMPARE(session->document()->table(orders + 1).name, u"orders_copy"_s);
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QCOMPARE(session->document()->tableCount(), orders + 1);
+    // Alt+Up moves the selected table.
+    QTest::keyClick(tree, Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(session->document()->table(orders - 1).name, u"orders"_s);
 }
 
 QTEST_MAIN(TestWorkbench)

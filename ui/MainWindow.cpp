@@ -237,19 +237,15 @@ void MainWindow::createActions()
     connect(m_duplicateAction, &QAction::triggered, this, &MainWindow::duplicateSelected);
     m_deleteAction = makeAction(this, QStringLiteral("delete"), tr("&Delete"), QKeySequence::Delete,
                                 tr("Delete the selected table or column"));
-    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
     m_renameAction = makeAction(this, QStringLiteral("rename"), tr("Re&name"), QKeySequence(Qt::Key_F2),
                                 tr("Rename the selected item in place"));
-    m_renameAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_renameAction, &QAction::triggered, this, &MainWindow::renameSelected);
     m_moveUpAction = makeAction(this, QStringLiteral("move-up"), tr("Move &Up"), QKeySequence(tr("Alt+Up")),
                                 tr("Move the selected table or column up"));
-    m_moveUpAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_moveUpAction, &QAction::triggered, this, [this] { moveSelected(-1); });
     m_moveDownAction = makeAction(this, QStringLiteral("move-down"), tr("Move Do&wn"), QKeySequence(tr("Alt+Down")),
                                   tr("Move the selected table or column down"));
-    m_moveDownAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_moveDownAction, &QAction::triggered, this, [this] { moveSelected(1); });
     m_findAction = makeAction(this, QStringLiteral("search"), tr("&Find…"), QKeySequence::Find,
                               tr("Filter the schema tree by name"));
@@ -265,10 +261,14 @@ void MainWindow::createActions()
     connect(m_refreshAction, &QAction::triggered, m_persistence, &SchemaPersistence::refreshStored);
 
     for (QAction *action : {m_newAction, m_openAction, m_saveAction, m_saveAsAction, m_storeAction, m_importAction,
-                            m_closeAction, m_quitAction, m_addTableAction, m_addColumnAction, m_duplicateAction,
-                            m_deleteAction, m_renameAction, m_moveUpAction, m_moveDownAction, m_findAction,
+                            m_closeAction, m_quitAction, m_addTableAction, m_addColumnAction, m_findAction,
                             m_validateAction, m_refreshAction})
         addAction(action);
+    // These keys mean "the selected item" in the tree; the column grid and the text fields have their own
+    // Delete, Ctrl+D and Alt+arrows, so the tree's shortcuts act only while the tree has the focus (window-
+    // wide ones would be ambiguous there and fire nowhere). The menus reach them from anywhere.
+    for (QAction *action : {m_duplicateAction, m_deleteAction, m_renameAction, m_moveUpAction, m_moveDownAction})
+        action->setShortcutContext(Qt::WidgetShortcut);
 }
 
 void MainWindow::createMenus()
@@ -403,6 +403,7 @@ void MainWindow::createDocks()
     m_tree->setAcceptDrops(true);
     m_tree->setDropIndicatorShown(true);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->addActions({m_duplicateAction, m_deleteAction, m_renameAction, m_moveUpAction, m_moveDownAction});
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(SchemaTreeModel::NameSection, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(SchemaTreeModel::DetailSection, QHeaderView::Interactive);
