@@ -87,6 +87,14 @@ void typeIntoFocus(const QString &text)
     QTest::keyClick(editor, Qt::Key_Return);
 }
 
+QString writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
 void dropFiles(QWidget *target, const QStringList &paths)
 {
     QMimeData data;
@@ -393,11 +401,7 @@ void TestWorkbench::problemsJumpToTheirPlace()
 
 void TestWorkbench::dropZipImportsAndShowsIt()
 {
-    const QString path = m_dir->filePath(u"webshop.zip"_s);
-    QFile out(path);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(test::appArchive(u"webshop"_s));
-    out.close();
+    const QString path = writeFile(m_dir->filePath(u"webshop.zip"_s), test::appArchive(u"webshop"_s));
 
     auto window = makeWindow(m_ada);
     QSignalSpy finished(window.get(), &MainWindow::importFinished);
@@ -429,14 +433,9 @@ void TestWorkbench::dropZipImportsAndShowsIt()
 
 void TestWorkbench::dropHostileZipIsRefused()
 {
-    test::ZipWriter zip;
-    zip.add(u"schema.sql"_s, "CREATE TABLE t (id integer primary key);");
-    zip.add(u"../evil.sql"_s, "CREATE TABLE evil (id integer);");
-    const QString path = m_dir->filePath(u"evil.zip"_s);
-    QFile out(path);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(zip.finish());
-    out.close();
+    const QString path = writeFile(m_dir->filePath(u"evil.zip"_s),
+                                   test::zipOf({{u"schema.sql"_s, "CREATE TABLE t (id integer primary key);"},
+                                                {u"../evil.sql"_s, "CREATE TABLE evil (id integer);"}}));
 
     auto window = makeWindow(m_ada);
     QSignalSpy finished(window.get(), &MainWindow::importFinished);
