@@ -329,6 +329,12 @@ void TestSchemaSession::renameInPlace()
     QVERIFY(model.setData(model.columnIndex(0, 0), u"ident"_s));
     QCOMPARE(session.document()->column(0, 0).name, u"ident"_s);
     QVERIFY(!model.setData(model.tableIndex(0), u"   "_s));
+    // A name another table has, or one with a ".", is refused: references follow names.
+    QVERIFY(!model.setData(model.tableIndex(0), session.document()->table(1).name));
+    QVERIFY(!model.setData(model.columnIndex(0, 1), u"a.b"_s));
+    QVERIFY(!session.renameColumn(0, 1, session.document()->column(0, 2).name));
+    QVERIFY(!session.columnNameProblem(0, 1, session.document()->column(0, 2).name).isEmpty());
+    QVERIFY(session.tableNameProblem(0, u"fresh"_s).isEmpty());
     QVERIFY(model.setData(model.schemaIndex(), u"store"_s));
     QCOMPARE(session.schema().name, u"store"_s);
     QCOMPARE(session.undoStack()->count(), 2);
@@ -373,7 +379,7 @@ void TestSchemaSession::validationRunsOffTheGuiThreadAndDropsStaleResults()
 
     // Two edits in a row: only the state after the second is reported.
     session.setConstraint(0, 0, u"unknownKey"_s, 1);
-    session.renameTable(1, session.document()->table(0).name); // a name taken by table 0
+    session.setTableRows(1, -5); // a table-level problem
     spy.clear();
     QTRY_VERIFY(!spy.isEmpty() && !scheduler.isBusy());
     const Problems problems = scheduler.problems();

@@ -3814,6 +3814,30 @@ Beispiel: %2</translation>
         <source>Duplicate column %1.%2</source>
         <translation>Spalte %1.%2 duplizieren</translation>
     </message>
+    <message>
+        <source>A table needs a name.</source>
+        <translation>Eine Tabelle braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A table name cannot contain &quot;.&quot;: references are written table.column.</source>
+        <translation>Ein Tabellenname darf keinen „.“ enthalten: Verweise werden als tabelle.spalte geschrieben.</translation>
+    </message>
+    <message>
+        <source>Another table is already called &quot;%1&quot;.</source>
+        <translation>Eine andere Tabelle heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>A column needs a name.</source>
+        <translation>Eine Spalte braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A column name cannot contain &quot;.&quot;: references are written table.column.</source>
+        <translation>Ein Spaltenname darf keinen „.“ enthalten: Verweise werden als tabelle.spalte geschrieben.</translation>
+    </message>
+    <message>
+        <source>Another column of %1 is already called &quot;%2&quot;.</source>
+        <translation>Eine andere Spalte von %1 heißt bereits „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::SchemaTreeModel</name>
@@ -4412,18 +4436,6 @@ Beispiel: %2</translation>
     <message>
         <source>Move the selected columns down</source>
         <translation>Die ausgewählten Spalten nach unten verschieben</translation>
-    </message>
-    <message>
-        <source>A table needs a name.</source>
-        <translation>Eine Tabelle braucht einen Namen.</translation>
-    </message>
-    <message>
-        <source>A table name cannot contain &quot;.&quot;: references are written table.column.</source>
-        <translation>Ein Tabellenname darf keinen &quot;.&quot; enthalten: Verweise werden als table.column geschrieben.</translation>
-    </message>
-    <message>
-        <source>Another table is already called &quot;%1&quot;.</source>
-        <translation>Eine andere Tabelle heißt bereits &quot;%1&quot;.</translation>
     </message>
     <message numerus="yes">
         <source>Duplicate %n column(s)</source>

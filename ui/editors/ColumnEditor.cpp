@@ -316,12 +316,12 @@ void ColumnEditor::nameEdited()
     if (!hasColumn() || m_updating)
         return;
     const QString name = m_name->text();
-    if (name.isEmpty()) { // a column needs a name: put the old one back
+    // A name that cannot be used (empty, taken, with a ".") is not applied: the old one comes back.
+    if (!m_session->renameColumn(m_table, m_column, name)) {
         m_name->setText(m_shownName);
         return;
     }
     m_shownName = name;
-    m_session->renameColumn(m_table, m_column, name);
 }
 
 void ColumnEditor::typeChosen(const QString &type)

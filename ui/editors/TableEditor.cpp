@@ -321,15 +321,7 @@ void TableEditor::showTableProblems()
 
 QString TableEditor::nameProblem(const QString &name) const
 {
-    if (name.trimmed().isEmpty())
-        return tr("A table needs a name.");
-    if (name.contains(u'.'))
-        return tr("A table name cannot contain \".\": references are written table.column.");
-    // References follow a table by its name: two tables of one name, even for a moment, would merge them.
-    const int existing = m_session->schema().tableIndex(name);
-    if (existing >= 0 && existing != tableIndex())
-        return tr("Another table is already called \"%1\".").arg(name);
-    return {};
+    return m_session->tableNameProblem(tableIndex(), name);
 }
 
 void TableEditor::onNameEdited(const QString &text)

@@ -173,13 +173,7 @@ QString ColumnTableModel::constraintSummary(const Column &column)
 bool ColumnTableModel::acceptableColumnName(const SchemaSession &session, int table, int row,
                                             const QString &name)
 {
-    if (name.trimmed().isEmpty() || name.contains(u'.'))
-        return false;
-    // A second column of the same name would make "table.name" references ambiguous; the document
-    // retargets references by name, so it must not happen even for a moment.
-    const Table &target = session.document()->table(table);
-    const int existing = target.columnIndex(name);
-    return existing < 0 || existing == row;
+    return session.columnNameProblem(table, row, name).isEmpty();
 }
 
 QVariant ColumnTableModel::displayData(const Column &column, int gridColumn) const

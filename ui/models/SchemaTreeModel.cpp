@@ -314,11 +314,9 @@ bool SchemaTreeModel::setData(const QModelIndex &index, const QVariant &value, i
         m_session->setSchemaProperty(SetSchemaPropertyCommand::Property::Name, name);
         return true;
     case Kind::Table:
-        m_session->renameTable(index.row(), name);
-        return true;
+        return m_session->renameTable(index.row(), name);
     case Kind::Column:
-        m_session->renameColumn(tableOf(index), index.row(), name);
-        return true;
+        return m_session->renameColumn(tableOf(index), index.row(), name);
     }
     return false;
 }

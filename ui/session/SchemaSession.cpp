@@ -152,10 +152,37 @@ void SchemaSession::moveTable(int from, int to)
         m_undoStack->push(new MoveTableCommand(m_document, from, to));
 }
 
-void SchemaSession::renameTable(int index, const QString &name)
+QString SchemaSession::tableNameProblem(int index, const QString &name) const
 {
+    if (name.trimmed().isEmpty())
+        return tr("A table needs a name.");
+    if (name.contains(u'.'))
+        return tr("A table name cannot contain \".\": references are written table.column.");
+    const int existing = schema().tableIndex(name);
+    if (existing >= 0 && existing != index)
+        return tr("Another table is already called \"%1\".").arg(name);
+    return {};
+}
+
+QString SchemaSession::columnNameProblem(int table, int index, const QString &name) const
+{
+    if (name.trimmed().isEmpty())
+        return tr("A column needs a name.");
+    if (name.contains(u'.'))
+        return tr("A column name cannot contain \".\": references are written table.column.");
+    const int existing = m_document->table(table).columnIndex(name);
+    if (existing >= 0 && existing != index)
+        return tr("Another column of %1 is already called \"%2\".").arg(m_document->table(table).name, name);
+    return {};
+}
+
+bool SchemaSession::renameTable(int index, const QString &name)
+{
+    if (!tableNameProblem(index, name).isEmpty())
+        return false;
     if (m_document->table(index).name != name)
         m_undoStack->push(new RenameTableCommand(m_document, index, name));
+    return true;
 }
 
 void SchemaSession::setTableRows(int index, qint64 rows)
@@ -205,10 +232,13 @@ void SchemaSession::moveColumn(int table, int from, int to)
         m_undoStack->push(new MoveColumnCommand(m_document, table, from, to));
 }
 
-void SchemaSession::renameColumn(int table, int index, const QString &name)
+bool SchemaSession::renameColumn(int table, int index, const QString &name)
 {
+    if (!columnNameProblem(table, index, name).isEmpty())
+        return false;
     if (m_document->column(table, index).name != name)
         m_undoStack->push(new RenameColumnCommand(m_document, table, index, name));
+    return true;
 }
 
 void SchemaSession::setColumnType(int table, int index, const QString &type)

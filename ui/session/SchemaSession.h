@@ -54,7 +54,12 @@ public:
     int duplicateTable(int index);
     void removeTable(int index);
     void moveTable(int from, int to);
-    void renameTable(int index, const QString &name);
+    // Why name cannot be the table's (or column's) new name, empty when it can. References follow tables
+    // and columns by name, so two of one name — even for a keystroke — would merge them; a "." would
+    // make "table.column" ambiguous. Every editor asks here; rename*() refuse such names.
+    QString tableNameProblem(int index, const QString &name) const;
+    QString columnNameProblem(int table, int index, const QString &name) const;
+    bool renameTable(int index, const QString &name);
     void setTableRows(int index, qint64 rows);
     void setTableDescription(int index, const QString &description);
     // Columns.
@@ -62,7 +67,7 @@ public:
     int duplicateColumn(int table, int index);
     void removeColumn(int table, int index);
     void moveColumn(int table, int from, int to);
-    void renameColumn(int table, int index, const QString &name);
+    bool renameColumn(int table, int index, const QString &name);
     void setColumnType(int table, int index, const QString &type);
     // An Undefined value removes the key.
     void setConstraint(int table, int index, const QString &key, const QJsonValue &value);
