@@ -31,6 +31,9 @@ ensure_packages() {
 configure_and_build() {
     local dir=$1 type=$2
     shift 2
+    # ccache sees paths relative to the checkout and ignores the build folder's own path, so every clone
+    # of the repository (CI's fresh one included) shares the compiled objects.
+    export CCACHE_BASEDIR="$FABRICA_ROOT" CCACHE_NOHASHDIR=1
     local generator=()
     command -v ninja >/dev/null && generator=(-G Ninja)
     if [ ! -f "$dir/CMakeCache.txt" ]; then
