@@ -18,6 +18,55 @@ const QString kMax = QStringLiteral("max");
 
 enum class Unit { Day, Second, Millisecond };
 
+// Calendar dates of 1900-01-01 … 2099-12-31, computed once per process and shared by every date and
+// timestamp column: a column's compile cost and memory do not depend on its range, and the days real data
+// uses are looked up instead of computed. Days outside are computed (rare: a few ranges reach that far).
+class CivilDates
+{
+public:
+    struct Date
+    {
+        std::int16_t year;
+        std::int8_t month;
+        std::int8_t day;
+    };
+
+    static const CivilDates &instance()
+    {
+        static const CivilDates dates;
+        return dates;
+    }
+
+    void civil(qint64 day, CivilTime &time) const
+    {
+        const qint64 index = day - m_first;
+        if (index >= 0 && index < qint64(m_dates.size())) {
+            const Date &date = m_dates[std::size_t(index)];
+            time.year = date.year;
+            time.month = date.month;
+            time.day = date.day;
+        } else {
+            DateTimeFormat::civilFromDays(day, time.year, time.month, time.day);
+        }
+    }
+
+private:
+    CivilDates()
+        : m_first(DateTimeFormat::daysFromCivil(1900, 1, 1))
+    {
+        const qint64 last = DateTimeFormat::daysFromCivil(2100, 1, 1);
+        m_dates.reserve(std::size_t(last - m_first));
+        for (qint64 day = m_first; day < last; ++day) {
+            int year, month, dayOfMonth;
+            DateTimeFormat::civilFromDays(day, year, month, dayOfMonth);
+            m_dates.push_back(Date{std::int16_t(year), std::int8_t(month), std::int8_t(dayOfMonth)});
+        }
+    }
+
+    qint64 m_first;
+    std::vector<Date> m_dates; // 73,049 days, 292 KB
+};
+
 // Instants as whole numbers of a unit (days since 1970-01-01, or seconds / milliseconds since the epoch or
 // since midnight), drawn uniformly, by a distribution, or through a permutation for unique columns.
 class TemporalGenerator : public Generator
@@ -35,17 +84,8 @@ public:
         , m_permutation(quint64(max - min) + 1, key)
         , m_zone(std::move(zone))
         , m_utc(!m_zone.isValid() || m_zone == QTimeZone::utc())
+        , m_dates(CivilDates::instance())
     {
-        // Calendar dates of the range, computed once: most ranges span years, not millennia.
-        const qint64 firstDay = dayOf(m_min) - 1, lastDay = dayOf(m_max) + 1;
-        if (!m_timeOfDay && lastDay - firstDay < 200000) {
-            m_firstDay = firstDay;
-            for (qint64 day = firstDay; day <= lastDay; ++day) {
-                int year, month, dayOfMonth;
-                DateTimeFormat::civilFromDays(day, year, month, dayOfMonth);
-                m_dates.push_back(Date{year, qint8(month), qint8(dayOfMonth)});
-            }
-        }
     }
 
     bool isRowFunction() const override { return m_unique; }
@@ -69,32 +109,7 @@ public:
     }
 
 private:
-    struct Date
-    {
-        int year;
-        qint8 month;
-        qint8 day;
-    };
-
-    // The day (since 1970-01-01) of a value in the generator's unit.
-    qint64 dayOf(qint64 value) const
-    {
-        const qint64 perDay = m_unit == Unit::Day ? 1 : m_unit == Unit::Second ? 86400 : 86400000;
-        return value >= 0 ? value / perDay : -((-value + perDay - 1) / perDay);
-    }
-
-    void civil(qint64 day, CivilTime &time) const
-    {
-        const qint64 index = day - m_firstDay;
-        if (index >= 0 && index < qint64(m_dates.size())) {
-            const Date &date = m_dates[std::size_t(index)];
-            time.year = date.year;
-            time.month = date.month;
-            time.day = date.day;
-        } else {
-            DateTimeFormat::civilFromDays(day, time.year, time.month, time.day);
-        }
-    }
+    void civil(qint64 day, CivilTime &time) const { m_dates.civil(day, time); }
 
     void write(qint64 value, ByteBuffer &out) const
     {
@@ -141,8 +156,7 @@ private:
     Permutation m_permutation;
     QTimeZone m_zone;
     bool m_utc;
-    qint64 m_firstDay = 0;
-    std::vector<Date> m_dates;
+    const CivilDates &m_dates;
 };
 
 Result<GeneratorPtr> makeDate(const GeneratorSpec &spec)
