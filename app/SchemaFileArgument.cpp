@@ -60,6 +60,8 @@ Problem SchemaFileArgument::problemAt(const Error &error) const
 void SchemaFileArgument::printProblems(const Problems &problems, QTextStream &out, int *errors,
                                        int *warnings) const
 {
+    if (problems.isEmpty())
+        return; // no locator needed: scanning a big file for positions costs more than validating it
     const JsonLocator locator(bytes, path);
     for (const Problem &problem : problems) {
         out << locator.locate(problem.pointer()).toString() << QStringLiteral(": ")

@@ -2,6 +2,8 @@
 
 #include "CanonicalJson.h"
 #include "JsonLocator.h"
+
+#include <optional>
 #include "common/Logging.h"
 
 #include <QFile>
@@ -33,17 +35,20 @@ const QString kSamples = QStringLiteral("samples");
 
 constexpr double kMaxRows = 9007199254740992.0; // 2^53: exact in a JSON number
 
-// Parsing state: the file's locator turns a JSON pointer into "file:line:column".
+// Parsing state: the file's locator turns a JSON pointer into "file:line:column". It is made on the first
+// error only: scanning a big file for positions costs more than reading it, and valid files need none.
 class Reader
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::SchemaFile)
 
 public:
-    Reader(const QByteArray &json, const QString &fileName) : m_locator(json, fileName) {}
+    Reader(const QByteArray &json, const QString &fileName) : m_json(json), m_fileName(fileName) {}
 
     Error error(const QString &pointer, const QString &path, const QString &message) const
     {
-        SourceLocation where = m_locator.locate(pointer);
+        if (!m_locator)
+            m_locator.emplace(m_json, m_fileName);
+        SourceLocation where = m_locator->locate(pointer);
         where.path = path;
         return makeError(ErrorCode::InvalidInput, message, where);
     }
@@ -245,7 +250,9 @@ public:
     }
 
 private:
-    JsonLocator m_locator;
+    const QByteArray &m_json;
+    QString m_fileName;
+    mutable std::optional<JsonLocator> m_locator;
 };
 
 QJsonObject toJson(const Schema &schema)
