@@ -2,6 +2,8 @@
 # The benchmark of ../shared/BENCH.md: the shop workload through the real `fabrica generate`, side by side
 # with the reference programs, in one run.
 # Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg] [--workbench]
+#   --schema-cost  only issue 15's cases (bench/schema_cost.py): a 1,000-table schema's validate and compile
+#                cost, date columns of short and long ranges, a 40-column table against the shop workload
 #   --workbench  only the window's bars (bench/workbench): a 1,000-table × 20-column schema opened in the real
 #                MainWindow (offscreen), one edit and its undo, medians
 #   --pg  also writing into PostgreSQL (bench/load.py): fabrica --to against PostgreSQL's own COPY load, on a
@@ -17,14 +19,22 @@ source "$FABRICA_ROOT/scripts/pg.sh"
 build=${FABRICA_BENCH_BUILD:-$FABRICA_ROOT/build}
 pg=0
 workbench=0
+schema_cost=0
 args=()
 for arg in "$@"; do
     case "$arg" in
     --pg) pg=1 ;;
     --workbench) workbench=1 ;;
+    --schema-cost) schema_cost=1 ;;
     *) args+=("$arg") ;;
     esac
 done
+if ((schema_cost)); then
+    ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" python3 time
+    FABRICA_TARGET=fabrica configure_and_build "$build" Release
+    python3 "$FABRICA_ROOT/bench/schema_cost.py" --fabrica "$build/app/fabrica" "${args[@]}"
+    exit
+fi
 if ((workbench)); then
     ensure_packages "${FABRICA_BUILD_PACKAGES[@]}"
     FABRICA_TARGET=bench_workbench configure_and_build "$build" Release
