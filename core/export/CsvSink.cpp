@@ -13,8 +13,36 @@ CsvSink::CsvSink(ExportOptions options)
     , m_null(this->options().nullText.toStdString())
     , m_lineEnding(this->options().lineEnding.toStdString())
 {
-    for (const char c : {this->options().delimiter, this->options().quote, '\r', '\n'})
-        m_special[static_cast<unsigned char>(c)] = true;
+    const char specials[] = {this->options().delimiter, this->options().quote, '\r', '\n'};
+    for (std::size_t i = 0; i < 4; ++i) {
+        m_special[static_cast<unsigned char>(specials[i])] = true;
+        m_specialWords[i] = 0x0101010101010101ull * static_cast<unsigned char>(specials[i]);
+    }
+}
+
+bool CsvSink::needsQuotes(std::string_view value) const
+{
+    // A word has a zero byte where (w - 0x01..) & ~w & 0x80.. is set; XOR with a repeated special byte turns
+    // that byte into zero. Text fields are mostly names and words, so most fields take two or three words.
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const char *p = value.data();
+    std::size_t left = value.size();
+    while (left >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        for (const std::uint64_t special : m_specialWords) {
+            const std::uint64_t x = word ^ special;
+            if ((x - ones) & ~x & highs)
+                return true;
+        }
+        p += 8;
+        left -= 8;
+    }
+    for (; left > 0; --left, ++p) {
+        if (m_special[static_cast<unsigned char>(*p)])
+            return true;
+    }
+    return false;
 }
 
 Result<void> CsvSink::begin(const Plan &plan)
@@ -44,15 +72,7 @@ char *CsvSink::writeField(std::string_view value, bool text, char *out) const
     const bool guard = text && options().formulaGuard && !value.empty() &&
                        (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
                         value[0] == '\t' || value[0] == '\r');
-    bool quote = text && value.empty() && m_null.empty();
-    if (text && !quote) {
-        for (const char c : value) {
-            if (m_special[static_cast<unsigned char>(c)]) {
-                quote = true;
-                break;
-            }
-        }
-    }
+    const bool quote = text && ((value.empty() && m_null.empty()) || needsQuotes(value));
     if (!quote) {
         if (guard)
             *out++ = '\'';
