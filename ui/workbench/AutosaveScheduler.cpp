@@ -10,6 +10,22 @@ namespace fabrica {
 AutosaveScheduler::AutosaveScheduler(const QString &folder, qint64 userId, int delayMs, QObject *parent)
     : QObject(parent), m_store(folder), m_userId(userId), m_delayMs(delayMs)
 {
+    m_worker.setMaxThreadCount(1);
+}
+
+AutosaveScheduler::~AutosaveScheduler()
+{
+    m_worker.waitForDone();
+}
+
+void AutosaveScheduler::waitForDone()
+{
+    m_worker.waitForDone();
+}
+
+void AutosaveScheduler::remove(const QUuid &id)
+{
+    m_worker.start([store = m_store, id] { store.remove(id); });
 }
 
 void AutosaveScheduler::watch(SchemaSession *session)
@@ -17,7 +33,7 @@ void AutosaveScheduler::watch(SchemaSession *session)
     connect(session->document(), &SchemaDocument::changed, this, [this, session] { schedule(session); });
     connect(session, &SchemaSession::dirtyChanged, this, [this, session](bool dirty) {
         if (!dirty)
-            m_store.remove(session->autosaveId());
+            remove(session->autosaveId());
     });
     connect(session, &QObject::destroyed, this, [this, session] { delete m_timers.take(session); });
 }
@@ -27,7 +43,7 @@ void AutosaveScheduler::forget(SchemaSession *session)
     delete m_timers.take(session);
     disconnect(session, nullptr, this, nullptr);
     disconnect(session->document(), nullptr, this, nullptr);
-    m_store.remove(session->autosaveId());
+    remove(session->autosaveId());
 }
 
 void AutosaveScheduler::schedule(SchemaSession *session)
@@ -45,7 +61,7 @@ void AutosaveScheduler::schedule(SchemaSession *session)
 void AutosaveScheduler::writeNow(SchemaSession *session)
 {
     if (!session->isDirty()) {
-        m_store.remove(session->autosaveId());
+        remove(session->autosaveId());
         return;
     }
     AutosaveStore::Entry entry;
@@ -68,10 +84,11 @@ void AutosaveScheduler::writeNow(SchemaSession *session)
     entry.storedOwner = session->storedOwner();
     entry.saved = QDateTime::currentDateTimeUtc();
     entry.schema = session->schema();
-    // On the GUI thread, but seconds after the last edit and never while typing; a schema file of a
-    // thousand tables is written in a few tens of milliseconds.
-    if (Result<void> written = m_store.write(entry); !written)
-        qCWarning(lcUi).noquote() << "autosave failed:" << written.error().toString();
+    // The schema is copied (cheap: implicitly shared); serialising and writing happen on the worker.
+    m_worker.start([store = m_store, entry = std::move(entry)] {
+        if (Result<void> written = store.write(entry); !written)
+            qCWarning(lcUi).noquote() << "autosave failed:" << written.error().toString();
+    });
 }
 
 QList<AutosaveStore::Entry> AutosaveScheduler::recoverable() const
@@ -81,7 +98,7 @@ QList<AutosaveStore::Entry> AutosaveScheduler::recoverable() const
 
 void AutosaveScheduler::discard(const QUuid &id)
 {
-    m_store.remove(id);
+    remove(id);
 }
 
 } // namespace fabrica
