@@ -21,6 +21,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QDockWidget>
 #include <QDir>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -132,6 +133,7 @@ private slots:
     void unsavedEditsAreRecoveredAfterACrash();
     void saveAsWritesAFileAndRecentFilesRemember();
     void keysActOnTheFocusedView();
+    void layoutIsRestored();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(const UserRecord &user, bool offerRecovery = false);
@@ -605,6 +607,24 @@ void TestWorkbench::keysActOnTheFocusedView()
     // Alt+Up moves the selected table.
     QTest::keyClick(tree, Qt::Key_Up, Qt::AltModifier);
     QCOMPARE(session->document()->table(orders - 1).name, u"orders"_s);
+}
+
+void TestWorkbench::layoutIsRestored()
+{
+    {
+        auto window = makeWindow(m_ada);
+        auto *history = window->findChild<QDockWidget *>(u"historyDock"_s);
+        auto *problems = window->findChild<QDockWidget *>(u"problemsDock"_s);
+        QVERIFY(history && problems);
+        problems->hide();
+        history->setFloating(true);
+        window->resize(1111, 777);
+        QVERIFY(window->close());
+    }
+    auto window = makeWindow(m_ada);
+    QVERIFY(!window->findChild<QDockWidget *>(u"problemsDock"_s)->isVisible());
+    QVERIFY(window->findChild<QDockWidget *>(u"historyDock"_s)->isFloating());
+    QCOMPARE(window->size(), QSize(1111, 777));
 }
 
 QTEST_MAIN(TestWorkbench)
