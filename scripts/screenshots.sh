@@ -27,7 +27,7 @@ trap cleanup EXIT
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_RUNTIME_DIR="$work/run"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
-export FABRICA_DATABASE="sqlite:$work/fabrica.sqlite" LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb
+export FABRICA_DATABASE="sqlite:$work/fabrica.sqlite" LANG=en_US.UTF-8 LC_ALL= QT_QPA_PLATFORM=xcb
 password="screenshots-$(date +%s)-demo"
 printf '%s\n' "$password" | "$fabrica" users add ada --admin --email ada@example.com --password-stdin >/dev/null
 

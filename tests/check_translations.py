@@ -11,6 +11,8 @@ on PATH, else /usr/lib/qt6/bin/lupdate). For the *.ts files in TS_DIR:
   committed file must hold nothing that lupdate would drop (then it is stale: run
   `cmake --build build --target update_translations`). Anything lupdate prints, such as
   "Cannot invoke tr() like this", fails the check;
+- a file of the source language, English (fabrica_en.ts), holds only the plural texts: lupdate -pluralonly
+  makes its copy, so "%n table(s)" can read "1 table" and "2 tables";
 - every message must be finished and not empty, numerus messages must fill every plural form of the
   language, and each translation must hold the same %-placeholders as its source (%1..%99, %L1, %n, %Ln;
   the same multiset, so a dropped or doubled %1 fails).
@@ -194,18 +196,25 @@ def main(argv):
             shutil.copyfile(path, copy)
             copies.append(copy)
         fresh = {}
-        if copies:
+        # The source language's file holds the plural texts only (lupdate -pluralonly); the others hold all.
+        groups = [([], []), ([], ["-pluralonly"])]
+        for path, copy in zip(ts_files, copies):
+            groups[1 if path.name.endswith("_en.ts") else 0][0].append((path, copy))
+        for pairs, extra in groups:
+            if not pairs:
+                continue
             code, lines = run_lupdate(
-                lupdate, ["-silent", "-no-obsolete", "-locations", "none", *source_dirs, "-ts", *map(str, copies)])
+                lupdate, ["-silent", "-no-obsolete", "-locations", "none", *extra, *source_dirs, "-ts",
+                          *(str(copy) for _, copy in pairs)])
             for line in lines:
                 result(False, f"lupdate: {line}")
             if code is not None and code != 0:
                 result(False, f"lupdate exited with {code}")
             elif not lines:
                 result(True, "lupdate: no warnings")
-                print(f"PASS lupdate {' '.join(source_dirs)}: no warnings")
+                print(f"PASS lupdate {' '.join(extra + source_dirs)}: no warnings")
             if code == 0:
-                for path, copy in zip(ts_files, copies):
+                for path, copy in pairs:
                     try:
                         fresh[path] = read_ts(copy)[1]
                     except (OSError, ET.ParseError) as e:
