@@ -22,6 +22,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
+#include "validate/SchemaValidator.h"
+
 #include <QtTest>
 
 #include <functional>
@@ -1089,7 +1091,7 @@ void TestTableEditor::editorPicksReference()
     const EditorForm form = formOf(editor);
     const int customerId = 1;
 
-    QCOMPARE(ColumnGridDelegate::keyColumns(session.schema()),
+    QCOMPARE(SchemaValidator().referenceTargets(session.schema()),
              (QStringList{u"customers.id"_s, u"customers.email"_s, u"orders.id"_s}));
 
     const QModelIndex cell = form.grid->model()->index(customerId, Grid::References);

@@ -9,6 +9,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <functional>
 
 namespace fabrica {
@@ -190,13 +191,35 @@ QString SchemaValidator::keyFamily(const Schema &schema, const Column &column, i
     return keyFamily(schema, *parent, depth + 1);
 }
 
+bool SchemaValidator::isUniqueKey(const Table &table, const Column &column)
+{
+    if (flag(column, keys::unique))
+        return true;
+    if (!flag(column, keys::primaryKey))
+        return false;
+    const auto primaryKeyColumns =
+        std::count_if(table.columns.begin(), table.columns.end(),
+                      [](const Column &other) { return flag(other, keys::primaryKey); });
+    return primaryKeyColumns == 1;
+}
+
+QStringList SchemaValidator::referenceTargets(const Schema &schema) const
+{
+    QStringList targets;
+    for (const Table &table : schema.tables) {
+        for (const Column &column : table.columns) {
+            const DataType *type = m_registry.find(column.type);
+            if (type && type->keyCapable && isUniqueKey(table, column))
+                targets << ColumnReference{table.name, column.name}.toString();
+        }
+    }
+    return targets;
+}
+
 void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
 {
     for (int t = 0; t < schema.tables.size(); ++t) {
         const Table &table = schema.tables.at(t);
-        int primaryKeyColumns = 0;
-        for (const Column &column : table.columns)
-            primaryKeyColumns += flag(column, keys::primaryKey) ? 1 : 0;
         for (int c = 0; c < table.columns.size(); ++c) {
             const Column &column = table.columns.at(c);
             const QString path = table.name + QLatin1Char('.') + column.name;
@@ -249,11 +272,7 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
                 report(keys::references, tr("references itself; a foreign key must point at another column"));
                 continue;
             }
-            int parentKeyColumns = 0;
-            for (const Column &other : parentTable.columns)
-                parentKeyColumns += flag(other, keys::primaryKey) ? 1 : 0;
-            const bool singlePrimaryKey = flag(*parent, keys::primaryKey) && parentKeyColumns == 1;
-            if (!singlePrimaryKey && !flag(*parent, keys::unique)) {
+            if (!isUniqueKey(parentTable, *parent)) {
                 report(keys::references,
                        flag(*parent, keys::primaryKey)
                            ? tr("references %1, which is only part of a composite primary key and "
@@ -272,7 +291,6 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
                           "or a type of the same kind")
                            .arg(path, column.type, target->toString(), parent->type));
         }
-        Q_UNUSED(primaryKeyColumns)
     }
 }
 

@@ -25,6 +25,10 @@ public:
     // Locales Fabrica generates data for.
     static QStringList locales();
 
+    // "table.column" of every column a foreign key may reference: one of a type that can be a key, unique or
+    // its table's only primary-key column — the targets checkKeys() accepts. The window's pickers list these.
+    QStringList referenceTargets(const Schema &schema) const;
+
 private:
     void checkSchema(const Schema &schema, Problems &problems) const;
     void checkTableNames(const Schema &schema, Problems &problems) const;
@@ -32,6 +36,8 @@ private:
     void checkKeys(const Schema &schema, Problems &problems) const;
     void checkCycles(const Schema &schema, Problems &problems) const;
     QString keyFamily(const Schema &schema, const Column &column, int depth = 0) const;
+    // Unique on its own: marked unique, or the only primary-key column of its table.
+    static bool isUniqueKey(const Table &table, const Column &column);
 
     const TypeRegistry &m_registry;
 };

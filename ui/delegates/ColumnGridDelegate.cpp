@@ -1,4 +1,5 @@
 #include "ColumnGridDelegate.h"
+#include "validate/SchemaValidator.h"
 
 #include "model/ColumnReference.h"
 #include "model/ConstraintKeys.h"
@@ -40,22 +41,6 @@ ColumnGridDelegate::ColumnGridDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {}
 
-QStringList ColumnGridDelegate::keyColumns(const Schema &schema)
-{
-    const TypeRegistry &registry = TypeRegistry::instance();
-    QStringList result;
-    for (const Table &table : schema.tables) {
-        for (const Column &column : table.columns) {
-            const DataType *type = registry.find(column.type);
-            const bool key = column.constraints.value(keys::primaryKey).toBool() ||
-                             column.constraints.value(keys::unique).toBool();
-            if (type && type->keyCapable && key)
-                result << table.name + u'.' + column.name;
-        }
-    }
-    return result;
-}
-
 void ColumnGridDelegate::commitAndClose(QWidget *editor)
 {
     emit commitData(editor);
@@ -86,7 +71,7 @@ QWidget *ColumnGridDelegate::createEditor(QWidget *parent, const QStyleOptionVie
             const Table &own = schema.tables.at(model->tableIndex());
             const QString self = own.name + u'.' + own.columns.at(index.row()).name;
             const TypeRegistry &registry = TypeRegistry::instance();
-            for (const QString &target : keyColumns(schema)) {
+            for (const QString &target : SchemaValidator().referenceTargets(schema)) {
                 if (target == self)
                     continue; // a column cannot reference itself
                 combo->addItem(target, target);

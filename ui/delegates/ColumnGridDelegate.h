@@ -4,8 +4,6 @@
 
 namespace fabrica {
 
-struct Schema;
-
 // Editors and painting for the grid of a ColumnTableModel: a TypePicker for the type, a list of the
 // schema's key columns for the reference, a spin box for the share of NULLs, and centred check boxes.
 // Pickers commit as soon as something is chosen, so one choice is one undo step.
@@ -23,9 +21,6 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
 
-    // "table.column" of every column a foreign key may point at: a primary key or unique column of a
-    // key-capable type, in schema order.
-    static QStringList keyColumns(const Schema &schema);
     // Where the centred check box of a check cell is drawn (and clicked).
     QRect checkRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 

@@ -1,4 +1,6 @@
 #include "ColumnEditor.h"
+#include "model/ColumnReference.h"
+#include "validate/SchemaValidator.h"
 #include "widgets/TypePicker.h"
 
 #include "ColumnPreviewRunner.h"
@@ -333,21 +335,14 @@ void ColumnEditor::typeChosen(const QString &type)
 
 QStringList ColumnEditor::keyColumns() const
 {
-    QStringList columns;
-    if (!m_session)
-        return columns;
+    if (!hasColumn())
+        return {};
     const Schema &schema = m_session->schema();
-    for (int t = 0; t < schema.tables.size(); ++t) {
-        const Table &table = schema.tables.at(t);
-        for (int c = 0; c < table.columns.size(); ++c) {
-            const QJsonObject &constraints = table.columns.at(c).constraints;
-            const bool key = constraints.value(QStringLiteral("primaryKey")).toBool() ||
-                             constraints.value(QStringLiteral("unique")).toBool();
-            if (key && !(t == m_table && c == m_column))
-                columns << table.name + QLatin1Char('.') + table.columns.at(c).name;
-        }
-    }
-    return columns;
+    QStringList targets = SchemaValidator().referenceTargets(schema);
+    // A column cannot reference itself.
+    const Table &table = schema.tables.at(m_table);
+    targets.removeOne(ColumnReference{table.name, table.columns.at(m_column).name}.toString());
+    return targets;
 }
 
 void ColumnEditor::focusKey(const QString &key)
