@@ -6,6 +6,7 @@
 #include "editors/SchemaEditor.h"
 #include "editors/TableEditor.h"
 #include "format/SchemaFile.h"
+#include "import/ImportService.h"
 #include "models/ProblemsModel.h"
 #include "models/SchemaBrowserModel.h"
 #include "models/SchemaTreeModel.h"
@@ -1065,7 +1066,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     if (!event->mimeData()->hasUrls())
         return;
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && ImportFlow::isImportable(url.toLocalFile())) {
+        if (url.isLocalFile() && ImportService::canImport(url.toLocalFile())) {
             event->acceptProposedAction();
             return;
         }
@@ -1076,7 +1077,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 {
     QStringList paths;
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && ImportFlow::isImportable(url.toLocalFile()))
+        if (url.isLocalFile() && ImportService::canImport(url.toLocalFile()))
             paths << url.toLocalFile();
     }
     if (paths.isEmpty())

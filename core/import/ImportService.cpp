@@ -129,6 +129,11 @@ void readEntry(const QString &path, const QByteArray &bytes, SchemaBuilder &buil
 
 } // namespace
 
+bool ImportService::canImport(const QString &fileName)
+{
+    return kindOf(fileName) != Kind::Other || isZip(fileName, {});
+}
+
 bool ImportService::Outcome::ok() const
 {
     return !schemas.isEmpty() && !report.hasErrors() && report.count(ImportReport::Level::Refused) == 0;

@@ -36,6 +36,9 @@ public:
         bool ok() const;
     };
 
+    // Whether a file of this name is one the import reads (.zip, .sql, .csv, .tsv, .fabrica.json), by name only.
+    static bool canImport(const QString &fileName);
+
     // Reads the file (within limits.uploadBytes) and imports it.
     static Outcome importFile(const QString &path, const Options &options);
     static Outcome importFile(const QString &path);

@@ -18,16 +18,6 @@ ImportFlow::~ImportFlow()
     m_runner->cancel();
 }
 
-bool ImportFlow::isImportable(const QString &path)
-{
-    const QString lower = path.toLower();
-    for (const char *suffix : {".zip", ".sql", ".csv", ".tsv", ".json"}) {
-        if (lower.endsWith(QLatin1String(suffix)))
-            return true;
-    }
-    return false;
-}
-
 bool ImportFlow::isRunning() const
 {
     return m_runner->isRunning();

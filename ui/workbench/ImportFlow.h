@@ -25,8 +25,6 @@ public:
     ImportFlow(Repository *repository, const UserRecord &user, QWidget *window);
     ~ImportFlow() override;
 
-    // What can be dropped: ZIP, SQL, CSV/TSV and (Fabrica) JSON files.
-    static bool isImportable(const QString &path);
     bool isRunning() const;
     // openSchema: the name of the schema the tables may be added to (empty: none is open).
     void start(const QStringList &paths, const QString &openSchema);
