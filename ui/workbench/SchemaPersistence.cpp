@@ -101,6 +101,29 @@ void SchemaPersistence::deleteStored(qint64 id)
                       });
 }
 
+template<typename T, typename Work, typename Done>
+void SchemaPersistence::saveSession(SchemaSession *session, const QString &what, Work work, Done done)
+{
+    // A copy (implicitly shared) goes to the worker; the stack's index says whether the session was edited
+    // while it was being saved, in which case it stays dirty.
+    const Schema schema = session->schema();
+    const int index = session->undoStack()->index();
+    QPointer<SchemaSession> guard(session);
+    run<Result<T>>([work, schema] { return work(schema); },
+                   [this, guard, index, what, done](const Result<T> &result) {
+                       if (!guard)
+                           return;
+                       if (!result) {
+                           emit failed(what, result.error());
+                           return;
+                       }
+                       done(*guard, result);
+                       if (guard->undoStack()->index() == index)
+                           guard->markSaved();
+                       emit saved(guard);
+                   });
+}
+
 void SchemaPersistence::save(SchemaSession *session, qint64 ownerId)
 {
     switch (session->origin()) {
@@ -113,16 +136,10 @@ void SchemaPersistence::save(SchemaSession *session, qint64 ownerId)
         Repository *repository = m_repository;
         const Actor actor = m_actor;
         const qint64 id = session->storedId();
-        const Schema schema = session->schema();
-        const int index = session->undoStack()->index();
-        QPointer<SchemaSession> guard(session);
-        run<Result<SchemaRecord>>([repository, actor, id, schema] { return repository->updateSchema(actor, id, schema); },
-                                  [this, guard, index](const Result<SchemaRecord> &record) {
-                                      if (!guard)
-                                          return;
-                                      finishSave(guard, index, record ? Result<void>() : Result<void>(record.error()),
-                                                 tr("Cannot save %1").arg(guard->displayName()));
-                                  });
+        saveSession<SchemaRecord>(
+            session, tr("Cannot save %1").arg(session->displayName()),
+            [repository, actor, id](const Schema &schema) { return repository->updateSchema(actor, id, schema); },
+            [](SchemaSession &, const Result<SchemaRecord> &) {});
         break;
     }
     case SchemaSession::Origin::Unsaved:
@@ -133,17 +150,12 @@ void SchemaPersistence::save(SchemaSession *session, qint64 ownerId)
 
 void SchemaPersistence::saveToFile(SchemaSession *session, const QString &path)
 {
-    const Schema schema = session->schema();
-    const int index = session->undoStack()->index();
-    QPointer<SchemaSession> guard(session);
-    run<Result<void>>([schema, path] { return SchemaFile::save(schema, path); },
-                      [this, guard, index, path](const Result<void> &result) {
-                          if (!guard)
-                              return;
-                          if (result && guard->filePath() != path)
-                              guard->setFile(path);
-                          finishSave(guard, index, result, tr("Cannot save %1").arg(path));
-                      });
+    saveSession<void>(
+        session, tr("Cannot save %1").arg(path), [path](const Schema &schema) { return SchemaFile::save(schema, path); },
+        [path](SchemaSession &saved, const Result<void> &) {
+            if (saved.filePath() != path)
+                saved.setFile(path);
+        });
 }
 
 void SchemaPersistence::saveToStorage(SchemaSession *session, qint64 ownerId)
@@ -152,34 +164,13 @@ void SchemaPersistence::saveToStorage(SchemaSession *session, qint64 ownerId)
         return;
     Repository *repository = m_repository;
     const Actor actor = m_actor;
-    const Schema schema = session->schema();
-    const int index = session->undoStack()->index();
-    QPointer<SchemaSession> guard(session);
-    run<Result<SchemaRecord>>(
-        [repository, actor, ownerId, schema] { return repository->saveSchema(actor, ownerId, schema); },
-        [this, guard, index](const Result<SchemaRecord> &record) {
-            if (!guard)
-                return;
-            if (record)
-                guard->setStored(record->id, record->userId, record->owner);
-            finishSave(guard, index, record ? Result<void>() : Result<void>(record.error()),
-                       tr("Cannot store %1").arg(guard->displayName()));
-            if (record)
-                refreshStored();
+    saveSession<SchemaRecord>(
+        session, tr("Cannot store %1").arg(session->displayName()),
+        [repository, actor, ownerId](const Schema &schema) { return repository->saveSchema(actor, ownerId, schema); },
+        [this](SchemaSession &saved, const Result<SchemaRecord> &record) {
+            saved.setStored(record->id, record->userId, record->owner);
+            refreshStored();
         });
-}
-
-void SchemaPersistence::finishSave(SchemaSession *session, int index, const Result<void> &result,
-                                   const QString &what)
-{
-    if (!result) {
-        emit failed(what, result.error());
-        return;
-    }
-    // Edits made while saving are not in the saved copy: the session stays dirty then.
-    if (session->undoStack()->index() == index)
-        session->markSaved();
-    emit saved(session);
 }
 
 } // namespace fabrica

@@ -54,7 +54,11 @@ signals:
 
 private:
     template<typename T, typename Work, typename Done> void run(Work work, Done done);
-    void finishSave(SchemaSession *session, int index, const Result<void> &result, const QString &what);
+    // Saves a copy of the session's schema with work(schema) off the GUI thread; on success done(session,
+    // result) updates where it now lives, the session is marked saved (unless edited meanwhile) and saved()
+    // is emitted; on failure, failed(what, …).
+    template<typename T, typename Work, typename Done>
+    void saveSession(SchemaSession *session, const QString &what, Work work, Done done);
 
     Repository *m_repository;
     Actor m_actor;
