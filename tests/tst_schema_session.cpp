@@ -431,7 +431,7 @@ void TestSchemaSession::autosaveRoundTripsPerUser()
     AutosaveStore::Entry entry;
     entry.id = QUuid::createUuid();
     entry.userId = 7;
-    entry.origin = u"stored"_s;
+    entry.origin = SchemaSession::Origin::Stored;
     entry.storedId = 42;
     entry.storedOwnerId = 7;
     entry.storedOwner = u"ada"_s;
@@ -443,7 +443,7 @@ void TestSchemaSession::autosaveRoundTripsPerUser()
     QCOMPARE(loaded.size(), 1);
     QCOMPARE(loaded.first().id, entry.id);
     QCOMPARE(loaded.first().storedId, 42);
-    QCOMPARE(loaded.first().origin, u"stored"_s);
+    QCOMPARE(loaded.first().origin, SchemaSession::Origin::Stored);
     QCOMPARE(SchemaFile::serialize(loaded.first().schema), SchemaFile::serialize(entry.schema));
     store.remove(entry.id);
     QVERIFY(store.load(7).isEmpty());

@@ -1047,9 +1047,9 @@ void MainWindow::offerRecovery()
         }
         SchemaSession *session = addSession(entry.schema);
         session->setAutosaveId(entry.id);
-        if (entry.origin == QStringLiteral("file"))
+        if (entry.origin == SchemaSession::Origin::File)
             session->setFile(entry.filePath);
-        else if (entry.origin == QStringLiteral("stored"))
+        else if (entry.origin == SchemaSession::Origin::Stored)
             session->setStored(entry.storedId, entry.storedOwnerId, entry.storedOwner);
         // Recovered edits are not saved anywhere yet: the stack has no clean state to go back to.
         session->undoStack()->resetClean();

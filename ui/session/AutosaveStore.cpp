@@ -17,6 +17,31 @@ namespace {
 
 const QString kMetaSuffix = QStringLiteral(".meta.json");
 
+// How an origin is written in the meta file.
+const QList<QPair<SchemaSession::Origin, QString>> kOrigins = {
+    {SchemaSession::Origin::Unsaved, QStringLiteral("unsaved")},
+    {SchemaSession::Origin::File, QStringLiteral("file")},
+    {SchemaSession::Origin::Stored, QStringLiteral("stored")},
+};
+
+QString originId(SchemaSession::Origin origin)
+{
+    for (const auto &[value, id] : kOrigins) {
+        if (value == origin)
+            return id;
+    }
+    return {};
+}
+
+SchemaSession::Origin originFromId(const QString &text)
+{
+    for (const auto &[value, id] : kOrigins) {
+        if (id == text)
+            return value;
+    }
+    return SchemaSession::Origin::Unsaved;
+}
+
 } // namespace
 
 AutosaveStore::AutosaveStore(QString folder) : m_folder(std::move(folder))
@@ -45,7 +70,7 @@ Result<void> AutosaveStore::write(const Entry &entry) const
         return saved;
     const QJsonObject meta{
         {QStringLiteral("user"), entry.userId},
-        {QStringLiteral("origin"), entry.origin},
+        {QStringLiteral("origin"), originId(entry.origin)},
         {QStringLiteral("file"), entry.filePath},
         {QStringLiteral("storedId"), entry.storedId},
         {QStringLiteral("storedOwnerId"), entry.storedOwnerId},
@@ -84,7 +109,7 @@ QList<AutosaveStore::Entry> AutosaveStore::load(qint64 userId) const
         Entry entry;
         entry.id = id;
         entry.userId = userId;
-        entry.origin = meta.value(QStringLiteral("origin")).toString();
+        entry.origin = originFromId(meta.value(QStringLiteral("origin")).toString());
         entry.filePath = meta.value(QStringLiteral("file")).toString();
         entry.storedId = meta.value(QStringLiteral("storedId")).toInteger();
         entry.storedOwnerId = meta.value(QStringLiteral("storedOwnerId")).toInteger();

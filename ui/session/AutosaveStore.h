@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SchemaSession.h"
 #include "common/Result.h"
 #include "model/Schema.h"
 
@@ -21,7 +22,7 @@ public:
     {
         QUuid id;
         qint64 userId = 0;      // whose edit it was: only they are offered it
-        QString origin;         // "unsaved", "file" or "stored"
+        SchemaSession::Origin origin = SchemaSession::Origin::Unsaved;
         QString filePath;       // for "file"
         qint64 storedId = 0;    // for "stored"
         qint64 storedOwnerId = 0;

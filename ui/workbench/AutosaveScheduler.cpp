@@ -67,17 +67,7 @@ void AutosaveScheduler::writeNow(SchemaSession *session)
     AutosaveStore::Entry entry;
     entry.id = session->autosaveId();
     entry.userId = m_userId;
-    switch (session->origin()) {
-    case SchemaSession::Origin::File:
-        entry.origin = QStringLiteral("file");
-        break;
-    case SchemaSession::Origin::Stored:
-        entry.origin = QStringLiteral("stored");
-        break;
-    case SchemaSession::Origin::Unsaved:
-        entry.origin = QStringLiteral("unsaved");
-        break;
-    }
+    entry.origin = session->origin();
     entry.filePath = session->filePath();
     entry.storedId = session->storedId();
     entry.storedOwnerId = session->storedOwnerId();
