@@ -542,9 +542,8 @@ SchemaSession *MainWindow::newSchema()
     Schema schema;
     schema.name = uniqueName(QStringLiteral("new_schema"), names);
     schema.owner = m_user.username;
-    schema.created = QDateTime::currentDateTimeUtc();
-    schema.created.setTime(QTime(schema.created.time().hour(), schema.created.time().minute(),
-                                 schema.created.time().second()));
+    // Whole seconds, as schema files write them.
+    schema.created = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     SchemaSession *session = addSession(schema);
     setCurrentSession(session);
     emit sessionOpened(session);
@@ -930,7 +929,6 @@ void MainWindow::openStored(qint64 id)
             return;
         }
     }
-    const QModelIndex index = m_browserModel->storedIndex(id);
     qint64 ownerId = m_user.id;
     QString owner = m_user.username;
     for (const SchemaRecord &record : m_browserModel->stored()) {
@@ -939,7 +937,6 @@ void MainWindow::openStored(qint64 id)
             owner = record.owner;
         }
     }
-    Q_UNUSED(index)
     m_persistence->loadStored(id, ownerId, owner);
 }
 

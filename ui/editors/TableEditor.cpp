@@ -319,16 +319,11 @@ void TableEditor::showTableProblems()
     m_problemsLabel->setVisible(true);
 }
 
-QString TableEditor::nameProblem(const QString &name) const
-{
-    return m_session->tableNameProblem(tableIndex(), name);
-}
-
 void TableEditor::onNameEdited(const QString &text)
 {
     if (!hasTable())
         return;
-    const QString problem = nameProblem(text);
+    const QString problem = m_session->tableNameProblem(tableIndex(), text);
     m_nameInvalid->setToolTip(problem);
     m_nameInvalid->setVisible(!problem.isEmpty());
     if (problem.isEmpty())

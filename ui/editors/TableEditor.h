@@ -57,8 +57,6 @@ private:
     void refreshFields();
     void updateActions();
     void showTableProblems();
-    // Why name cannot be the table's name right now (empty when it can).
-    QString nameProblem(const QString &name) const;
     void onNameEdited(const QString &text);
     void onNameFinished();
     void addColumn();

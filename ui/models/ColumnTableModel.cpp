@@ -170,12 +170,6 @@ QString ColumnTableModel::constraintSummary(const Column &column)
     return ConstraintSummary::of(column, gridKeys);
 }
 
-bool ColumnTableModel::acceptableColumnName(const SchemaSession &session, int table, int row,
-                                            const QString &name)
-{
-    return session.columnNameProblem(table, row, name).isEmpty();
-}
-
 QVariant ColumnTableModel::displayData(const Column &column, int gridColumn) const
 {
     switch (gridColumn) {
@@ -427,7 +421,7 @@ bool ColumnTableModel::setData(const QModelIndex &index, const QVariant &value, 
     switch (gridColumn) {
     case Name: {
         const QString name = value.toString().trimmed();
-        if (!acceptableColumnName(*m_session, m_table, row, name))
+        if (!m_session->columnNameProblem(m_table, row, name).isEmpty())
             return false;
         if (name != column.name)
             ownStep(tr("Rename column %1 to %2").arg(path, name),

@@ -65,8 +65,6 @@ public:
     // The one-line text of the Constraints column: the keys without a grid column of their own
     // (see ConstraintSummary).
     static QString constraintSummary(const Column &column);
-    // Whether name may be given to column `row` of table `table`: not empty, no '.', not another column's.
-    static bool acceptableColumnName(const SchemaSession &session, int table, int row, const QString &name);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
