@@ -4,8 +4,7 @@
 #include "Terminal.h"
 #include "export/DatabaseSink.h"
 #include "export/ExportFormat.h"
-#include "generate/GenerationJob.h"
-#include "storage/Database.h"
+#include "jobs/GenerationRunner.h"
 #include "validate/SchemaValidator.h"
 
 #include <QCommandLineParser>
@@ -120,28 +119,26 @@ int GenerateCommand::run(const QStringList &arguments)
     } else if (parser.isSet(ifExists)) {
         return usage(tr("--if-exists applies only with --to"));
     }
+    GenerationRequest request;
     const std::optional<DatabaseSink::IfExists> ifExistsMode =
         DatabaseSink::ifExistsFromId(parser.value(ifExists));
     if (!ifExistsMode)
         return usage(
             tr("--if-exists takes fail, append or truncate, found \"%1\"").arg(parser.value(ifExists)));
-    std::optional<DatabaseUrl> target;
+    request.ifExists = *ifExistsMode;
     if (toDatabase) {
         Result<DatabaseUrl> url = DatabaseUrl::parse(parser.value(to));
         if (!url)
             return usage(url.error().message);
-        target = std::move(url).value();
+        request.target = GenerationRequest::Target::Database;
+        request.database = std::move(url).value();
     }
-    const ExportFormat *exportFormat = ExportFormat::find(parser.value(format));
-    if (!exportFormat)
-        return usage(tr("unknown format \"%1\" (formats: %2)")
-                         .arg(parser.value(format), formatIds.join(QLatin1String(", "))));
+    request.formatId = parser.value(format);
     const std::optional<SqlDialect> sqlDialect = sqlDialectFromId(parser.value(dialect));
     if (!sqlDialect)
         return usage(tr("unknown dialect \"%1\" (postgresql, mysql, sqlite)").arg(parser.value(dialect)));
     bool ok = false;
-    Plan::Options planOptions;
-    planOptions.seed = parser.value(seed).toULongLong(&ok);
+    request.seed = parser.value(seed).toULongLong(&ok);
     if (!ok)
         return usage(tr("--seed takes a whole number from 0 to 18446744073709551615"));
     for (const QString &value : parser.values(rows)) {
@@ -150,16 +147,15 @@ int GenerateCommand::run(const QStringList &arguments)
         if (equals <= 0 || !ok || count < 0)
             return usage(
                 tr("--rows takes TABLE=N with N a whole number of 0 or more, found \"%1\"").arg(value));
-        planOptions.rows.insert(value.left(equals), count);
+        request.rows.insert(value.left(equals), count);
     }
-    GenerationJob::Options jobOptions;
-    jobOptions.threads = parser.value(threads).toInt(&ok);
-    if (!ok || jobOptions.threads < 1 || jobOptions.threads > 256)
-        return usage(tr("--threads takes a number from 1 to 256"));
-    jobOptions.chunkRows = parser.value(chunkRows).toInt(&ok);
-    if (!ok || jobOptions.chunkRows < 1 || jobOptions.chunkRows > 1000000)
-        return usage(tr("--chunk-rows takes a number from 1 to 1000000"));
-    ExportOptions exportOptions;
+    request.threads = parser.value(threads).toInt(&ok);
+    if (!ok || request.threads < 1)
+        return usage(tr("--threads takes a number from 1 to %1").arg(GenerationRequest::kMaxThreads));
+    request.chunkRows = parser.value(chunkRows).toInt(&ok);
+    if (!ok)
+        return usage(tr("--chunk-rows takes a number from 1 to %1").arg(GenerationRequest::kMaxChunkRows));
+    ExportOptions &exportOptions = request.exportOptions;
     exportOptions.path = parser.value(out);
     exportOptions.singleFile = parser.isSet(singleFile);
     exportOptions.gzip = parser.isSet(gzip);
@@ -171,13 +167,17 @@ int GenerateCommand::run(const QStringList &arguments)
     exportOptions.dialect = *sqlDialect;
     exportOptions.createTables = !parser.isSet(noCreate);
     exportOptions.batchRows = parser.value(batch).toInt(&ok);
-    if (!ok || exportOptions.batchRows < 1)
+    if (!ok)
         return usage(tr("--batch takes a number of 1 or more"));
 
     QTextStream stdoutStream(stdout);
     const auto file = SchemaFileArgument::read(parser.positionalArguments().first(), stdoutStream);
     if (!file)
         return 1;
+    request.schema = file->schema;
+    // The request's own checks before the schema's problems: a wrong flag is said first and alone.
+    if (Result<void> checked = request.check(); !checked)
+        return usage(checked.error().message);
     int errors = 0, warnings = 0;
     Problems problems;
     for (const Problem &problem : SchemaValidator().validate(file->schema)) {
@@ -188,16 +188,14 @@ int GenerateCommand::run(const QStringList &arguments)
     if (errors > 0)
         return 1;
 
-    const Result<std::shared_ptr<const Plan>> plan = Plan::compile(file->schema, planOptions);
-    if (!plan) {
-        err << file->path << QStringLiteral(": ") << plan.error().toString() << Qt::endl;
-        return 1;
-    }
     const bool showProgress = !parser.isSet(quiet) && stderrIsTerminal();
     QElapsedTimer lastDraw;
     lastDraw.start();
+    QList<GenerationRunner::TablePlanInfo> tables;
+    GenerationRunner::Listener listener;
+    listener.planned = [&tables](const QList<GenerationRunner::TablePlanInfo> &planned) { tables = planned; };
     if (showProgress) {
-        jobOptions.progress = [&](const GenerationJob::Progress &progress) {
+        listener.progress = [&](const GenerationJob::Progress &progress) {
             if (lastDraw.elapsed() < 100 && progress.rowsDone < progress.rowsTotal)
                 return;
             lastDraw.restart();
@@ -208,56 +206,28 @@ int GenerateCommand::run(const QStringList &arguments)
                 << QString(30 - filled, QLatin1Char(' '))
                 << QStringLiteral("] %1% %2")
                        .arg(int(share * 100), 3)
-                       .arg((*plan)->tables()[std::size_t(progress.table)].name, -24)
+                       .arg(tables.value(progress.table).name, -24)
                 << Qt::flush;
         };
     }
-    std::unique_ptr<Sink> sink;
-    std::shared_ptr<Database> database;
-    // A SQLite file that a failed load created is removed again: the target is left as it was.
-    const bool newSqliteFile = target && !target->isPostgres() && !QFileInfo::exists(target->path);
-    auto removeNewSqliteFile = [&] {
-        if (!newSqliteFile)
-            return;
-        sink.reset();
-        database.reset();
-        for (const QString &suffix :
-             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
-            QFile::remove(target->path + suffix);
-    };
-    if (target) {
-        Result<std::shared_ptr<Database>> opened = Database::open(*target);
-        if (!opened) {
-            removeNewSqliteFile();
-            err << opened.error().toString() << Qt::endl;
-            return 1;
-        }
-        database = *opened;
-        Result<std::unique_ptr<DatabaseSink>> databaseSink =
-            DatabaseSink::create(database, DatabaseSink::Options{*ifExistsMode, target->schema});
-        if (!databaseSink) {
-            removeNewSqliteFile();
-            err << databaseSink.error().toString() << Qt::endl;
-            return 1;
-        }
-        sink = std::move(databaseSink).value();
-    } else {
-        sink = exportFormat->create(exportOptions);
+    const Result<std::shared_ptr<const Plan>> plan = GenerationRunner::compile(request);
+    if (!plan) {
+        err << file->path << QStringLiteral(": ") << plan.error().toString() << Qt::endl;
+        return 1;
     }
-    const Result<GenerationJob::Summary> result = GenerationJob::run(**plan, *sink, jobOptions);
+    const Result<GenerationRunner::Outcome> result = GenerationRunner::run(request, **plan, {}, listener);
     if (showProgress)
         err << QStringLiteral("\r") << QString(70, QLatin1Char(' ')) << QStringLiteral("\r") << Qt::flush;
     if (!result) {
-        removeNewSqliteFile();
         err << result.error().toString() << Qt::endl;
-        if (result.error().code == ErrorCode::AlreadyExists && target)
+        if (result.error().code == ErrorCode::AlreadyExists && toDatabase)
             err << tr("(--if-exists append inserts into existing tables, --if-exists truncate empties them "
                       "first)")
                 << Qt::endl;
         return 1;
     }
     if (!parser.isSet(quiet)) {
-        const GenerationJob::Summary &s = *result;
+        const GenerationJob::Summary &s = result->summary;
         const double seconds = std::max(s.seconds, 1e-9);
         err << tr("%1 rows, %2 in %3 s: %4 rows/s, %5/s")
                    .arg(figures().toString(s.rows), bytesText(s.bytes), QString::number(s.seconds, 'f', 3),

@@ -24,6 +24,7 @@ enum class ErrorCode {
     Validation,    // well-formed but violates a rule of the schema
     NotFound,      // a named thing does not exist
     AlreadyExists, // a name is taken
+    Conflict,      // the thing is in a state that does not allow it (a running run, a stale version)
     Io,            // the file system or network failed
     Database,      // the database refused or failed
     Unsupported,   // a valid request we cannot serve

@@ -62,12 +62,21 @@ public:
     virtual Result<Schema> loadSchema(const Actor &actor, qint64 id) = 0;
     virtual Result<void> deleteSchema(const Actor &actor, qint64 id) = 0;
 
-    // Generation runs and their stored rows.
-    virtual Result<RunRecord> startRun(const Actor &actor, qint64 schemaId, quint64 seed) = 0;
+    // Generation runs and their stored rows. target says where the data goes: "storage" for rows kept in
+    // generated_data, else a file or a database URL without its password (RunRecord::target).
+    virtual Result<RunRecord> startRun(const Actor &actor, qint64 schemaId, quint64 seed,
+                                       const QString &target) = 0;
+    Result<RunRecord> startRun(const Actor &actor, qint64 schemaId, quint64 seed)
+    {
+        return startRun(actor, schemaId, seed, QStringLiteral("storage"));
+    }
     virtual Result<void> finishRun(const Actor &actor, qint64 runId, RunRecord::Status status,
-                                   const QMap<QString, qint64> &rowCounts) = 0;
+                                   const QMap<QString, qint64> &rowCounts, qint64 bytes = 0) = 0;
+    // The runs of one schema, or with schemaId 0 of every schema the actor sees; oldest first.
     virtual Result<QList<RunRecord>> runs(const Actor &actor, qint64 schemaId) = 0;
     virtual Result<RunRecord> run(const Actor &actor, qint64 runId) = 0;
+    // Deletes a run that is not running, with its stored rows.
+    virtual Result<void> deleteRun(const Actor &actor, qint64 runId) = 0;
     // A sink that stores a generation's rows in generated_data for the run, all in one transaction
     // (COPY on PostgreSQL, prepared statements on SQLite); abort() leaves no row behind.
     virtual Result<std::unique_ptr<Sink>> generatedDataSink(const Actor &actor, qint64 runId) = 0;

@@ -727,15 +727,18 @@ RunRecord runFrom(const SqlRepository::Rows &query)
     const QJsonObject counts = jsonObject(query.value(7));
     for (auto it = counts.begin(); it != counts.end(); ++it)
         run.rowCounts.insert(it.key(), qint64(it.value().toDouble()));
+    run.target = query.value(8).toString();
+    run.bytes = query.value(9).toLongLong();
     return run;
 }
 
-const QString kRunColumns =
-    QStringLiteral("r.id, r.schema_id, r.user_id, r.seed, r.started, r.finished, r.status, r.row_counts");
+const QString kRunColumns = QStringLiteral(
+    "r.id, r.schema_id, r.user_id, r.seed, r.started, r.finished, r.status, r.row_counts, r.target, r.bytes");
 
 } // namespace
 
-Result<RunRecord> SqlRepository::startRun(const Actor &actor, qint64 schemaId, quint64 seed)
+Result<RunRecord> SqlRepository::startRun(const Actor &actor, qint64 schemaId, quint64 seed,
+                                          const QString &target)
 {
     Result<std::unique_ptr<Scope>> scope = begin(actor);
     if (!scope)
@@ -751,11 +754,13 @@ Result<RunRecord> SqlRepository::startRun(const Actor &actor, qint64 schemaId, q
     run.userId = actor.system ? owner->value(0).toLongLong() : actor.userId;
     run.seed = seed;
     run.started = QDateTime::currentDateTimeUtc();
+    run.target = target;
     Result<Rows> inserted = query(
         (*scope)->db,
-        QStringLiteral("INSERT INTO generation_runs (schema_id, user_id, seed, started, status, row_counts) "
-                       "VALUES (?, ?, ?, ?, 'running', '{}') RETURNING id"),
-        {schemaId, run.userId, QString::number(seed), timeValue(run.started)}, tr("cannot record the run"));
+        QStringLiteral("INSERT INTO generation_runs (schema_id, user_id, seed, started, status, row_counts, "
+                       "target) VALUES (?, ?, ?, ?, 'running', '{}', ?) RETURNING id"),
+        {schemaId, run.userId, QString::number(seed), timeValue(run.started), target},
+        tr("cannot record the run"));
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
@@ -779,7 +784,7 @@ Result<qint64> SqlRepository::runSchema(Scope &scope, const Actor &actor, qint64
 }
 
 Result<void> SqlRepository::finishRun(const Actor &actor, qint64 runId, RunRecord::Status status,
-                                      const QMap<QString, qint64> &rowCounts)
+                                      const QMap<QString, qint64> &rowCounts, qint64 bytes)
 {
     Result<std::unique_ptr<Scope>> scope = begin(actor);
     if (!scope)
@@ -791,8 +796,9 @@ Result<void> SqlRepository::finishRun(const Actor &actor, qint64 runId, RunRecor
         counts.insert(it.key(), double(it.value()));
     Result<Rows> updated = query(
         (*scope)->db,
-        QStringLiteral("UPDATE generation_runs SET status = ?, finished = ?, row_counts = ? WHERE id = ?"),
-        {runStatusId(status), timeValue(QDateTime::currentDateTimeUtc()), jsonText(counts), runId},
+        QStringLiteral(
+            "UPDATE generation_runs SET status = ?, finished = ?, row_counts = ?, bytes = ? WHERE id = ?"),
+        {runStatusId(status), timeValue(QDateTime::currentDateTimeUtc()), jsonText(counts), bytes, runId},
         tr("cannot record the end of the run"));
     if (!updated)
         return updated.error();
@@ -804,12 +810,14 @@ Result<QList<RunRecord>> SqlRepository::runs(const Actor &actor, qint64 schemaId
     Result<std::unique_ptr<Scope>> scope = begin(actor);
     if (!scope)
         return scope.error();
-    const QString sql = QStringLiteral("SELECT ") + kRunColumns +
-                        QStringLiteral(" FROM generation_runs r WHERE r.schema_id = ? %1 ORDER BY r.id");
-    Result<Rows> all = actor.admin
-                           ? query((*scope)->db, sql.arg(QString()), {schemaId}, tr("cannot read the runs"))
-                           : query((*scope)->db, sql.arg(QStringLiteral("AND r.user_id = ?")),
-                                   {schemaId, actor.userId}, tr("cannot read the runs"));
+    // schemaId 0 asks for every schema's runs: "? = 0 OR" keeps it one prepared statement.
+    const QString sql =
+        QStringLiteral("SELECT ") + kRunColumns +
+        QStringLiteral(" FROM generation_runs r WHERE (? = 0 OR r.schema_id = ?) %1 ORDER BY r.id");
+    Result<Rows> all = actor.admin ? query((*scope)->db, sql.arg(QString()), {schemaId, schemaId},
+                                           tr("cannot read the runs"))
+                                   : query((*scope)->db, sql.arg(QStringLiteral("AND r.user_id = ?")),
+                                           {schemaId, schemaId, actor.userId}, tr("cannot read the runs"));
     if (!all)
         return all.error();
     QList<RunRecord> result;
@@ -835,6 +843,24 @@ Result<RunRecord> SqlRepository::run(const Actor &actor, qint64 runId)
     if (!actor.admin && record.userId != actor.userId)
         return notFound(tr("no run with id %1").arg(runId));
     return record;
+}
+
+Result<void> SqlRepository::deleteRun(const Actor &actor, qint64 runId)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    if (Result<qint64> schema = runSchema(**scope, actor, runId); !schema)
+        return schema.error();
+    // generated_data goes with it (ON DELETE CASCADE); a running run is still being written.
+    Result<Rows> deleted = query(
+        (*scope)->db, QStringLiteral("DELETE FROM generation_runs WHERE id = ? AND status <> 'running'"),
+        {runId}, tr("cannot delete the run"));
+    if (!deleted)
+        return deleted.error();
+    if (deleted->numRowsAffected() != 1)
+        return makeError(ErrorCode::Conflict, tr("run %1 is still running; cancel it first").arg(runId));
+    return (*scope)->commit();
 }
 
 Result<StoredRows> SqlRepository::storedRows(const Actor &actor, qint64 runId, const QString &table,

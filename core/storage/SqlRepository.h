@@ -42,11 +42,14 @@ public:
     Result<Schema> loadSchema(const Actor &actor, qint64 id) override;
     Result<void> deleteSchema(const Actor &actor, qint64 id) override;
 
-    Result<RunRecord> startRun(const Actor &actor, qint64 schemaId, quint64 seed) override;
+    using Repository::startRun;
+    Result<RunRecord> startRun(const Actor &actor, qint64 schemaId, quint64 seed,
+                               const QString &target) override;
     Result<void> finishRun(const Actor &actor, qint64 runId, RunRecord::Status status,
-                           const QMap<QString, qint64> &rowCounts) override;
+                           const QMap<QString, qint64> &rowCounts, qint64 bytes = 0) override;
     Result<QList<RunRecord>> runs(const Actor &actor, qint64 schemaId) override;
     Result<RunRecord> run(const Actor &actor, qint64 runId) override;
+    Result<void> deleteRun(const Actor &actor, qint64 runId) override;
     Result<StoredRows> storedRows(const Actor &actor, qint64 runId, const QString &table, qint64 firstRow,
                                   int limit) override;
 

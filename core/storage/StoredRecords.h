@@ -46,7 +46,9 @@ struct RunRecord
     QDateTime started;
     QDateTime finished;
     Status status = Status::Running;
-    QMap<QString, qint64> rowCounts; // table → rows stored
+    QMap<QString, qint64> rowCounts; // table → rows generated
+    QString target = QStringLiteral("storage"); // where the data went: "storage", or a file or database
+    qint64 bytes = 0;                            // bytes written (before compression)
 };
 
 // Rows of one table of a stored run, in row order; a missing value is NULL.

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "common/Result.h"
+#include "export/DatabaseSink.h"
+#include "export/ExportOptions.h"
+#include "model/Schema.h"
+#include "storage/DatabaseUrl.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace fabrica {
+
+// What a person asks of a generation, whichever surface they ask it on (ARCHITECTURE.md, "Surfaces on one
+// core"): the command line builds it from flags, the window from its panel and dialogs, the REST API from
+// JSON. check() is the one validator all three answer with.
+struct GenerationRequest
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::GenerationRequest)
+
+public:
+    enum class Target {
+        Files,     // export files in a format (formatId, exportOptions)
+        Database,  // load into a database (database, ifExists), all or nothing
+        StoredRun, // keep the rows in Fabrica's storage as a run of the stored schema schemaId
+    };
+
+    Schema schema;
+    qint64 schemaId = 0; // the stored schema it is a version of; 0 = not stored (then no run is recorded)
+    quint64 seed = 42;
+    QHash<QString, qint64> rows; // table name → row count, overriding the schema
+    int threads = 0;             // 0 = one per core
+    int chunkRows = 8192;
+
+    Target target = Target::Files;
+    QString formatId = QStringLiteral("csv");
+    ExportOptions exportOptions;
+    DatabaseUrl database; // may carry the password for this load; never shown (displayString())
+    DatabaseSink::IfExists ifExists = DatabaseSink::IfExists::Fail;
+
+    static constexpr int kMaxThreads = 256;
+    static constexpr int kMaxChunkRows = 1000000;
+
+    // Everything that can be wrong before a row is generated, except the schema's own problems (the
+    // validator's and unknown table names, reported by Plan::compile): ranges, unknown formats, a missing
+    // path or URL.
+    Result<void> check() const;
+    // Where the data goes, for people and for the run's record: "storage", the file or folder, or the
+    // database URL without its password.
+    QString targetDescription() const;
+};
+
+} // namespace fabrica

@@ -1,0 +1,152 @@
+#include "GenerationRunner.h"
+
+#include "common/Logging.h"
+#include "export/ExportFormat.h"
+#include "storage/Database.h"
+#include "storage/Repository.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace fabrica {
+
+namespace {
+
+// A SQLite file that a failed load created is removed again, so the target is left as it was.
+class NewSqliteFile
+{
+public:
+    explicit NewSqliteFile(const GenerationRequest &request)
+    {
+        if (request.target == GenerationRequest::Target::Database && !request.database.isPostgres() &&
+            !QFileInfo::exists(request.database.path))
+            m_path = request.database.path;
+    }
+    void remove() const
+    {
+        if (m_path.isEmpty())
+            return;
+        for (const QString &suffix :
+             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+            QFile::remove(m_path + suffix);
+    }
+
+private:
+    QString m_path;
+};
+
+} // namespace
+
+Result<std::shared_ptr<const Plan>> GenerationRunner::compile(const GenerationRequest &request)
+{
+    if (Result<void> checked = request.check(); !checked)
+        return checked.error();
+    Plan::Options planOptions;
+    planOptions.seed = request.seed;
+    planOptions.rows = request.rows;
+    return Plan::compile(request.schema, planOptions);
+}
+
+Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest &request,
+                                                        const Context &context, const Listener &listener,
+                                                        const std::atomic<bool> *cancel)
+{
+    const Result<std::shared_ptr<const Plan>> compiled = compile(request);
+    if (!compiled)
+        return compiled.error();
+    return run(request, **compiled, context, listener, cancel);
+}
+
+Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest &request, const Plan &plan,
+                                                        const Context &context, const Listener &listener,
+                                                        const std::atomic<bool> *cancel)
+{
+    const bool record = request.schemaId > 0 && context.storage;
+    if (request.target == GenerationRequest::Target::StoredRun && !context.storage)
+        return makeError(ErrorCode::Unsupported, tr("there is no storage to keep the data in"));
+    if (listener.planned) {
+        QList<TablePlanInfo> tables;
+        for (const TablePlan &table : plan.tables())
+            tables.append({table.name, table.rows});
+        listener.planned(tables);
+    }
+
+    Outcome outcome;
+    outcome.target = request.targetDescription();
+    std::optional<RunRecord> run;
+    if (record) {
+        Result<RunRecord> started =
+            context.storage->startRun(context.actor, request.schemaId, request.seed, outcome.target);
+        if (!started)
+            return started.error();
+        run = *started;
+        outcome.runId = run->id;
+        if (listener.runStarted)
+            listener.runStarted(*run);
+    }
+    auto recordEnd = [&](RunRecord::Status status, qint64 bytes) {
+        if (!run)
+            return;
+        if (Result<void> finished =
+                context.storage->finishRun(context.actor, run->id, status, outcome.rowCounts, bytes);
+            !finished)
+            qCWarning(lcGenerate) << "cannot record the end of run" << run->id << finished.error().toString();
+    };
+
+    // The sink, and what it needs to stay alive: a target database's connection.
+    std::unique_ptr<Sink> sink;
+    std::shared_ptr<Database> database;
+    const NewSqliteFile newSqliteFile(request);
+    auto fail = [&](const Error &error) -> Result<Outcome> {
+        sink.reset();
+        database.reset();
+        newSqliteFile.remove();
+        recordEnd(
+            error.code == ErrorCode::Cancelled ? RunRecord::Status::Cancelled : RunRecord::Status::Failed, 0);
+        return error;
+    };
+    switch (request.target) {
+    case GenerationRequest::Target::Files:
+        sink = ExportFormat::find(request.formatId)->create(request.exportOptions);
+        break;
+    case GenerationRequest::Target::Database: {
+        Result<std::shared_ptr<Database>> opened = Database::open(request.database);
+        if (!opened)
+            return fail(opened.error());
+        database = *opened;
+        Result<std::unique_ptr<DatabaseSink>> databaseSink =
+            DatabaseSink::create(database, DatabaseSink::Options{request.ifExists, request.database.schema});
+        if (!databaseSink)
+            return fail(databaseSink.error());
+        sink = std::move(databaseSink).value();
+        break;
+    }
+    case GenerationRequest::Target::StoredRun: {
+        if (!run) // check() made sure of a schema id, so storage refused to start the run above otherwise
+            return fail(makeError(ErrorCode::Internal, tr("the run was not recorded")));
+        Result<std::unique_ptr<Sink>> stored = context.storage->generatedDataSink(context.actor, run->id);
+        if (!stored)
+            return fail(stored.error());
+        sink = std::move(stored).value();
+        break;
+    }
+    }
+
+    GenerationJob::Options jobOptions;
+    jobOptions.threads = request.threads;
+    jobOptions.chunkRows = request.chunkRows;
+    jobOptions.cancel = cancel;
+    jobOptions.progress = listener.progress;
+    const Result<GenerationJob::Summary> summary = GenerationJob::run(plan, *sink, jobOptions);
+    if (!summary)
+        return fail(summary.error());
+    outcome.summary = *summary;
+    for (const TablePlan &table : plan.tables())
+        outcome.rowCounts.insert(table.name, table.rows);
+    recordEnd(RunRecord::Status::Finished, summary->bytes);
+    qCInfo(lcGenerate).noquote() << "generated" << summary->rows << "rows," << summary->bytes << "bytes into"
+                                 << outcome.target << "in" << summary->seconds << "s";
+    return outcome;
+}
+
+} // namespace fabrica
