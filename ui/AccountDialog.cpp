@@ -1,5 +1,6 @@
 #include "AccountDialog.h"
 
+#include "auth/PasswordPolicy.h"
 #include "storage/Repository.h"
 
 #include <QDialogButtonBox>
@@ -31,6 +32,24 @@ QLineEdit *AccountDialog::addField(const QString &label, const QString &objectNa
     m_form->addRow(label, edit);
     connect(edit, &QLineEdit::textChanged, this, [this] { updateOk(); });
     return edit;
+}
+
+void AccountDialog::addRow(const QString &label, QWidget *field)
+{
+    m_fields << field;
+    m_form->addRow(label, field);
+}
+
+QString AccountDialog::passwordProblem(const QString &password, const QString &repeat,
+                                       const QString &username)
+{
+    if (Result<void> ok = PasswordPolicy::check(password, username); !ok)
+        return ok.error().message;
+    if (repeat.isEmpty())
+        return tr("repeat the password");
+    if (repeat != password)
+        return tr("the passwords differ");
+    return {};
 }
 
 void AccountDialog::finishLayout(QWidget *intro)
@@ -74,7 +93,7 @@ void AccountDialog::finishLayout(QWidget *intro)
 void AccountDialog::setBusy(bool busy, const QString &message)
 {
     m_busy = busy;
-    for (QLineEdit *field : std::as_const(m_fields))
+    for (QWidget *field : std::as_const(m_fields))
         field->setEnabled(!busy);
     m_cancel->setEnabled(!busy);
     if (busy) {

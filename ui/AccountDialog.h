@@ -28,6 +28,8 @@ protected:
     // A line edit of the form; passwords are hidden and wiped when the dialog closes. OK, the feedback line
     // and the buttons exist once finishLayout() has run.
     QLineEdit *addField(const QString &label, const QString &objectName, bool password = false);
+    // Any other field (a role picker); disabled while busy like the line edits.
+    void addRow(const QString &label, QWidget *field);
     // Lays the dialog out, with intro (may be null) above the form. Call once, after the fields.
     void finishLayout(QWidget *intro);
 
@@ -37,6 +39,9 @@ protected:
     void showMessage(const QString &message);
     QPushButton *okButton() const { return m_ok; }
     void forgetPasswords();
+    // What keeps a new password and its repetition from being accepted, in the core's words (the
+    // password policy first), or empty. The forms that set a password share it.
+    static QString passwordProblem(const QString &password, const QString &repeat, const QString &username);
 
     // Enables OK from the fields; called after every edit and when the busy state ends.
     virtual void updateOk() = 0;
@@ -45,7 +50,7 @@ protected:
 private:
     bool m_busy = false;
     QFormLayout *m_form = nullptr;
-    QList<QLineEdit *> m_fields;
+    QList<QWidget *> m_fields;
     QList<QLineEdit *> m_passwords;
     QString m_storageText;
     QString m_okText;

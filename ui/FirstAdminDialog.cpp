@@ -1,7 +1,5 @@
 #include "FirstAdminDialog.h"
 
-#include "auth/PasswordPolicy.h"
-
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -48,12 +46,8 @@ void FirstAdminDialog::updateOk()
         problem = ok.error().message;
     else if (Result<void> ok = AuthService::checkEmail(m_email->text()); !ok)
         problem = ok.error().message;
-    else if (Result<void> ok = PasswordPolicy::check(m_password->text(), m_username->text()); !ok)
-        problem = ok.error().message;
-    else if (m_repeat->text().isEmpty())
-        problem = tr("repeat the password");
-    else if (m_repeat->text() != m_password->text())
-        problem = tr("the passwords differ");
+    else
+        problem = passwordProblem(m_password->text(), m_repeat->text(), m_username->text());
     showMessage(problem);
     okButton()->setEnabled(problem.isEmpty());
 }
