@@ -1294,8 +1294,27 @@ void TestExport::formats()
     QVERIFY(ExportFormat::find(u"NDJSON") == &ExportFormat::all().at(3));
     QVERIFY(!ExportFormat::find(u"xml"));
     QCOMPARE(ExportFormat::fileDialogFilters(),
-             u"Comma-separated values (*.csv);;Tab-separated values (*.tsv);;JSON (*.json);;"
-             u"Newline-delimited JSON (*.ndjson);;SQL script (*.sql)"_s);
+             u"Comma-separated values (*.csv);;Comma-separated values, gzip-compressed (*.csv.gz);;"
+             u"Tab-separated values (*.tsv);;Tab-separated values, gzip-compressed (*.tsv.gz);;"
+             u"JSON (*.json);;JSON, gzip-compressed (*.json.gz);;"
+             u"Newline-delimited JSON (*.ndjson);;Newline-delimited JSON, gzip-compressed (*.ndjson.gz);;"
+             u"SQL script (*.sql);;SQL script, gzip-compressed (*.sql.gz)"_s);
+
+    // A dialog's filter or a typed file name leads back to the format and the compression.
+    for (const QString &filter : ExportFormat::fileDialogFilters().split(u";;"_s)) {
+        const auto type = ExportFormat::fromFileDialogFilter(filter);
+        QVERIFY2(type && type->format, qPrintable(filter));
+        QCOMPARE(type->format->fileDialogFilter(type->gzip), filter);
+    }
+    QVERIFY(!ExportFormat::fromFileDialogFilter(u"All files (*)"));
+    const auto ndjsonGz = ExportFormat::fromFileName(u"/tmp/shop.v2.NDJSON.gz");
+    QVERIFY(ndjsonGz && ndjsonGz->format == ExportFormat::find(u"ndjson") && ndjsonGz->gzip);
+    const auto json = ExportFormat::fromFileName(u"shop.json");
+    QVERIFY(json && json->format == ExportFormat::find(u"json") && !json->gzip);
+    QCOMPARE(json->format->suffix(true), u".json.gz"_s);
+    QVERIFY(!ExportFormat::fromFileName(u"shop.gz"));
+    QVERIFY(!ExportFormat::fromFileName(u"shop.xjson"));
+    QVERIFY(!ExportFormat::fromFileName(u"shop"));
 
     // TSV is CSV with tabs, in .tsv files.
     const auto plan = compile(hostile());
