@@ -27,6 +27,11 @@
 
 #include <atomic>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/resource.h>
+#endif
+
 using namespace fabrica;
 using namespace Qt::StringLiterals;
 
@@ -359,6 +364,10 @@ private slots:
     void abortLeavesNoFiles();
     void gzip_data();
     void gzip();
+    void failedOpenKeepsEarlierFiles_data();
+    void failedOpenKeepsEarlierFiles();
+    void failedWriteKeepsEarlierFiles_data();
+    void failedWriteKeepsEarlierFiles();
     void sameBytesWhateverThreadsAndChunks_data();
     void sameBytesWhateverThreadsAndChunks();
     void formats();
@@ -1073,9 +1082,13 @@ void TestExport::abortLeavesNoFiles_data()
 {
     QTest::addColumn<QString>("format");
     QTest::addColumn<bool>("singleFile");
+    QTest::addColumn<bool>("gzip");
     for (const ExportFormat &format : ExportFormat::all()) {
-        QTest::addRow("%s file", qPrintable(format.id)) << format.id << true;
-        QTest::addRow("%s directory", qPrintable(format.id)) << format.id << false;
+        for (const bool gzip : {false, true}) {
+            const char *suffix = gzip ? " gzip" : "";
+            QTest::addRow("%s file%s", qPrintable(format.id), suffix) << format.id << true << gzip;
+            QTest::addRow("%s directory%s", qPrintable(format.id), suffix) << format.id << false << gzip;
+        }
     }
 }
 
@@ -1083,12 +1096,14 @@ void TestExport::abortLeavesNoFiles()
 {
     QFETCH(QString, format);
     QFETCH(bool, singleFile);
+    QFETCH(bool, gzip);
     const auto plan = compile(hostile());
     QVERIFY(plan);
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out"_s);
     QVERIFY(QDir().mkpath(out));
-    const ExportOptions options = optionsFor(singleFile ? out + u"/data"_s : out, singleFile);
+    ExportOptions options = optionsFor(singleFile ? out + u"/data"_s : out, singleFile);
+    options.gzip = gzip;
 
     // Halfway through by hand: begun, one chunk written, then aborted.
     std::unique_ptr<Sink> sink = ExportFormat::find(format)->create(options);
@@ -1149,6 +1164,95 @@ void TestExport::gzip()
     }
 }
 
+void TestExport::failedOpenKeepsEarlierFiles_data()
+{
+    QTest::addColumn<bool>("gzip");
+    QTest::newRow("plain") << false;
+    QTest::newRow("gzip") << true;
+}
+
+void TestExport::failedOpenKeepsEarlierFiles()
+{
+    // A per-table export over an earlier one, where one file cannot be written (a directory holds its
+    // name): the earlier files stay as they were and no temporary file is left.
+    QFETCH(bool, gzip);
+    QTemporaryDir dir;
+    ExportOptions options = optionsFor(dir.path(), false);
+    options.gzip = gzip;
+    const QString suffix = gzip ? u".csv.gz"_s : u".csv"_s;
+    const auto first = compile(shop(), 7);
+    QVERIFY(first);
+    std::unique_ptr<Sink> sink = ExportFormat::find(u"csv")->create(options);
+    QCOMPARE(run(*first, *sink), QString());
+    QVERIFY(QFile::remove(dir.filePath(u"orders"_s + suffix)));
+    QVERIFY(QDir(dir.path()).mkdir(u"orders"_s + suffix));
+    const QMap<QString, QByteArray> earlier = readTree(dir.path());
+    QCOMPARE(earlier.keys(), QStringList{u"customers"_s + suffix});
+
+    const auto second = compile(shop(), 8);
+    QVERIFY(second);
+    sink = ExportFormat::find(u"csv")->create(options);
+    QVERIFY(run(*second, *sink).contains(u"orders"_s + suffix));
+    QCOMPARE(readTree(dir.path()), earlier);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             (QStringList{u"customers"_s + suffix, u"orders"_s + suffix}));
+}
+
+void TestExport::failedWriteKeepsEarlierFiles_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("singleFile");
+    QTest::addColumn<bool>("gzip");
+    QTest::newRow("csv directory") << u"csv"_s << false << false;
+    QTest::newRow("csv directory gzip") << u"csv"_s << false << true;
+    QTest::newRow("json file") << u"json"_s << true << false;
+    QTest::newRow("json directory gzip") << u"json"_s << false << true;
+    QTest::newRow("sql file gzip") << u"sql"_s << true << true;
+}
+
+void TestExport::failedWriteKeepsEarlierFiles()
+{
+#ifdef Q_OS_LINUX
+    // The disk fills up during an export over an earlier one: simulated with a file size limit (writes
+    // past it fail with EFBIG) of half the largest earlier file, which the small customers file fits
+    // under. The export must fail, and no file may be replaced, not even a complete one: the earlier
+    // export stays whole. gzip keeps the compressed bytes until the end, so there the failure comes as
+    // the files are finished.
+    QFETCH(QString, format);
+    QFETCH(bool, singleFile);
+    QFETCH(bool, gzip);
+    QTemporaryDir dir;
+    ExportOptions options = optionsFor(singleFile ? dir.filePath(u"shop"_s) : dir.path(), singleFile);
+    options.gzip = gzip;
+    const auto first = compile(shop(5, 4000), 7);
+    QVERIFY(first);
+    std::unique_ptr<Sink> sink = ExportFormat::find(format)->create(options);
+    QCOMPARE(run(*first, *sink), QString());
+    const QMap<QString, QByteArray> earlier = readTree(dir.path());
+    QCOMPARE(earlier.size(), singleFile ? 1 : 2);
+    qsizetype largest = 0;
+    for (const QByteArray &bytes : earlier)
+        largest = std::max(largest, bytes.size());
+
+    const auto second = compile(shop(5, 4000), 8);
+    QVERIFY(second);
+    sink = ExportFormat::find(format)->create(options);
+    rlimit saved{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    rlimit limited = saved;
+    limited.rlim_cur = rlim_t(largest / 2);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
+    const QString error = run(*second, *sink);
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previousHandler);
+    QVERIFY2(error.contains(u"cannot write the file"_s), qPrintable(error));
+    QCOMPARE(readTree(dir.path()), earlier);
+#else
+    QSKIP("simulates a full disk with RLIMIT_FSIZE, which only Linux is tested with");
+#endif
+}
+
 void TestExport::sameBytesWhateverThreadsAndChunks_data()
 {
     gzip_data();
@@ -1190,8 +1294,27 @@ void TestExport::formats()
     QVERIFY(ExportFormat::find(u"NDJSON") == &ExportFormat::all().at(3));
     QVERIFY(!ExportFormat::find(u"xml"));
     QCOMPARE(ExportFormat::fileDialogFilters(),
-             u"Comma-separated values (*.csv);;Tab-separated values (*.tsv);;JSON (*.json);;"
-             u"Newline-delimited JSON (*.ndjson);;SQL script (*.sql)"_s);
+             u"Comma-separated values (*.csv);;Comma-separated values, gzip-compressed (*.csv.gz);;"
+             u"Tab-separated values (*.tsv);;Tab-separated values, gzip-compressed (*.tsv.gz);;"
+             u"JSON (*.json);;JSON, gzip-compressed (*.json.gz);;"
+             u"Newline-delimited JSON (*.ndjson);;Newline-delimited JSON, gzip-compressed (*.ndjson.gz);;"
+             u"SQL script (*.sql);;SQL script, gzip-compressed (*.sql.gz)"_s);
+
+    // A dialog's filter or a typed file name leads back to the format and the compression.
+    for (const QString &filter : ExportFormat::fileDialogFilters().split(u";;"_s)) {
+        const auto type = ExportFormat::fromFileDialogFilter(filter);
+        QVERIFY2(type && type->format, qPrintable(filter));
+        QCOMPARE(type->format->fileDialogFilter(type->gzip), filter);
+    }
+    QVERIFY(!ExportFormat::fromFileDialogFilter(u"All files (*)"));
+    const auto ndjsonGz = ExportFormat::fromFileName(u"/tmp/shop.v2.NDJSON.gz");
+    QVERIFY(ndjsonGz && ndjsonGz->format == ExportFormat::find(u"ndjson") && ndjsonGz->gzip);
+    const auto json = ExportFormat::fromFileName(u"shop.json");
+    QVERIFY(json && json->format == ExportFormat::find(u"json") && !json->gzip);
+    QCOMPARE(json->format->suffix(true), u".json.gz"_s);
+    QVERIFY(!ExportFormat::fromFileName(u"shop.gz"));
+    QVERIFY(!ExportFormat::fromFileName(u"shop.xjson"));
+    QVERIFY(!ExportFormat::fromFileName(u"shop"));
 
     // TSV is CSV with tabs, in .tsv files.
     const auto plan = compile(hostile());

@@ -45,12 +45,45 @@ const ExportFormat *ExportFormat::find(QStringView id)
     return nullptr;
 }
 
+QString ExportFormat::suffix(bool gzip) const
+{
+    return QLatin1Char('.') + extension + (gzip ? QStringLiteral(".gz") : QString());
+}
+
+QString ExportFormat::fileDialogFilter(bool gzip) const
+{
+    return gzip ? tr("%1, gzip-compressed (*%2)").arg(name, suffix(true))
+                : tr("%1 (*%2)").arg(name, suffix(false));
+}
+
 QString ExportFormat::fileDialogFilters()
 {
     QStringList filters;
     for (const ExportFormat &format : all())
-        filters << tr("%1 (*.%2)").arg(format.name, format.extension);
+        filters << format.fileDialogFilter(false) << format.fileDialogFilter(true);
     return filters.join(QStringLiteral(";;"));
+}
+
+std::optional<ExportFormat::FileType> ExportFormat::fromFileName(QStringView fileName)
+{
+    for (const ExportFormat &format : all()) {
+        for (const bool gzip : {true, false}) {
+            if (fileName.endsWith(format.suffix(gzip), Qt::CaseInsensitive))
+                return FileType{&format, gzip};
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ExportFormat::FileType> ExportFormat::fromFileDialogFilter(QStringView filter)
+{
+    for (const ExportFormat &format : all()) {
+        for (const bool gzip : {false, true}) {
+            if (filter == format.fileDialogFilter(gzip))
+                return FileType{&format, gzip};
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace fabrica

@@ -8,6 +8,7 @@
 #include <QStringView>
 
 #include <memory>
+#include <optional>
 
 namespace fabrica {
 
@@ -28,8 +29,26 @@ public:
     static const QList<ExportFormat> &all();
     // The format with this id (case-insensitive), or nullptr.
     static const ExportFormat *find(QStringView id);
-    // "Comma-separated values (*.csv);;…" for QFileDialog.
+    // ".csv", or ".csv.gz" when compressed: how the files of this format end.
+    QString suffix(bool gzip) const;
+    // "Comma-separated values (*.csv)", or "Comma-separated values, gzip-compressed (*.csv.gz)".
+    QString fileDialogFilter(bool gzip) const;
+
+    // Every format, plain and then gzip-compressed, one filter each ("…(*.csv);;…(*.csv.gz);;…") for
+    // QFileDialog.
     static QString fileDialogFilters();
+
+    // A format and whether its files are gzip-compressed: what a file name or a file-dialog filter asks
+    // for.
+    struct FileType
+    {
+        const ExportFormat *format = nullptr;
+        bool gzip = false;
+    };
+    // By the name's suffix (".csv", ".CSV.gz"), or nullopt when it has none of ours.
+    static std::optional<FileType> fromFileName(QStringView fileName);
+    // By one filter of fileDialogFilters(), or nullopt.
+    static std::optional<FileType> fromFileDialogFilter(QStringView filter);
 };
 
 } // namespace fabrica

@@ -68,18 +68,32 @@ Result<void> FileOutput::deflateAndWrite(std::string_view bytes, bool finish)
     return {};
 }
 
-void FileOutput::startWriteBack()
+Result<void> FileOutput::flush()
+{
+    // QSaveFile::commit() flushes its buffer too, but (Qt 6.4) does not notice when that fails and would
+    // put a truncated file in place: flush here, where a failure can still be reported.
+    if (m_file.flush())
+        return {};
+    const QString reason = m_file.errorString();
+    m_file.cancelWriting();
+    return ioError(tr("cannot write the file: %1").arg(reason));
+}
+
+Result<void> FileOutput::startWriteBack()
 {
     // QSaveFile::commit() syncs the file to disk before it renames it, so the file survives a crash.
     // Handing the disk each written stretch as we go lets it work while the next chunks are generated,
     // and the final sync finds little left to do instead of the whole file.
 #ifdef Q_OS_LINUX
     const qint64 position = m_file.pos();
-    if (position - m_writeBackFrom < kWriteBackStep || !m_file.flush())
-        return;
+    if (position - m_writeBackFrom < kWriteBackStep)
+        return {};
+    if (Result<void> flushed = flush(); !flushed)
+        return flushed;
     ::sync_file_range(m_file.handle(), m_writeBackFrom, position - m_writeBackFrom, SYNC_FILE_RANGE_WRITE);
     m_writeBackFrom = position;
 #endif
+    return {};
 }
 
 Result<void> FileOutput::write(std::string_view bytes)
@@ -96,18 +110,27 @@ Result<void> FileOutput::write(std::string_view bytes)
             return ioError(tr("cannot write the file: %1").arg(m_file.errorString()));
         }
     }
-    startWriteBack();
-    return {};
+    return startWriteBack();
 }
 
-Result<void> FileOutput::commit()
+Result<void> FileOutput::finishWriting()
 {
+    if (m_finished)
+        return {};
+    m_finished = true;
     if (m_gzip) {
         if (Result<void> flushed = deflateAndWrite({}, true); !flushed) {
             m_file.cancelWriting();
             return flushed;
         }
     }
+    return flush();
+}
+
+Result<void> FileOutput::commit()
+{
+    if (Result<void> finished = finishWriting(); !finished)
+        return finished;
     if (!m_file.commit())
         return ioError(tr("cannot write the file: %1").arg(m_file.errorString()));
     return {};

@@ -11,7 +11,8 @@
 namespace fabrica {
 
 // One output file, written through QSaveFile (the file appears only on commit; cancel leaves the old
-// one, or none) and optionally gzip-compressed on the way.
+// one, or none) and optionally gzip-compressed on the way. Finishing is split from committing so a sink
+// of several files can get every byte of every file to the disk before it replaces any of them.
 class FileOutput
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::FileOutput)
@@ -24,6 +25,9 @@ public:
 
     Result<void> open();
     Result<void> write(std::string_view bytes);
+    // Ends the gzip stream and hands every byte to the file; after a failure only cancel() is left.
+    Result<void> finishWriting();
+    // Replaces the file with what was written (finishing first if need be).
     Result<void> commit();
     void cancel();
 
@@ -32,8 +36,9 @@ public:
 
 private:
     Result<void> deflateAndWrite(std::string_view bytes, bool finish);
+    Result<void> flush();
     Error ioError(const QString &what) const;
-    void startWriteBack();
+    Result<void> startWriteBack();
 
     static constexpr qint64 kWriteBackStep = qint64(8) << 20;
 
@@ -42,6 +47,7 @@ private:
     QSaveFile m_file;
     struct Deflater;
     std::unique_ptr<Deflater> m_deflater;
+    bool m_finished = false;
     qint64 m_bytesIn = 0;
     qint64 m_writeBackFrom = 0; // the file's bytes before this offset have been handed to the disk
 };

@@ -91,9 +91,17 @@ Result<void> FileSink::finish()
             return footer;
         }
     }
+    // Every file complete on disk before any replaces its earlier version, so a full disk fails the
+    // export with the earlier files all intact rather than some of them replaced.
+    for (const auto &file : m_files) {
+        if (Result<void> finished = file->finishWriting(); !finished) {
+            abort();
+            return finished;
+        }
+    }
     for (const auto &file : m_files) {
         if (Result<void> committed = file->commit(); !committed) {
-            abort(); // files committed before stay: QSaveFile cannot take a commit back
+            abort(); // only a rename can fail now; files renamed before stay, a rename cannot be taken back
             return committed;
         }
     }
