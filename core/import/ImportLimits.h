@@ -20,6 +20,12 @@ struct ImportLimits
     // The defaults, changed by what the settings say under "import/" (uploadMiB, entries, entryMiB, totalMiB,
     // ratioThresholdKiB, maxRatio); a missing or unusable value keeps its default.
     static ImportLimits fromSettings(const QSettings &settings);
+    // Stores the limits under the same keys and units (whole MiB or KiB, rounded down, at least 1); a limit
+    // at its default is removed instead, so that it follows the default.
+    void writeTo(QSettings &settings) const;
+
+    // Stored numbers must stay below this (in their unit), or the default is used instead.
+    static constexpr qint64 kMaxSetting = qint64(1) << 30;
 };
 
 } // namespace fabrica

@@ -1,6 +1,7 @@
 #include "StoragePaths.h"
 
 #include <QDir>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace fabrica {
@@ -12,6 +13,19 @@ QString StoragePaths::defaultDatabase()
         return fromEnvironment;
     return QStringLiteral("sqlite:") + QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                                            .filePath(QStringLiteral("fabrica.sqlite"));
+}
+
+QString StoragePaths::configuredDatabase()
+{
+    if (!qEnvironmentVariableIsEmpty("FABRICA_DATABASE"))
+        return defaultDatabase();
+    const QString chosen = QSettings().value(databaseSettingKey()).toString().trimmed();
+    return chosen.isEmpty() ? defaultDatabase() : chosen;
+}
+
+QString StoragePaths::databaseSettingKey()
+{
+    return QStringLiteral("storage/url");
 }
 
 QString StoragePaths::tokenSecretFile()
