@@ -18,6 +18,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -105,6 +106,7 @@ private slots:
     void worksFromManyThreads();
     void roundTripsLargeSchema();
     void rowLevelSecurity();
+    void reportsServerVersion();
 
 private:
     std::unique_ptr<Repository> repository() { return m_databases.freshRepository(); }
@@ -912,6 +914,24 @@ void TestStorage::rowLevelSecurity()
     QCOMPARE(storage->storedRows(forged, aliceRun.id, u"orders"_s, 0, 10).error().code, ErrorCode::NotFound);
 }
 
+void TestStorage::reportsServerVersion()
+{
+    Result<std::shared_ptr<Database>> database = Database::open(m_databases.fresh());
+    QVERIFY2(database, database ? "" : qPrintable(database.error().toString()));
+    const Result<QString> version = (*database)->serverVersion();
+    QVERIFY2(version, version ? "" : qPrintable(version.error().toString()));
+    // The server's own words: PostgreSQL's version(), or the SQLite library's number.
+    const QRegularExpression expected(postgres() ? u"^PostgreSQL \\d+(\\.\\d+)*"_s
+                                                 : u"^SQLite 3\\.\\d+\\.\\d+$"_s);
+    QVERIFY2(expected.match(*version).hasMatch(), qPrintable(*version));
+    if (postgres()) {
+        QSqlDatabase db = (*database)->connection().value();
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"SHOW server_version"_s) && query.next());
+        QVERIFY2(version->contains(query.value(0).toString().section(u' ', 0, 0)), qPrintable(*version));
+    }
+}
+
 // Database URLs as users type them.
 class TestDatabaseUrl : public QObject
 {
@@ -919,6 +939,7 @@ class TestDatabaseUrl : public QObject
 
 private slots:
     void parses();
+    void roundTripsWithoutPassword();
     void refuses_data();
     void refuses();
 };
@@ -953,6 +974,37 @@ void TestDatabaseUrl::parses()
     QCOMPARE(url->dialect, SqlDialect::SQLite);
     QCOMPARE(url->path, u"data/fabrica.db"_s);
     QCOMPARE(DatabaseUrl::parse(u"sqlite:///var/lib/x.db"_s)->path, u"/var/lib/x.db"_s);
+}
+
+void TestDatabaseUrl::roundTripsWithoutPassword()
+{
+    // toString() is what saved connections keep: read back, it is the same URL minus the password.
+    for (const QString &text :
+         {u"postgresql://app%40corp:s%3Acret@db.example.com:6543/shop?sslmode=verify-full&schema=load"_s,
+          u"postgresql://u@h/d?schema=Gro%C3%9F%20und%20klein&sslmode=require"_s,
+          u"postgresql://u@h/d?schema=a%26b%3Dc%23d%2Be%25f"_s, u"postgresql://u@localhost:5432/d"_s,
+          u"sqlite:/tmp/some folder/a.db"_s}) {
+        Result<DatabaseUrl> url = DatabaseUrl::parse(text);
+        QVERIFY2(url, qPrintable(text));
+        QVERIFY(!url->toString().contains(u"cret"_s));
+        const Result<DatabaseUrl> reread = DatabaseUrl::parse(url->toString());
+        QVERIFY2(reread,
+                 qPrintable(url->toString() + u": "_s + (reread ? QString() : reread.error().toString())));
+        DatabaseUrl withoutPassword = *url;
+        withoutPassword.password.clear();
+        QVERIFY2(*reread == withoutPassword, qPrintable(url->toString()));
+    }
+    QCOMPARE(DatabaseUrl::parse(u"postgresql://u@h/d?schema=Gro%C3%9F%20und%20klein"_s)->schema,
+             u"Groß und klein"_s);
+    QCOMPARE(DatabaseUrl::parse(u"postgresql://u@h/d?schema=a%26b%3Dc%23d%2Be%25f"_s)->schema,
+             u"a&b=c#d+e%f"_s);
+    // For people, the display form stays readable.
+    QVERIFY(
+        DatabaseUrl::parse(u"postgresql://u@h/d?schema=Gro%C3%9F"_s)->displayString().contains(u"Groß"_s));
+    // Every mode the list offers is one parse() takes.
+    QCOMPARE(DatabaseUrl::sslModes().size(), 6);
+    for (const QString &mode : DatabaseUrl::sslModes())
+        QVERIFY2(DatabaseUrl::parse(u"postgresql://u@h/d?sslmode="_s + mode), qPrintable(mode));
 }
 
 void TestDatabaseUrl::refuses_data()

@@ -5,6 +5,7 @@
 #include "ExpectedConstraints.h"
 #include "FailingSink.h"
 #include "export/DatabaseSink.h"
+#include "export/DatabaseTarget.h"
 #include "export/ExportFormat.h"
 #include "export/FileSink.h"
 #include "export/PostgresTargetSink.h"
@@ -527,6 +528,7 @@ private slots:
     void postgresCopy();
     void copyText();
     void ifExistsIds();
+    void targetCheck();
     void cliSqlite();
     void cliPostgres();
 
@@ -922,6 +924,63 @@ void TestTarget::ifExistsIds()
     QCOMPARE(DatabaseSink::ifExistsFromId(u"truncate"_s), DatabaseSink::IfExists::Truncate);
     QVERIFY(!DatabaseSink::ifExistsFromId(u"replace"_s));
     QCOMPARE(DatabaseSink::ifExistsId(DatabaseSink::IfExists::Truncate), u"truncate"_s);
+}
+
+void TestTarget::targetCheck()
+{
+    // SQLite: a file that does not exist yet is reported, not created; one that exists is opened.
+    QTemporaryDir dir;
+    DatabaseTarget target;
+    target.url = DatabaseUrl::sqliteFile(dir.filePath(u"new folder/target.db"_s));
+    Result<DatabaseTarget::Check> check = target.check();
+    QVERIFY2(check, check ? "" : qPrintable(check.error().toString()));
+    QVERIFY2(check->serverVersion.startsWith(u"SQLite 3."_s), qPrintable(check->serverVersion));
+    QVERIFY(!check->exists);
+    QVERIFY(!QFileInfo::exists(dir.filePath(u"new folder"_s)));
+    target.url = DatabaseUrl::sqliteFile(dir.filePath(u"target.db"_s));
+    {
+        auto made = Database::open(target.url);
+        QVERIFY(made);
+    }
+    check = target.check();
+    QVERIFY2(check, check ? "" : qPrintable(check.error().toString()));
+    QVERIFY(check->exists);
+    target.url = DatabaseUrl::sqliteFile(dir.path());
+    check = target.check();
+    QVERIFY(!check);
+    QVERIFY2(check.error().message.contains(u"is a folder"_s), qPrintable(check.error().message));
+
+    // PostgreSQL: the server's version(), whether the target schema exists, and the core's error as is.
+    if (const QString missing = requirePostgres(); !missing.isEmpty())
+        QFAIL(qPrintable(missing));
+    Result<DatabaseUrl> server = DatabaseUrl::parse(qEnvironmentVariable("FABRICA_TEST_PG_URL"));
+    QVERIFY(server);
+    target = DatabaseTarget{};
+    target.url = *server;
+    target.url.schema = u"public"_s;
+    target.ifExists = DatabaseSink::IfExists::Truncate;
+    QCOMPARE(target.sinkOptions().ifExists, DatabaseSink::IfExists::Truncate);
+    QCOMPARE(target.sinkOptions().schema, u"public"_s);
+    check = target.check();
+    QVERIFY2(check, check ? "" : qPrintable(check.error().toString()));
+    QVERIFY2(check->serverVersion.startsWith(u"PostgreSQL "_s), qPrintable(check->serverVersion));
+    QVERIFY(check->exists);
+    target.url.schema = u"tst_target no such ' schema"_s;
+    check = target.check();
+    QVERIFY2(check, check ? "" : qPrintable(check.error().toString()));
+    QVERIFY(!check->exists);
+    // A typed password goes into the connection URL only.
+    target.password = "s3cret";
+    QCOMPARE(target.url.password, QString());
+    QCOMPARE(target.connectionUrl().password, u"s3cret"_s);
+    QVERIFY(!target.label().contains(u"s3cret"_s));
+    target.wipePassword();
+    QVERIFY(target.password.isEmpty());
+    target.url.port = 1; // nothing listens there
+    check = target.check();
+    QVERIFY(!check);
+    QCOMPARE(check.error().code, ErrorCode::Database);
+    QVERIFY2(check.error().message.startsWith(u"cannot connect to"_s), qPrintable(check.error().message));
 }
 
 void TestTarget::cliSqlite()

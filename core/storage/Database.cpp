@@ -131,6 +131,22 @@ Result<QSqlDatabase> Database::openConnection(const QString &name)
     return db;
 }
 
+Result<QString> Database::serverVersion()
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db)
+        return db.error();
+    const bool postgres = m_url.isPostgres();
+    QSqlQuery query(db.value());
+    if (!query.exec(postgres ? QStringLiteral("SELECT version()")
+                             : QStringLiteral("SELECT sqlite_version()")))
+        return error(query.lastError(), tr("cannot read the server version"));
+    if (!query.next())
+        return makeError(ErrorCode::Database, tr("cannot read the server version: no answer"));
+    const QString version = query.value(0).toString();
+    return postgres ? version : QStringLiteral("SQLite ") + version;
+}
+
 Result<void> Database::exec(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);

@@ -34,6 +34,9 @@ public:
 
     // The calling thread's connection, opened if needed.
     Result<QSqlDatabase> connection();
+    // What answers: PostgreSQL's version() ("PostgreSQL 15.4 on x86_64-pc-linux-gnu, …"), or
+    // "SQLite 3.40.1" for the SQLite library the Qt driver uses.
+    Result<QString> serverVersion();
 
     // Runs one statement without parameters (DDL, SET, PRAGMA); the text must not contain user input.
     static Result<void> exec(QSqlDatabase &db, const QString &sql);

@@ -1,7 +1,6 @@
 #include "DatabaseUrl.h"
 
 #include <QDir>
-#include <QUrl>
 #include <QUrlQuery>
 
 namespace fabrica {
@@ -21,15 +20,15 @@ const QStringList &knownOptions()
     return keys;
 }
 
-const QStringList &sslModes()
+} // namespace
+
+const QStringList &DatabaseUrl::sslModes()
 {
     static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
                                    QStringLiteral("prefer"),    QStringLiteral("require"),
                                    QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     return modes;
 }
-
-} // namespace
 
 DatabaseUrl DatabaseUrl::sqliteFile(const QString &path)
 {
@@ -95,6 +94,16 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
 
 QString DatabaseUrl::displayString() const
 {
+    return withoutPassword(QUrl::PrettyDecoded);
+}
+
+QString DatabaseUrl::toString() const
+{
+    return withoutPassword(QUrl::FullyEncoded);
+}
+
+QString DatabaseUrl::withoutPassword(QUrl::ComponentFormattingOptions format) const
+{
     if (dialect == SqlDialect::SQLite)
         return QLatin1String("sqlite:") + path;
     QUrl url;
@@ -110,7 +119,7 @@ QString DatabaseUrl::displayString() const
     for (auto it = options.begin(); it != options.end(); ++it)
         query.addQueryItem(it.key(), it.value());
     url.setQuery(query);
-    return url.toString();
+    return url.toString(format);
 }
 
 QString DatabaseUrl::connectOptions() const

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QMap>
 #include <QString>
+#include <QStringList>
+#include <QUrl>
 
 namespace fabrica {
 
@@ -29,12 +31,21 @@ public:
 
     static Result<DatabaseUrl> parse(const QString &text);
     static DatabaseUrl sqliteFile(const QString &path);
+    // The values sslmode takes, as libpq orders them from least to most checking.
+    static const QStringList &sslModes();
 
     bool isPostgres() const { return dialect == SqlDialect::PostgreSQL; }
-    // The URL without its password, for messages, logs and settings keys.
+    // The URL without its password, readable, for messages and logs.
     QString displayString() const;
+    // The URL without its password, percent-encoded so that parse() reads it back: what settings keep.
+    QString toString() const;
     // libpq options in QPSQL's connect-options form ("key=value;key=value").
     QString connectOptions() const;
+
+    bool operator==(const DatabaseUrl &) const = default;
+
+private:
+    QString withoutPassword(QUrl::ComponentFormattingOptions format) const;
 };
 
 } // namespace fabrica
