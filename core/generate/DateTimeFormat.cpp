@@ -314,6 +314,116 @@ void DateTimeFormat::append(const CivilTime &time, ByteBuffer &out) const
     text::appendShort(out, std::string_view(buffer, std::size_t(p - buffer)));
 }
 
+std::optional<CivilTime> DateTimeFormat::parse(std::string_view text) const
+{
+    CivilTime time;
+    std::size_t at = 0;
+    // Reads between minDigits and maxDigits digits: fixed-width fields take exactly their width, so that
+    // formats without separators ("yyyyMMdd") read back; variable ones take what is there, as Qt does.
+    auto digits = [&](std::size_t minDigits, std::size_t maxDigits, int &value) {
+        std::size_t end = at;
+        value = 0;
+        while (end < text.size() && end - at < maxDigits && text[end] >= '0' && text[end] <= '9')
+            value = value * 10 + (text[end++] - '0');
+        if (end - at < minDigits)
+            return false;
+        at = end;
+        return true;
+    };
+    int hour12 = -1;
+    int pm = -1;
+    for (const Piece &piece : m_pieces) {
+        bool ok = true;
+        switch (piece.token) {
+        case Token::Literal:
+            ok = text.substr(at, piece.literal.size()) == piece.literal;
+            at += ok ? piece.literal.size() : 0;
+            break;
+        case Token::Year4: {
+            const bool negative = at < text.size() && text[at] == '-';
+            at += negative ? 1 : 0;
+            ok = digits(4, 4, time.year); // years past 9999 do not read back; no generator writes them
+            time.year = negative ? -time.year : time.year;
+            break;
+        }
+        case Token::Year2:
+            ok = digits(2, 2, time.year);
+            time.year += time.year < 69 ? 2000 : 1900;
+            break;
+        case Token::Month2:
+            ok = digits(2, 2, time.month);
+            break;
+        case Token::Month:
+            ok = digits(1, 2, time.month);
+            break;
+        case Token::Day2:
+            ok = digits(2, 2, time.day);
+            break;
+        case Token::Day:
+            ok = digits(1, 2, time.day);
+            break;
+        case Token::Hour24x2:
+            ok = digits(2, 2, time.hour);
+            break;
+        case Token::Hour24:
+            ok = digits(1, 2, time.hour);
+            break;
+        case Token::Hour12x2:
+            ok = digits(2, 2, hour12);
+            break;
+        case Token::Hour12:
+            ok = digits(1, 2, hour12);
+            break;
+        case Token::Minute2:
+            ok = digits(2, 2, time.minute);
+            break;
+        case Token::Minute:
+            ok = digits(1, 2, time.minute);
+            break;
+        case Token::Second2:
+            ok = digits(2, 2, time.second);
+            break;
+        case Token::Second:
+            ok = digits(1, 2, time.second);
+            break;
+        case Token::Millis3:
+            ok = digits(3, 3, time.millisecond);
+            break;
+        case Token::Millis:
+            ok = digits(1, 3, time.millisecond);
+            break;
+        case Token::AmPmUpper:
+        case Token::AmPmLower: {
+            const std::string_view marker = text.substr(at, 2);
+            const bool am = marker == "AM" || marker == "am";
+            ok = am || marker == "PM" || marker == "pm";
+            pm = am ? 0 : 1;
+            at += 2;
+            break;
+        }
+        case Token::Offset: {
+            const bool negative = at < text.size() && text[at] == '-';
+            ok = at < text.size() && (negative || text[at] == '+');
+            ++at;
+            int hours = 0, minutes = 0;
+            ok = ok && digits(2, 2, hours) && at < text.size() && text[at++] == ':' && digits(2, 2, minutes);
+            time.offsetSeconds = (negative ? -1 : 1) * (hours * 3600 + minutes * 60);
+            break;
+        }
+        }
+        if (!ok)
+            return std::nullopt;
+    }
+    if (at != text.size())
+        return std::nullopt;
+    if (hour12 >= 0) // 12 AM is midnight, 12 PM noon; without a marker the hour reads as written
+        time.hour = pm < 0 ? hour12 : hour12 % 12 + (pm == 1 ? 12 : 0);
+    if (time.month < 1 || time.month > 12 || time.day < 1 || time.day > 31 || time.hour > 23 ||
+        time.minute > 59 || time.second > 59)
+        return std::nullopt;
+    return time;
+}
+
 void DateTimeFormat::civilFromDays(std::int64_t z, int &year, int &month, int &day)
 {
     z += 719468;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fabrica {
@@ -29,6 +30,9 @@ class DateTimeFormat
 public:
     static DateTimeFormat compile(const QString &pattern);
     void append(const CivilTime &time, ByteBuffer &out) const;
+    // Reads a value written by append() back, e.g. to order generated values (column statistics); nullopt
+    // when text does not fit. Fields the format lacks keep CivilTime's defaults; "yy" reads as 1969..2068.
+    std::optional<CivilTime> parse(std::string_view text) const;
     bool usesMilliseconds() const { return m_milliseconds; }
     // Every byte a formatted value can contain: digits, signs, AM/PM letters and the literals.
     std::string_view alphabet() const { return m_alphabet; }
