@@ -6,6 +6,8 @@
 #include "auth/AuthService.h"
 #include "storage/Repository.h"
 #include "storage/StoragePaths.h"
+#include "settings/AppSettings.h"
+#include "settings/Theme.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -24,13 +26,17 @@ void describeApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(FABRICA_VERSION));
 }
 
-void installTranslations(QCoreApplication &app)
+// The language chosen in the settings (the window's), else the system's.
+void installTranslations(QCoreApplication &app, const QString &language = {})
 {
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
     auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("fabrica"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("fabrica"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
@@ -44,12 +50,13 @@ void showStartupError(const QString &what, const fabrica::Error &error)
 }
 
 // The desktop start: Fabrica's storage, its first administrator when it has no user yet (there is no
-// default account), sign-in, then the window. Cancelling a dialog quits without an error.
+// default account), sign-in, then the window; signing out comes back to the sign-in. Cancelling a dialog
+// quits without an error.
 int runWindow(const QStringList &arguments)
 {
     using namespace fabrica;
     const QString whereNot = QCoreApplication::translate("main", "Fabrica cannot open its storage.");
-    const Result<DatabaseUrl> url = DatabaseUrl::parse(StoragePaths::defaultDatabase());
+    const Result<DatabaseUrl> url = DatabaseUrl::parse(StoragePaths::configuredDatabase());
     if (!url) {
         showStartupError(whereNot, url.error());
         return 1;
@@ -71,21 +78,43 @@ int runWindow(const QStringList &arguments)
         return 1;
     }
 
-    SignInDialog signIn(auth.value(), storage);
+    QString username;
     if (auth->needsFirstAdmin()) {
         FirstAdminDialog firstAdmin(auth.value(), storage);
         if (firstAdmin.exec() != QDialog::Accepted)
             return 0;
-        signIn.setUsername(firstAdmin.admin().username);
+        username = firstAdmin.admin().username;
     }
-    if (signIn.exec() != QDialog::Accepted)
-        return 0;
-
-    MainWindow window(&storage, signIn.session().user);
-    window.show();
-    if (!arguments.isEmpty() && !arguments.first().startsWith(QLatin1Char('-')))
-        window.openFile(arguments.first());
-    return QApplication::exec();
+    QStringList toOpen = arguments;
+    for (;;) {
+        SignInDialog signIn(auth.value(), storage);
+        if (!username.isEmpty())
+            signIn.setUsername(username);
+        if (signIn.exec() != QDialog::Accepted)
+            return 0;
+        const UserRecord user = signIn.session().user;
+        MainWindow::Options options;
+        options.auth = &auth.value();
+        MainWindow window(&storage, user, options);
+        bool signOut = false;
+        QObject::connect(&window, &MainWindow::signOutRequested, &window, [&] {
+            signOut = true;
+            window.close();
+        });
+        window.show();
+        if (!toOpen.isEmpty() && !toOpen.first().startsWith(QLatin1Char('-')))
+            window.openFile(toOpen.first());
+        toOpen.clear();
+        // exec() returns once the window has closed (a refused close, e.g. Cancel on unsaved changes, keeps
+        // it open and the loop going); signing out closes it too and comes back to the sign-in.
+        const int code = QApplication::exec();
+        if (!signOut)
+            return code;
+        // Every token of the user is revoked, so an API client signed in as them must sign in again too.
+        if (const Result<void> revoked = auth->signOut(Actor::of(user)); !revoked)
+            qWarning("sign-out: %s", qPrintable(revoked.error().toString()));
+        username = user.username;
+    }
 }
 
 } // namespace
@@ -108,6 +137,10 @@ int main(int argc, char **argv)
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Fabrica"));
     QApplication::setWindowIcon(fabrica::Icons::appIcon());
-    installTranslations(app);
+    {
+        const fabrica::AppSettings settings;
+        installTranslations(app, settings.language());
+        fabrica::Theme::apply(settings.theme());
+    }
     return runWindow(arguments);
 }

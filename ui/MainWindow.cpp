@@ -2,6 +2,7 @@
 
 #include "Icons.h"
 #include "UiLogging.h"
+#include "workbench/AccountActions.h"
 #include "editors/ColumnEditor.h"
 #include "editors/SchemaEditor.h"
 #include "editors/TableEditor.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
     , m_persistence(new SchemaPersistence(storage, Actor::of(user), this))
     , m_autosave(new AutosaveScheduler(options.autosaveFolder, user.id, options.autosaveDelayMs, this))
     , m_import(new ImportFlow(storage, user, this))
+    , m_account(new AccountActions(options.auth, storage, user, this))
     , m_undoGroup(new QUndoGroup(this))
     , m_browserModel(new SchemaBrowserModel(this))
     , m_treeModel(new SchemaTreeModel(this))
@@ -319,6 +321,13 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    account->setObjectName(QStringLiteral("accountMenu"));
+    m_account->addTo(account, tools);
+    connect(m_account, &AccountActions::signOutRequested, this, &MainWindow::signOutRequested);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(Icons::get(QStringLiteral("info")), tr("&About Fabrica"), this, &MainWindow::showAbout);

@@ -20,6 +20,8 @@ class QUndoGroup;
 
 namespace fabrica {
 
+class AccountActions;
+class AuthService;
 class AutosaveScheduler;
 class ImportFlow;
 class RecentFiles;
@@ -49,6 +51,7 @@ public:
         QString autosaveFolder; // empty: the application data folder
         int autosaveDelayMs = 2000;
         bool offerRecovery = true;
+        AuthService *auth = nullptr; // for the account actions; without it, no Users/Password/Sign Out
     };
 
     MainWindow(Repository *storage, const UserRecord &user, QWidget *parent = nullptr);
@@ -80,6 +83,8 @@ signals:
     void sessionOpened(fabrica::SchemaSession *session);
     void sessionSaved(fabrica::SchemaSession *session);
     void importFinished(bool stored);
+    // Sign Out, or one's own account was changed by oneself in the users dialog.
+    void signOutRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -125,6 +130,7 @@ private:
     AutosaveScheduler *m_autosave;
     ImportFlow *m_import;
     RecentFiles *m_recent = nullptr;
+    AccountActions *m_account = nullptr;
     QList<SchemaSession *> m_sessions;
     QPointer<SchemaSession> m_current;
 
