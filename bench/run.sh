@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark of ../shared/BENCH.md: the shop workload through the real `fabrica generate`, side by side
 # with the reference programs, in one run.
-# Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg] [--workbench]
+# Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg] [--workbench] [--preview]
 #   --schema-cost  only issue 15's cases (bench/schema_cost.py): a 1,000-table schema's validate and compile
 #                cost, date columns of short and long ranges, a 40-column table against the shop workload
 #   --workbench  only the window's bars (bench/workbench): a 1,000-table × 20-column schema opened in the real
 #                MainWindow (offscreen), one edit and its undo, medians
+#   --preview    only the infinite preview's bar (bench/preview): the shop's 3,000,000 orders scrolled in a
+#                PreviewPanel (offscreen), each screenful made and painted, p50/p99/max
 #   --pg  also writing into PostgreSQL (bench/load.py): fabrica --to against PostgreSQL's own COPY load, on a
 #         throw-away cluster started for the run (scripts/pg.sh)
 # FABRICA_BENCH_BUILD=DIR builds and runs the Release build in DIR instead of build/.
@@ -19,12 +21,14 @@ source "$FABRICA_ROOT/scripts/pg.sh"
 build=${FABRICA_BENCH_BUILD:-$FABRICA_ROOT/build}
 pg=0
 workbench=0
+preview=0
 schema_cost=0
 args=()
 for arg in "$@"; do
     case "$arg" in
     --pg) pg=1 ;;
     --workbench) workbench=1 ;;
+    --preview) preview=1 ;;
     --schema-cost) schema_cost=1 ;;
     *) args+=("$arg") ;;
     esac
@@ -39,6 +43,12 @@ if ((workbench)); then
     ensure_packages "${FABRICA_BUILD_PACKAGES[@]}"
     FABRICA_TARGET=bench_workbench configure_and_build "$build" Release
     QT_QPA_PLATFORM=offscreen "$build/bench/workbench/bench_workbench" "${args[@]}"
+    exit
+fi
+if ((preview)); then
+    ensure_packages "${FABRICA_BUILD_PACKAGES[@]}"
+    FABRICA_TARGET=bench_preview configure_and_build "$build" Release
+    QT_QPA_PLATFORM=offscreen "$build/bench/preview/bench_preview" "${args[@]}"
     exit
 fi
 packages=("${FABRICA_BUILD_PACKAGES[@]}" python3 time)

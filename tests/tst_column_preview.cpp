@@ -4,6 +4,7 @@
 #include "format/SchemaFile.h"
 #include "generate/ColumnPreview.h"
 #include "generate/GenerationJob.h"
+#include "generate/RowWindow.h"
 #include "generate/Plan.h"
 #include "import/CsvReader.h"
 #include "validate/SchemaValidator.h"
@@ -191,14 +192,14 @@ void TestColumnPreview::reducedKeepsReachedTablesOnly()
     // Clashes with customers ignoring case: kept, so its duplicate name is reported as in a generation.
     schema.tables.append(Table{u"CUSTOMERS"_s, {}, 5, {column(u"id"_s, u"sequence"_s)}});
     int index = -1;
-    const Schema items = ColumnPreview::reduced(schema, 3, &index);
+    const Schema items = RowWindow::reduced(schema, 3, &index);
     QStringList names;
     for (const Table &table : items.tables)
         names << table.name;
     QCOMPARE(names, (QStringList{u"customers"_s, u"orders"_s, u"order_items"_s, u"CUSTOMERS"_s}));
     QCOMPARE(index, 2);
     QCOMPARE(items.locale, schema.locale);
-    const Schema customers = ColumnPreview::reduced(schema, 1, &index);
+    const Schema customers = RowWindow::reduced(schema, 1, &index);
     QCOMPARE(customers.tables.size(), 2);
     QCOMPARE(customers.tables.at(0).name, u"customers"_s);
     QCOMPARE(index, 0);
@@ -257,7 +258,7 @@ void TestColumnPreview::largeSchemaStaysFast()
     const qint64 elapsed = timer.elapsed();
     QVERIFY2(values.ok(), qPrintable(values.ok() ? QString() : values.error().message));
     QCOMPARE(values->size(), 10);
-    QCOMPARE(ColumnPreview::reduced(schema, 502).tables.size(), 3); // t500, t501, t502
+    QCOMPARE(RowWindow::reduced(schema, 502).tables.size(), 3); // t500, t501, t502
     QVERIFY2(elapsed < 1000, qPrintable(u"%1 ms"_s.arg(elapsed)));
 }
 

@@ -12,9 +12,8 @@
 namespace fabrica {
 
 // The first values of one column as the real engine makes them: byte for byte what `fabrica generate`
-// writes for those rows with the same seed. Only the column's table and the tables its foreign keys reach
-// (transitively) are compiled, so a problem in an unrelated table does not stop the preview and the cost
-// does not grow with the size of the schema. Safe to call from any thread.
+// writes for those rows with the same seed. A RowWindow onto the column's table, so only that table and
+// the tables its foreign keys reach are compiled. Safe to call from any thread.
 class ColumnPreview
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::ColumnPreview)
@@ -23,12 +22,9 @@ public:
     using Values = QList<std::optional<QString>>; // std::nullopt = NULL
 
     // Values of rows 0 .. min(count, rows of the table) - 1 of column `column` of table `table` (indexes
-    // into schema). Errors are the validator's (or the engine's) messages about the reduced schema.
+    // into schema); count is capped at RowWindow::maxRowsPerCall. Errors are the validator's (or the
+    // engine's) messages about the reduced schema.
     static Result<Values> values(const Schema &schema, int table, int column, quint64 seed, int count);
-
-    // The schema cut down to table `table` and the tables its foreign keys reach, in the schema's order;
-    // *tableInReduced (if given) receives the table's index in it.
-    static Schema reduced(const Schema &schema, int table, int *tableInReduced = nullptr);
 };
 
 } // namespace fabrica
