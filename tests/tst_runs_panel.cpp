@@ -350,6 +350,7 @@ void TestRunsPanel::panelListsTheRuns()
     QCOMPARE(shown(*panel, m_stored, RunsModel::SeedColumn), u"7"_s);
     QCOMPARE(shown(*panel, m_stored, RunsModel::RowsColumn), u"340"_s);
     QCOMPARE(shown(*panel, m_stored, RunsModel::SchemaColumn), u"shop"_s);
+    QCOMPARE(panel->model()->schemaName(m_shop.id), u"shop"_s);
     QCOMPARE(shown(*panel, m_files, RunsModel::StatusColumn), u"Finished"_s);
     QCOMPARE(shown(*panel, m_files, RunsModel::TargetColumn), m_dir->filePath(u"files-8"_s));
     QCOMPARE(shown(*panel, m_files, RunsModel::SeedColumn), u"8"_s);

@@ -8,7 +8,7 @@
 namespace fabrica {
 
 // The generation runs a user sees (Repository::runs) as a table: number, schema, status, seed, rows,
-// bytes, start, duration, target and (for administrators) who ran it. setRuns() merges a fresh listing
+// bytes, start, duration, (for administrators) who ran it, and target. setRuns() merges a fresh listing
 // row by row, so that a view keeps its selection and scroll position across every reload.
 class RunsModel : public QAbstractTableModel
 {
@@ -24,8 +24,8 @@ public:
         BytesColumn,
         StartedColumn,
         TookColumn,
+        OwnerColumn, // who ran it; the panel shows it to administrators only
         TargetColumn,
-        OwnerColumn,
         ColumnCount
     };
     enum DataRole {
@@ -46,6 +46,8 @@ public:
     const QList<RunRecord> &runs() const { return m_runs; }
     const RunRecord &run(int row) const { return m_runs.at(row); }
     int rowOf(qint64 id) const;
+    // The stored schema's name as listed (for the export dialog's suggested file name), or empty.
+    QString schemaName(qint64 schemaId) const { return m_schemaNames.value(schemaId); }
 
     // A finished run that kept its rows in Fabrica's storage: those can be opened and exported again.
     static bool hasStoredRows(const RunRecord &run);

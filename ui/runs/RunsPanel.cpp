@@ -114,8 +114,7 @@ void RunsPanel::buildLayout()
     m_table->verticalHeader()->hide();
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(RunsModel::TargetColumn, QHeaderView::Stretch);
+    header->setStretchLastSection(true); // the target, whose paths and URLs take what room is left
     m_table->setColumnHidden(RunsModel::OwnerColumn, m_user.role != Role::Admin);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *separator = new QAction(this);
@@ -230,9 +229,14 @@ void RunsPanel::finished()
             names.insert(user.id, user.username);
         m_model->setUserNames(names);
     }
-    if (outcome.runs)
+    if (outcome.runs) {
         m_model->setRuns(outcome.runs.value());
-    else
+        // Fitted once, to the first listing; afterwards the widths are the user's.
+        if (!m_fitted && m_model->rowCount() > 0) {
+            m_fitted = true;
+            m_table->resizeColumnsToContents();
+        }
+    } else
         qCWarning(lcUi).noquote() << "cannot list the runs:" << outcome.runs.error().toString();
 
     if (!outcome.change)

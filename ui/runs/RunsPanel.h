@@ -98,6 +98,7 @@ private:
     qint64 m_schemaId = 0;
     bool m_busy = false;
     bool m_refreshAgain = false;
+    bool m_fitted = false;
     Pending m_pending;
     std::optional<Job> m_next; // a change asked for while the worker was busy
     QFutureWatcher<Outcome> m_working;

@@ -75,9 +75,14 @@ StoredRunView::StoredRunView(Repository *storage, const UserRecord &user, QWidge
     connect(m_model, &StoredRunModel::failed, this, [this](const QString &message) {
         showMessage(tr("Cannot read the stored rows: %1").arg(message));
     });
-    connect(m_model, &StoredRunModel::pageLoaded, this, &StoredRunView::updateStatus);
+    connect(m_model, &StoredRunModel::pageLoaded, this, [this] {
+        if (std::exchange(m_fitColumns, false))
+            fitColumns();
+        updateStatus();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_pendingRow = 0;
+        m_fitColumns = true;
         updateStatus();
     });
     connect(m_model, &QAbstractItemModel::columnsInserted, this, [this] {
@@ -242,6 +247,15 @@ void StoredRunView::goToRowTyped()
     }
     goToRow(row);
     m_view->setFocus(Qt::OtherFocusReason);
+}
+
+void StoredRunView::fitColumns()
+{
+    // To the rows of the first page, which are the ones in sight; a long text keeps to a readable width.
+    m_view->resizeColumnsToContents();
+    const int widest = 40 * fontMetrics().averageCharWidth();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_view->setColumnWidth(c, std::min(m_view->columnWidth(c), widest));
 }
 
 QString StoredRunView::message() const

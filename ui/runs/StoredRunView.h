@@ -64,11 +64,13 @@ private:
     void goToRowTyped();
     void showMessage(const QString &text);
     void updateStatus();
+    void fitColumns();
 
     Repository *m_storage;
     Actor m_actor;
     RunRecord m_run;
-    qint64 m_pendingRow = 0; // goToRow() waiting for the columns; 0 = none
+    qint64 m_pendingRow = 0;   // goToRow() waiting for the columns; 0 = none
+    bool m_fitColumns = false; // the columns are fitted to the first page of a table
     QFutureWatcher<Loaded> m_loading;
 
     StoredRunModel *m_model;
