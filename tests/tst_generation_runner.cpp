@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -180,6 +181,155 @@ private slots:
         QVERIFY(QDir(request.exportOptions.path).entryList(QDir::Files).isEmpty());
         QCOMPARE(storage->run(actor, runningId).value().status, RunRecord::Status::Cancelled);
         QVERIFY(storage->deleteRun(actor, runningId));
+    }
+
+    // A stored run exported again through the runner: the very bytes of a direct export of the same seed,
+    // with progress and the planned tables, and no new run recorded.
+    void storedRunExportsLikeADirectExport()
+    {
+        std::unique_ptr<Repository> storage = m_databases.freshRepository();
+        const UserRecord dora = storage->createUser(Actor::systemActor(), newUser(u"dora"_s)).value();
+        const Actor actor = Actor::of(dora);
+        const SchemaRecord saved = storage->saveSchema(actor, dora.id, shop()).value();
+        GenerationRequest store;
+        store.schema = shop();
+        store.schemaId = saved.id;
+        store.seed = 23;
+        store.target = GenerationRequest::Target::StoredRun;
+        const Result<GenerationRunner::Outcome> stored =
+            GenerationRunner::run(store, {storage.get(), actor}, {});
+        QVERIFY2(stored, qPrintable(problemOf(stored)));
+
+        GenerationRequest direct;
+        direct.schema = shop();
+        direct.seed = 23;
+        direct.exportOptions.path = m_dir.filePath(u"direct"_s);
+        QVERIFY(GenerationRunner::run(direct, {}, {}));
+
+        GenerationRequest again;
+        again.sourceRunId = stored->runId;
+        again.chunkRows = 7; // pages that do not line up with the generation's chunks
+        again.exportOptions.path = m_dir.filePath(u"again"_s);
+        QList<GenerationRunner::TablePlanInfo> planned;
+        QList<GenerationJob::Progress> progress;
+        GenerationRunner::Listener listener;
+        listener.planned = [&](const QList<GenerationRunner::TablePlanInfo> &tables) { planned = tables; };
+        listener.progress = [&](const GenerationJob::Progress &each) { progress << each; };
+        listener.runStarted = [](const RunRecord &) { QFAIL("a re-export records no run"); };
+        const Result<GenerationRunner::Outcome> exported =
+            GenerationRunner::run(again, {storage.get(), actor}, listener);
+        QVERIFY2(exported, qPrintable(problemOf(exported)));
+        QCOMPARE(exported->runId, 0);
+        QCOMPARE(exported->target, again.exportOptions.path);
+        QCOMPARE(planned.size(), shop().tables.size());
+        QCOMPARE(planned.first().name, u"customers"_s);
+        QCOMPARE(planned.first().rows, 50);
+        const qint64 total = stored->summary.rows;
+        QCOMPARE(exported->summary.rows, total);
+        QVERIFY(exported->summary.bytes > 0);
+        QCOMPARE(exported->rowCounts, stored->rowCounts);
+        QVERIFY(progress.size() > 10);
+        QCOMPARE(progress.last().rowsDone, total);
+        QCOMPARE(progress.last().rowsTotal, total);
+        QCOMPARE(progress.last().table, int(planned.size()) - 1);
+        const QStringList files = QDir(direct.exportOptions.path).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), shop().tables.size());
+        QCOMPARE(QDir(again.exportOptions.path).entryList(QDir::Files, QDir::Name), files);
+        for (const QString &file : files) {
+            const QByteArray bytes = read(m_dir.filePath(u"again/"_s + file));
+            QVERIFY(bytes.size() > 100);
+            QCOMPARE(bytes, read(m_dir.filePath(u"direct/"_s + file)));
+        }
+        QCOMPARE(storage->runs(actor, 0).value().size(), 1);
+
+        // A run whose rows went to files has none to export, and says where they went.
+        GenerationRequest files2 = direct;
+        files2.schemaId = saved.id;
+        files2.exportOptions.path = m_dir.filePath(u"files-run"_s);
+        const qint64 filesRun = GenerationRunner::run(files2, {storage.get(), actor}, {})->runId;
+        again.sourceRunId = filesRun;
+        again.exportOptions.path = m_dir.filePath(u"nothing"_s);
+        const Result<GenerationRunner::Outcome> refused =
+            GenerationRunner::run(again, {storage.get(), actor}, {});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+        QVERIFY(refused.error().message.contains(files2.exportOptions.path));
+        QVERIFY(!QFileInfo::exists(again.exportOptions.path) ||
+                QDir(again.exportOptions.path).entryList(QDir::Files).isEmpty());
+        // Another user does not see the run; without storage there is nothing to read.
+        const UserRecord eve = storage->createUser(Actor::systemActor(), newUser(u"eve"_s)).value();
+        again.sourceRunId = stored->runId;
+        QCOMPARE(GenerationRunner::run(again, {storage.get(), Actor::of(eve)}, {}).error().code,
+                 ErrorCode::NotFound);
+        QCOMPARE(GenerationRunner::run(again, {}, {}).error().code, ErrorCode::Unsupported);
+    }
+
+    // Cancelled between pages: the sink is aborted and no file is left.
+    void cancelledReExportLeavesNoFile()
+    {
+        std::unique_ptr<Repository> storage = m_databases.freshRepository();
+        const UserRecord finn = storage->createUser(Actor::systemActor(), newUser(u"finn"_s)).value();
+        const Actor actor = Actor::of(finn);
+        const SchemaRecord saved = storage->saveSchema(actor, finn.id, shop()).value();
+        GenerationRequest store;
+        store.schema = shop();
+        store.schemaId = saved.id;
+        store.target = GenerationRequest::Target::StoredRun;
+        const Result<GenerationRunner::Outcome> stored =
+            GenerationRunner::run(store, {storage.get(), actor}, {});
+        QVERIFY2(stored, qPrintable(problemOf(stored)));
+
+        for (const bool singleFile : {false, true}) {
+            GenerationRequest again;
+            again.sourceRunId = stored->runId;
+            again.chunkRows = 10;
+            again.formatId = u"sql"_s;
+            again.exportOptions.singleFile = singleFile;
+            again.exportOptions.path =
+                m_dir.filePath(singleFile ? u"cancelled-export.sql"_s : u"cancelled-export"_s);
+            std::atomic<bool> cancel = false;
+            qint64 lastDone = 0;
+            GenerationRunner::Listener listener;
+            listener.progress = [&](const GenerationJob::Progress &progress) {
+                lastDone = progress.rowsDone;
+                if (progress.table == 1 && progress.rowsDone >= 70)
+                    cancel = true;
+            };
+            const Result<GenerationRunner::Outcome> outcome =
+                GenerationRunner::run(again, {storage.get(), actor}, listener, &cancel);
+            QVERIFY(!outcome);
+            QCOMPARE(outcome.error().code, ErrorCode::Cancelled);
+            QCOMPARE(lastDone, 70); // stopped before the next page
+            if (singleFile)
+                QVERIFY(!QFileInfo::exists(again.exportOptions.path));
+            else
+                QVERIFY(QDir(again.exportOptions.path).entryList(QDir::Files).isEmpty());
+            QVERIFY(QDir(m_dir.path()).entryList({u"cancelled-export.sql*"_s}, QDir::Files).isEmpty());
+        }
+    }
+
+    // A stored run goes to files or a database, not into storage again; its row counts are its own.
+    void checkRefusesAReExportIntoStorage()
+    {
+        GenerationRequest request;
+        request.sourceRunId = 5;
+        request.schemaId = 3;
+        request.target = GenerationRequest::Target::StoredRun;
+        Result<void> checked = request.check();
+        QVERIFY(!checked);
+        QCOMPARE(checked.error().code, ErrorCode::InvalidInput);
+        QCOMPARE(checked.error().message,
+                 u"run 5 is in storage already; export it to files or a database instead"_s);
+        QCOMPARE(GenerationRunner::run(request, {}, {}).error().message, checked.error().message);
+
+        request.target = GenerationRequest::Target::Files;
+        request.exportOptions.path = m_dir.filePath(u"unused"_s);
+        QVERIFY(request.check());
+        request.rows.insert(u"orders"_s, 10);
+        QVERIFY(!request.check());
+        request.rows.clear();
+        request.sourceRunId = -1;
+        QVERIFY(!request.check());
     }
 
     // A SQLite target that a failed load created is removed again.

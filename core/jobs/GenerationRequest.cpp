@@ -19,6 +19,11 @@ Result<void> GenerationRequest::check() const
             return invalid(
                 tr("rows of table \"%1\" must be 0 or more, found %2").arg(it.key()).arg(it.value()));
     }
+    if (sourceRunId < 0)
+        return invalid(tr("the run to export must be a run number, found %1").arg(sourceRunId));
+    if (sourceRunId > 0 && !rows.isEmpty())
+        return invalid(tr("a stored run is exported with the row counts it was generated with; "
+                          "leave out the rows per table"));
     switch (target) {
     case Target::Files: {
         const ExportFormat *format = ExportFormat::find(formatId);
@@ -40,6 +45,9 @@ Result<void> GenerationRequest::check() const
             return invalid(tr("no database to write into"));
         break;
     case Target::StoredRun:
+        if (sourceRunId > 0)
+            return invalid(tr("run %1 is in storage already; export it to files or a database instead")
+                               .arg(sourceRunId));
         if (schemaId <= 0)
             return invalid(
                 tr("only a schema saved in storage can keep its data there; save the schema first"));

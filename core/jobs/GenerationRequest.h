@@ -37,6 +37,10 @@ public:
     ExportOptions exportOptions;
     DatabaseUrl database; // may carry the password for this load; never shown (displayString())
     DatabaseSink::IfExists ifExists = DatabaseSink::IfExists::Fail;
+    // Export the rows this finished run kept in storage instead of generating (a saved run's re-export):
+    // the run's stored schema, seed and row counts take the place of schema, seed and rows, which are not
+    // used. Only to Files or a Database; nothing new is recorded.
+    qint64 sourceRunId = 0;
 
     static constexpr int kMaxThreads = 256;
     static constexpr int kMaxChunkRows = 1000000;

@@ -4,7 +4,9 @@
 #include "export/ExportFormat.h"
 #include "storage/Database.h"
 #include "storage/Repository.h"
+#include "storage/StoredRunExport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 
@@ -35,6 +37,23 @@ private:
     QString m_path;
 };
 
+// The sink of a Files or Database target; database keeps the target's connection alive with it.
+Result<std::unique_ptr<Sink>> openTargetSink(const GenerationRequest &request,
+                                             std::shared_ptr<Database> &database)
+{
+    if (request.target == GenerationRequest::Target::Files)
+        return ExportFormat::find(request.formatId)->create(request.exportOptions);
+    Result<std::shared_ptr<Database>> opened = Database::open(request.database);
+    if (!opened)
+        return opened.error();
+    database = *opened;
+    Result<std::unique_ptr<DatabaseSink>> databaseSink =
+        DatabaseSink::create(database, DatabaseSink::Options{request.ifExists, request.database.schema});
+    if (!databaseSink)
+        return databaseSink.error();
+    return std::unique_ptr<Sink>(std::move(databaseSink).value());
+}
+
 } // namespace
 
 Result<std::shared_ptr<const Plan>> GenerationRunner::compile(const GenerationRequest &request)
@@ -51,6 +70,8 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
                                                         const Context &context, const Listener &listener,
                                                         const std::atomic<bool> *cancel)
 {
+    if (request.sourceRunId > 0)
+        return exportStoredRun(request, context, listener, cancel);
     const Result<std::shared_ptr<const Plan>> compiled = compile(request);
     if (!compiled)
         return compiled.error();
@@ -61,6 +82,8 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
                                                         const Context &context, const Listener &listener,
                                                         const std::atomic<bool> *cancel)
 {
+    if (request.sourceRunId > 0) // the plan is the stored run's, rebuilt from storage
+        return exportStoredRun(request, context, listener, cancel);
     const bool record = request.schemaId > 0 && context.storage;
     if (request.target == GenerationRequest::Target::StoredRun && !context.storage)
         return makeError(ErrorCode::Unsupported, tr("there is no storage to keep the data in"));
@@ -107,18 +130,11 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
     };
     switch (request.target) {
     case GenerationRequest::Target::Files:
-        sink = ExportFormat::find(request.formatId)->create(request.exportOptions);
-        break;
     case GenerationRequest::Target::Database: {
-        Result<std::shared_ptr<Database>> opened = Database::open(request.database);
+        Result<std::unique_ptr<Sink>> opened = openTargetSink(request, database);
         if (!opened)
             return fail(opened.error());
-        database = *opened;
-        Result<std::unique_ptr<DatabaseSink>> databaseSink =
-            DatabaseSink::create(database, DatabaseSink::Options{request.ifExists, request.database.schema});
-        if (!databaseSink)
-            return fail(databaseSink.error());
-        sink = std::move(databaseSink).value();
+        sink = std::move(opened).value();
         break;
     }
     case GenerationRequest::Target::StoredRun: {
@@ -146,6 +162,59 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
     recordEnd(RunRecord::Status::Finished, summary->bytes);
     qCInfo(lcGenerate).noquote() << "generated" << summary->rows << "rows," << summary->bytes << "bytes into"
                                  << outcome.target << "in" << summary->seconds << "s";
+    return outcome;
+}
+
+Result<GenerationRunner::Outcome> GenerationRunner::exportStoredRun(const GenerationRequest &request,
+                                                                    const Context &context,
+                                                                    const Listener &listener,
+                                                                    const std::atomic<bool> *cancel)
+{
+    if (Result<void> checked = request.check(); !checked)
+        return checked.error();
+    if (!context.storage)
+        return makeError(ErrorCode::Unsupported,
+                         tr("there is no storage to read run %1 from").arg(request.sourceRunId));
+    // No new run is recorded: the rows are the source run's, which the run list already shows; a copy of
+    // them is not a generation (and recording one would make every export of a run look like a new run).
+    Outcome outcome;
+    outcome.target = request.targetDescription();
+    std::shared_ptr<Database> database;
+    const NewSqliteFile newSqliteFile(request);
+    Result<std::unique_ptr<Sink>> sink = openTargetSink(request, database);
+    auto fail = [&](const Error &error) -> Result<Outcome> {
+        if (sink)
+            sink->reset();
+        database.reset();
+        newSqliteFile.remove();
+        return error;
+    };
+    if (!sink)
+        return fail(sink.error());
+
+    QElapsedTimer timer;
+    timer.start();
+    StoredRunExport::Options options;
+    options.pageRows = request.chunkRows;
+    options.cancel = cancel;
+    options.progress = listener.progress;
+    options.planned = [&](const Plan &plan) {
+        QList<TablePlanInfo> tables;
+        for (const TablePlan &table : plan.tables()) {
+            tables.append({table.name, table.rows});
+            outcome.rowCounts.insert(table.name, table.rows);
+        }
+        if (listener.planned)
+            listener.planned(tables);
+    };
+    const Result<qint64> written =
+        StoredRunExport::run(*context.storage, context.actor, request.sourceRunId, **sink, options);
+    if (!written)
+        return fail(written.error());
+    outcome.summary = {*written, (*sink)->bytesWritten(), double(timer.nsecsElapsed()) / 1e9};
+    qCInfo(lcGenerate).noquote() << "exported the" << *written << "stored rows of run" << request.sourceRunId
+                                 << "," << outcome.summary.bytes << "bytes, into" << outcome.target << "in"
+                                 << outcome.summary.seconds << "s";
     return outcome;
 }
 

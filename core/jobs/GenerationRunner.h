@@ -19,7 +19,8 @@ class Repository;
 // Carries out a GenerationRequest for every surface: validates it, compiles the plan, opens the target
 // (files, a database, Fabrica's storage), runs the GenerationJob into it and, for a stored schema, records
 // the run (status, counts, bytes, target) as it ends. Blocking: the window calls it on a worker thread,
-// the CLI on its own. A failed or cancelled run leaves every target as it was.
+// the CLI on its own. A failed or cancelled run leaves every target as it was. With a sourceRunId it
+// exports the rows that run kept in storage instead (StoredRunExport), with the same listener and cancel.
 class GenerationRunner
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::GenerationRunner)
@@ -54,13 +55,19 @@ public:
 
     // The request checked and its schema compiled: what run() does first. A surface that reports problems
     // of the schema differently from those of the target (the CLI names the file) calls it on its own.
+    // Not for a re-export (sourceRunId), whose plan is rebuilt from storage.
     static Result<std::shared_ptr<const Plan>> compile(const GenerationRequest &request);
 
     static Result<Outcome> run(const GenerationRequest &request, const Context &context,
                                const Listener &listener, const std::atomic<bool> *cancel = nullptr);
-    // With the plan compile() made of the same request.
+    // With the plan compile() made of the same request (ignored for a re-export).
     static Result<Outcome> run(const GenerationRequest &request, const Plan &plan, const Context &context,
                                const Listener &listener, const std::atomic<bool> *cancel = nullptr);
+
+private:
+    // request.sourceRunId's stored rows into the request's files or database; Outcome::runId stays 0.
+    static Result<Outcome> exportStoredRun(const GenerationRequest &request, const Context &context,
+                                           const Listener &listener, const std::atomic<bool> *cancel);
 };
 
 } // namespace fabrica
