@@ -2,19 +2,25 @@
 
 #include "Icons.h"
 #include "UiLogging.h"
-#include "workbench/AccountActions.h"
 #include "editors/ColumnEditor.h"
 #include "editors/SchemaEditor.h"
 #include "editors/TableEditor.h"
 #include "format/SchemaFile.h"
+#include "generate/GeneratePanel.h"
 #include "import/ImportService.h"
+#include "model/UniqueName.h"
 #include "models/ProblemsModel.h"
 #include "models/SchemaBrowserModel.h"
 #include "models/SchemaTreeModel.h"
-#include "model/UniqueName.h"
+#include "preview/ColumnStatisticsView.h"
+#include "preview/PreviewPanel.h"
+#include "runs/RunsPanel.h"
 #include "session/SchemaSession.h"
+#include "settings/AppSettings.h"
 #include "storage/Repository.h"
+#include "workbench/AccountActions.h"
 #include "workbench/AutosaveScheduler.h"
+#include "workbench/GenerationFlow.h"
 #include "workbench/ImportFlow.h"
 #include "workbench/RecentFiles.h"
 #include "workbench/SchemaPersistence.h"
@@ -39,6 +45,7 @@
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -76,8 +83,7 @@ QAction *makeAction(QObject *parent, const QString &icon, const QString &text, c
 
 MainWindow::MainWindow(Repository *storage, const UserRecord &user, QWidget *parent)
     : MainWindow(storage, user, Options{}, parent)
-{
-}
+{}
 
 MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Options &options, QWidget *parent)
     : QMainWindow(parent)
@@ -88,6 +94,7 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
     , m_autosave(new AutosaveScheduler(options.autosaveFolder, user.id, options.autosaveDelayMs, this))
     , m_import(new ImportFlow(storage, user, this))
     , m_account(new AccountActions(options.auth, storage, user, this))
+    , m_generation(new GenerationFlow(storage, user, this))
     , m_undoGroup(new QUndoGroup(this))
     , m_browserModel(new SchemaBrowserModel(this))
     , m_treeModel(new SchemaTreeModel(this))
@@ -107,6 +114,7 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
     m_treeFilter->setFilterKeyColumn(SchemaTreeModel::NameSection);
     m_browserModel->setShowOwners(user.role == Role::Admin);
 
+    m_generation->setDefaultThreads(AppSettings().defaultThreads());
     createActions();
     createCentral();
     createDocks();
@@ -138,14 +146,15 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
         }
         updateTitle();
     });
-    connect(m_persistence, &SchemaPersistence::fileLoaded, this, [this](const QString &path, const Schema &schema) {
-        statusBar()->clearMessage();
-        SchemaSession *session = addSession(schema);
-        session->setFile(path);
-        m_recent->add(path);
-        setCurrentSession(session);
-        emit sessionOpened(session);
-    });
+    connect(m_persistence, &SchemaPersistence::fileLoaded, this,
+            [this](const QString &path, const Schema &schema) {
+                statusBar()->clearMessage();
+                SchemaSession *session = addSession(schema);
+                session->setFile(path);
+                m_recent->add(path);
+                setCurrentSession(session);
+                emit sessionOpened(session);
+            });
     connect(m_persistence, &SchemaPersistence::storedLoaded, this,
             [this](qint64 id, qint64 ownerId, const QString &owner, const Schema &schema) {
                 SchemaSession *session = addSession(schema);
@@ -160,17 +169,31 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
     connect(m_import, &ImportFlow::stored, this, [this](const QList<SchemaRecord> &records) {
         m_persistence->refreshStored();
         for (const SchemaRecord &record : records)
-            m_persistence->loadStored(record.id, record.userId, record.owner.isEmpty() ? m_user.username : record.owner);
+            m_persistence->loadStored(record.id, record.userId,
+                                      record.owner.isEmpty() ? m_user.username : record.owner);
     });
-    connect(m_import, &ImportFlow::tablesForOpenSchema, this, [this](const QList<Table> &tables, const QString &source) {
-        if (m_current)
-            select(m_current->importTables(tables, source));
-    });
+    connect(m_import, &ImportFlow::tablesForOpenSchema, this,
+            [this](const QList<Table> &tables, const QString &source) {
+                if (m_current)
+                    select(m_current->importTables(tables, source));
+            });
     connect(m_persistence, &SchemaPersistence::saved, this, [this](SchemaSession *session) {
         statusBar()->showMessage(tr("Saved %1").arg(session->displayName()), 4000);
         updateTitle();
         emit sessionSaved(session);
     });
+    connect(m_generation, &GenerationFlow::statusMessage, this,
+            [this](const QString &message, int timeoutMs) { statusBar()->showMessage(message, timeoutMs); });
+    connect(m_generation, &GenerationFlow::storeRequested, this, [this](SchemaSession *session) {
+        setCurrentSession(session);
+        // A stored schema saves over itself, any other is stored as a new one.
+        if (session->origin() == SchemaSession::Origin::Stored)
+            saveCurrent();
+        else
+            saveToStorage();
+    });
+    connect(m_account, &AccountActions::settingsApplied, this,
+            [this] { m_generation->setDefaultThreads(AppSettings().defaultThreads()); });
     m_persistence->refreshStored();
     updateActions();
     updateTitle();
@@ -191,9 +214,11 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
-    m_newAction = makeAction(this, QStringLiteral("new"), tr("&New Schema"), QKeySequence::New, tr("Create an empty schema"));
+    m_newAction = makeAction(this, QStringLiteral("new"), tr("&New Schema"), QKeySequence::New,
+                             tr("Create an empty schema"));
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newSchema);
-    m_openAction = makeAction(this, QStringLiteral("open"), tr("&Open…"), QKeySequence::Open, tr("Open a schema file"));
+    m_openAction =
+        makeAction(this, QStringLiteral("open"), tr("&Open…"), QKeySequence::Open, tr("Open a schema file"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseFile);
     m_saveAction = makeAction(this, QStringLiteral("save"), tr("&Save"), QKeySequence::Save,
                               tr("Save the schema where it came from (storage or its file)"));
@@ -229,14 +254,15 @@ void MainWindow::createActions()
     m_redoAction->setShortcuts(redoKeys);
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
 
-    m_addTableAction = makeAction(this, QStringLiteral("add-table"), tr("Add &Table"), QKeySequence(tr("Ctrl+T")),
-                                  tr("Add a table to the schema"));
+    m_addTableAction = makeAction(this, QStringLiteral("add-table"), tr("Add &Table"),
+                                  QKeySequence(tr("Ctrl+T")), tr("Add a table to the schema"));
     connect(m_addTableAction, &QAction::triggered, this, &MainWindow::addTable);
-    m_addColumnAction = makeAction(this, QStringLiteral("add-column"), tr("Add &Column"),
-                                   QKeySequence(tr("Ctrl+Shift+T")), tr("Add a column to the selected table"));
+    m_addColumnAction =
+        makeAction(this, QStringLiteral("add-column"), tr("Add &Column"), QKeySequence(tr("Ctrl+Shift+T")),
+                   tr("Add a column to the selected table"));
     connect(m_addColumnAction, &QAction::triggered, this, &MainWindow::addColumn);
-    m_duplicateAction = makeAction(this, QStringLiteral("duplicate"), tr("D&uplicate"), QKeySequence(tr("Ctrl+D")),
-                                   tr("Duplicate the selected table or column"));
+    m_duplicateAction = makeAction(this, QStringLiteral("duplicate"), tr("D&uplicate"),
+                                   QKeySequence(tr("Ctrl+D")), tr("Duplicate the selected table or column"));
     connect(m_duplicateAction, &QAction::triggered, this, &MainWindow::duplicateSelected);
     m_deleteAction = makeAction(this, QStringLiteral("delete"), tr("&Delete"), QKeySequence::Delete,
                                 tr("Delete the selected table or column"));
@@ -247,8 +273,8 @@ void MainWindow::createActions()
     m_moveUpAction = makeAction(this, QStringLiteral("move-up"), tr("Move &Up"), QKeySequence(tr("Alt+Up")),
                                 tr("Move the selected table or column up"));
     connect(m_moveUpAction, &QAction::triggered, this, [this] { moveSelected(-1); });
-    m_moveDownAction = makeAction(this, QStringLiteral("move-down"), tr("Move Do&wn"), QKeySequence(tr("Alt+Down")),
-                                  tr("Move the selected table or column down"));
+    m_moveDownAction = makeAction(this, QStringLiteral("move-down"), tr("Move Do&wn"),
+                                  QKeySequence(tr("Alt+Down")), tr("Move the selected table or column down"));
     connect(m_moveDownAction, &QAction::triggered, this, [this] { moveSelected(1); });
     m_findAction = makeAction(this, QStringLiteral("search"), tr("&Find…"), QKeySequence::Find,
                               tr("Filter the schema tree by name"));
@@ -263,14 +289,15 @@ void MainWindow::createActions()
                                  QKeySequence::Refresh, tr("Read the list of stored schemas again"));
     connect(m_refreshAction, &QAction::triggered, m_persistence, &SchemaPersistence::refreshStored);
 
-    for (QAction *action : {m_newAction, m_openAction, m_saveAction, m_saveAsAction, m_storeAction, m_importAction,
-                            m_closeAction, m_quitAction, m_addTableAction, m_addColumnAction, m_findAction,
-                            m_validateAction, m_refreshAction})
+    for (QAction *action : {m_newAction, m_openAction, m_saveAction, m_saveAsAction, m_storeAction,
+                            m_importAction, m_closeAction, m_quitAction, m_addTableAction, m_addColumnAction,
+                            m_findAction, m_validateAction, m_refreshAction})
         addAction(action);
     // These keys mean "the selected item" in the tree; the column grid and the text fields have their own
     // Delete, Ctrl+D and Alt+arrows, so the tree's shortcuts act only while the tree has the focus (window-
     // wide ones would be ambiguous there and fire nowhere). The menus reach them from anywhere.
-    for (QAction *action : {m_duplicateAction, m_deleteAction, m_renameAction, m_moveUpAction, m_moveDownAction})
+    for (QAction *action :
+         {m_duplicateAction, m_deleteAction, m_renameAction, m_moveUpAction, m_moveDownAction})
         action->setShortcutContext(Qt::WidgetShortcut);
 }
 
@@ -284,13 +311,15 @@ void MainWindow::createMenus()
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     QMenu *examples = file->addMenu(Icons::get(QStringLiteral("examples")), tr("&Examples"));
     examples->setObjectName(QStringLiteral("examplesMenu"));
-    for (const QFileInfo &info : QDir(kExamplesPrefix).entryInfoList({QStringLiteral("*.fabrica.json")}, QDir::Files)) {
+    for (const QFileInfo &info :
+         QDir(kExamplesPrefix).entryInfoList({QStringLiteral("*.fabrica.json")}, QDir::Files)) {
         const QString name = info.fileName().chopped(SchemaFile::suffix().size());
         examples->addAction(Icons::get(QStringLiteral("schema")), name, this,
                             [this, path = info.filePath()] { openExample(path); });
     }
     file->addSeparator();
     file->addAction(m_importAction);
+    file->addAction(m_generation->exportAction());
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
@@ -326,6 +355,9 @@ void MainWindow::createMenus()
     tools->setObjectName(QStringLiteral("toolsMenu"));
     QMenu *account = menuBar()->addMenu(tr("&Account"));
     account->setObjectName(QStringLiteral("accountMenu"));
+    tools->addAction(m_generation->generateAction());
+    tools->addAction(m_generation->writeToDatabaseAction());
+    tools->addSeparator();
     m_account->addTo(account, tools);
     connect(m_account, &AccountActions::signOutRequested, this, &MainWindow::signOutRequested);
 
@@ -350,6 +382,8 @@ void MainWindow::createMenus()
     bar->addAction(m_deleteAction);
     bar->addSeparator();
     bar->addAction(m_validateAction);
+    bar->addAction(m_generation->generateAction());
+    bar->addAction(m_generation->exportAction());
 }
 
 void MainWindow::createDocks()
@@ -364,15 +398,17 @@ void MainWindow::createDocks()
     m_browser->setUniformRowHeights(true);
     m_browser->header()->setStretchLastSection(false);
     m_browser->header()->setSectionResizeMode(SchemaBrowserModel::NameSection, QHeaderView::Stretch);
-    m_browser->header()->setSectionResizeMode(SchemaBrowserModel::TablesSection, QHeaderView::ResizeToContents);
-    m_browser->header()->setSectionResizeMode(SchemaBrowserModel::OwnerSection, QHeaderView::ResizeToContents);
+    m_browser->header()->setSectionResizeMode(SchemaBrowserModel::TablesSection,
+                                              QHeaderView::ResizeToContents);
+    m_browser->header()->setSectionResizeMode(SchemaBrowserModel::OwnerSection,
+                                              QHeaderView::ResizeToContents);
     m_browser->setColumnHidden(SchemaBrowserModel::OwnerSection, m_user.role != Role::Admin);
     m_browser->expandAll();
-    connect(m_browserModel, &QAbstractItemModel::rowsInserted, m_browser, [this](const QModelIndex &parent) {
-        m_browser->expand(parent);
-    });
+    connect(m_browserModel, &QAbstractItemModel::rowsInserted, m_browser,
+            [this](const QModelIndex &parent) { m_browser->expand(parent); });
     connect(m_browser, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        if (auto *session = qobject_cast<SchemaSession *>(index.data(SchemaBrowserModel::SessionRole).value<QObject *>())) {
+        if (auto *session = qobject_cast<SchemaSession *>(
+                index.data(SchemaBrowserModel::SessionRole).value<QObject *>())) {
             setCurrentSession(session);
             return;
         }
@@ -421,7 +457,8 @@ void MainWindow::createDocks()
     connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::treeContextMenu);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showEditorFor(current); });
-    connect(m_treeModel, &QAbstractItemModel::modelReset, this, [this] { m_tree->expand(m_treeFilter->index(0, 0)); });
+    connect(m_treeModel, &QAbstractItemModel::modelReset, this,
+            [this] { m_tree->expand(m_treeFilter->index(0, 0)); });
     treeLayout->addWidget(m_filter);
     treeLayout->addWidget(m_tree);
     treeDock->setWidget(treePanel);
@@ -458,7 +495,23 @@ void MainWindow::createDocks()
     historyDock->setWidget(history);
     addDockWidget(Qt::BottomDockWidgetArea, historyDock);
     tabifyDockWidget(problemsDock, historyDock);
+
+    auto *runsDock = new QDockWidget(tr("Runs"), this);
+    runsDock->setObjectName(QStringLiteral("runsDock"));
+    runsDock->setWidget(m_generation->runsPanel());
+    addDockWidget(Qt::BottomDockWidgetArea, runsDock);
+    tabifyDockWidget(historyDock, runsDock);
     problemsDock->raise();
+
+    auto *generateDock = new QDockWidget(tr("Generate"), this);
+    generateDock->setObjectName(QStringLiteral("generateDock"));
+    generateDock->setWidget(m_generation->generatePanel());
+    addDockWidget(Qt::RightDockWidgetArea, generateDock);
+    auto *statisticsDock = new QDockWidget(tr("Column Statistics"), this);
+    statisticsDock->setObjectName(QStringLiteral("statisticsDock"));
+    statisticsDock->setWidget(m_generation->statisticsView());
+    addDockWidget(Qt::RightDockWidgetArea, statisticsDock);
+    splitDockWidget(generateDock, statisticsDock, Qt::Vertical);
     resizeDocks({problemsDock}, {170}, Qt::Vertical);
 }
 
@@ -474,10 +527,11 @@ void MainWindow::createCentral()
     logo->setPixmap(Icons::appIcon().pixmap(96, 96));
     logo->setAlignment(Qt::AlignCenter);
     welcome->addWidget(logo);
-    auto *headline = new QLabel(tr("<h2>Welcome to Fabrica</h2><p>Describe a database, then generate data that "
-                                   "honours every constraint.</p><p>Create a schema, open a file or one of the "
-                                   "examples, or drop SQL, CSV or ZIP files on this window to import them.</p>"),
-                                m_welcome);
+    auto *headline =
+        new QLabel(tr("<h2>Welcome to Fabrica</h2><p>Describe a database, then generate data that "
+                      "honours every constraint.</p><p>Create a schema, open a file or one of the "
+                      "examples, or drop SQL, CSV or ZIP files on this window to import them.</p>"),
+                   m_welcome);
     headline->setAlignment(Qt::AlignCenter);
     headline->setWordWrap(true);
     welcome->addWidget(headline);
@@ -495,14 +549,23 @@ void MainWindow::createCentral()
     m_schemaEditor = new SchemaEditor(m_editors);
     connect(m_schemaEditor, &SchemaEditor::addTableRequested, this, &MainWindow::addTable);
     m_tableEditor = new TableEditor(m_editors);
-    connect(m_tableEditor, &TableEditor::columnActivated, this, [this](int table, int column) { select(table, column); });
+    connect(m_tableEditor, &TableEditor::columnActivated, this,
+            [this](int table, int column) { select(table, column); });
     m_columnEditor = new ColumnEditor(m_editors);
 
     m_editors->insertWidget(WelcomePage, m_welcome);
     m_editors->insertWidget(SchemaPage, m_schemaEditor);
     m_editors->insertWidget(TablePage, m_tableEditor);
     m_editors->insertWidget(ColumnPage, m_columnEditor);
-    setCentralWidget(m_editors);
+
+    // Design and data side by side, as database tools show a table's properties and its rows.
+    m_centralTabs = new QTabWidget(this);
+    m_centralTabs->setObjectName(QStringLiteral("centralTabs"));
+    m_centralTabs->setDocumentMode(true);
+    m_centralTabs->addTab(m_editors, Icons::get(QStringLiteral("schema")), tr("&Design"));
+    m_centralTabs->addTab(m_generation->previewPanel(), Icons::get(QStringLiteral("table")),
+                          tr("&Data Preview"));
+    setCentralWidget(m_centralTabs);
 }
 
 void MainWindow::restoreLayout()
@@ -571,6 +634,7 @@ void MainWindow::setCurrentSession(SchemaSession *session)
     m_schemaEditor->setSession(session);
     m_tableEditor->setTable(nullptr, -1);
     m_columnEditor->setColumn(nullptr, -1, -1);
+    m_generation->setSession(session);
     if (session) {
         const QModelIndex root = m_treeFilter->index(0, 0);
         // Small schemas open with every table unfolded; big ones show their tables only.
@@ -644,6 +708,17 @@ void MainWindow::closeCurrent()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_generation->generatePanel()->isRunning()) {
+        QMessageBox box(QMessageBox::Question, tr("Generation Running"),
+                        tr("A generation is still running. Cancel it and close? Nothing of it is kept."),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        box.setObjectName(QStringLiteral("generationRunningBox"));
+        if (box.exec() != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_generation->generatePanel()->cancel();
+    }
     for (SchemaSession *session : QList<SchemaSession *>(m_sessions)) {
         if (session->isDirty() && !closeSession(session)) {
             event->ignore();
@@ -685,8 +760,8 @@ void MainWindow::updateTitle()
 void MainWindow::updateActions()
 {
     const bool open = m_current;
-    for (QAction *action : {m_saveAction, m_saveAsAction, m_storeAction, m_closeAction, m_addTableAction,
-                            m_validateAction})
+    for (QAction *action :
+         {m_saveAction, m_saveAsAction, m_storeAction, m_closeAction, m_addTableAction, m_validateAction})
         action->setEnabled(open);
     const bool table = open && selectedTable() >= 0;
     m_addColumnAction->setEnabled(table);
@@ -719,6 +794,7 @@ void MainWindow::showEditorFor(const QModelIndex &treeIndex)
     }
     const int table = treeIndex.data(SchemaTreeModel::TableRole).toInt();
     const int column = treeIndex.data(SchemaTreeModel::ColumnRole).toInt();
+    m_generation->setSelectedColumn(table, column);
     if (table < 0) {
         m_editors->setCurrentIndex(SchemaPage);
     } else if (column < 0) {
@@ -734,7 +810,7 @@ void MainWindow::select(int table, int column, const QString &key)
 {
     if (!m_current)
         return;
-    QModelIndex source = table < 0 ? m_treeModel->schemaIndex()
+    QModelIndex source = table < 0    ? m_treeModel->schemaIndex()
                          : column < 0 ? m_treeModel->tableIndex(table)
                                       : m_treeModel->columnIndex(table, column);
     QModelIndex index = m_treeFilter->mapFromSource(source);
@@ -875,20 +951,25 @@ void MainWindow::browserContextMenu(const QPoint &pos)
 {
     const QModelIndex index = m_browser->indexAt(pos);
     QMenu menu(this);
-    if (auto *session = qobject_cast<SchemaSession *>(index.data(SchemaBrowserModel::SessionRole).value<QObject *>())) {
-        menu.addAction(Icons::get(QStringLiteral("schema")), tr("&Show"), this, [this, session] { setCurrentSession(session); });
-        menu.addAction(Icons::get(QStringLiteral("close")), tr("&Close"), this, [this, session] { closeSession(session); });
+    if (auto *session =
+            qobject_cast<SchemaSession *>(index.data(SchemaBrowserModel::SessionRole).value<QObject *>())) {
+        menu.addAction(Icons::get(QStringLiteral("schema")), tr("&Show"), this,
+                       [this, session] { setCurrentSession(session); });
+        menu.addAction(Icons::get(QStringLiteral("close")), tr("&Close"), this,
+                       [this, session] { closeSession(session); });
     } else if (const qint64 id = index.data(SchemaBrowserModel::StoredIdRole).toLongLong(); id > 0) {
         const QString name = index.siblingAtColumn(SchemaBrowserModel::NameSection).data().toString();
         menu.addAction(Icons::get(QStringLiteral("open")), tr("&Open"), this, [this, id] { openStored(id); });
-        menu.addAction(Icons::get(QStringLiteral("delete")), tr("&Delete from Storage…"), this, [this, id, name] {
-            const auto answer = QMessageBox::warning(
-                this, tr("Delete Stored Schema"),
-                tr("Delete the stored schema \"%1\" and all its generation runs? This cannot be undone.").arg(name),
-                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-            if (answer == QMessageBox::Yes)
-                m_persistence->deleteStored(id);
-        });
+        menu.addAction(
+            Icons::get(QStringLiteral("delete")), tr("&Delete from Storage…"), this, [this, id, name] {
+                const auto answer = QMessageBox::warning(
+                    this, tr("Delete Stored Schema"),
+                    tr("Delete the stored schema \"%1\" and all its generation runs? This cannot be undone.")
+                        .arg(name),
+                    QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+                if (answer == QMessageBox::Yes)
+                    m_persistence->deleteStored(id);
+            });
     }
     if (!menu.isEmpty())
         menu.addSeparator();
@@ -952,7 +1033,8 @@ void MainWindow::openStored(qint64 id)
 void MainWindow::chooseFile()
 {
     QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Schema"), settings.value(QStringLiteral("lastFolder")).toString(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Schema"),
+                                                      settings.value(QStringLiteral("lastFolder")).toString(),
                                                       tr("Fabrica schemas (*.fabrica.json);;All files (*)"));
     if (path.isEmpty())
         return;
@@ -969,8 +1051,9 @@ bool MainWindow::saveCurrent()
         return true;
     }
     statusBar()->showMessage(tr("Saving %1…").arg(m_current->displayName()));
-    m_persistence->save(m_current, m_current->origin() == SchemaSession::Origin::Stored ? m_current->storedOwnerId()
-                                                                                          : m_user.id);
+    m_persistence->save(m_current, m_current->origin() == SchemaSession::Origin::Stored
+                                       ? m_current->storedOwnerId()
+                                       : m_user.id);
     return true;
 }
 
@@ -1035,10 +1118,13 @@ void MainWindow::offerRecovery()
         return;
     QStringList names;
     for (const AutosaveStore::Entry &entry : entries)
-        names << QStringLiteral("• %1 (%2)").arg(entry.schema.name, QLocale().toString(entry.saved.toLocalTime(), QLocale::ShortFormat));
-    QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Changes"),
-                    tr("Fabrica was closed with unsaved changes in %n schema(s).", nullptr, int(entries.size())),
-                    QMessageBox::NoButton, this);
+        names << QStringLiteral("• %1 (%2)")
+                     .arg(entry.schema.name,
+                          QLocale().toString(entry.saved.toLocalTime(), QLocale::ShortFormat));
+    QMessageBox box(
+        QMessageBox::Question, tr("Recover Unsaved Changes"),
+        tr("Fabrica was closed with unsaved changes in %n schema(s).", nullptr, int(entries.size())),
+        QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("recoveryBox"));
     box.setInformativeText(names.join(QLatin1Char('\n')));
     QPushButton *restore = box.addButton(tr("&Restore"), QMessageBox::AcceptRole);
@@ -1103,7 +1189,8 @@ void MainWindow::chooseImport()
     QSettings settings;
     const QStringList paths = QFileDialog::getOpenFileNames(
         this, tr("Import"), settings.value(QStringLiteral("lastFolder")).toString(),
-        tr("Importable files (*.zip *.sql *.csv *.tsv *.fabrica.json);;ZIP archives (*.zip);;SQL DDL (*.sql);;"
+        tr("Importable files (*.zip *.sql *.csv *.tsv *.fabrica.json);;ZIP archives (*.zip);;SQL DDL "
+           "(*.sql);;"
            "CSV samples (*.csv *.tsv);;Fabrica schemas (*.fabrica.json);;All files (*)"));
     if (paths.isEmpty())
         return;

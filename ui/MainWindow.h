@@ -1,7 +1,7 @@
 #pragma once
 
-#include "storage/StoredRecords.h"
 #include "session/SchemaSession.h"
+#include "storage/StoredRecords.h"
 #include "validate/Problem.h"
 
 #include <QMainWindow>
@@ -13,6 +13,7 @@ class QLineEdit;
 class QMenu;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTimer;
 class QTreeView;
@@ -23,6 +24,7 @@ namespace fabrica {
 class AccountActions;
 class AuthService;
 class AutosaveScheduler;
+class GenerationFlow;
 class ImportFlow;
 class RecentFiles;
 class ColumnEditor;
@@ -55,7 +57,8 @@ public:
     };
 
     MainWindow(Repository *storage, const UserRecord &user, QWidget *parent = nullptr);
-    MainWindow(Repository *storage, const UserRecord &user, const Options &options, QWidget *parent = nullptr);
+    MainWindow(Repository *storage, const UserRecord &user, const Options &options,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens a schema file (read off the GUI thread; sessionOpened follows).
@@ -68,6 +71,8 @@ public:
     void offerRecovery();
 
     SchemaSession *currentSession() const { return m_current; }
+    // Generate, preview, statistics, export, write into a database, runs.
+    GenerationFlow *generation() const { return m_generation; }
     QList<SchemaSession *> sessions() const;
     void setCurrentSession(SchemaSession *session);
     // Selects and shows an item: table -1 = the schema, column -1 = the table.
@@ -131,6 +136,7 @@ private:
     ImportFlow *m_import;
     RecentFiles *m_recent = nullptr;
     AccountActions *m_account = nullptr;
+    GenerationFlow *m_generation = nullptr;
     QList<SchemaSession *> m_sessions;
     QPointer<SchemaSession> m_current;
 
@@ -145,6 +151,7 @@ private:
     QTreeView *m_tree = nullptr;
     QLineEdit *m_filter = nullptr;
     QTableView *m_problemsView = nullptr;
+    QTabWidget *m_centralTabs = nullptr;
     QStackedWidget *m_editors = nullptr;
     QWidget *m_welcome = nullptr;
     SchemaEditor *m_schemaEditor = nullptr;

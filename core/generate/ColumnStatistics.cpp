@@ -1,6 +1,6 @@
 #include "ColumnStatistics.h"
 
-#include "ColumnPreview.h"
+#include "RowWindow.h"
 #include "DateTimeFormat.h"
 #include "Plan.h"
 #include "model/ConstraintKeys.h"
@@ -405,7 +405,7 @@ Result<ColumnStatistics> ColumnStatistics::sample(const Schema &schema, int tabl
         column >= schema.tables.at(table).columns.size())
         return makeError(ErrorCode::NotFound, tr("the schema has no such column to describe"));
     int tableInReduced = -1;
-    const Schema small = ColumnPreview::reduced(schema, table, &tableInReduced);
+    const Schema small = RowWindow::reduced(schema, table, &tableInReduced);
     const Result<std::shared_ptr<const Plan>> compiled = Plan::compile(small, Plan::Options{seed, {}});
     if (!compiled)
         return compiled.error();
