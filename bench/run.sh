@@ -2,12 +2,15 @@
 # The benchmark of ../shared/BENCH.md: the shop workload through the real `fabrica generate`, side by side
 # with the reference programs, in one run.
 # Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg] [--workbench] [--preview]
+#                     [--generate-panel]
 #   --schema-cost  only issue 15's cases (bench/schema_cost.py): a 1,000-table schema's validate and compile
 #                cost, date columns of short and long ranges, a 40-column table against the shop workload
 #   --workbench  only the window's bars (bench/workbench): a 1,000-table × 20-column schema opened in the real
 #                MainWindow (offscreen), one edit and its undo, medians
 #   --preview    only the infinite preview's bar (bench/preview): the shop's 3,000,000 orders scrolled in a
 #                PreviewPanel (offscreen), each screenful made and painted, p50/p99/max
+#   --generate-panel  only the window's export bars (bench/generate): the shop exported by the Generate
+#                panel (offscreen) against `fabrica generate`, and the GUI thread's event-loop latency meanwhile
 #   --pg  also writing into PostgreSQL (bench/load.py): fabrica --to against PostgreSQL's own COPY load, on a
 #         throw-away cluster started for the run (scripts/pg.sh)
 # FABRICA_BENCH_BUILD=DIR builds and runs the Release build in DIR instead of build/.
@@ -22,6 +25,7 @@ build=${FABRICA_BENCH_BUILD:-$FABRICA_ROOT/build}
 pg=0
 workbench=0
 preview=0
+generate_panel=0
 schema_cost=0
 args=()
 for arg in "$@"; do
@@ -29,6 +33,7 @@ for arg in "$@"; do
     --pg) pg=1 ;;
     --workbench) workbench=1 ;;
     --preview) preview=1 ;;
+    --generate-panel) generate_panel=1 ;;
     --schema-cost) schema_cost=1 ;;
     *) args+=("$arg") ;;
     esac
@@ -49,6 +54,12 @@ if ((preview)); then
     ensure_packages "${FABRICA_BUILD_PACKAGES[@]}"
     FABRICA_TARGET=bench_preview configure_and_build "$build" Release
     QT_QPA_PLATFORM=offscreen "$build/bench/preview/bench_preview" "${args[@]}"
+    exit
+fi
+if ((generate_panel)); then
+    ensure_packages "${FABRICA_BUILD_PACKAGES[@]}"
+    FABRICA_TARGET="fabrica bench_generate_panel" configure_and_build "$build" Release
+    QT_QPA_PLATFORM=offscreen "$build/bench/generate/bench_generate_panel" --fabrica "$build/app/fabrica" "${args[@]}"
     exit
 fi
 packages=("${FABRICA_BUILD_PACKAGES[@]}" python3 time)

@@ -27,7 +27,8 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
-# configure_and_build BUILD_DIR BUILD_TYPE [CMAKE_ARGS...]; FABRICA_TARGET limits the build to one target.
+# configure_and_build BUILD_DIR BUILD_TYPE [CMAKE_ARGS...]; FABRICA_TARGET limits the build to these targets
+# (separated by spaces).
 configure_and_build() {
     local dir=$1 type=$2
     shift 2
@@ -44,6 +45,7 @@ configure_and_build() {
     fi
     fabrica_log "Building in $dir"
     local target=()
-    [ -z "${FABRICA_TARGET:-}" ] || target=(--target "$FABRICA_TARGET")
+    # shellcheck disable=SC2206 # the targets are words by design
+    [ -z "${FABRICA_TARGET:-}" ] || target=(--target ${FABRICA_TARGET})
     cmake --build "$dir" --parallel "$(nproc)" "${target[@]}" >&2
 }
