@@ -2,10 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>fabrica::AccountActions</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Storage, language, theme, threads, import limits and the API server</source>
+        <translation>Datenspeicher, Sprache, Farbschema, Threads, Importgrenzen und API-Server</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Benutzer…</translation>
+    </message>
+    <message>
+        <source>Create, change, disable and delete user accounts</source>
+        <translation>Benutzerkonten anlegen, ändern, sperren und löschen</translation>
+    </message>
+    <message>
+        <source>Change &amp;Password…</source>
+        <translation>&amp;Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>Change the password you sign in with</source>
+        <translation>Das Passwort ändern, mit dem Sie sich anmelden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Close the window and sign in again, as yourself or as someone else</source>
+        <translation>Das Fenster schließen und sich erneut anmelden, als Sie selbst oder als jemand anderes</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::AccountDialog</name>
     <message>
         <source>Storage: %1</source>
         <translation>Datenspeicher: %1</translation>
+    </message>
+    <message>
+        <source>repeat the password</source>
+        <translation>wiederholen Sie das Passwort</translation>
+    </message>
+    <message>
+        <source>the passwords differ</source>
+        <translation>die Passwörter stimmen nicht überein</translation>
     </message>
 </context>
 <context>
@@ -20,6 +63,17 @@
     <message>
         <source>Add table %1</source>
         <translation>Tabelle %1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::AppSettings</name>
+    <message>
+        <source>cannot store this URL without its password; leave the password out and let PostgreSQL find it in ~/.pgpass</source>
+        <translation>diese URL lässt sich nicht ohne ihr Passwort speichern; lassen Sie das Passwort weg und überlassen Sie es PostgreSQL, es in ~/.pgpass zu finden</translation>
+    </message>
+    <message>
+        <source>cannot write the settings file %1</source>
+        <translation>die Einstellungsdatei %1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -105,6 +159,37 @@
     <message>
         <source>max</source>
         <translation>max</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ChangePasswordDialog</name>
+    <message>
+        <source>Change Password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>Neues Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>enter the current password</source>
+        <translation>geben Sie das aktuelle Passwort ein</translation>
+    </message>
+    <message>
+        <source>Checking the current password…</source>
+        <translation>Das aktuelle Passwort wird geprüft…</translation>
     </message>
 </context>
 <context>
@@ -247,6 +332,194 @@
     <message>
         <source>type %1: %2</source>
         <translation>Typ %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ColumnStatistics</name>
+    <message>
+        <source>the schema has no such column to describe</source>
+        <translation>die zu beschreibende Spalte ist im Schema nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>column statistics were cancelled</source>
+        <translation>die Spaltenstatistik wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ColumnStatisticsChart</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Statistics of %1.%2</source>
+        <translation>Statistik von %1.%2</translation>
+    </message>
+    <message>
+        <source>The table generates no rows.</source>
+        <translation>Für die Tabelle werden keine Zeilen erzeugt.</translation>
+    </message>
+    <message>
+        <source>Every sampled row is NULL.</source>
+        <translation>Jede Zeile der Stichprobe ist NULL.</translation>
+    </message>
+    <message>
+        <source>Every sampled value is different (%1 distinct values), so no value stands out.</source>
+        <translation>Jeder Wert der Stichprobe ist anders (%1 verschiedene Werte), daher sticht kein Wert hervor.</translation>
+    </message>
+    <message>
+        <source>The values could not be read as %1.</source>
+        <translation>Die Werte konnten nicht als %1 gelesen werden.</translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <source>dates or times</source>
+        <translation>Datums- oder Zeitwerte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Other (%n values)</source>
+        <translation>
+            <numerusform>Sonstige (%n Wert)</numerusform>
+            <numerusform>Sonstige (%n Werte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Vorgegeben</translation>
+    </message>
+    <message>
+        <source>%1 of %2 non-null values: %3</source>
+        <translation>%1 von %2 Werten ungleich NULL: %3</translation>
+    </message>
+    <message>
+        <source>Requested: %1</source>
+        <translation>Vorgegeben: %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 values: %2 of the non-null values</source>
+        <translation>%1 Werte: %2 der Werte ungleich NULL</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Beobachtet</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ColumnStatisticsView</name>
+    <message>
+        <source>Sampling</source>
+        <translation>Stichprobe wird gezogen</translation>
+    </message>
+    <message>
+        <source>Sampling…</source>
+        <translation>Stichprobe läuft…</translation>
+    </message>
+    <message>
+        <source>Rows sampled</source>
+        <translation>Zeilen in der Stichprobe</translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation>Verschiedene Werte</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Sampling the column…</source>
+        <translation>Stichprobe der Spalte wird gezogen…</translation>
+    </message>
+    <message>
+        <source>Column statistics</source>
+        <translation>Spaltenstatistik</translation>
+    </message>
+    <message>
+        <source>Select a column to see how its generated values are distributed.</source>
+        <translation>Wählen Sie eine Spalte aus, um zu sehen, wie ihre erzeugten Werte verteilt sind.</translation>
+    </message>
+    <message>
+        <source>No statistics: %1</source>
+        <translation>Keine Statistik: %1</translation>
+    </message>
+    <message>
+        <source>Share of the non-null values in each range. A range cut short by the end of the values is drawn narrower, at the height a full range would have.</source>
+        <translation>Anteil der Werte ungleich NULL in jedem Bereich. Ein Bereich, den das Ende der Werte abschneidet, wird schmaler gezeichnet, in der Höhe, die ein vollständiger Bereich hätte.</translation>
+    </message>
+    <message>
+        <source>Share of the non-null values in each range.</source>
+        <translation>Anteil der Werte ungleich NULL in jedem Bereich.</translation>
+    </message>
+    <message>
+        <source>Most frequent values as a share of the non-null values. The faint bar and the line mark the share the schema requests.</source>
+        <translation>Die häufigsten Werte als Anteil der Werte ungleich NULL. Der blasse Balken und die Linie markieren den Anteil, den das Schema vorgibt.</translation>
+    </message>
+    <message>
+        <source>Most frequent values as a share of the non-null values.</source>
+        <translation>Die häufigsten Werte als Anteil der Werte ungleich NULL.</translation>
+    </message>
+    <message>
+        <source>%1 (all rows)</source>
+        <translation>%1 (alle Zeilen)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Every row of the table was generated for these statistics.</source>
+        <translation>Für diese Statistik wurde jede Zeile der Tabelle erzeugt.</translation>
+    </message>
+    <message>
+        <source>Rows generated in short runs spread evenly over the table.</source>
+        <translation>Zeilen, erzeugt in kurzen Abschnitten, die gleichmäßig über die Tabelle verteilt sind.</translation>
+    </message>
+    <message>
+        <source>requested %1</source>
+        <translation>vorgegeben %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sampled rows are NULL.</source>
+        <translation>%1 von %2 Zeilen der Stichprobe sind NULL.</translation>
+    </message>
+    <message>
+        <source>%1 (all different)</source>
+        <translation>%1 (alle verschieden)</translation>
+    </message>
+    <message>
+        <source>Different non-null values among the sampled rows.</source>
+        <translation>Verschiedene Werte ungleich NULL in den Zeilen der Stichprobe.</translation>
+    </message>
+    <message>
+        <source> (in character order)</source>
+        <translation> (in Zeichenreihenfolge)</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
     </message>
 </context>
 <context>
@@ -786,6 +1059,14 @@ Beispiel: %2</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>cannot read the server version</source>
+        <translation>die Serverversion kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the server version: no answer</source>
+        <translation>die Serverversion kann nicht gelesen werden: keine Antwort</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::DatabaseSink</name>
@@ -800,6 +1081,224 @@ Beispiel: %2</translation>
     <message>
         <source>finish() without begin()</source>
         <translation>finish() ohne begin()</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::DatabaseTarget</name>
+    <message>
+        <source>%1 is a folder; name a database file in it</source>
+        <translation>%1 ist ein Ordner; geben Sie eine Datenbankdatei darin an</translation>
+    </message>
+    <message>
+        <source>cannot create %1: the folder %2 is not writable</source>
+        <translation>%1 kann nicht angelegt werden: der Ordner %2 ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>es kann kein temporärer Ordner angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot look for the schema %1</source>
+        <translation>es kann nicht geprüft werden, ob das Schema %1 existiert</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::DatabaseTargetDialog</name>
+    <message>
+        <source>Write into a Database</source>
+        <translation>In eine Datenbank schreiben</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Keeps these settings under a name, without the password (tick Remember password to keep it too, encrypted)</source>
+        <translation>Speichert diese Einstellungen unter einem Namen, ohne das Passwort (kreuzen Sie „Passwort merken“ an, um auch das Passwort verschlüsselt zu speichern)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Removes the saved connection; the fields keep its settings</source>
+        <translation>Entfernt die gespeicherte Verbindung; die Felder behalten ihre Einstellungen</translation>
+    </message>
+    <message>
+        <source>Saved &amp;connection:</source>
+        <translation>Gespeicherte &amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite-Datei</translation>
+    </message>
+    <message>
+        <source>Database t&amp;ype:</source>
+        <translation>Datenbank&amp;typ:</translation>
+    </message>
+    <message>
+        <source>e.g. localhost or db.example.com</source>
+        <translation>z. B. localhost oder db.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>empty: your operating-system user name</source>
+        <translation>leer: Ihr Benutzername im Betriebssystem</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>empty: PGPASSWORD, ~/.pgpass or a remembered password</source>
+        <translation>leer: PGPASSWORD, ~/.pgpass oder ein gemerktes Passwort</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password</source>
+        <translation>Passwort &amp;merken</translation>
+    </message>
+    <message>
+        <source>Keeps the password in the settings, encrypted with a key only your user can read; untick to forget it</source>
+        <translation>Speichert das Passwort in den Einstellungen, verschlüsselt mit einem Schlüssel, den nur Ihr Benutzer lesen kann; entfernen Sie das Häkchen, um es zu vergessen</translation>
+    </message>
+    <message>
+        <source>disable: never encrypt; prefer: encrypt when the server can; require: always encrypt; verify-ca and verify-full also check the server&apos;s certificate</source>
+        <translation>disable: nie verschlüsseln; prefer: verschlüsseln, wenn der Server es kann; require: immer verschlüsseln; verify-ca und verify-full prüfen zusätzlich das Zertifikat des Servers</translation>
+    </message>
+    <message>
+        <source>&amp;SSL mode:</source>
+        <translation>&amp;SSL-Modus:</translation>
+    </message>
+    <message>
+        <source>empty: the server&apos;s search_path (usually public)</source>
+        <translation>leer: der search_path des Servers (meist public)</translation>
+    </message>
+    <message>
+        <source>The tables are created in this schema; the load creates it when it is missing</source>
+        <translation>Die Tabellen werden in diesem Schema angelegt; das Laden legt es an, wenn es fehlt</translation>
+    </message>
+    <message>
+        <source>Target sch&amp;ema:</source>
+        <translation>&amp;Zielschema:</translation>
+    </message>
+    <message>
+        <source>a new or existing database file</source>
+        <translation>eine neue oder vorhandene Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Date&amp;i:</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Nichts schreiben</translation>
+    </message>
+    <message>
+        <source>Append</source>
+        <translation>Anhängen</translation>
+    </message>
+    <message>
+        <source>Truncate</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Tables the database lacks are always created. The load runs in one transaction: when it fails or is cancelled, the database stays as it was.</source>
+        <translation>Tabellen, die in der Datenbank fehlen, werden immer angelegt. Das Laden läuft in einer einzigen Transaktion: Schlägt es fehl oder wird es abgebrochen, bleibt die Datenbank, wie sie war.</translation>
+    </message>
+    <message>
+        <source>If &amp;tables exist:</source>
+        <translation>Wenn T&amp;abellen existieren:</translation>
+    </message>
+    <message>
+        <source>Test Co&amp;nnection</source>
+        <translation>Verbindung teste&amp;n</translation>
+    </message>
+    <message>
+        <source>(none: new connection)</source>
+        <translation>(keine: neue Verbindung)</translation>
+    </message>
+    <message>
+        <source>The saved connection &quot;%1&quot; cannot be read.</source>
+        <translation>Die gespeicherte Verbindung &quot;%1&quot; kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Stops before writing anything if one of the tables exists.</source>
+        <translation>Bricht ab, bevor etwas geschrieben wird, wenn eine der Tabellen existiert.</translation>
+    </message>
+    <message>
+        <source>Adds the rows to existing tables; their rows stay.</source>
+        <translation>Fügt die Zeilen zu vorhandenen Tabellen hinzu; deren Zeilen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Empties existing tables first, in the same transaction.</source>
+        <translation>Leert vorhandene Tabellen zuerst, in derselben Transaktion.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Verbunden: %1</translation>
+    </message>
+    <message>
+        <source>The schema &quot;%1&quot; does not exist yet; the load creates it.</source>
+        <translation>Das Schema &quot;%1&quot; existiert noch nicht; das Laden legt es an.</translation>
+    </message>
+    <message>
+        <source>The file does not exist yet; the load creates it.</source>
+        <translation>Die Datei existiert noch nicht; das Laden legt sie an.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Save Connection</source>
+        <translation>Verbindung speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the connection:</source>
+        <translation>&amp;Name der Verbindung:</translation>
+    </message>
+    <message>
+        <source>Saved the connection as &quot;%1&quot;.</source>
+        <translation>Die Verbindung wurde als &quot;%1&quot; gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deleted the saved connection &quot;%1&quot;.</source>
+        <translation>Die gespeicherte Verbindung &quot;%1&quot; wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>SQLite Database File</source>
+        <translation>SQLite-Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1908,13 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::ExportFileChooser</name>
+    <message>
+        <source>Export Generated Data</source>
+        <translation>Erzeugte Daten exportieren</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ExportFormat</name>
     <message>
         <source>Comma-separated values</source>
@@ -1431,8 +1937,168 @@ Beispiel: %2</translation>
         <translation>SQL-Skript</translation>
     </message>
     <message>
-        <source>%1 (*.%2)</source>
-        <translation>%1 (*.%2)</translation>
+        <source>%1, gzip-compressed (*%2)</source>
+        <translation>%1, gzip-komprimiert (*%2)</translation>
+    </message>
+    <message>
+        <source>%1 (*%2)</source>
+        <translation>%1 (*%2)</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ExportOptionsDialog</name>
+    <message>
+        <source>Export as %1</source>
+        <translation>Als %1 exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;One file for all tables</source>
+        <translation>Eine &amp;Datei für alle Tabellen</translation>
+    </message>
+    <message>
+        <source>&amp;One file</source>
+        <translation>Eine &amp;Datei</translation>
+    </message>
+    <message>
+        <source>One file &amp;per table, named after the table</source>
+        <translation>Eine Datei &amp;pro Tabelle, nach der Tabelle benannt</translation>
+    </message>
+    <message>
+        <source>A %1 file holds one table, and the schema has %2, so each table gets a file of its own.</source>
+        <translation>Eine %1-Datei enthält genau eine Tabelle, das Schema hat aber %2, daher erhält jede Tabelle eine eigene Datei.</translation>
+    </message>
+    <message>
+        <source>Compress with &amp;gzip</source>
+        <translation>Mit &amp;gzip komprimieren</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>Other:</source>
+        <translation>Anderes:</translation>
+    </message>
+    <message>
+        <source>Other delimiter</source>
+        <translation>Anderes Trennzeichen</translation>
+    </message>
+    <message>
+        <source>First line holds the column &amp;names</source>
+        <translation>Erste Zeile enthält die Spalten&amp;namen</translation>
+    </message>
+    <message>
+        <source>an empty field</source>
+        <translation>ein leeres Feld</translation>
+    </message>
+    <message>
+        <source>How a missing value (NULL) is written. When it is an empty field, empty text is written as &quot;&quot; to tell the two apart.</source>
+        <translation>Wie ein fehlender Wert (NULL) geschrieben wird. Ist es ein leeres Feld, wird leerer Text als &quot;&quot; geschrieben, damit sich beides unterscheiden lässt.</translation>
+    </message>
+    <message>
+        <source>&amp;Windows line ends (CR LF)</source>
+        <translation>&amp;Windows-Zeilenenden (CR LF)</translation>
+    </message>
+    <message>
+        <source>&amp;Guard against spreadsheet formulas</source>
+        <translation>Vor Tabellenkalkulations-&amp;Formeln schützen</translation>
+    </message>
+    <message>
+        <source>Text starting with = + - @ or a tab gets a &apos; in front, so a spreadsheet shows it instead of running it as a formula.</source>
+        <translation>Text, der mit = + - @ oder einem Tabulator beginnt, erhält ein vorangestelltes &apos;, damit eine Tabellenkalkulation ihn anzeigt, statt ihn als Formel auszuführen.</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>N&amp;ull as:</source>
+        <translation>N&amp;ULL als:</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Indent for reading (pretty-print)</source>
+        <translation>Zum Lesen e&amp;inrücken (Pretty-Print)</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Begin with CREATE &amp;TABLE statements</source>
+        <translation>Mit CREATE-&amp;TABLE-Anweisungen beginnen</translation>
+    </message>
+    <message>
+        <source>Rows per INSERT statement: more load faster, fewer keep statements short.</source>
+        <translation>Zeilen pro INSERT-Anweisung: mehr laden schneller, weniger halten die Anweisungen kurz.</translation>
+    </message>
+    <message>
+        <source>&amp;Dialect:</source>
+        <translation>&amp;Dialekt:</translation>
+    </message>
+    <message>
+        <source>&amp;Rows per INSERT:</source>
+        <translation>&amp;Zeilen pro INSERT:</translation>
+    </message>
+    <message>
+        <source>Type the character that separates the fields.</source>
+        <translation>Geben Sie das Zeichen ein, das die Felder trennt.</translation>
+    </message>
+    <message>
+        <source>The delimiter must be one plain (ASCII) character other than the double quote.</source>
+        <translation>Das Trennzeichen muss ein einzelnes einfaches (ASCII-)Zeichen sein, aber kein doppeltes Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>The null text must not contain the delimiter, a double quote or a line break: it would not read back as one field.</source>
+        <translation>Der NULL-Text darf weder das Trennzeichen noch ein doppeltes Anführungszeichen oder einen Zeilenumbruch enthalten: er würde beim Einlesen nicht als ein einziges Feld gelesen.</translation>
+    </message>
+    <message>
+        <source>Writes %1</source>
+        <translation>Schreibt %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Writes %n file(s) into %1: %2</source>
+        <translation>
+            <numerusform>Schreibt %n Datei in %1: %2</numerusform>
+            <numerusform>Schreibt %n Dateien in %1: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaces %n file(s) that exist already.</source>
+        <translation>
+            <numerusform>Ersetzt %n bereits vorhandene Datei.</numerusform>
+            <numerusform>Ersetzt %n bereits vorhandene Dateien.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1490,14 +2156,6 @@ Beispiel: %2</translation>
     <message>
         <source>Create Administrator</source>
         <translation>Administrator anlegen</translation>
-    </message>
-    <message>
-        <source>repeat the password</source>
-        <translation>wiederholen Sie das Passwort</translation>
-    </message>
-    <message>
-        <source>the passwords differ</source>
-        <translation>die Passwörter stimmen nicht überein</translation>
     </message>
     <message>
         <source>Creating the administrator…</source>
@@ -1638,10 +2296,6 @@ Beispiel: %2</translation>
         <translation>geben Sie genau eine Schemadatei an</translation>
     </message>
     <message>
-        <source>unknown format &quot;%1&quot; (formats: %2)</source>
-        <translation>unbekanntes Format &quot;%1&quot; (Formate: %2)</translation>
-    </message>
-    <message>
         <source>unknown dialect &quot;%1&quot; (postgresql, mysql, sqlite)</source>
         <translation>unbekannter Dialekt &quot;%1&quot; (postgresql, mysql, sqlite)</translation>
     </message>
@@ -1652,14 +2306,6 @@ Beispiel: %2</translation>
     <message>
         <source>--rows takes TABLE=N with N a whole number of 0 or more, found &quot;%1&quot;</source>
         <translation>--rows erwartet TABLE=N mit einer ganzen Zahl N ab 0, gefunden: &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>--threads takes a number from 1 to 256</source>
-        <translation>--threads erwartet eine Zahl von 1 bis 256</translation>
-    </message>
-    <message>
-        <source>--chunk-rows takes a number from 1 to 1000000</source>
-        <translation>--chunk-rows erwartet eine Zahl von 1 bis 1000000</translation>
     </message>
     <message>
         <source>--batch takes a number of 1 or more</source>
@@ -1713,6 +2359,181 @@ Beispiel: %2</translation>
         <source>(--if-exists append inserts into existing tables, --if-exists truncate empties them first)</source>
         <translation>(--if-exists append fügt Zeilen in vorhandene Tabellen ein, --if-exists truncate leert sie zuerst)</translation>
     </message>
+    <message>
+        <source>--threads takes a number from 1 to %1</source>
+        <translation>--threads erwartet eine Zahl von 1 bis %1</translation>
+    </message>
+    <message>
+        <source>--chunk-rows takes a number from 1 to %1</source>
+        <translation>--chunk-rows erwartet eine Zahl von 1 bis %1</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GeneratePanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
+    <message>
+        <source>The same seed and schema always give the same data (0 to 18446744073709551615)</source>
+        <translation>Derselbe Startwert und dasselbe Schema liefern immer dieselben Daten (0 bis 18446744073709551615)</translation>
+    </message>
+    <message>
+        <source>New Seed</source>
+        <translation>Neuer Startwert</translation>
+    </message>
+    <message>
+        <source>Pick a random seed, for different data</source>
+        <translation>Einen zufälligen Startwert wählen, für andere Daten</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>Start&amp;wert:</translation>
+    </message>
+    <message>
+        <source>Threads that generate rows; the data is the same for any number</source>
+        <translation>Threads, die Zeilen erzeugen; die Daten sind bei jeder Anzahl dieselben</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>Preview only</source>
+        <translation>Nur Vorschau</translation>
+    </message>
+    <message>
+        <source>Save as a run in storage</source>
+        <translation>Als Lauf im Datenspeicher speichern</translation>
+    </message>
+    <message>
+        <source>Write into a database…</source>
+        <translation>In eine Datenbank schreiben…</translation>
+    </message>
+    <message>
+        <source>Export to files…</source>
+        <translation>In Dateien exportieren…</translation>
+    </message>
+    <message>
+        <source>T&amp;arget:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to Schema</source>
+        <translation>Auf Schema zu&amp;rücksetzen</translation>
+    </message>
+    <message>
+        <source>Generate every table&apos;s row count from the schema again</source>
+        <translation>Wieder für jede Tabelle die im Schema angegebene Zeilenzahl erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Rows per table:</source>
+        <translation>Zeilen &amp;pro Tabelle:</translation>
+    </message>
+    <message>
+        <source>Total: %1 rows</source>
+        <translation>Gesamt: %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generieren</translation>
+    </message>
+    <message>
+        <source>Generate the data into the chosen target (%1)</source>
+        <translation>Die Daten erzeugen und in das gewählte Ziel schreiben (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the generation; nothing is written (Esc)</source>
+        <translation>Die Generierung abbrechen; es wird nichts geschrieben (Esc)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Vergangen</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>Generating into %1…</source>
+        <translation>Daten werden in %1 erzeugt…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancelling the generation…</source>
+        <translation>Die Generierung wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1 % · %2 of %3 rows</source>
+        <translation>%1 % · %2 von %3 Zeilen</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Vorbereitung…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written</source>
+        <translation>Abgebrochen; es wurde nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The generation failed: %1</source>
+        <translation>Die Generierung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Generation Failed</source>
+        <translation>Generierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The data could not be generated into %1.</source>
+        <translation>Die Daten konnten nicht in %1 erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows (%2) in %3, %4, to %5</source>
+        <translation>%1 Zeilen (%2) in %3 nach %5 exportiert, %4</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows (%2) in %3, %4, into %5</source>
+        <translation>%1 Zeilen (%2) in %3 nach %5 geschrieben, %4</translation>
+    </message>
+    <message>
+        <source>Saved %1 rows (%2) in %3, %4, as run %5 in storage</source>
+        <translation>%1 Zeilen (%2) in %3 als Lauf %5 im Datenspeicher gespeichert, %4</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::GeneratedDataSink</name>
@@ -1722,10 +2543,174 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::GenerationController</name>
+    <message>
+        <source>the generation ended without a result</source>
+        <translation>die Generierung endete ohne Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GenerationFlow</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Generate the schema&apos;s data into CSV, TSV, JSON, NDJSON or SQL files</source>
+        <translation>Die Daten des Schemas in CSV-, TSV-, JSON-, NDJSON- oder SQL-Dateien erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Write into Database…</source>
+        <translation>In &amp;Datenbank schreiben…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Generate the schema&apos;s data straight into a PostgreSQL or SQLite database</source>
+        <translation>Die Daten des Schemas direkt in eine PostgreSQL- oder SQLite-Datenbank erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generieren</translation>
+    </message>
+    <message>
+        <source>Generate the data to the target chosen in the Generate panel</source>
+        <translation>Die Daten für das Ziel erzeugen, das im Bereich „Generieren“ gewählt ist</translation>
+    </message>
+    <message>
+        <source>Generation Running</source>
+        <translation>Generierung läuft</translation>
+    </message>
+    <message>
+        <source>A generation is running. Wait for it to end or cancel it first.</source>
+        <translation>Es läuft eine Generierung. Warten Sie, bis sie endet, oder brechen Sie sie zuerst ab.</translation>
+    </message>
+    <message>
+        <source>Save to Storage First</source>
+        <translation>Zuerst im Datenspeicher speichern</translation>
+    </message>
+    <message>
+        <source>The data of a run is kept with the schema it was generated from, so the schema must be saved in storage first. Save it now? Generate again once it is saved.</source>
+        <translation>Die Daten eines Laufs werden bei dem Schema abgelegt, aus dem sie erzeugt wurden, daher muss das Schema zuerst im Datenspeicher gespeichert werden. Jetzt speichern? Generieren Sie erneut, sobald es gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>Cannot Export the Run</source>
+        <translation>Der Lauf kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Data of Run %1</source>
+        <translation>Daten von Lauf %1</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::GenerationJob</name>
     <message>
         <source>generation was cancelled</source>
         <translation>die Erzeugung wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GenerationProgress</name>
+    <message>
+        <source>%1:%2:%3</source>
+        <comment>hours:minutes:seconds</comment>
+        <translation>%1:%2:%3</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <comment>minutes:seconds</comment>
+        <translation>%1:%2</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GenerationProgressModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GenerationRequest</name>
+    <message>
+        <source>threads must be from 1 to %1 (or 0 for one per core), found %2</source>
+        <translation>threads muss zwischen 1 und %1 liegen (oder 0 für einen pro Prozessorkern), ist aber %2</translation>
+    </message>
+    <message>
+        <source>rows per chunk must be from 1 to %1, found %2</source>
+        <translation>die Zeilen pro Arbeitspaket müssen zwischen 1 und %1 liegen, sind aber %2</translation>
+    </message>
+    <message>
+        <source>rows of table &quot;%1&quot; must be 0 or more, found %2</source>
+        <translation>die Zeilenzahl der Tabelle &quot;%1&quot; muss 0 oder größer sein, ist aber %2</translation>
+    </message>
+    <message>
+        <source>the run to export must be a run number, found %1</source>
+        <translation>der zu exportierende Lauf muss eine Laufnummer sein, ist aber %1</translation>
+    </message>
+    <message>
+        <source>a stored run is exported with the row counts it was generated with; leave out the rows per table</source>
+        <translation>ein gespeicherter Lauf wird mit den Zeilenzahlen exportiert, mit denen er erzeugt wurde; lassen Sie die Zeilen pro Tabelle weg</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot; (formats: %2)</source>
+        <translation>unbekanntes Format &quot;%1&quot; (Formate: %2)</translation>
+    </message>
+    <message>
+        <source>no file or folder to export to</source>
+        <translation>keine Datei und kein Ordner als Exportziel angegeben</translation>
+    </message>
+    <message>
+        <source>rows per INSERT must be 1 or more, found %1</source>
+        <translation>die Zeilen pro INSERT müssen 1 oder mehr sein, sind aber %1</translation>
+    </message>
+    <message>
+        <source>no database to write into</source>
+        <translation>keine Datenbank als Ziel angegeben</translation>
+    </message>
+    <message>
+        <source>run %1 is in storage already; export it to files or a database instead</source>
+        <translation>Lauf %1 liegt bereits im Datenspeicher; exportieren Sie ihn stattdessen in Dateien oder eine Datenbank</translation>
+    </message>
+    <message>
+        <source>only a schema saved in storage can keep its data there; save the schema first</source>
+        <translation>nur ein im Datenspeicher gespeichertes Schema kann dort auch seine Daten ablegen; speichern Sie das Schema zuerst</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GenerationRunner</name>
+    <message>
+        <source>there is no storage to keep the data in</source>
+        <translation>es gibt keinen Datenspeicher, in dem die Daten abgelegt werden könnten</translation>
+    </message>
+    <message>
+        <source>the run was not recorded</source>
+        <translation>der Lauf wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>there is no storage to read run %1 from</source>
+        <translation>es gibt keinen Datenspeicher, aus dem Lauf %1 gelesen werden könnte</translation>
     </message>
 </context>
 <context>
@@ -2868,6 +3853,42 @@ Beispiel: %2</translation>
         <source>Delete the stored schema &quot;%1&quot; and all its generation runs? This cannot be undone.</source>
         <translation>Das gespeicherte Schema „%1“ und alle seine Generierungsläufe löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Extras</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generieren</translation>
+    </message>
+    <message>
+        <source>Column Statistics</source>
+        <translation>Spaltenstatistik</translation>
+    </message>
+    <message>
+        <source>&amp;Design</source>
+        <translation>E&amp;ntwurf</translation>
+    </message>
+    <message>
+        <source>&amp;Data Preview</source>
+        <translation>Daten&amp;vorschau</translation>
+    </message>
+    <message>
+        <source>Generation Running</source>
+        <translation>Generierung läuft</translation>
+    </message>
+    <message>
+        <source>A generation is still running. Cancel it and close? Nothing of it is kept.</source>
+        <translation>Es läuft noch eine Generierung. Abbrechen und schließen? Von ihr bleibt nichts erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::Migrations</name>
@@ -2919,6 +3940,45 @@ Beispiel: %2</translation>
     <message>
         <source>an NDJSON file holds one table, and the schema has %1; write to a directory instead</source>
         <translation>eine NDJSON-Datei enthält genau eine Tabelle, das Schema hat aber %1; schreiben Sie stattdessen in ein Verzeichnis</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::NewUserDialog</name>
+    <message>
+        <source>Create User</source>
+        <translation>Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>New User</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Creating the user…</source>
+        <translation>Benutzer wird angelegt…</translation>
     </message>
 </context>
 <context>
@@ -3286,6 +4346,75 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::PreviewModel</name>
+    <message>
+        <source>NULL</source>
+        <extracomment>How a NULL value (no value at all, unlike an empty text) shows in the data preview.</extracomment>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>NULL: no value</source>
+        <translation>NULL: kein Wert</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>Tooltip of a column in the data preview: column name and its data type.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::PreviewPanel</name>
+    <message>
+        <source>The same seed gives the same data, here and in every export.</source>
+        <translation>Derselbe Startwert liefert dieselben Daten, hier und in jedem Export.</translation>
+    </message>
+    <message>
+        <source>Row number</source>
+        <translation>Zeilennummer</translation>
+    </message>
+    <message>
+        <source>Go to a row and select it (Ctrl+G)</source>
+        <translation>Zu einer Zeile springen und sie auswählen (Strg+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>Start&amp;wert:</translation>
+    </message>
+    <message>
+        <source>&amp;Go to row:</source>
+        <translation>Gehe zu &amp;Zeile:</translation>
+    </message>
+    <message>
+        <source>No schema to preview.</source>
+        <translation>Kein Schema für die Vorschau.</translation>
+    </message>
+    <message>
+        <source>The schema has no tables to preview.</source>
+        <translation>Das Schema hat keine Tabellen für die Vorschau.</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Keine Vorschau: %1</translation>
+    </message>
+    <message>
+        <source>No preview: %1: %2</source>
+        <translation>Keine Vorschau: %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows, %3 columns, seed %4</source>
+        <translation>%1: %2 Zeilen, %3 Spalten, Startwert %4</translation>
+    </message>
+    <message>
+        <source>(rows %1 to %2 in view; Go to row reaches the others)</source>
+        <extracomment>%1 and %2 are row numbers: the part of a very big table the view scrolls through now.</extracomment>
+        <translation>(Zeilen %1 bis %2 sichtbar; „Gehe zu Zeile“ erreicht die übrigen)</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ProblemsModel</name>
     <message>
         <source>schema</source>
@@ -3344,6 +4473,273 @@ Beispiel: %2</translation>
     <message>
         <source>Rename table %1 to %2</source>
         <translation>Tabelle %1 in %2 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ResetPasswordDialog</name>
+    <message>
+        <source>Set Password</source>
+        <translation>Passwort festlegen</translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Choose a new password for %1. The old password stops working at once.</source>
+        <translation>Wählen Sie ein neues Passwort für %1. Das alte Passwort ist sofort ungültig.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation>Passwort wird festgelegt…</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RowCountsModel</name>
+    <message>
+        <source>Changed for this generation; the schema says %1</source>
+        <translation>Für diese Generierung geändert; im Schema steht %1</translation>
+    </message>
+    <message>
+        <source>Double-click to generate a different number of rows, for this generation only</source>
+        <translation>Doppelklicken, um nur für diese Generierung eine andere Zeilenzahl zu erzeugen</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Schema rows</source>
+        <translation>Zeilen im Schema</translation>
+    </message>
+    <message>
+        <source>Rows to generate</source>
+        <translation>Zu erzeugende Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RowWindow</name>
+    <message>
+        <source>the schema has no table &quot;%1&quot;</source>
+        <translation>das Schema enthält keine Tabelle &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the schema has no such table to preview</source>
+        <translation>die Tabelle für die Vorschau ist im Schema nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>a row window starts at row 0 or later and has 0 rows or more</source>
+        <translation>ein Zeilenfenster beginnt bei Zeile 0 oder später und umfasst 0 oder mehr Zeilen</translation>
+    </message>
+    <message>
+        <source>at most %1 rows can be read at a time, not %2</source>
+        <translation>es können höchstens %1 Zeilen auf einmal gelesen werden, nicht %2</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RunsModel</name>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Schema %1</source>
+        <translation>Schema %1</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Datenspeicher</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>The run is still going on.</source>
+        <translation>Der Lauf ist noch im Gange.</translation>
+    </message>
+    <message>
+        <source>Finished; its rows are kept in storage.</source>
+        <translation>Abgeschlossen; seine Zeilen liegen im Datenspeicher.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The run failed and left its target as it was.</source>
+        <translation>Der Lauf ist fehlgeschlagen und hat sein Ziel unverändert gelassen.</translation>
+    </message>
+    <message>
+        <source>The run was cancelled and left its target as it was.</source>
+        <translation>Der Lauf wurde abgebrochen und hat sein Ziel unverändert gelassen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Finished %1</source>
+        <translation>Abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>The rows are kept in Fabrica&apos;s storage.</source>
+        <translation>Die Zeilen liegen im Datenspeicher von Fabrica.</translation>
+    </message>
+    <message>
+        <source>Run #</source>
+        <translation>Lauf Nr.</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Run By</source>
+        <translation>Ausgeführt von</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RunsPanel</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the runs again (F5)</source>
+        <translation>Die Läufe neu einlesen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Data</source>
+        <translation>Daten ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;This schema only</source>
+        <translation>Nur &amp;dieses Schema</translation>
+    </message>
+    <message>
+        <source>Show only the runs of the stored schema open in the window</source>
+        <translation>Nur die Läufe des gespeicherten Schemas anzeigen, das im Fenster geöffnet ist</translation>
+    </message>
+    <message>
+        <source>There is no storage to read runs from.</source>
+        <translation>Es gibt keinen Datenspeicher, aus dem Läufe gelesen werden könnten.</translation>
+    </message>
+    <message>
+        <source>Cannot list the runs: %1</source>
+        <translation>Die Läufe können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Only a finished run whose rows are kept in storage can be opened or exported again.</source>
+        <translation>Nur ein abgeschlossener Lauf, dessen Zeilen im Datenspeicher liegen, kann erneut geöffnet oder exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Show the run&apos;s rows (Enter)</source>
+        <translation>Die Zeilen des Laufs anzeigen (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Export the run&apos;s rows to files</source>
+        <translation>Die Zeilen des Laufs in Dateien exportieren</translation>
+    </message>
+    <message>
+        <source>Delete run %1 of %2 and the rows it keeps in storage?</source>
+        <translation>Lauf %1 von %2 und die Zeilen, die er im Datenspeicher ablegt, löschen?</translation>
+    </message>
+    <message>
+        <source>Delete run %1 of %2 from the list? What it wrote to %3 stays as it is.</source>
+        <translation>Lauf %1 von %2 aus der Liste löschen? Was er nach %3 geschrieben hat, bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Cannot delete run %1: %2</source>
+        <translation>Lauf %1 kann nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Deleted run %1.</source>
+        <translation>Lauf %1 gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -3451,6 +4847,17 @@ Beispiel: %2</translation>
     <message>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SavedConnections</name>
+    <message>
+        <source>cannot write the settings file %1</source>
+        <translation>die Einstellungsdatei %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>a saved connection needs a name</source>
+        <translation>eine gespeicherte Verbindung braucht einen Namen</translation>
     </message>
 </context>
 <context>
@@ -4096,6 +5503,148 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Storage</source>
+        <translation>&amp;Datenspeicher</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>API Ser&amp;ver</source>
+        <translation>API-Ser&amp;ver</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>The new language applies at the next start.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>How many threads a new generation starts with; each generation can change it.</source>
+        <translation>Mit wie vielen Threads eine neue Generierung beginnt; jede Generierung kann das ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>Default &amp;threads:</source>
+        <translation>Standardanzahl &amp;Threads:</translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer runs %n thread(s) at once.</source>
+        <translation>
+            <numerusform>Dieser Computer führt %n Thread gleichzeitig aus.</numerusform>
+            <numerusform>Dieser Computer führt %n Threads gleichzeitig aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>Restore &amp;Defaults</source>
+        <translation>&amp;Standardwerte wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Imported files and archives are untrusted: Fabrica reads no more than this.</source>
+        <translation>Importierte Dateien und Archive gelten als nicht vertrauenswürdig: Fabrica liest nicht mehr als hier angegeben.</translation>
+    </message>
+    <message>
+        <source>&amp;Upload size:</source>
+        <translation>&amp;Upload-Größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Entries per archive:</source>
+        <translation>&amp;Einträge pro Archiv:</translation>
+    </message>
+    <message>
+        <source>Entr&amp;y size (unpacked):</source>
+        <translation>Größe pro Ei&amp;ntrag (entpackt):</translation>
+    </message>
+    <message>
+        <source>T&amp;otal size (unpacked):</source>
+        <translation>&amp;Gesamtgröße (entpackt):</translation>
+    </message>
+    <message>
+        <source>Ratio &amp;checked above:</source>
+        <translation>Verhältnis &amp;prüfen ab:</translation>
+    </message>
+    <message>
+        <source>Maximum compression &amp;ratio:</source>
+        <translation>Maximales &amp;Kompressionsverhältnis:</translation>
+    </message>
+    <message>
+        <source>An archive entry that unpacks to more than this may be at most the maximum ratio times its packed size (a guard against ZIP bombs).</source>
+        <translation>Ein Archiveintrag, der entpackt größer ist als dieser Wert, darf höchstens das maximale Verhältnis mal seine gepackte Größe erreichen (ein Schutz gegen ZIP-Bomben).</translation>
+    </message>
+    <message>
+        <source>&amp;Enable the REST API server</source>
+        <translation>REST-API-Server &amp;einschalten</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>Listen a&amp;ddress:</source>
+        <translation>&amp;Listen-Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>The server needs the REST API feature of this Fabrica build. These settings apply when the server starts.</source>
+        <translation>Der Server benötigt die REST-API-Funktion dieses Fabrica-Builds. Diese Einstellungen gelten, wenn der Server startet.</translation>
+    </message>
+    <message>
+        <source>Enter an IP address: 127.0.0.1 serves this computer only, 0.0.0.0 every network.</source>
+        <translation>Geben Sie eine IP-Adresse ein: 127.0.0.1 bedient nur diesen Computer, 0.0.0.0 jedes Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Other computers on the network can reach the server at this address.</source>
+        <translation>Andere Computer im Netzwerk können den Server unter dieser Adresse erreichen.</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::SignInDialog</name>
     <message>
         <source>Sign In</source>
@@ -4303,6 +5852,14 @@ Beispiel: %2</translation>
         <source>cannot save the tables of schema &quot;%1&quot;</source>
         <translation>die Tabellen des Schemas &quot;%1&quot; können nicht gespeichert werden</translation>
     </message>
+    <message>
+        <source>cannot delete the run</source>
+        <translation>der Lauf kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>run %1 is still running; cancel it first</source>
+        <translation>Lauf %1 läuft noch; brechen Sie ihn zuerst ab</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::SqlTokenizer</name>
@@ -4357,6 +5914,112 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::StoragePage</name>
+    <message>
+        <source>Fabrica keeps its users, schemas and runs in this database.</source>
+        <translation>Fabrica legt seine Benutzer, Schemas und Läufe in dieser Datenbank ab.</translation>
+    </message>
+    <message>
+        <source>&amp;Default file</source>
+        <translation>&amp;Standarddatei</translation>
+    </message>
+    <message>
+        <source>S&amp;QLite file:</source>
+        <translation>S&amp;QLite-Datei:</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;PostgreSQL:</source>
+        <translation>&amp;PostgreSQL:</translation>
+    </message>
+    <message>
+        <source>A password typed here is saved encrypted, never in the settings file; PostgreSQL also reads PGPASSWORD and ~/.pgpass.</source>
+        <translation>Ein hier eingegebenes Passwort wird verschlüsselt gespeichert, nie in der Einstellungsdatei; PostgreSQL liest außerdem PGPASSWORD und ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Connects to the database and reads its storage version.</source>
+        <translation>Verbindet sich mit der Datenbank und liest die Version ihres Datenspeichers.</translation>
+    </message>
+    <message>
+        <source>&amp;Migrate</source>
+        <translation>&amp;Migrieren</translation>
+    </message>
+    <message>
+        <source>Creates or upgrades Fabrica&apos;s tables in the database.</source>
+        <translation>Legt die Tabellen von Fabrica in der Datenbank an oder aktualisiert sie.</translation>
+    </message>
+    <message>
+        <source>Fabrica opens the new storage at the next start; until then the window keeps working with the current one.</source>
+        <translation>Fabrica öffnet den neuen Datenspeicher beim nächsten Start; bis dahin arbeitet das Fenster mit dem aktuellen weiter.</translation>
+    </message>
+    <message>
+        <source>FABRICA_DATABASE is set, so Fabrica opens %1 whatever is chosen here.</source>
+        <translation>FABRICA_DATABASE ist gesetzt, daher öffnet Fabrica %1, unabhängig davon, was hier gewählt ist.</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite file.</source>
+        <translation>Wählen Sie die SQLite-Datei.</translation>
+    </message>
+    <message>
+        <source>Give the full path of the SQLite file, e.g. %1.</source>
+        <translation>Geben Sie den vollständigen Pfad der SQLite-Datei an, z. B. %1.</translation>
+    </message>
+    <message>
+        <source>Enter the URL of the PostgreSQL database, e.g. postgresql://user@host:5432/fabrica.</source>
+        <translation>Geben Sie die URL der PostgreSQL-Datenbank ein, z. B. postgresql://user@host:5432/fabrica.</translation>
+    </message>
+    <message>
+        <source>This field takes a postgresql:// URL; for a file choose “SQLite file”.</source>
+        <translation>Dieses Feld erwartet eine postgresql://-URL; für eine Datei wählen Sie „SQLite-Datei“.</translation>
+    </message>
+    <message>
+        <source>SQLite File</source>
+        <translation>SQLite-Datei</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.sqlite3 *.db);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.sqlite *.sqlite3 *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Migrating…</source>
+        <translation>Migration läuft…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s) to %1; the storage is at version %2.</source>
+        <translation>
+            <numerusform>%n Migration auf %1 angewendet; der Datenspeicher hat jetzt Version %2.</numerusform>
+            <numerusform>%n Migrationen auf %1 angewendet; der Datenspeicher hat jetzt Version %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected to %1. It holds no Fabrica tables yet; Migrate creates them (version %2).</source>
+        <translation>Verbunden mit %1. Die Datenbank enthält noch keine Tabellen von Fabrica; „Migrieren“ legt sie an (Version %2).</translation>
+    </message>
+    <message>
+        <source>Connected to %1 at storage version %2. This Fabrica uses version %3; Migrate brings it up to date.</source>
+        <translation>Verbunden mit %1, Datenspeicher in Version %2. Diese Fabrica-Version verwendet Version %3; „Migrieren“ bringt ihn auf den neuesten Stand.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 at storage version %2, newer than this Fabrica (version %3) knows.</source>
+        <translation>Verbunden mit %1, Datenspeicher in Version %2; diese ist neuer, als diese Fabrica-Version (Version %3) kennt.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 at storage version %2, up to date.</source>
+        <translation>Verbunden mit %1, Datenspeicher in Version %2, auf dem neuesten Stand.</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::StoredRunExport</name>
     <message>
         <source>the run&apos;s schema no longer compiles: %1</source>
@@ -4365,6 +6028,81 @@ Beispiel: %2</translation>
     <message>
         <source>the run stored only %1 of the %2 rows of %3</source>
         <translation>der Lauf hat nur %1 der %2 Zeilen von %3 gespeichert</translation>
+    </message>
+    <message>
+        <source>run %1 kept no rows in storage; its data went to %2</source>
+        <translation>Lauf %1 hat keine Zeilen im Datenspeicher abgelegt; seine Daten gingen nach %2</translation>
+    </message>
+    <message>
+        <source>run %1 did not finish, so it has no rows to export</source>
+        <translation>Lauf %1 wurde nicht abgeschlossen und hat daher keine Zeilen zum Exportieren</translation>
+    </message>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>der Export wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::StoredRunModel</name>
+    <message>
+        <source>NULL</source>
+        <extracomment>How a NULL value (no value at all, unlike an empty text) shows in a stored run&apos;s rows.</extracomment>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>NULL: no value</source>
+        <translation>NULL: kein Wert</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::StoredRunView</name>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
+    </message>
+    <message>
+        <source>Row number</source>
+        <translation>Zeilennummer</translation>
+    </message>
+    <message>
+        <source>Go to a row and select it (Ctrl+G)</source>
+        <translation>Zu einer Zeile springen und sie auswählen (Strg+G)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to row:</source>
+        <translation>Gehe zu &amp;Zeile:</translation>
+    </message>
+    <message>
+        <source>Cannot read the stored rows: %1</source>
+        <translation>Die gespeicherten Zeilen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no storage to read run %1 from.</source>
+        <translation>Es gibt keinen Datenspeicher, aus dem Lauf %1 gelesen werden könnte.</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the run: %1</source>
+        <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Run %1 kept no rows in storage.</source>
+        <translation>Lauf %1 hat keine Zeilen im Datenspeicher abgelegt.</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2, seed %3</source>
+        <translation>Lauf %1 von %2, Startwert %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 rows)</source>
+        <translation>%1 (%2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 columns</source>
+        <translation>%1 Zeilen, %2 Spalten</translation>
     </message>
 </context>
 <context>
@@ -4932,6 +6670,219 @@ Passwörter werden am Terminal abgefragt oder mit --password-stdin als eine Zeil
     <message>
         <source>fabrica users</source>
         <translation>fabrica users</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;New User…</source>
+        <translation>&amp;Neuer Benutzer…</translation>
+    </message>
+    <message>
+        <source>Make &amp;Administrator</source>
+        <translation>Zum &amp;Administrator machen</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Password…</source>
+        <translation>Passwort &amp;zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Filter by name, e-mail, role or state</source>
+        <translation>Nach Name, E-Mail, Rolle oder Status filtern</translation>
+    </message>
+    <message>
+        <source>Make &amp;User</source>
+        <translation>Zum &amp;Benutzer machen</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Change &amp;Password…</source>
+        <translation>&amp;Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>Reading the users…</source>
+        <translation>Die Benutzer werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot list the users: %1</source>
+        <translation>Die Benutzer können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Created the user %1.</source>
+        <translation>Der Benutzer %1 wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>The role of %1 stays as it was: %2</source>
+        <translation>Die Rolle von %1 bleibt unverändert: %2</translation>
+    </message>
+    <message>
+        <source>%1 is an administrator now.</source>
+        <translation>%1 ist jetzt Administrator.</translation>
+    </message>
+    <message>
+        <source>%1 is a user now.</source>
+        <translation>%1 ist jetzt Benutzer.</translation>
+    </message>
+    <message>
+        <source>Changing the role…</source>
+        <translation>Die Rolle wird geändert…</translation>
+    </message>
+    <message>
+        <source>Give Up the Administrator Role</source>
+        <translation>Administratorrolle abgeben</translation>
+    </message>
+    <message>
+        <source>Make your own account, %1, a user? You can no longer manage users, and your session ends.</source>
+        <translation>Ihr eigenes Konto %1 zum Benutzer machen? Sie können dann keine Benutzer mehr verwalten, und Ihre Sitzung endet.</translation>
+    </message>
+    <message>
+        <source>Make Me a User</source>
+        <translation>Mich zum Benutzer machen</translation>
+    </message>
+    <message>
+        <source>%1 stays enabled: %2</source>
+        <translation>%1 bleibt aktiv: %2</translation>
+    </message>
+    <message>
+        <source>%1 stays disabled: %2</source>
+        <translation>%1 bleibt gesperrt: %2</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and cannot sign in.</source>
+        <translation>%1 ist gesperrt und kann sich nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>%1 is enabled and can sign in.</source>
+        <translation>%1 ist entsperrt und kann sich anmelden.</translation>
+    </message>
+    <message>
+        <source>Disabling the user…</source>
+        <translation>Der Benutzer wird gesperrt…</translation>
+    </message>
+    <message>
+        <source>Enabling the user…</source>
+        <translation>Der Benutzer wird entsperrt…</translation>
+    </message>
+    <message>
+        <source>Disable Your Account</source>
+        <translation>Eigenes Konto sperren</translation>
+    </message>
+    <message>
+        <source>Disable your own account, %1? Your session ends, and only another administrator can enable the account again.</source>
+        <translation>Ihr eigenes Konto %1 sperren? Ihre Sitzung endet, und nur ein anderer Administrator kann das Konto wieder entsperren.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>%1 has a new password.</source>
+        <translation>%1 hat ein neues Passwort.</translation>
+    </message>
+    <message>
+        <source>%1 was not deleted: %2</source>
+        <translation>%1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>Deleted the user %1.</source>
+        <translation>Der Benutzer %1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleting the user…</source>
+        <translation>Der Benutzer wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Delete your own account, %1? Your saved schemas and runs go with it, and your session ends. This cannot be undone.</source>
+        <translation>Ihr eigenes Konto %1 löschen? Ihre gespeicherten Schemas und Läufe werden mit gelöscht, und Ihre Sitzung endet. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete the user %1? Their saved schemas and runs go with the account. This cannot be undone.</source>
+        <translation>Den Benutzer %1 löschen? Seine gespeicherten Schemas und Läufe werden mit dem Konto gelöscht. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete User</source>
+        <translation>Benutzer löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::UsersModel</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (Sie)</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>You are signed in as this user.</source>
+        <translation>Sie sind als dieser Benutzer angemeldet.</translation>
+    </message>
+    <message>
+        <source>This user cannot sign in until an administrator enables the account again.</source>
+        <translation>Dieser Benutzer kann sich erst wieder anmelden, wenn ein Administrator das Konto entsperrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign-in pauses after %n failed attempt(s) until %1; a password reset ends the pause.</source>
+        <translation>
+            <numerusform>Nach %n Fehlversuch ist die Anmeldung bis %1 pausiert; ein Zurücksetzen des Passworts beendet die Pause.</numerusform>
+            <numerusform>Nach %n Fehlversuchen ist die Anmeldung bis %1 pausiert; ein Zurücksetzen des Passworts beendet die Pause.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User Name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
     </message>
 </context>
 <context>

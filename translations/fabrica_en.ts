@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>fabrica::ColumnStatisticsChart</name>
+    <message numerus="yes">
+        <source>Other (%n values)</source>
+        <translation>
+            <numerusform>Other (%n value)</numerusform>
+            <numerusform>Other (%n values)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ColumnTableModel</name>
     <message numerus="yes">
         <source>Move %n column(s)</source>
@@ -52,6 +62,30 @@
         <translation>
             <numerusform>INSERT INTO %1: %n more row not kept; %2 sample rows per table are enough</numerusform>
             <numerusform>INSERT INTO %1: %n more rows not kept; %2 sample rows per table are enough</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ExportOptionsDialog</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Writes %n file(s) into %1: %2</source>
+        <translation>
+            <numerusform>Writes %n file into %1: %2</numerusform>
+            <numerusform>Writes %n files into %1: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaces %n file(s) that exist already.</source>
+        <translation>
+            <numerusform>Replaces %n file that exists already.</numerusform>
+            <numerusform>Replaces %n files that exist already.</numerusform>
         </translation>
     </message>
 </context>
@@ -331,6 +365,26 @@
     </message>
 </context>
 <context>
+    <name>fabrica::SettingsDialog</name>
+    <message numerus="yes">
+        <source>This computer runs %n thread(s) at once.</source>
+        <translation>
+            <numerusform>This computer runs %n thread at once.</numerusform>
+            <numerusform>This computer runs %n threads at once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::StoragePage</name>
+    <message numerus="yes">
+        <source>Applied %n migration(s) to %1; the storage is at version %2.</source>
+        <translation>
+            <numerusform>Applied %n migration to %1; the storage is at version %2.</numerusform>
+            <numerusform>Applied %n migrations to %1; the storage is at version %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fabrica::TableEditor</name>
     <message numerus="yes">
         <source>Duplicate %n column(s)</source>
@@ -351,6 +405,16 @@
         <translation>
             <numerusform>Move %n column</numerusform>
             <numerusform>Move %n columns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::UsersModel</name>
+    <message numerus="yes">
+        <source>Sign-in pauses after %n failed attempt(s) until %1; a password reset ends the pause.</source>
+        <translation>
+            <numerusform>Sign-in pauses after %n failed attempt until %1; a password reset ends the pause.</numerusform>
+            <numerusform>Sign-in pauses after %n failed attempts until %1; a password reset ends the pause.</numerusform>
         </translation>
     </message>
 </context>
