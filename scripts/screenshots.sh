@@ -2,7 +2,10 @@
 # Takes the README's screenshots from the real application under a virtual X server: a fresh storage, a
 # user created with `fabrica users add`, sign-in through the app's own dialog (typed with xdotool), the shop
 # example, then the main window, the column editor of orders.status, the table editor of orders and the
-# import preview of a ZIP. Writes PNGs into docs/screenshots/ (or the folder given as $1).
+# import preview of a ZIP; then scripts/window-shots (the real MainWindow driven through its own actions)
+# for the data preview with the statistics of orders.status, the generate panel during a run, the export
+# options, the write-into-database dialog and the users dialog. Writes PNGs into docs/screenshots/ (or the
+# folder given as $1).
 set -euo pipefail
 FABRICA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/lib.sh
@@ -10,7 +13,7 @@ source "$FABRICA_ROOT/scripts/lib.sh"
 
 out=$(realpath -m "${1:-$FABRICA_ROOT/docs/screenshots}")
 ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" xvfb xauth xdotool imagemagick zip fonts-dejavu-core
-FABRICA_TARGET=fabrica configure_and_build "$FABRICA_ROOT/build" Release
+FABRICA_TARGET="fabrica window_shots" configure_and_build "$FABRICA_ROOT/build" Release
 fabrica="$FABRICA_ROOT/build/app/fabrica"
 
 work=$(mktemp -d)
@@ -95,4 +98,9 @@ preview=$(wait_window 'Import Preview|Import preview|Preview')
 xdotool windowsize --sync "$preview" 1100 680 2>/dev/null || true
 shot import-preview "$preview"
 keys Escape
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+
+"$FABRICA_ROOT/build/scripts/window-shots/window_shots" "$out" 2>>"$work/app.log"
 fabrica_log "Screenshots in $out"

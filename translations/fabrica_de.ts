@@ -3878,7 +3878,7 @@ Beispiel: %2</translation>
         <translation>E&amp;ntwurf</translation>
     </message>
     <message>
-        <source>&amp;Data Preview</source>
+        <source>Data &amp;Preview</source>
         <translation>Daten&amp;vorschau</translation>
     </message>
     <message>

@@ -564,7 +564,7 @@ void MainWindow::createCentral()
     m_centralTabs->setDocumentMode(true);
     m_centralTabs->addTab(m_editors, Icons::get(QStringLiteral("schema")), tr("&Design"));
     m_centralTabs->addTab(m_generation->previewPanel(), Icons::get(QStringLiteral("table")),
-                          tr("&Data Preview"));
+                          tr("Data tr("&Data Preview")Preview"));
     setCentralWidget(m_centralTabs);
 }
 

@@ -9,6 +9,8 @@
 #include "UiLogging.h"
 #include "settings/MessageLabel.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
@@ -322,7 +324,8 @@ QGroupBox *GeneratePanel::makeProgressGroup()
 
 void GeneratePanel::fitTablesView()
 {
-    fitToRows(m_tablesView, m_progressModel->rowCount(), 1, 6);
+    // Every table of a small schema stays in sight while it runs; a big one scrolls from the fourth on.
+    fitToRows(m_tablesView, m_progressModel->rowCount(), std::clamp(m_progressModel->rowCount(), 1, 4), 6);
 }
 
 void GeneratePanel::fitToRows(QTableView *view, int rows, int minRows, int maxRows)

@@ -5,6 +5,7 @@
 
 #include <QFileInfo>
 #include <QProgressDialog>
+#include <QSettings>
 
 namespace fabrica {
 
@@ -59,6 +60,10 @@ void ImportFlow::start(const QStringList &paths, const QString &openSchema)
                 done();
                 showPreview(outcome, paths);
             });
+    // The limits of the settings at the time of the drop, as the CLI's import reads them.
+    ImportService::Options options;
+    options.limits = ImportLimits::fromSettings(QSettings());
+    m_runner->setOptions(options);
     m_runner->start(paths);
 }
 
