@@ -197,6 +197,8 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
     m_persistence->refreshStored();
     updateActions();
     updateTitle();
+    // The keyboard starts in the structure tree, not in the first field of a dock.
+    QTimer::singleShot(0, m_tree, qOverload<>(&QWidget::setFocus));
     if (m_options.offerRecovery)
         QTimer::singleShot(0, this, &MainWindow::offerRecovery);
 }
@@ -512,6 +514,7 @@ void MainWindow::createDocks()
     statisticsDock->setWidget(m_generation->statisticsView());
     addDockWidget(Qt::RightDockWidgetArea, statisticsDock);
     splitDockWidget(generateDock, statisticsDock, Qt::Vertical);
+    resizeDocks({generateDock}, {400}, Qt::Horizontal);
     resizeDocks({problemsDock}, {170}, Qt::Vertical);
 }
 
@@ -564,7 +567,7 @@ void MainWindow::createCentral()
     m_centralTabs->setDocumentMode(true);
     m_centralTabs->addTab(m_editors, Icons::get(QStringLiteral("schema")), tr("&Design"));
     m_centralTabs->addTab(m_generation->previewPanel(), Icons::get(QStringLiteral("table")),
-                          tr("Data tr("&Data Preview")Preview"));
+                          tr("Data &Preview"));
     setCentralWidget(m_centralTabs);
 }
 
