@@ -162,6 +162,18 @@
     </message>
 </context>
 <context>
+    <name>fabrica::CellDisplay</name>
+    <message>
+        <source>NULL</source>
+        <extracomment>How a NULL value (no value at all, unlike an empty text) shows in the data preview and a run&apos;s rows.</extracomment>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>NULL: no value</source>
+        <translation>NULL: kein Wert</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ChangePasswordDialog</name>
     <message>
         <source>Change Password</source>
@@ -2134,26 +2146,6 @@ Beispiel: %2</translation>
         <translation>Fabrica hat kein Standardkonto: Hier legen Sie den ersten Administrator an, der danach weitere Benutzer hinzufügen kann.</translation>
     </message>
     <message>
-        <source>optional</source>
-        <translation>optional</translation>
-    </message>
-    <message>
-        <source>&amp;User name:</source>
-        <translation>&amp;Benutzername:</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-Mail:</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Passwort:</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat password:</source>
-        <translation>Passwort &amp;wiederholen:</translation>
-    </message>
-    <message>
         <source>Create Administrator</source>
         <translation>Administrator anlegen</translation>
     </message>
@@ -2718,6 +2710,17 @@ Beispiel: %2</translation>
     <message>
         <source>Fabrica cannot generate type %1 yet</source>
         <translation>Fabrica kann den Typ %1 noch nicht erzeugen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GoToRowEdit</name>
+    <message>
+        <source>Row number</source>
+        <translation>Zeilennummer</translation>
+    </message>
+    <message>
+        <source>Go to a row and select it (Ctrl+G)</source>
+        <translation>Zu einer Zeile springen und sie auswählen (Strg+G)</translation>
     </message>
 </context>
 <context>
@@ -3943,15 +3946,7 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
-    <name>fabrica::NewUserDialog</name>
-    <message>
-        <source>Create User</source>
-        <translation>Benutzer anlegen</translation>
-    </message>
-    <message>
-        <source>New User</source>
-        <translation>Neuer Benutzer</translation>
-    </message>
+    <name>fabrica::NewAccountDialog</name>
     <message>
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
@@ -3971,6 +3966,17 @@ Beispiel: %2</translation>
     <message>
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::NewUserDialog</name>
+    <message>
+        <source>Create User</source>
+        <translation>Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>New User</source>
+        <translation>Neuer Benutzer</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
@@ -4348,15 +4354,6 @@ Beispiel: %2</translation>
 <context>
     <name>fabrica::PreviewModel</name>
     <message>
-        <source>NULL</source>
-        <extracomment>How a NULL value (no value at all, unlike an empty text) shows in the data preview.</extracomment>
-        <translation>NULL</translation>
-    </message>
-    <message>
-        <source>NULL: no value</source>
-        <translation>NULL: kein Wert</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <extracomment>Tooltip of a column in the data preview: column name and its data type.</extracomment>
         <translation>%1 (%2)</translation>
@@ -4367,14 +4364,6 @@ Beispiel: %2</translation>
     <message>
         <source>The same seed gives the same data, here and in every export.</source>
         <translation>Derselbe Startwert liefert dieselben Daten, hier und in jedem Export.</translation>
-    </message>
-    <message>
-        <source>Row number</source>
-        <translation>Zeilennummer</translation>
-    </message>
-    <message>
-        <source>Go to a row and select it (Ctrl+G)</source>
-        <translation>Zu einer Zeile springen und sie auswählen (Strg+G)</translation>
     </message>
     <message>
         <source>&amp;Table:</source>
@@ -6043,30 +6032,10 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
-    <name>fabrica::StoredRunModel</name>
-    <message>
-        <source>NULL</source>
-        <extracomment>How a NULL value (no value at all, unlike an empty text) shows in a stored run&apos;s rows.</extracomment>
-        <translation>NULL</translation>
-    </message>
-    <message>
-        <source>NULL: no value</source>
-        <translation>NULL: kein Wert</translation>
-    </message>
-</context>
-<context>
     <name>fabrica::StoredRunView</name>
     <message>
         <source>&amp;Table:</source>
         <translation>&amp;Tabelle:</translation>
-    </message>
-    <message>
-        <source>Row number</source>
-        <translation>Zeilennummer</translation>
-    </message>
-    <message>
-        <source>Go to a row and select it (Ctrl+G)</source>
-        <translation>Zu einer Zeile springen und sie auswählen (Strg+G)</translation>
     </message>
     <message>
         <source>&amp;Go to row:</source>

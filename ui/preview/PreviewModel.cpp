@@ -1,5 +1,7 @@
 #include "PreviewModel.h"
 
+#include "models/CellDisplay.h"
+
 #include "UiLogging.h"
 
 #include <QFont>
@@ -10,32 +12,7 @@
 
 namespace fabrica {
 
-namespace {
-
-// Line breaks and tabs would break the one-line rows of the view; the tooltip keeps them. Most values need
-// nothing, and are returned as they are (shared, not copied).
-QString displayText(const QString &value)
-{
-    const auto control = [](QChar c) {
-        return c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t');
-    };
-    const QStringView shown = QStringView(value).left(PreviewModel::DisplayLength);
-    const bool cut = value.size() > PreviewModel::DisplayLength;
-    if (!cut && std::none_of(shown.begin(), shown.end(), control))
-        return value;
-    QString text = shown.toString();
-    for (QChar &c : text) {
-        if (c == QLatin1Char('\t'))
-            c = QChar(0x21E5); // ⇥
-        else if (control(c))
-            c = QChar(0x21B5); // ↵
-    }
-    if (cut)
-        text += QChar(0x2026); // …
-    return text;
-}
-
-} // namespace
+namespace {} // namespace
 
 PreviewModel::PreviewModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -163,29 +140,9 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
     if (!row || index.column() >= row->size())
         return {};
     const RowWindow::Cell &cell = row->at(index.column());
-    switch (role) {
-    case Qt::DisplayRole:
-        //: How a NULL value (no value at all, unlike an empty text) shows in the data preview.
-        return cell ? displayText(*cell) : tr("NULL");
-    case Qt::ToolTipRole:
-        if (!cell)
-            return tr("NULL: no value");
-        return cell->size() > 4 * DisplayLength ? cell->left(4 * DisplayLength) + QChar(0x2026) : *cell;
-    case Qt::FontRole:
-        if (!cell) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        return {};
-    case Qt::ForegroundRole:
-        if (!cell)
-            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
-        return {};
-    case CellRole:
+    if (role == CellRole)
         return QVariant::fromValue(cell);
-    }
-    return {};
+    return CellDisplay::data(cell, role);
 }
 
 QVariant PreviewModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -27,7 +27,6 @@ public:
     static constexpr int BlockRows = 256;
     static constexpr int CachedBlocks = 8;
     // Characters shown in a cell; longer values end in "…" and the tooltip has the whole value.
-    static constexpr int DisplayLength = 200;
     static constexpr int DefaultViewRows = 5000000;
 
     explicit PreviewModel(QObject *parent = nullptr);

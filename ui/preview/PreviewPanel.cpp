@@ -1,5 +1,7 @@
 #include "PreviewPanel.h"
 
+#include "widgets/GoToRowEdit.h"
+
 #include "PreviewModel.h"
 #include "UiLogging.h"
 #include "session/SchemaSession.h"
@@ -35,7 +37,7 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     : QWidget(parent)
     , m_tablePicker(new QComboBox(this))
     , m_seedEdit(new QLineEdit(this))
-    , m_goToEdit(new QLineEdit(this))
+    , m_goToEdit(new GoToRowEdit(this))
     , m_stack(new QStackedWidget(this))
     , m_view(new QTableView(this))
     , m_message(new QLabel(this))
@@ -52,9 +54,6 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_seedEdit->setToolTip(tr("The same seed gives the same data, here and in every export."));
     m_seedEdit->setMaximumWidth(m_seedEdit->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 22);
     m_goToEdit->setObjectName(QStringLiteral("previewGoToRow"));
-    m_goToEdit->setPlaceholderText(tr("Row number"));
-    m_goToEdit->setToolTip(tr("Go to a row and select it (Ctrl+G)"));
-    m_goToEdit->setClearButtonEnabled(true);
 
     auto *tableLabel = new QLabel(tr("&Table:"), this);
     tableLabel->setBuddy(m_tablePicker);
@@ -108,12 +107,9 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &PreviewPanel::finished);
     connect(m_tablePicker, &QComboBox::activated, this, &PreviewPanel::selectTable);
     connect(m_seedEdit, &QLineEdit::editingFinished, this, &PreviewPanel::seedEdited);
-    connect(m_goToEdit, &QLineEdit::returnPressed, this, &PreviewPanel::goToRowTyped);
-    auto *goTo = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_G), this);
-    goTo->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(goTo, &QShortcut::activated, this, [this] {
-        m_goToEdit->setFocus(Qt::ShortcutFocusReason);
-        m_goToEdit->selectAll();
+    connect(m_goToEdit, &GoToRowEdit::rowRequested, this, [this](qint64 row) {
+        goToRow(row);
+        m_view->setFocus(Qt::OtherFocusReason);
     });
 
     showMessage(tr("No schema to preview."));
@@ -439,21 +435,6 @@ void PreviewPanel::goToRow(qint64 row)
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                          QItemSelectionModel::Rows);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
-}
-
-void PreviewPanel::goToRowTyped()
-{
-    const QString text = m_goToEdit->text().trimmed();
-    bool ok = false;
-    qint64 row = locale().toLongLong(text, &ok); // "2,999,999" as the status line writes it
-    if (!ok)
-        row = text.toLongLong(&ok);
-    if (!ok || row < 1) {
-        m_goToEdit->selectAll();
-        return;
-    }
-    goToRow(row);
-    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 QString PreviewPanel::message() const

@@ -16,6 +16,8 @@ class QTableView;
 
 namespace fabrica {
 
+class GoToRowEdit;
+
 class PreviewModel;
 class SchemaSession;
 
@@ -82,7 +84,6 @@ private:
     void showMessage(const QString &text);
     void updateStatus();
     void seedEdited();
-    void goToRowTyped();
 
     SchemaSession *m_session = nullptr;
     int m_tableIndex = -1;     // into the document's tables; follows inserts, moves and removals
@@ -100,7 +101,7 @@ private:
 
     QComboBox *m_tablePicker;
     QLineEdit *m_seedEdit;
-    QLineEdit *m_goToEdit;
+    GoToRowEdit *m_goToEdit;
     QStackedWidget *m_stack;
     QTableView *m_view;
     QLabel *m_message;

@@ -1,5 +1,7 @@
 #include "StoredRunModel.h"
 
+#include "models/CellDisplay.h"
+
 #include "UiLogging.h"
 #include "storage/Repository.h"
 
@@ -18,28 +20,6 @@ namespace {
 // Pages asked for but not fetched yet: when the user scrolls past faster than storage answers, only the
 // last few (those still on screen) are worth reading.
 constexpr int kMaxWantedPages = 4;
-
-// A cell's text on one line: tabs and line breaks as visible marks, long values cut (as the preview).
-QString displayText(const QString &value)
-{
-    const auto control = [](QChar c) {
-        return c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t');
-    };
-    const QStringView shown = QStringView(value).left(StoredRunModel::DisplayLength);
-    const bool cut = value.size() > StoredRunModel::DisplayLength;
-    if (!cut && std::none_of(shown.begin(), shown.end(), control))
-        return value;
-    QString text = shown.toString();
-    for (QChar &c : text) {
-        if (c == QLatin1Char('\t'))
-            c = QChar(0x21E5); // ⇥
-        else if (control(c))
-            c = QChar(0x21B5); // ↵
-    }
-    if (cut)
-        text += QChar(0x2026); // …
-    return text;
-}
 
 } // namespace
 
@@ -253,29 +233,9 @@ QVariant StoredRunModel::data(const QModelIndex &index, int role) const
         }
     }
     const Cell &cell = row->at(index.column());
-    switch (role) {
-    case Qt::DisplayRole:
-        //: How a NULL value (no value at all, unlike an empty text) shows in a stored run's rows.
-        return cell ? displayText(*cell) : tr("NULL");
-    case Qt::ToolTipRole:
-        if (!cell)
-            return tr("NULL: no value");
-        return cell->size() > 4 * DisplayLength ? cell->left(4 * DisplayLength) + QChar(0x2026) : *cell;
-    case Qt::FontRole:
-        if (!cell) {
-            QFont font;
-            font.setItalic(true);
-            return font;
-        }
-        return {};
-    case Qt::ForegroundRole:
-        if (!cell)
-            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
-        return {};
-    case CellRole:
+    if (role == CellRole)
         return QVariant::fromValue(cell);
-    }
-    return {};
+    return CellDisplay::data(cell, role);
 }
 
 QVariant StoredRunModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -31,7 +31,6 @@ public:
     static constexpr int DefaultPageRows = 256;
     static constexpr int CachedPages = 8;
     // Characters shown in a cell; longer values end in "…" and the tooltip has more.
-    static constexpr int DisplayLength = 200;
 
     StoredRunModel(Repository *storage, const Actor &actor, QObject *parent = nullptr);
     ~StoredRunModel() override;

@@ -1,5 +1,7 @@
 #include "StoredRunView.h"
 
+#include "widgets/GoToRowEdit.h"
+
 #include "StoredRunModel.h"
 #include "storage/Repository.h"
 
@@ -23,7 +25,7 @@ StoredRunView::StoredRunView(Repository *storage, const UserRecord &user, QWidge
     , m_model(new StoredRunModel(storage, Actor::of(user), this))
     , m_title(new QLabel(this))
     , m_tables(new QComboBox(this))
-    , m_goToEdit(new QLineEdit(this))
+    , m_goToEdit(new GoToRowEdit(this))
     , m_message(new QLabel(this))
     , m_view(new QTableView(this))
     , m_status(new QLabel(this))
@@ -37,18 +39,12 @@ StoredRunView::StoredRunView(Repository *storage, const UserRecord &user, QWidge
     connect(m_tables, &QComboBox::currentIndexChanged, this, &StoredRunView::tableChosen);
 
     m_goToEdit->setObjectName(QStringLiteral("goToRow"));
-    m_goToEdit->setPlaceholderText(tr("Row number"));
-    m_goToEdit->setToolTip(tr("Go to a row and select it (Ctrl+G)"));
-    m_goToEdit->setClearButtonEnabled(true);
     m_goToEdit->setMaximumWidth(16 * fontMetrics().averageCharWidth());
     auto *goToLabel = new QLabel(tr("&Go to row:"), this);
     goToLabel->setBuddy(m_goToEdit);
-    connect(m_goToEdit, &QLineEdit::returnPressed, this, &StoredRunView::goToRowTyped);
-    auto *goTo = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_G), this);
-    goTo->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(goTo, &QShortcut::activated, this, [this] {
-        m_goToEdit->setFocus(Qt::ShortcutFocusReason);
-        m_goToEdit->selectAll();
+    connect(m_goToEdit, &GoToRowEdit::rowRequested, this, [this](qint64 row) {
+        goToRow(row);
+        m_view->setFocus(Qt::OtherFocusReason);
     });
 
     m_message->setObjectName(QStringLiteral("message"));
@@ -232,21 +228,6 @@ void StoredRunView::goToRow(qint64 row)
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                          QItemSelectionModel::Rows);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
-}
-
-void StoredRunView::goToRowTyped()
-{
-    const QString text = m_goToEdit->text().trimmed();
-    bool ok = false;
-    qint64 row = locale().toLongLong(text, &ok); // "2,999,999" as the status line writes it
-    if (!ok)
-        row = text.toLongLong(&ok);
-    if (!ok || row < 1) {
-        m_goToEdit->selectAll();
-        return;
-    }
-    goToRow(row);
-    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 void StoredRunView::fitColumns()

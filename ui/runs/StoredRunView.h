@@ -14,6 +14,8 @@ class QTableView;
 
 namespace fabrica {
 
+class GoToRowEdit;
+
 class Repository;
 class StoredRunModel;
 
@@ -61,7 +63,6 @@ private:
 
     void loaded();
     void tableChosen();
-    void goToRowTyped();
     void showMessage(const QString &text);
     void updateStatus();
     void fitColumns();
@@ -76,7 +77,7 @@ private:
     StoredRunModel *m_model;
     QLabel *m_title;
     QComboBox *m_tables;
-    QLineEdit *m_goToEdit;
+    GoToRowEdit *m_goToEdit;
     QLabel *m_message;
     QTableView *m_view;
     QLabel *m_status;
