@@ -2,6 +2,7 @@
 // values table, the samples list, the live examples strip; every edit checked against the document and
 // undone back to the exact bytes of the schema file.
 
+#include "ExampleSchemas.h"
 #include "editors/ColumnEditor.h"
 #include "editors/ConstraintField.h"
 #include "editors/ConstraintForm.h"
@@ -66,11 +67,7 @@ constexpr int kNote = 5;       // orders.note, lorem_sentence
 
 Schema shop()
 {
-    Result<Schema> loaded =
-        SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/shop.fabrica.json"));
-    if (!loaded)
-        qFatal("cannot load the shop example: %s", qPrintable(loaded.error().toString()));
-    return *loaded;
+    return test::shopExample();
 }
 
 void retype(QWidget *edit, const QString &text)

@@ -1,5 +1,6 @@
 // ColumnStatistics: a sample of a column's generated values shows the shares, null rates, ranges and
 // uniqueness the schema asks for, counted on exactly the values the engine writes.
+#include "ExampleSchemas.h"
 #include "format/SchemaFile.h"
 #include "generate/ColumnPreview.h"
 #include "generate/ColumnStatistics.h"
@@ -21,11 +22,7 @@ Column column(const QString &name, const QString &type, const QByteArray &constr
 
 Schema shop()
 {
-    Result<Schema> loaded =
-        SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/shop.fabrica.json"));
-    if (!loaded)
-        qFatal("cannot load the shop example: %s", qPrintable(loaded.error().toString()));
-    return *loaded;
+    return test::shopExample();
 }
 
 // The shop with extra columns on orders (streams are keyed by names, so the shop's own columns keep their

@@ -1,5 +1,6 @@
 // The column statistics view: a runner samples off the GUI thread (superseding older requests), the view
 // shows busy meanwhile, then the numbers in its labels and a chart painted with the palette's colours.
+#include "ExampleSchemas.h"
 #include "format/SchemaFile.h"
 #include "preview/ColumnStatisticsChart.h"
 #include "preview/ColumnStatisticsRunner.h"
@@ -22,11 +23,7 @@ constexpr int kTimeout = 30000;
 
 Schema shop()
 {
-    Result<Schema> loaded =
-        SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/shop.fabrica.json"));
-    if (!loaded)
-        qFatal("cannot load the shop example: %s", qPrintable(loaded.error().toString()));
-    return *loaded;
+    return test::shopExample();
 }
 
 QString labelText(const QWidget &view, const QString &name)

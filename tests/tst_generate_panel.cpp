@@ -2,6 +2,7 @@
 // loop keeps turning, with throttled progress; the panel shows progress per table and overall, the result,
 // a cancel, and an error dialog with the core's message. The rows table and the seed field are driven
 // like a user would.
+#include "ExampleSchemas.h"
 #include "StorageTestSupport.h"
 #include "format/SchemaFile.h"
 #include "generate/GeneratePanel.h"
@@ -39,11 +40,7 @@ constexpr qint64 kLongRun = 30000000;
 
 Schema shop()
 {
-    Result<Schema> loaded =
-        SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/shop.fabrica.json"));
-    if (!loaded)
-        qFatal("cannot load the shop example: %s", qPrintable(loaded.error().toString()));
-    return *loaded;
+    return test::shopExample();
 }
 
 // The shop workload, scaled down (orders at 300,000 rows) and exported as CSV, one file per table.

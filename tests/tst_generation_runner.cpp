@@ -1,4 +1,5 @@
 // GenerationRunner: one request type for the window, the CLI and the API; runs recorded with their target.
+#include "ExampleSchemas.h"
 #include "StorageTestSupport.h"
 #include "format/SchemaFile.h"
 #include "jobs/GenerationRunner.h"
@@ -22,8 +23,7 @@ class TestGenerationRunner : public QObject
 
     static Schema shop()
     {
-        Schema schema =
-            SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/shop.fabrica.json")).value();
+        Schema schema = shopExample();
         for (Table &table : schema.tables)
             table.rows = std::min<qint64>(table.rows, 50);
         return schema;

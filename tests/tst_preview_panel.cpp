@@ -2,6 +2,7 @@
 // apart, a bounded cache), and PreviewPanel driven like a user — go to the last of 3,000,000 orders with
 // Ctrl+G, edits through the session's undo commands refreshing the rows while keeping the place, the
 // schema's problem shown instead of the table, the seed and the table picker.
+#include "ExampleSchemas.h"
 #include "format/SchemaFile.h"
 #include "preview/PreviewModel.h"
 #include "preview/PreviewPanel.h"
@@ -31,11 +32,7 @@ constexpr int kCustomers = 0, kOrders = 1, kNote = 5;
 
 Schema shop()
 {
-    const Result<Schema> loaded =
-        SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/shop.fabrica.json"));
-    if (!loaded)
-        qFatal("cannot load the shop example: %s", qPrintable(loaded.error().toString()));
-    return *loaded;
+    return test::shopExample();
 }
 
 // The shop with fewer rows, so that QAbstractItemModelTester (which walks every index after each reset)

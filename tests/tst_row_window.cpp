@@ -1,6 +1,7 @@
 // RowWindow: any window of a table's rows, cell for cell what `fabrica generate --seed 7 --format csv` writes
 // for the shop example — the first rows against a real exported file, the last rows of the 3,000,000 orders
 // against the chunks the export makes there — plus its edges, row-count overrides and use from many threads.
+#include "ExampleSchemas.h"
 #include "export/ExportFormat.h"
 #include "export/Sink.h"
 #include "format/SchemaFile.h"
@@ -26,11 +27,7 @@ constexpr int kHeadRows = 300;
 
 Schema shop()
 {
-    const Result<Schema> loaded =
-        SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/shop.fabrica.json"));
-    if (!loaded)
-        qFatal("cannot load the shop example: %s", qPrintable(loaded.error().toString()));
-    return *loaded;
+    return test::shopExample();
 }
 
 // A real export sink that keeps only the chunks holding the first `head` rows of each table: the job still
