@@ -3,6 +3,7 @@
 
 #include "FirstAdminDialog.h"
 #include "SignInDialog.h"
+#include "AuthTestSupport.h"
 #include "StorageTestSupport.h"
 #include "auth/AuthService.h"
 #include "auth/PasswordPolicy.h"
@@ -22,14 +23,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString kPassword = u"correct horse battery"_s;
-
-// Small hashing settings keep the tests fast; the dialogs do not depend on them.
-AuthService::Config smallConfig()
-{
-    AuthService::Config config;
-    config.hashing = PasswordHasher::Parameters{1024, 1, 1};
-    return config;
-}
 
 // Replaces the text of a line edit the way a user does: select all, delete, type.
 void retype(QLineEdit *edit, const QString &text)
@@ -135,10 +128,7 @@ void TestSignInDialogs::init()
     m_secrets = std::make_unique<QTemporaryDir>();
     QVERIFY(m_secrets->isValid());
     m_storage = m_databases->freshRepository();
-    Result<AuthService> auth =
-        AuthService::create(*m_storage, m_secrets->filePath(u"token-secret.key"_s), smallConfig());
-    QVERIFY2(auth, auth ? "" : qPrintable(auth.error().toString()));
-    m_auth.emplace(std::move(auth.value()));
+    m_auth.emplace(test::authService(*m_storage, *m_secrets));
 }
 
 void TestSignInDialogs::cleanup()

@@ -2,6 +2,7 @@
 // password-reset forms, and everyone's change-password dialog, driven with the keyboard and the mouse
 // against a real SQLite storage. The core's refusals must reach the user in its words and change nothing.
 
+#include "AuthTestSupport.h"
 #include "StorageTestSupport.h"
 #include "account/ChangePasswordDialog.h"
 #include "account/NewUserDialog.h"
@@ -32,14 +33,6 @@ namespace {
 
 const QString kPassword = u"correct horse battery"_s;
 const QString kOtherPassword = u"tremble tuba staple"_s;
-
-// Small hashing settings keep the tests fast; the dialogs do not depend on them.
-AuthService::Config smallConfig()
-{
-    AuthService::Config config;
-    config.hashing = PasswordHasher::Parameters{1024, 1, 1};
-    return config;
-}
 
 UserRecord record(qint64 id, const QString &name, Role role = Role::User)
 {
@@ -112,10 +105,7 @@ void TestUsersDialog::init()
     m_secrets = std::make_unique<QTemporaryDir>();
     QVERIFY(m_secrets->isValid());
     m_storage = m_databases->freshRepository();
-    Result<AuthService> auth =
-        AuthService::create(*m_storage, m_secrets->filePath(u"token-secret.key"_s), smallConfig());
-    QVERIFY2(auth, auth ? "" : qPrintable(auth.error().toString()));
-    m_auth.emplace(std::move(auth.value()));
+    m_auth.emplace(test::authService(*m_storage, *m_secrets));
     Result<UserRecord> ada = m_auth->createFirstAdmin(u"ada"_s, u"ada@example.com"_s, kPassword.toUtf8());
     QVERIFY2(ada, ada ? "" : qPrintable(ada.error().toString()));
     m_ada = ada.value();

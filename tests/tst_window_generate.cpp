@@ -4,6 +4,7 @@
 // with `fabrica generate` for the same seed; the database load is counted in the test PostgreSQL.
 #include "DialogDriver.h"
 #include "MainWindow.h"
+#include "AuthTestSupport.h"
 #include "StorageTestSupport.h"
 #include "account/NewUserDialog.h"
 #include "account/UsersDialog.h"
@@ -83,13 +84,6 @@ QMap<QString, QByteArray> folder(const QString &path)
     return files;
 }
 
-AuthService::Config smallHashing()
-{
-    AuthService::Config config;
-    config.hashing = PasswordHasher::Parameters{1024, 1, 1};
-    return config;
-}
-
 } // namespace
 
 class TestWindowGenerate : public QObject
@@ -142,10 +136,7 @@ void TestWindowGenerate::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_storage = m_databases.freshRepository();
-    Result<AuthService> auth =
-        AuthService::create(*m_storage, m_dir->filePath(u"token-secret.key"_s), smallHashing());
-    QVERIFY(auth);
-    m_auth.emplace(std::move(auth).value());
+    m_auth.emplace(authService(*m_storage, *m_dir));
     m_admin = m_auth->createFirstAdmin(u"ada"_s, u"ada@example.com"_s, kPassword).value();
     m_window = openWindow(m_admin);
     m_window->generation()->setFileDialogOptions(QFileDialog::DontUseNativeDialog);
