@@ -2383,16 +2383,16 @@ Beispiel: %2</translation>
         <translation>Einen zufälligen Startwert wählen, für andere Daten</translation>
     </message>
     <message>
-        <source>&amp;Seed:</source>
-        <translation>Start&amp;wert:</translation>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
     </message>
     <message>
         <source>Threads that generate rows; the data is the same for any number</source>
         <translation>Threads, die Zeilen erzeugen; die Daten sind bei jeder Anzahl dieselben</translation>
     </message>
     <message>
-        <source>&amp;Threads:</source>
-        <translation>&amp;Threads:</translation>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
     </message>
     <message>
         <source>Preview only</source>
@@ -2411,11 +2411,11 @@ Beispiel: %2</translation>
         <translation>In Dateien exportieren…</translation>
     </message>
     <message>
-        <source>T&amp;arget:</source>
+        <source>Ta&amp;rget:</source>
         <translation>&amp;Ziel:</translation>
     </message>
     <message>
-        <source>&amp;Reset to Schema</source>
+        <source>Reset to Sche&amp;ma</source>
         <translation>Auf Schema zu&amp;rücksetzen</translation>
     </message>
     <message>
@@ -2423,7 +2423,7 @@ Beispiel: %2</translation>
         <translation>Wieder für jede Tabelle die im Schema angegebene Zeilenzahl erzeugen</translation>
     </message>
     <message>
-        <source>&amp;Rows per table:</source>
+        <source>Ro&amp;ws per table:</source>
         <translation>Zeilen &amp;pro Tabelle:</translation>
     </message>
     <message>
@@ -3892,6 +3892,22 @@ Beispiel: %2</translation>
         <source>A generation is still running. Cancel it and close? Nothing of it is kept.</source>
         <translation>Es läuft noch eine Generierung. Abbrechen und schließen? Von ihr bleibt nichts erhalten.</translation>
     </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Data Preview</source>
+        <translation>Datenvorschau</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::Migrations</name>
@@ -4366,16 +4382,16 @@ Beispiel: %2</translation>
         <translation>Derselbe Startwert liefert dieselben Daten, hier und in jedem Export.</translation>
     </message>
     <message>
-        <source>&amp;Table:</source>
+        <source>Ta&amp;ble:</source>
         <translation>&amp;Tabelle:</translation>
     </message>
     <message>
-        <source>&amp;Seed:</source>
-        <translation>Start&amp;wert:</translation>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
     </message>
     <message>
-        <source>&amp;Go to row:</source>
-        <translation>Gehe zu &amp;Zeile:</translation>
+        <source>Go to row:</source>
+        <translation>Gehe zu Zeile:</translation>
     </message>
     <message>
         <source>No schema to preview.</source>
@@ -4679,8 +4695,8 @@ Beispiel: %2</translation>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <source>&amp;This schema only</source>
-        <translation>Nur &amp;dieses Schema</translation>
+        <source>This schema &amp;only</source>
+        <translation>Nur d&amp;ieses Schema</translation>
     </message>
     <message>
         <source>Show only the runs of the stored schema open in the window</source>

@@ -350,6 +350,14 @@ void MainWindow::createMenus()
     schema->addAction(m_refreshAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(Icons::get(QStringLiteral("schema")), tr("&Design"), QKeySequence(tr("Ctrl+1")),
+                          this, [this] { m_centralTabs->setCurrentIndex(0); });
+    m_viewMenu->addAction(Icons::get(QStringLiteral("table")), tr("Data &Preview"),
+                          QKeySequence(tr("Ctrl+2")), this, [this] {
+                              m_centralTabs->setCurrentIndex(1);
+                              m_generation->previewPanel()->setFocus();
+                          });
+    m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
 
@@ -565,9 +573,11 @@ void MainWindow::createCentral()
     m_centralTabs = new QTabWidget(this);
     m_centralTabs->setObjectName(QStringLiteral("centralTabs"));
     m_centralTabs->setDocumentMode(true);
-    m_centralTabs->addTab(m_editors, Icons::get(QStringLiteral("schema")), tr("&Design"));
+    // No mnemonics on the tabs: the panels' fields and the menu bar need the letters; Ctrl+1 and Ctrl+2
+    // (View menu) switch instead.
+    m_centralTabs->addTab(m_editors, Icons::get(QStringLiteral("schema")), tr("Design"));
     m_centralTabs->addTab(m_generation->previewPanel(), Icons::get(QStringLiteral("table")),
-                          tr("Data &Preview"));
+                          tr("Data Preview"));
     setCentralWidget(m_centralTabs);
 }
 

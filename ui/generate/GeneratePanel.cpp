@@ -162,7 +162,7 @@ QWidget *GeneratePanel::makeSettings()
     auto *seedRow = new QHBoxLayout;
     seedRow->addWidget(m_seedEdit, 1);
     seedRow->addWidget(m_newSeed);
-    auto *seedLabel = new QLabel(tr("&Seed:"), settings);
+    auto *seedLabel = new QLabel(tr("Seed:"), settings);
     seedLabel->setBuddy(m_seedEdit); // a layout as the field gets no buddy of its own
     form->addRow(seedLabel, seedRow);
 
@@ -172,7 +172,7 @@ QWidget *GeneratePanel::makeSettings()
     m_threads->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_threads->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_threads->setToolTip(tr("Threads that generate rows; the data is the same for any number"));
-    form->addRow(tr("&Threads:"), m_threads);
+    form->addRow(tr("Threads:"), m_threads);
 
     m_target = new QComboBox(settings);
     m_target->setObjectName(u"target"_s);
@@ -181,7 +181,7 @@ QWidget *GeneratePanel::makeSettings()
     m_target->addItem(Icons::get(u"database"_s), tr("Write into a database…"), int(Target::Database));
     m_target->addItem(Icons::get(u"export"_s), tr("Export to files…"), int(Target::Files));
     m_target->setCurrentIndex(m_target->findData(int(Target::Files)));
-    form->addRow(tr("T&arget:"), m_target);
+    form->addRow(tr("Ta&rget:"), m_target);
 
     m_rowsView = new QTableView(settings);
     m_rowsView->setObjectName(u"rowCounts"_s);
@@ -204,7 +204,7 @@ QWidget *GeneratePanel::makeSettings()
                                                          QHeaderView::ResizeToContents);
     m_rowsView->setContextMenuPolicy(Qt::ActionsContextMenu);
 
-    m_resetRows = new QAction(Icons::get(u"undo"_s), tr("&Reset to Schema"), this);
+    m_resetRows = new QAction(Icons::get(u"undo"_s), tr("Reset to Sche&ma"), this);
     m_resetRows->setObjectName(u"resetRowCounts"_s);
     m_resetRows->setToolTip(tr("Generate every table's row count from the schema again"));
     connect(m_resetRows, &QAction::triggered, m_rows, &RowCountsModel::resetToSchema);
@@ -214,7 +214,7 @@ QWidget *GeneratePanel::makeSettings()
     m_resetRowsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_resetRowsButton->setAutoRaise(true);
 
-    auto *rowsLabel = new QLabel(tr("&Rows per table:"), settings);
+    auto *rowsLabel = new QLabel(tr("Ro&ws per table:"), settings);
     rowsLabel->setBuddy(m_rowsView);
     auto *rowsHeader = new QHBoxLayout;
     rowsHeader->addWidget(rowsLabel);

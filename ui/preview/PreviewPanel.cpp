@@ -55,11 +55,11 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     m_seedEdit->setMaximumWidth(m_seedEdit->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 22);
     m_goToEdit->setObjectName(QStringLiteral("previewGoToRow"));
 
-    auto *tableLabel = new QLabel(tr("&Table:"), this);
+    auto *tableLabel = new QLabel(tr("Ta&ble:"), this);
     tableLabel->setBuddy(m_tablePicker);
-    auto *seedLabel = new QLabel(tr("&Seed:"), this);
+    auto *seedLabel = new QLabel(tr("Seed:"), this);
     seedLabel->setBuddy(m_seedEdit);
-    auto *goToLabel = new QLabel(tr("&Go to row:"), this);
+    auto *goToLabel = new QLabel(tr("Go to row:"), this);
     goToLabel->setBuddy(m_goToEdit);
     auto *bar = new QHBoxLayout;
     bar->addWidget(tableLabel);

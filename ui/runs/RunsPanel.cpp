@@ -94,7 +94,7 @@ void RunsPanel::buildLayout()
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
-    m_thisSchemaOnly = new QCheckBox(tr("&This schema only"), bar);
+    m_thisSchemaOnly = new QCheckBox(tr("This schema &only"), bar);
     m_thisSchemaOnly->setObjectName(QStringLiteral("thisSchemaOnly"));
     m_thisSchemaOnly->setToolTip(tr("Show only the runs of the stored schema open in the window"));
     connect(m_thisSchemaOnly, &QCheckBox::toggled, this, &RunsPanel::applyFilter);
