@@ -22,6 +22,7 @@ app_pid=""
 cleanup() {
     [ -z "$app_pid" ] || kill "$app_pid" 2>/dev/null || true
     [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+    [ -z "${FABRICA_KEEP_SCRATCH:-}" ] || cp "$work/app.log" /tmp/screenshots-app.log 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
