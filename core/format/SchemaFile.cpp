@@ -328,7 +328,8 @@ Result<void> SchemaFile::save(const Schema &schema, const QString &path)
         return makeError(ErrorCode::Io, tr("cannot write the file: %1").arg(file.errorString()),
                          SourceLocation{path, 0, 0, {}});
     const QByteArray bytes = serialize(schema);
-    if (file.write(bytes) != bytes.size() || !file.commit())
+    // flush() first: Qt 6.4's commit() does not notice that its last buffered bytes failed (a full disk).
+    if (file.write(bytes) != bytes.size() || !file.flush() || !file.commit())
         return makeError(ErrorCode::Io, tr("cannot write the file: %1").arg(file.errorString()),
                          SourceLocation{path, 0, 0, {}});
     qCDebug(lcFormat) << "saved schema" << schema.name << "to" << path;
