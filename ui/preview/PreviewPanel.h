@@ -82,6 +82,7 @@ private:
     void apply(const Outcome &outcome);
     void fitColumns();
     void showMessage(const QString &text);
+    void fitRowHeader();
     void updateStatus();
     void seedEdited();
 
