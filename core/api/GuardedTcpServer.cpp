@@ -1,0 +1,173 @@
+#include "GuardedTcpServer.h"
+
+#include "ApiResponse.h"
+#include "common/Logging.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace fabrica {
+
+namespace {
+
+// A slow body keeps its connection only while it makes progress of at least this many bytes per timeout.
+constexpr qint64 kBodyProgressBytes = 1024;
+
+} // namespace
+
+struct GuardedTcpServer::Connection
+{
+    explicit Connection(const HttpFraming::Limits &limits)
+        : framing(limits)
+    {}
+
+    HttpFraming framing;
+    QHostAddress address;
+    QTimer *timer = nullptr; // child of the socket
+    qint64 unreadSeen = 0;   // bytes inspected that QHttpServer has not read yet
+    int answered = 0;        // responses written completely
+    qint64 bodyAtTimer = 0;
+    bool refused = false;
+};
+
+GuardedTcpServer::GuardedTcpServer(Limits limits, QObject *parent)
+    : QTcpServer(parent)
+    , m_limits(std::move(limits))
+{}
+
+GuardedTcpServer::~GuardedTcpServer()
+{
+    qDeleteAll(m_connections);
+}
+
+void GuardedTcpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    const QHostAddress address = socket->peerAddress();
+    const bool full = int(m_connections.size()) >= m_limits.maxConnections;
+    if (full || m_perAddress.value(address) >= m_limits.maxConnectionsPerAddress) {
+        qCWarning(lcApi).noquote() << "connection refused:" << (full ? "server" : "address")
+                                   << "at its connection limit";
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        socket->write(ApiResponse::rawError(full ? 503 : 429,
+                                            full ? "Service Unavailable" : "Too Many Requests",
+                                            QStringLiteral("too_many_connections"),
+                                            tr("Too many open connections; close some and try again.")));
+        socket->disconnectFromHost();
+        return;
+    }
+
+    auto *connection = new Connection(m_limits.framing);
+    connection->address = address;
+    connection->timer = new QTimer(socket);
+    connection->timer->setSingleShot(true);
+    connection->timer->start(m_limits.idleTimeout);
+    m_connections.insert(socket, connection);
+    ++m_perAddress[address];
+
+    connect(connection->timer, &QTimer::timeout, this, [this, socket] { timedOut(socket); });
+    // Connected before QHttpServer's own slot (made when it takes the socket below), so it runs first.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] { responseWritten(socket); });
+    connect(socket, &QObject::destroyed, this, [this, socket] { forget(socket); });
+    addPendingConnection(socket); // QHttpServer takes it at once (pendingConnectionAvailable)
+    // Connected after QHttpServer's slot: what it left unread is known to the guard already.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { afterServerRead(socket); });
+}
+
+void GuardedTcpServer::inspect(QTcpSocket *socket)
+{
+    m_current = socket;
+    Connection *connection = m_connections.value(socket);
+    if (!connection || connection->refused)
+        return;
+    const qint64 available = socket->bytesAvailable();
+    if (available <= connection->unreadSeen)
+        return;
+    const QByteArray fresh = socket->peek(available).mid(connection->unreadSeen);
+    connection->unreadSeen = available;
+    const int before = connection->framing.completedRequests();
+    if (std::optional<HttpFraming::Rejection> rejection = connection->framing.feed(fresh)) {
+        refuse(socket, rejection->status, rejection->reason, rejection->code, rejection->message);
+        return;
+    }
+    if (connection->framing.completedRequests() != before) {
+        // A whole request is in: the handler's time is not the client's, wait for the response.
+        connection->timer->stop();
+    } else if (connection->framing.bodyBytes() - connection->bodyAtTimer >= kBodyProgressBytes) {
+        connection->bodyAtTimer = connection->framing.bodyBytes();
+        connection->timer->start(m_limits.idleTimeout);
+    }
+}
+
+void GuardedTcpServer::afterServerRead(QTcpSocket *socket)
+{
+    m_current = nullptr;
+    if (Connection *connection = m_connections.value(socket))
+        connection->unreadSeen = socket->bytesAvailable();
+}
+
+void GuardedTcpServer::responseWritten(QTcpSocket *socket)
+{
+    Connection *connection = m_connections.value(socket);
+    if (!connection || connection->refused || socket->bytesToWrite() > 0)
+        return;
+    connection->answered = connection->framing.completedRequests();
+    if (!connection->framing.inRequest()) {
+        connection->bodyAtTimer = 0;
+        connection->timer->start(m_limits.idleTimeout);
+    }
+}
+
+void GuardedTcpServer::timedOut(QTcpSocket *socket)
+{
+    Connection *connection = m_connections.value(socket);
+    if (!connection || connection->refused)
+        return;
+    if (connection->answered < connection->framing.completedRequests())
+        return; // a handler is still working on it; closing now would drop its answer
+    if (connection->framing.inRequest()) {
+        refuse(socket, 408, "Request Timeout", QStringLiteral("timeout"),
+               tr("The request did not arrive completely within %1 seconds.")
+                   .arg(double(m_limits.idleTimeout.count()) / 1000.0));
+        return;
+    }
+    connection->refused = true;
+    socket->disconnectFromHost();
+}
+
+void GuardedTcpServer::refuse(QTcpSocket *socket, int status, const QByteArray &reason, const QString &code,
+                              const QString &message)
+{
+    Connection *connection = m_connections.value(socket);
+    if (connection) {
+        connection->refused = true;
+        connection->timer->stop();
+    }
+    qCInfo(lcApi).noquote() << "request refused by the socket guard:" << status << code;
+    // QHttpServer must not read what is refused: its readyRead slot (later in this same emission) is cut off.
+    disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    m_current = nullptr;
+    socket->readAll();
+    socket->write(ApiResponse::rawError(status, reason, code, message));
+    socket->disconnectFromHost();
+}
+
+void GuardedTcpServer::forget(QTcpSocket *socket)
+{
+    if (m_current == socket)
+        m_current = nullptr;
+    Connection *connection = m_connections.take(socket);
+    if (!connection)
+        return;
+    auto count = m_perAddress.find(connection->address);
+    if (count != m_perAddress.end() && --*count <= 0)
+        m_perAddress.erase(count);
+    delete connection;
+}
+
+} // namespace fabrica

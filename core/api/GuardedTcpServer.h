@@ -1,0 +1,61 @@
+#pragma once
+
+#include "HttpFraming.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QTcpServer>
+
+#include <chrono>
+
+class QTcpSocket;
+
+namespace fabrica {
+
+// The listening socket handed to QHttpServer::bind(): it watches every connection's bytes before
+// QHttpServer reads them (its readyRead slot is connected first) and answers 431, 413, 400 or 408 itself,
+// closes idle and slow connections, and caps connections per address and in total. Qt 6.4's QHttpServer
+// has none of these limits.
+class GuardedTcpServer : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    struct Limits
+    {
+        HttpFraming::Limits framing;
+        std::chrono::milliseconds idleTimeout{30000}; // no complete request within it: closed
+        int maxConnections = 512;
+        int maxConnectionsPerAddress = 64;
+    };
+
+    explicit GuardedTcpServer(Limits limits, QObject *parent = nullptr);
+    ~GuardedTcpServer() override;
+
+    const Limits &limits() const { return m_limits; }
+    int connectionCount() const { return int(m_connections.size()); }
+    // The socket whose bytes QHttpServer is reading right now (its request handlers run inside that read),
+    // or nullptr.
+    QTcpSocket *currentSocket() const { return m_current; }
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    struct Connection;
+
+    void inspect(QTcpSocket *socket);
+    void afterServerRead(QTcpSocket *socket);
+    void responseWritten(QTcpSocket *socket);
+    void timedOut(QTcpSocket *socket);
+    void refuse(QTcpSocket *socket, int status, const QByteArray &reason, const QString &code,
+                const QString &message);
+    void forget(QTcpSocket *socket);
+
+    Limits m_limits;
+    QHash<QTcpSocket *, Connection *> m_connections;
+    QHash<QHostAddress, int> m_perAddress;
+    QTcpSocket *m_current = nullptr;
+};
+
+} // namespace fabrica
