@@ -4,6 +4,7 @@
 #include "FormatCommand.h"
 #include "GenerateCommand.h"
 #include "ImportCommand.h"
+#include "ServeCommand.h"
 #include "TypesCommand.h"
 #include "UsersCommand.h"
 #include "ValidateCommand.h"
@@ -22,6 +23,7 @@ CommandLine::CommandLine()
         {QStringLiteral("types"), TypesCommand::summary(), &TypesCommand::run},
         {QStringLiteral("users"), UsersCommand::summary(), &UsersCommand::run},
         {QStringLiteral("db"), DbCommand::summary(), &DbCommand::run},
+        {QStringLiteral("serve"), ServeCommand::summary(), &ServeCommand::run},
     };
 }
 

@@ -12,12 +12,15 @@
 #include "generate/RowWindow.h"
 
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -75,6 +78,8 @@ private slots:
     void malformedBody();
     void requestLogHasNoSecrets();
     void clientHangingUpMidRequest();
+
+    void serveCommand();
 
     void guardHeadersTooLarge();
     void guardBodyTooLarge();
@@ -535,6 +540,51 @@ void TestApi::clientHangingUpMidRequest()
     }
     QTest::qWait(300);
     QCOMPARE(call("GET", u"/health"_s).status, 200);
+}
+
+void TestApi::serveCommand()
+{
+    const QString binary = qEnvironmentVariable("FABRICA_BINARY");
+    QVERIFY2(QFileInfo(binary).isExecutable(),
+             "FABRICA_BINARY must name the built fabrica executable (ctest sets it)");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"HOME"_s, m_dir.filePath(u"home"_s));
+    environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"home/config"_s));
+    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"home/data"_s));
+    environment.remove(u"QT_LOGGING_RULES"_s);
+    environment.insert(u"LANG"_s, u"C.UTF-8"_s);
+
+    for (const QString &listen : {u"127.0.0.1:0"_s, u"0.0.0.0:0"_s}) {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(binary,
+                      {u"serve"_s, u"--listen"_s, listen, u"--database"_s, m_repository->url().toString()});
+        QVERIFY(process.waitForStarted(10000));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("/api/v1"), 20000);
+        const QRegularExpressionMatch match =
+            QRegularExpression(u":(\\d+)/api/v1"_s).match(QString::fromUtf8(out));
+        QVERIFY2(match.hasMatch(), out.constData());
+        const quint16 serverPort = quint16(match.captured(1).toUInt());
+        QVERIFY(serverPort != 0 && serverPort != m_port);
+
+        QNetworkReply *reply =
+            m_network.get(QNetworkRequest(QUrl(u"http://127.0.0.1:%1/api/v1/health"_s.arg(serverPort))));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+
+        process.terminate(); // SIGTERM
+        QVERIFY(process.waitForFinished(20000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        out += process.readAllStandardOutput();
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(out.contains("stopped"), out.constData());
+        QVERIFY2(err.contains("GET /api/v1/health 200"), err.constData());
+        QCOMPARE(err.contains("WITHOUT TLS"), listen.startsWith(u"0.0.0.0"_s));
+    }
 }
 
 void TestApi::guardHeadersTooLarge()

@@ -1,0 +1,152 @@
+#include "ServeCommand.h"
+
+#include "StorageArgument.h"
+#include "api/ApiServer.h"
+#include "auth/AuthService.h"
+#include "storage/StoragePaths.h"
+
+#include <QCommandLineParser>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace fabrica {
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+// Only async-signal-safe work here: one byte into the pipe; the event loop does the rest.
+void onStopSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[0], &byte, 1);
+}
+
+// Turns SIGTERM and SIGINT into QCoreApplication::quit() on the event loop (a socket pair and a notifier).
+bool installStopSignals(QObject *parent)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, parent);
+    QObject::connect(notifier, &QSocketNotifier::activated, parent, [notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const ssize_t read = ::read(g_signalPipe[1], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+} // namespace
+
+QString ServeCommand::summary()
+{
+    return tr("Run the REST API (HTTP on --listen, default 127.0.0.1:8080)");
+}
+
+Result<ServeCommand::Endpoint> ServeCommand::parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    const Error wrong =
+        makeError(ErrorCode::InvalidInput,
+                  tr("--listen takes HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080; got \"%1\"").arg(text));
+    if (colon <= 0)
+        return wrong;
+    QString host = text.left(colon);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return wrong;
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    Endpoint endpoint;
+    endpoint.port = quint16(port);
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        endpoint.address = QHostAddress(QHostAddress::LocalHost);
+    else if (!endpoint.address.setAddress(host))
+        return wrong;
+    return endpoint;
+}
+
+int ServeCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        summary() + QLatin1Char('\n') +
+        tr("The API answers under /api/v1 until SIGTERM or SIGINT (Ctrl+C). It speaks plain HTTP: TLS is not "
+           "built in yet, so keep it on a loopback address or put it behind a TLS proxy."));
+    parser.addHelpOption();
+    parser.addOption(StorageArgument::option());
+    const QCommandLineOption listen(QStringLiteral("listen"), tr("Address and port to listen on."),
+                                    tr("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
+    parser.addOption(listen);
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!parser.positionalArguments().isEmpty()) {
+        err << tr("fabrica serve: unexpected arguments; `fabrica serve --help` lists the options")
+            << Qt::endl;
+        return 2;
+    }
+    const Result<Endpoint> endpoint = parseListen(parser.value(listen));
+    if (!endpoint) {
+        err << tr("fabrica serve: %1").arg(endpoint.error().message) << Qt::endl;
+        return 2;
+    }
+    std::unique_ptr<Repository> storage = StorageArgument::open(parser);
+    if (!storage)
+        return 1;
+    Result<AuthService> auth = AuthService::create(*storage, StoragePaths::tokenSecretFile());
+    if (!auth) {
+        err << auth.error().toString() << Qt::endl;
+        return 1;
+    }
+
+    // The request log (one line per request) is the server's output; QT_LOGGING_RULES still overrides it.
+    QLoggingCategory::setFilterRules(QStringLiteral("fabrica.api.info=true"));
+    ApiServer server(*storage, auth.value());
+    if (!installStopSignals(&server)) {
+        err << tr("fabrica serve: cannot install the SIGTERM/SIGINT handlers") << Qt::endl;
+        return 1;
+    }
+    const Result<quint16> port = server.listen(endpoint->address, endpoint->port);
+    if (!port) {
+        err << tr("fabrica serve: %1").arg(port.error().message) << Qt::endl;
+        return 1;
+    }
+    if (!endpoint->address.isLoopback()) {
+        // Tokens and passwords would cross the network in clear text.
+        err << QStringLiteral("*******************************************************************") << '\n'
+            << tr("WARNING: listening on %1, which is not a loopback address, WITHOUT TLS.\n"
+                  "Passwords and tokens travel in clear text. TLS is not built in yet: keep the API on\n"
+                  "127.0.0.1 or put it behind a TLS-terminating proxy.")
+                   .arg(endpoint->address.toString())
+            << '\n'
+            << QStringLiteral("*******************************************************************")
+            << Qt::endl;
+    }
+    const QString host = endpoint->address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + endpoint->address.toString() + QLatin1Char(']')
+                             : endpoint->address.toString();
+    out << tr("Fabrica API listening on http://%1:%2/api/v1 (storage %3); stop with Ctrl+C or SIGTERM.")
+               .arg(host)
+               .arg(port.value())
+               .arg(storage->url().displayString())
+        << Qt::endl;
+    const int code = QCoreApplication::exec();
+    server.close(); // no new connection; the handlers still running finish first
+    out << tr("Fabrica API stopped.") << Qt::endl;
+    return code;
+}
+
+} // namespace fabrica
