@@ -87,6 +87,7 @@ private slots:
     void guardChunkedBodyCounted();
     void guardIdleConnectionClosed();
     void guardKeepsServingAfterRequests();
+    void guardConnectionCaps();
 
 private:
     Response call(const QByteArray &method, const QString &path, const QByteArray &token = {},
@@ -652,6 +653,11 @@ void TestApi::guardIdleConnectionClosed()
     QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
     QVERIFY(timer.elapsed() >= 600);
 
+    // A body that stops arriving gets 408 too.
+    const QByteArray stalled =
+        raw("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"a\"", 5000);
+    QVERIFY2(stalled.startsWith("HTTP/1.1 408 "), stalled.left(200).constData());
+
     // A request that never completes gets 408.
     const QByteArray slow = raw("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n", 5000);
     QVERIFY2(slow.startsWith("HTTP/1.1 408 "), slow.left(200).constData());
@@ -672,6 +678,36 @@ void TestApi::guardKeepsServingAfterRequests()
     QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll()).contains("\"ok\""), 5000);
     QVERIFY(answer.startsWith("HTTP/1.1 200 "));
     QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+}
+
+void TestApi::guardConnectionCaps()
+{
+    ApiServer::Options options;
+    options.limits.maxConnectionsPerAddress = 2;
+    options.limits.maxConnections = 3;
+    ApiServer capped(*m_repository, *m_auth, options);
+    Result<quint16> port = capped.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port.ok());
+    auto open = [&](QTcpSocket &socket) {
+        socket.connectToHost(QHostAddress::LocalHost, port.value());
+        return socket.waitForConnected(5000);
+    };
+    QTcpSocket first, second, third;
+    QVERIFY(open(first) && open(second) && open(third));
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT((answer += third.readAll()).startsWith("HTTP/1.1 429 "), 5000);
+    QVERIFY(answer.contains("\"too_many_connections\""));
+    QTRY_COMPARE_WITH_TIMEOUT(third.state(), QAbstractSocket::UnconnectedState, 5000);
+
+    // Once one leaves, a new connection is served.
+    first.disconnectFromHost();
+    QTest::qWait(200);
+    QTcpSocket fourth;
+    QVERIFY(open(fourth));
+    fourth.write("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    answer.clear();
+    QTRY_VERIFY_WITH_TIMEOUT((answer += fourth.readAll()).contains("\"ok\""), 5000);
+    QVERIFY(answer.startsWith("HTTP/1.1 200 "));
 }
 
 int main(int argc, char **argv)
