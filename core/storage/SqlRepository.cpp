@@ -993,7 +993,7 @@ Result<void> SqlRepository::finishRun(const Actor &actor, qint64 runId, RunRecor
     Result<Rows> updated = query(
         (*scope)->db,
         QStringLiteral("UPDATE generation_runs SET status = ?, finished = ?, row_counts = ?, bytes = ?, "
-                       "error = ?%1 WHERE id = ?")
+                       "error = ?%1 WHERE id = ? AND status IN ('running', 'queued')")
             .arg(progress),
         {runStatusId(status), timeValue(QDateTime::currentDateTimeUtc()), jsonText(counts), bytes,
          text(error), runId},
