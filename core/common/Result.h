@@ -22,7 +22,9 @@ public:
 
     const T &value() const & { return std::get<0>(m_data); }
     T &value() & { return std::get<0>(m_data); }
-    T &&value() && { return std::get<0>(std::move(m_data)); }
+    // By value, not T&&: `for (x : f().value())` must not iterate a member of a Result that is already gone
+    // (a range-for keeps only the returned object alive, not the temporary Result it came from).
+    T value() && { return std::get<0>(std::move(m_data)); }
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
     const T &operator*() const & { return value(); }

@@ -1,6 +1,9 @@
 #include "GenerationRequest.h"
 
 #include "export/ExportFormat.h"
+#include "format/SchemaFile.h"
+
+#include <QJsonDocument>
 
 namespace fabrica {
 
@@ -67,6 +70,124 @@ QString GenerationRequest::targetDescription() const
         break;
     }
     return QStringLiteral("storage");
+}
+
+namespace {
+
+QString targetId(GenerationRequest::Target target)
+{
+    switch (target) {
+    case GenerationRequest::Target::Files:
+        return QStringLiteral("files");
+    case GenerationRequest::Target::Database:
+        return QStringLiteral("database");
+    case GenerationRequest::Target::StoredRun:
+        break;
+    }
+    return QStringLiteral("storage");
+}
+
+} // namespace
+
+QJsonObject GenerationRequest::toJson() const
+{
+    QJsonObject rowsJson;
+    for (auto it = rows.begin(); it != rows.end(); ++it)
+        rowsJson.insert(it.key(), double(it.value()));
+    const ExportOptions &o = exportOptions;
+    const QJsonObject options{
+        {QStringLiteral("path"), o.path},
+        {QStringLiteral("singleFile"), o.singleFile},
+        {QStringLiteral("gzip"), o.gzip},
+        {QStringLiteral("delimiter"), QString(QLatin1Char(o.delimiter))},
+        {QStringLiteral("quote"), QString(QLatin1Char(o.quote))},
+        {QStringLiteral("header"), o.header},
+        {QStringLiteral("nullText"), o.nullText},
+        {QStringLiteral("lineEnding"), o.lineEnding},
+        {QStringLiteral("formulaGuard"), o.formulaGuard},
+        {QStringLiteral("pretty"), o.pretty},
+        {QStringLiteral("dialect"), sqlDialectId(o.dialect)},
+        {QStringLiteral("createTables"), o.createTables},
+        {QStringLiteral("batchRows"), o.batchRows},
+    };
+    QJsonObject json{
+        {QStringLiteral("schema"), QJsonDocument::fromJson(SchemaFile::serialize(schema)).object()},
+        {QStringLiteral("schemaId"), double(schemaId)},
+        // Seeds use all 64 bits, more than a JSON number keeps exactly.
+        {QStringLiteral("seed"), QString::number(seed)},
+        {QStringLiteral("rows"), rowsJson},
+        {QStringLiteral("threads"), threads},
+        {QStringLiteral("chunkRows"), chunkRows},
+        {QStringLiteral("target"), targetId(target)},
+        {QStringLiteral("format"), formatId},
+        {QStringLiteral("exportOptions"), options},
+        {QStringLiteral("ifExists"), DatabaseSink::ifExistsId(ifExists)},
+        {QStringLiteral("sourceRunId"), double(sourceRunId)},
+    };
+    if (target == Target::Database)
+        json.insert(QStringLiteral("database"), database.toString()); // toString() leaves the password out
+    return json;
+}
+
+Result<GenerationRequest> GenerationRequest::fromJson(const QJsonObject &json)
+{
+    auto invalid = [](const QString &message) { return makeError(ErrorCode::InvalidInput, message); };
+    GenerationRequest request;
+    Result<Schema> schema = SchemaFile::parse(
+        QJsonDocument(json.value(QStringLiteral("schema")).toObject()).toJson(QJsonDocument::Compact));
+    if (!schema)
+        return schema.error();
+    request.schema = std::move(schema).value();
+    request.schemaId = qint64(json.value(QStringLiteral("schemaId")).toDouble());
+    bool seedOk = false;
+    request.seed = json.value(QStringLiteral("seed")).toString().toULongLong(&seedOk);
+    if (!seedOk)
+        return invalid(tr("the seed must be a whole number from 0 to 18446744073709551615"));
+    const QJsonObject rowsJson = json.value(QStringLiteral("rows")).toObject();
+    for (auto it = rowsJson.begin(); it != rowsJson.end(); ++it)
+        request.rows.insert(it.key(), qint64(it.value().toDouble()));
+    request.threads = json.value(QStringLiteral("threads")).toInt(request.threads);
+    request.chunkRows = json.value(QStringLiteral("chunkRows")).toInt(request.chunkRows);
+    const QString target = json.value(QStringLiteral("target")).toString();
+    bool known = false;
+    for (const Target each : {Target::Files, Target::Database, Target::StoredRun}) {
+        if (targetId(each) == target) {
+            request.target = each;
+            known = true;
+        }
+    }
+    if (!known)
+        return invalid(tr("unknown target \"%1\" (targets: files, database, storage)").arg(target));
+    request.formatId = json.value(QStringLiteral("format")).toString(request.formatId);
+    const QJsonObject options = json.value(QStringLiteral("exportOptions")).toObject();
+    ExportOptions &o = request.exportOptions;
+    auto character = [&](const QString &key, char fallback) {
+        const QString value = options.value(key).toString();
+        return value.size() == 1 && value.at(0).unicode() < 128 ? value.at(0).toLatin1() : fallback;
+    };
+    o.path = options.value(QStringLiteral("path")).toString();
+    o.singleFile = options.value(QStringLiteral("singleFile")).toBool(o.singleFile);
+    o.gzip = options.value(QStringLiteral("gzip")).toBool(o.gzip);
+    o.delimiter = character(QStringLiteral("delimiter"), o.delimiter);
+    o.quote = character(QStringLiteral("quote"), o.quote);
+    o.header = options.value(QStringLiteral("header")).toBool(o.header);
+    o.nullText = options.value(QStringLiteral("nullText")).toString();
+    o.lineEnding = options.value(QStringLiteral("lineEnding")).toString(o.lineEnding);
+    o.formulaGuard = options.value(QStringLiteral("formulaGuard")).toBool(o.formulaGuard);
+    o.pretty = options.value(QStringLiteral("pretty")).toBool(o.pretty);
+    o.dialect = sqlDialectFromId(options.value(QStringLiteral("dialect")).toString()).value_or(o.dialect);
+    o.createTables = options.value(QStringLiteral("createTables")).toBool(o.createTables);
+    o.batchRows = options.value(QStringLiteral("batchRows")).toInt(o.batchRows);
+    if (request.target == Target::Database) {
+        Result<DatabaseUrl> url = DatabaseUrl::parse(json.value(QStringLiteral("database")).toString());
+        if (!url)
+            return url.error();
+        request.database = url.value();
+    }
+    request.ifExists = DatabaseSink::ifExistsFromId(json.value(QStringLiteral("ifExists")).toString())
+                           .value_or(request.ifExists);
+    request.sourceRunId = qint64(json.value(QStringLiteral("sourceRunId")).toDouble());
+    return request;
 }
 
 } // namespace fabrica

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonObject>
 
 namespace fabrica {
 
@@ -52,6 +53,12 @@ public:
     // Where the data goes, for people and for the run's record: "storage", the file or folder, or the
     // database URL without its password.
     QString targetDescription() const;
+
+    // The request as JSON, for a queued job's record: everything but a database target's password, which
+    // is never stored. A queued job that needs one connects with what the instance running it has (the
+    // saved passwords, PGPASSWORD, ~/.pgpass; Database::open), or fails saying the password was refused.
+    QJsonObject toJson() const;
+    static Result<GenerationRequest> fromJson(const QJsonObject &json);
 };
 
 } // namespace fabrica

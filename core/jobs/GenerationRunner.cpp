@@ -99,7 +99,9 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
     std::optional<RunRecord> run;
     if (record) {
         Result<RunRecord> started =
-            context.storage->startRun(context.actor, request.schemaId, request.seed, outcome.target);
+            context.runId > 0
+                ? context.storage->run(context.actor, context.runId)
+                : context.storage->startRun(context.actor, request.schemaId, request.seed, outcome.target);
         if (!started)
             return started.error();
         run = *started;
@@ -107,11 +109,11 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
         if (listener.runStarted)
             listener.runStarted(*run);
     }
-    auto recordEnd = [&](RunRecord::Status status, qint64 bytes) {
+    auto recordEnd = [&](RunRecord::Status status, qint64 bytes, const QString &error) {
         if (!run)
             return;
         if (Result<void> finished =
-                context.storage->finishRun(context.actor, run->id, status, outcome.rowCounts, bytes);
+                context.storage->finishRun(context.actor, run->id, status, outcome.rowCounts, bytes, error);
             !finished)
             qCWarning(lcGenerate) << "cannot record the end of run" << run->id << finished.error().toString();
     };
@@ -124,8 +126,9 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
         sink.reset();
         database.reset();
         newSqliteFile.remove();
-        recordEnd(
-            error.code == ErrorCode::Cancelled ? RunRecord::Status::Cancelled : RunRecord::Status::Failed, 0);
+        const bool cancelled = error.code == ErrorCode::Cancelled;
+        recordEnd(cancelled ? RunRecord::Status::Cancelled : RunRecord::Status::Failed, 0,
+                  cancelled ? QString() : error.toString());
         return error;
     };
     switch (request.target) {
@@ -159,7 +162,7 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
     outcome.summary = *summary;
     for (const TablePlan &table : plan.tables())
         outcome.rowCounts.insert(table.name, table.rows);
-    recordEnd(RunRecord::Status::Finished, summary->bytes);
+    recordEnd(RunRecord::Status::Finished, summary->bytes, {});
     qCInfo(lcGenerate).noquote() << "generated" << summary->rows << "rows," << summary->bytes << "bytes into"
                                  << outcome.target << "in" << summary->seconds << "s";
     return outcome;

@@ -44,6 +44,9 @@ public:
     {
         Repository *storage = nullptr; // needed for StoredRun and to record runs of stored schemas
         Actor actor;
+        // A run already recorded for this request (a job JobService claimed): its end is recorded there
+        // instead of in a new run.
+        qint64 runId = 0;
     };
     struct Outcome
     {

@@ -88,6 +88,24 @@ Result<int> Migrations::migrate(QSqlDatabase &db, SqlDialect dialect, int target
                              .arg(*current)
                              .arg(all->isEmpty() ? 0 : all->back().version));
     int reached = *current;
+    // A SQLite step may rebuild a table (the only way to change a constraint there); dropping the old
+    // table must not cascade into the rows that reference it, so foreign keys are off during the steps
+    // (the pragma is ignored inside a transaction) and checked before each step commits.
+    const bool sqlite = dialect == SqlDialect::SQLite;
+    struct ForeignKeysBack
+    {
+        QSqlDatabase &db;
+        bool on;
+        ~ForeignKeysBack()
+        {
+            if (on)
+                (void)Database::exec(db, QStringLiteral("PRAGMA foreign_keys = ON"));
+        }
+    } foreignKeysBack{db, sqlite};
+    if (sqlite) {
+        if (Result<void> off = Database::exec(db, QStringLiteral("PRAGMA foreign_keys = OFF")); !off)
+            return off.error();
+    }
     for (const Step &step : *all) {
         if (step.version <= reached || step.version > target)
             continue;
@@ -100,6 +118,18 @@ Result<int> Migrations::migrate(QSqlDatabase &db, SqlDialect dialect, int target
                 return Database::error(
                     query.lastError(),
                     tr("migration %1 (%2) failed").arg(step.version, 3, 10, QLatin1Char('0')).arg(step.name));
+        }
+        if (sqlite) {
+            QSqlQuery check(db);
+            if (!check.exec(QStringLiteral("PRAGMA foreign_key_check")))
+                return Database::error(
+                    check.lastError(),
+                    tr("migration %1 (%2) failed").arg(step.version, 3, 10, QLatin1Char('0')).arg(step.name));
+            if (check.next())
+                return makeError(ErrorCode::Internal,
+                                 tr("migration %1 (%2) left a row of %3 without the row it refers to")
+                                     .arg(step.version, 3, 10, QLatin1Char('0'))
+                                     .arg(step.name, check.value(0).toString()));
         }
         QSqlQuery record(db);
         record.prepare(

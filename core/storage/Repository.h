@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <optional>
+
 #include <memory>
 
 namespace fabrica {
@@ -70,13 +72,38 @@ public:
     {
         return startRun(actor, schemaId, seed, QStringLiteral("storage"));
     }
+    // A finished run's progress becomes its row total; error says why a failed run failed.
     virtual Result<void> finishRun(const Actor &actor, qint64 runId, RunRecord::Status status,
-                                   const QMap<QString, qint64> &rowCounts, qint64 bytes = 0) = 0;
+                                   const QMap<QString, qint64> &rowCounts, qint64 bytes = 0,
+                                   const QString &error = {}) = 0;
     // The runs of one schema, or with schemaId 0 of every schema the actor sees; oldest first.
     virtual Result<QList<RunRecord>> runs(const Actor &actor, qint64 schemaId) = 0;
     virtual Result<RunRecord> run(const Actor &actor, qint64 runId) = 0;
     // Deletes a run that is not running, with its stored rows.
     virtual Result<void> deleteRun(const Actor &actor, qint64 runId) = 0;
+
+    // Jobs: runs that wait in a queue for any instance sharing the storage (JobService). request is the
+    // GenerationRequest's JSON, which must not carry a password.
+    virtual Result<RunRecord> enqueueRun(const Actor &actor, qint64 schemaId, quint64 seed,
+                                         const QString &target, const QByteArray &request) = 0;
+    // The oldest queued run of any user, now running for instanceId (claimed_by, heartbeat, started set),
+    // or nullopt when none waits. Atomic: two instances never claim the same run. The operator's
+    // machinery, not a user's request: it sees every user's runs.
+    virtual Result<std::optional<RunRecord>> claimRun(const QString &instanceId) = 0;
+    // Writes a running run's progress and heartbeat; true when the run should stop (a cancel was asked
+    // for, or it is no longer running: cancelled, failed as stale, deleted).
+    virtual Result<bool> updateRunProgress(const Actor &actor, qint64 runId, qint64 rowsDone,
+                                           qint64 rowsTotal) = 0;
+    // The heartbeat of every run instanceId is running; answers run id → cancel requested for each of
+    // them still running (a run missing from the answer is no longer running: stop it).
+    virtual Result<QMap<qint64, bool>> heartbeatRuns(const QString &instanceId) = 0;
+    // A queued run is cancelled at once (answers Cancelled); a running one is asked to stop (answers
+    // Running: its worker sees the request at its next progress write). Conflict when it has ended.
+    virtual Result<RunRecord::Status> cancelRun(const Actor &actor, qint64 runId) = 0;
+    // Fails the claimed runs whose heartbeat is older than olderThanSeconds (their instance stopped:
+    // crashed or lost its connection, so their transactions rolled back); answers how many.
+    virtual Result<int> failStaleRuns(int olderThanSeconds) = 0;
+
     // A sink that stores a generation's rows in generated_data for the run, all in one transaction
     // (COPY on PostgreSQL, prepared statements on SQLite); abort() leaves no row behind.
     virtual Result<std::unique_ptr<Sink>> generatedDataSink(const Actor &actor, qint64 runId) = 0;

@@ -729,16 +729,38 @@ RunRecord runFrom(const SqlRepository::Rows &query)
         run.rowCounts.insert(it.key(), qint64(it.value().toDouble()));
     run.target = query.value(8).toString();
     run.bytes = query.value(9).toLongLong();
+    if (!query.value(10).isNull())
+        run.request = query.value(10).toString().toUtf8();
+    run.rowsDone = query.value(11).toLongLong();
+    run.rowsTotal = query.value(12).toLongLong();
+    run.claimedBy = query.value(13).toString();
+    run.heartbeat = utc(query.value(14));
+    run.cancelRequested = query.value(15).toBool();
+    run.error = query.value(16).toString();
     return run;
 }
 
 const QString kRunColumns = QStringLiteral(
-    "r.id, r.schema_id, r.user_id, r.seed, r.started, r.finished, r.status, r.row_counts, r.target, r.bytes");
+    "r.id, r.schema_id, r.user_id, r.seed, r.started, r.finished, r.status, r.row_counts, r.target, r.bytes, "
+    "r.request, r.rows_done, r.rows_total, r.claimed_by, r.heartbeat, r.cancel_requested, r.error");
 
 } // namespace
 
 Result<RunRecord> SqlRepository::startRun(const Actor &actor, qint64 schemaId, quint64 seed,
                                           const QString &target)
+{
+    return insertRun(actor, schemaId, seed, target, RunRecord::Status::Running, {});
+}
+
+Result<RunRecord> SqlRepository::enqueueRun(const Actor &actor, qint64 schemaId, quint64 seed,
+                                            const QString &target, const QByteArray &request)
+{
+    return insertRun(actor, schemaId, seed, target, RunRecord::Status::Queued, request);
+}
+
+Result<RunRecord> SqlRepository::insertRun(const Actor &actor, qint64 schemaId, quint64 seed,
+                                           const QString &target, RunRecord::Status status,
+                                           const QByteArray &request)
 {
     Result<std::unique_ptr<Scope>> scope = begin(actor);
     if (!scope)
@@ -754,12 +776,15 @@ Result<RunRecord> SqlRepository::startRun(const Actor &actor, qint64 schemaId, q
     run.userId = actor.system ? owner->value(0).toLongLong() : actor.userId;
     run.seed = seed;
     run.started = QDateTime::currentDateTimeUtc();
+    run.status = status;
     run.target = target;
+    run.request = request;
     Result<Rows> inserted = query(
         (*scope)->db,
         QStringLiteral("INSERT INTO generation_runs (schema_id, user_id, seed, started, status, row_counts, "
-                       "target) VALUES (?, ?, ?, ?, 'running', '{}', ?) RETURNING id"),
-        {schemaId, run.userId, QString::number(seed), timeValue(run.started), target},
+                       "target, request) VALUES (?, ?, ?, ?, ?, '{}', ?, ?) RETURNING id"),
+        {schemaId, run.userId, QString::number(seed), timeValue(run.started), runStatusId(status), target,
+         request.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromUtf8(request))},
         tr("cannot record the run"));
     if (!inserted)
         return inserted.error();
@@ -769,6 +794,169 @@ Result<RunRecord> SqlRepository::startRun(const Actor &actor, qint64 schemaId, q
     if (Result<void> committed = (*scope)->commit(); !committed)
         return committed.error();
     return run;
+}
+
+QString SqlRepository::nowSql() const
+{
+    // SQLite's text matches timeValue()'s ISO form, so both compare in order.
+    return m_database->dialect() == SqlDialect::PostgreSQL
+               ? QStringLiteral("now()")
+               : QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+}
+
+Result<std::optional<RunRecord>> SqlRepository::claimRun(const QString &instanceId)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(Actor::systemActor());
+    if (!scope)
+        return scope.error();
+    const QString claim = QStringLiteral("UPDATE generation_runs SET status = 'running', claimed_by = ?, "
+                                         "heartbeat = %1, started = %1 WHERE id = ")
+                              .arg(nowSql());
+    qint64 claimed = 0;
+    if (m_database->dialect() == SqlDialect::PostgreSQL) {
+        // One statement: SKIP LOCKED lets concurrent claimers pass over a row another one is taking.
+        Result<Rows> updated = query(
+            (*scope)->db,
+            claim + QStringLiteral("(SELECT id FROM generation_runs WHERE status = 'queued' ORDER BY id "
+                                   "LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id"),
+            {instanceId}, tr("cannot claim a queued run"));
+        if (!updated)
+            return updated.error();
+        if (updated->next())
+            claimed = updated->value(0).toLongLong();
+    } else {
+        // SQLite: the transaction began IMMEDIATE, so no other writer runs between the select and the update.
+        Result<Rows> oldest = query(
+            (*scope)->db,
+            QStringLiteral("SELECT id FROM generation_runs WHERE status = 'queued' ORDER BY id LIMIT 1"), {},
+            tr("cannot claim a queued run"));
+        if (!oldest)
+            return oldest.error();
+        if (oldest->next()) {
+            claimed = oldest->value(0).toLongLong();
+            Result<Rows> updated = query((*scope)->db, claim + QStringLiteral("? AND status = 'queued'"),
+                                         {instanceId, claimed}, tr("cannot claim a queued run"));
+            if (!updated)
+                return updated.error();
+            if (updated->numRowsAffected() != 1)
+                claimed = 0;
+        }
+    }
+    if (claimed == 0)
+        return std::optional<RunRecord>();
+    Result<Rows> found = query((*scope)->db,
+                               QStringLiteral("SELECT ") + kRunColumns +
+                                   QStringLiteral(" FROM generation_runs r WHERE r.id = ?"),
+                               {claimed}, tr("cannot claim a queued run"));
+    if (!found)
+        return found.error();
+    if (!found->next())
+        return makeError(ErrorCode::Database, tr("cannot claim a queued run"));
+    RunRecord run = runFrom(found.value());
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return std::optional<RunRecord>(run);
+}
+
+Result<bool> SqlRepository::updateRunProgress(const Actor &actor, qint64 runId, qint64 rowsDone,
+                                              qint64 rowsTotal)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    if (Result<qint64> schema = runSchema(**scope, actor, runId); !schema)
+        return schema.error();
+    Result<Rows> updated =
+        query((*scope)->db,
+              QStringLiteral("UPDATE generation_runs SET rows_done = ?, rows_total = ?, heartbeat = %1 "
+                             "WHERE id = ? AND status = 'running' RETURNING cancel_requested")
+                  .arg(nowSql()),
+              {rowsDone, rowsTotal, runId}, tr("cannot record the progress of run %1").arg(runId));
+    if (!updated)
+        return updated.error();
+    const bool stop = !updated->next() || updated->value(0).toBool();
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return stop;
+}
+
+Result<QMap<qint64, bool>> SqlRepository::heartbeatRuns(const QString &instanceId)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(Actor::systemActor());
+    if (!scope)
+        return scope.error();
+    Result<Rows> updated =
+        query((*scope)->db,
+              QStringLiteral("UPDATE generation_runs SET heartbeat = %1 WHERE claimed_by = ? "
+                             "AND status = 'running' RETURNING id, cancel_requested")
+                  .arg(nowSql()),
+              {instanceId}, tr("cannot record that the runs are alive"));
+    if (!updated)
+        return updated.error();
+    QMap<qint64, bool> running;
+    while (updated->next())
+        running.insert(updated->value(0).toLongLong(), updated->value(1).toBool());
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return running;
+}
+
+Result<RunRecord::Status> SqlRepository::cancelRun(const Actor &actor, qint64 runId)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    if (Result<qint64> schema = runSchema(**scope, actor, runId); !schema)
+        return schema.error();
+    Result<Rows> queued =
+        query((*scope)->db,
+              QStringLiteral("UPDATE generation_runs SET status = 'cancelled', finished = %1 "
+                             "WHERE id = ? AND status = 'queued'")
+                  .arg(nowSql()),
+              {runId}, tr("cannot cancel run %1").arg(runId));
+    if (!queued)
+        return queued.error();
+    RunRecord::Status status = RunRecord::Status::Cancelled;
+    if (queued->numRowsAffected() != 1) {
+        Result<Rows> running = query(
+            (*scope)->db,
+            QStringLiteral(
+                "UPDATE generation_runs SET cancel_requested = TRUE WHERE id = ? AND status = 'running'"),
+            {runId}, tr("cannot cancel run %1").arg(runId));
+        if (!running)
+            return running.error();
+        if (running->numRowsAffected() != 1)
+            return makeError(ErrorCode::Conflict, tr("run %1 has ended already").arg(runId));
+        status = RunRecord::Status::Running;
+    }
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return status;
+}
+
+Result<int> SqlRepository::failStaleRuns(int olderThanSeconds)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(Actor::systemActor());
+    if (!scope)
+        return scope.error();
+    const bool postgres = m_database->dialect() == SqlDialect::PostgreSQL;
+    const QString before = postgres ? QStringLiteral("now() - make_interval(secs => ?)")
+                                    : QStringLiteral("strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)");
+    const QVariant age = postgres ? QVariant(double(olderThanSeconds))
+                                  : QVariant(QStringLiteral("-%1 seconds").arg(olderThanSeconds));
+    // Runs started directly (no claimed_by) belong to a surface that records their end itself.
+    Result<Rows> failed =
+        query((*scope)->db,
+              QStringLiteral(
+                  "UPDATE generation_runs SET status = 'failed', finished = %1, error = ? WHERE status = "
+                  "'running' AND claimed_by IS NOT NULL AND heartbeat < %2")
+                  .arg(nowSql(), before),
+              {tr("the instance running it stopped answering"), age}, tr("cannot fail the stale runs"));
+    if (!failed)
+        return failed.error();
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return failed->numRowsAffected();
 }
 
 Result<qint64> SqlRepository::runSchema(Scope &scope, const Actor &actor, qint64 runId)
@@ -784,7 +972,8 @@ Result<qint64> SqlRepository::runSchema(Scope &scope, const Actor &actor, qint64
 }
 
 Result<void> SqlRepository::finishRun(const Actor &actor, qint64 runId, RunRecord::Status status,
-                                      const QMap<QString, qint64> &rowCounts, qint64 bytes)
+                                      const QMap<QString, qint64> &rowCounts, qint64 bytes,
+                                      const QString &error)
 {
     Result<std::unique_ptr<Scope>> scope = begin(actor);
     if (!scope)
@@ -792,13 +981,22 @@ Result<void> SqlRepository::finishRun(const Actor &actor, qint64 runId, RunRecor
     if (Result<qint64> schema = runSchema(**scope, actor, runId); !schema)
         return schema.error();
     QJsonObject counts;
-    for (auto it = rowCounts.begin(); it != rowCounts.end(); ++it)
+    qint64 rows = 0;
+    for (auto it = rowCounts.begin(); it != rowCounts.end(); ++it) {
         counts.insert(it.key(), double(it.value()));
+        rows += it.value();
+    }
+    // A finished run's progress is complete whatever the last progress write said.
+    const QString progress = status == RunRecord::Status::Finished
+                                 ? QStringLiteral(", rows_done = %1, rows_total = %1").arg(rows)
+                                 : QString();
     Result<Rows> updated = query(
         (*scope)->db,
-        QStringLiteral(
-            "UPDATE generation_runs SET status = ?, finished = ?, row_counts = ?, bytes = ? WHERE id = ?"),
-        {runStatusId(status), timeValue(QDateTime::currentDateTimeUtc()), jsonText(counts), bytes, runId},
+        QStringLiteral("UPDATE generation_runs SET status = ?, finished = ?, row_counts = ?, bytes = ?, "
+                       "error = ?%1 WHERE id = ? AND status IN ('running', 'queued')")
+            .arg(progress),
+        {runStatusId(status), timeValue(QDateTime::currentDateTimeUtc()), jsonText(counts), bytes,
+         text(error), runId},
         tr("cannot record the end of the run"));
     if (!updated)
         return updated.error();

@@ -46,7 +46,16 @@ public:
     Result<RunRecord> startRun(const Actor &actor, qint64 schemaId, quint64 seed,
                                const QString &target) override;
     Result<void> finishRun(const Actor &actor, qint64 runId, RunRecord::Status status,
-                           const QMap<QString, qint64> &rowCounts, qint64 bytes = 0) override;
+                           const QMap<QString, qint64> &rowCounts, qint64 bytes = 0,
+                           const QString &error = {}) override;
+    Result<RunRecord> enqueueRun(const Actor &actor, qint64 schemaId, quint64 seed, const QString &target,
+                                 const QByteArray &request) override;
+    Result<std::optional<RunRecord>> claimRun(const QString &instanceId) override;
+    Result<bool> updateRunProgress(const Actor &actor, qint64 runId, qint64 rowsDone,
+                                   qint64 rowsTotal) override;
+    Result<QMap<qint64, bool>> heartbeatRuns(const QString &instanceId) override;
+    Result<RunRecord::Status> cancelRun(const Actor &actor, qint64 runId) override;
+    Result<int> failStaleRuns(int olderThanSeconds) override;
     Result<QList<RunRecord>> runs(const Actor &actor, qint64 schemaId) override;
     Result<RunRecord> run(const Actor &actor, qint64 runId) override;
     Result<void> deleteRun(const Actor &actor, qint64 runId) override;
@@ -99,6 +108,11 @@ protected:
     std::shared_ptr<Database> database() const { return m_database; }
 
 private:
+    // The database's clock as a timestamp expression, so instances with different clocks agree on
+    // heartbeats.
+    QString nowSql() const;
+    Result<RunRecord> insertRun(const Actor &actor, qint64 schemaId, quint64 seed, const QString &target,
+                                RunRecord::Status status, const QByteArray &request);
     Result<UserRecord> insertUser(Scope &scope, const UserRecord &user);
     Result<SchemaRecord> insertSchema(Scope &scope, qint64 ownerId, const Schema &schema,
                                       NameConflict conflict, const QSet<QString> &taken);

@@ -20,6 +20,8 @@ std::optional<Role> roleFromId(const QString &id)
 QString runStatusId(RunRecord::Status status)
 {
     switch (status) {
+    case RunRecord::Status::Queued:
+        return QStringLiteral("queued");
     case RunRecord::Status::Running:
         return QStringLiteral("running");
     case RunRecord::Status::Finished:
@@ -34,8 +36,9 @@ QString runStatusId(RunRecord::Status status)
 
 std::optional<RunRecord::Status> runStatusFromId(const QString &id)
 {
-    for (const auto status : {RunRecord::Status::Running, RunRecord::Status::Finished,
-                              RunRecord::Status::Failed, RunRecord::Status::Cancelled}) {
+    for (const auto status :
+         {RunRecord::Status::Queued, RunRecord::Status::Running, RunRecord::Status::Finished,
+          RunRecord::Status::Failed, RunRecord::Status::Cancelled}) {
         if (runStatusId(status) == id)
             return status;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QMap>
 #include <QString>
@@ -38,7 +39,8 @@ struct SchemaRecord
 
 struct RunRecord
 {
-    enum class Status { Running, Finished, Failed, Cancelled };
+    // Queued: a job waiting for a worker (JobService); the others as the words say.
+    enum class Status { Queued, Running, Finished, Failed, Cancelled };
     qint64 id = 0;
     qint64 schemaId = 0;
     qint64 userId = 0;
@@ -46,9 +48,17 @@ struct RunRecord
     QDateTime started;
     QDateTime finished;
     Status status = Status::Running;
-    QMap<QString, qint64> rowCounts; // table → rows generated
+    QMap<QString, qint64> rowCounts;            // table → rows generated
     QString target = QStringLiteral("storage"); // where the data went: "storage", or a file or database
-    qint64 bytes = 0;                            // bytes written (before compression)
+    qint64 bytes = 0;                           // bytes written (before compression)
+    // Jobs (runs queued through JobService); a run started directly leaves them empty.
+    QByteArray request;  // the GenerationRequest as JSON; a database target never carries its password
+    qint64 rowsDone = 0; // progress, written as the run goes
+    qint64 rowsTotal = 0;
+    QString claimedBy;   // the instance running it
+    QDateTime heartbeat; // when that instance last showed it was alive (UTC)
+    bool cancelRequested = false;
+    QString error; // why it failed, for people
 };
 
 // Rows of one table of a stored run, in row order; a missing value is NULL.
