@@ -78,7 +78,7 @@ void TestCliStorage::migrateAndStatus()
     QCOMPARE(run.err, QString()); // no server notices on the terminal
     run = fabrica({u"db"_s, u"migrate"_s});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY(run.out.contains(u"up to date (version 3)"_s));
+    QVERIFY(run.out.contains(u"up to date (version 4)"_s));
     run = fabrica({u"db"_s, u"status"_s});
     QCOMPARE(run.exitCode, 0);
     if (m_url.startsWith(u"sqlite:"_s)) {

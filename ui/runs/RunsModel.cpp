@@ -43,6 +43,8 @@ bool RunsModel::hasStoredRows(const RunRecord &run)
 QString RunsModel::statusText(RunRecord::Status status)
 {
     switch (status) {
+    case RunRecord::Status::Queued:
+        return tr("Queued");
     case RunRecord::Status::Running:
         return tr("Running");
     case RunRecord::Status::Finished:
@@ -256,6 +258,8 @@ QVariant RunsModel::toolTip(const RunRecord &run, int column) const
     switch (Column(column)) {
     case StatusColumn:
         switch (run.status) {
+        case RunRecord::Status::Queued:
+            return tr("The run waits for a worker to take it.");
         case RunRecord::Status::Running:
             return tr("The run is still going on.");
         case RunRecord::Status::Finished:
@@ -293,6 +297,7 @@ QVariant RunsModel::decoration(const RunRecord &run, int column) const
 {
     if (column == StatusColumn) {
         switch (run.status) {
+        case RunRecord::Status::Queued:
         case RunRecord::Status::Running:
             return Icons::get(QStringLiteral("run-running"));
         case RunRecord::Status::Finished:
