@@ -66,6 +66,72 @@
     </message>
 </context>
 <context>
+    <name>fabrica::ApiResponse</name>
+    <message>
+        <source>The server could not complete the request; its log has the details.</source>
+        <translation>Der Server konnte die Anfrage nicht ausführen; Einzelheiten stehen in seinem Protokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ApiServer</name>
+    <message>
+        <source>The query parameter &quot;%1&quot; must be a whole number from 0 to %2.</source>
+        <translation>Der Abfrageparameter &quot;%1&quot; muss eine ganze Zahl von 0 bis %2 sein.</translation>
+    </message>
+    <message>
+        <source>There is no such resource: %1. The API&apos;s routes start with %2.</source>
+        <translation>Diese Ressource gibt es nicht: %1. Die Routen der API beginnen mit %2.</translation>
+    </message>
+    <message>
+        <source>The API server is listening already.</source>
+        <translation>Der API-Server lauscht bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>Auf %1, Port %2 kann nicht gelauscht werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 does not take %2; it takes %3.</source>
+        <translation>%1 nimmt kein %2 an, sondern %3.</translation>
+    </message>
+    <message>
+        <source>Sign in first: send the token of POST %1/auth/login as &quot;Authorization: Bearer TOKEN&quot;.</source>
+        <translation>Melden Sie sich zuerst an: Senden Sie das Token von POST %1/auth/login als &quot;Authorization: Bearer TOKEN&quot;.</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object (%1).</source>
+        <translation>Der Anfragetext muss ein JSON-Objekt sein (%1).</translation>
+    </message>
+    <message>
+        <source>found another JSON value</source>
+        <translation>ein anderer JSON-Wert wurde gefunden</translation>
+    </message>
+    <message>
+        <source>The storage cannot be reached.</source>
+        <translation>Der Datenspeicher ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Send &quot;username&quot; (a user name or an e-mail address) and &quot;password&quot;.</source>
+        <translation>Senden Sie &quot;username&quot; (einen Benutzernamen oder eine E-Mail-Adresse) und &quot;password&quot;.</translation>
+    </message>
+    <message>
+        <source>Send &quot;currentPassword&quot; and &quot;newPassword&quot;.</source>
+        <translation>Senden Sie &quot;currentPassword&quot; und &quot;newPassword&quot;.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;seed&quot; must be a whole number from 0 to 18446744073709551615.</source>
+        <translation>Der Abfrageparameter &quot;seed&quot; muss eine ganze Zahl von 0 bis 18446744073709551615 sein.</translation>
+    </message>
+    <message>
+        <source>The schema has no table.</source>
+        <translation>Das Schema hat keine Tabelle.</translation>
+    </message>
+    <message>
+        <source>The schema has no table &quot;%1&quot;.</source>
+        <translation>Das Schema hat keine Tabelle &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::AppSettings</name>
     <message>
         <source>cannot store this URL without its password; leave the password out and let PostgreSQL find it in ~/.pgpass</source>
@@ -2689,6 +2755,14 @@ Beispiel: %2</translation>
         <source>only a schema saved in storage can keep its data there; save the schema first</source>
         <translation>nur ein im Datenspeicher gespeichertes Schema kann dort auch seine Daten ablegen; speichern Sie das Schema zuerst</translation>
     </message>
+    <message>
+        <source>the seed must be a whole number from 0 to 18446744073709551615</source>
+        <translation>der Startwert muss eine ganze Zahl von 0 bis 18446744073709551615 sein</translation>
+    </message>
+    <message>
+        <source>unknown target &quot;%1&quot; (targets: files, database, storage)</source>
+        <translation>unbekanntes Ziel &quot;%1&quot; (Ziele: files, database, storage)</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::GenerationRunner</name>
@@ -2721,6 +2795,60 @@ Beispiel: %2</translation>
     <message>
         <source>Go to a row and select it (Ctrl+G)</source>
         <translation>Zu einer Zeile springen und sie auswählen (Strg+G)</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GuardedTcpServer</name>
+    <message>
+        <source>Too many open connections; close some and try again.</source>
+        <translation>Zu viele offene Verbindungen; schließen Sie einige und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The request did not arrive completely within %1 seconds.</source>
+        <translation>Die Anfrage ist nicht innerhalb von %1 Sekunden vollständig angekommen.</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::HttpFraming</name>
+    <message>
+        <source>The request line and headers exceed %1 bytes.</source>
+        <translation>Anfragezeile und Header überschreiten %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s trailers exceed %1 bytes.</source>
+        <translation>Die Trailer der Anfrage überschreiten %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>A chunk-size line of the request is malformed.</source>
+        <translation>Eine Chunk-Größenzeile der Anfrage ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request body exceeds %1 bytes.</source>
+        <translation>Der Anfragetext überschreitet %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The request line is malformed.</source>
+        <translation>Die Anfragezeile ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>A header line of the request is malformed.</source>
+        <translation>Eine Headerzeile der Anfrage ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The Content-Length header is not a number.</source>
+        <translation>Der Content-Length-Header ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>The request has more than one Content-Length header.</source>
+        <translation>Die Anfrage hat mehr als einen Content-Length-Header.</translation>
+    </message>
+    <message>
+        <source>The request has both Content-Length and Transfer-Encoding.</source>
+        <translation>Die Anfrage hat sowohl Content-Length als auch Transfer-Encoding.</translation>
+    </message>
+    <message>
+        <source>Only the chunked transfer coding is accepted.</source>
+        <translation>Nur die Transferkodierung chunked wird angenommen.</translation>
     </message>
 </context>
 <context>
@@ -3372,6 +3500,17 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::JobService</name>
+    <message>
+        <source>only a schema saved in storage can be generated as a job; save the schema first</source>
+        <translation>nur ein im Datenspeicher gespeichertes Schema kann als Auftrag generiert werden; speichern Sie das Schema zuerst</translation>
+    </message>
+    <message>
+        <source>the account that asked for the run is disabled</source>
+        <translation>das Konto, das den Lauf angefordert hat, ist gesperrt</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::JsonFieldInference</name>
     <message>
         <source>JSON objects too large or too deep to describe, kept as text</source>
@@ -3938,6 +4077,10 @@ Beispiel: %2</translation>
     <message>
         <source>cannot record migration %1</source>
         <translation>die Migration %1 kann nicht eingetragen werden</translation>
+    </message>
+    <message>
+        <source>migration %1 (%2) left a row of %3 without the row it refers to</source>
+        <translation>Migration %1 (%2) hat eine Zeile von %3 ohne die Zeile hinterlassen, auf die sie verweist</translation>
     </message>
 </context>
 <context>
@@ -4670,6 +4813,14 @@ Beispiel: %2</translation>
     <message>
         <source>Run By</source>
         <translation>Ausgeführt von</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>The run waits for a worker to take it.</source>
+        <translation>Der Lauf wartet darauf, dass ein Worker ihn übernimmt.</translation>
     </message>
 </context>
 <context>
@@ -5447,6 +5598,57 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::ServeCommand</name>
+    <message>
+        <source>Run the REST API (HTTP on --listen, default 127.0.0.1:8080)</source>
+        <translation>Die REST-API betreiben (HTTP auf --listen, Standard 127.0.0.1:8080)</translation>
+    </message>
+    <message>
+        <source>--listen takes HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080; got &quot;%1&quot;</source>
+        <translation>--listen erwartet HOST:PORT, z. B. 127.0.0.1:8080 oder [::1]:8080; erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The API answers under /api/v1 until SIGTERM or SIGINT (Ctrl+C). It speaks plain HTTP: TLS is not built in yet, so keep it on a loopback address or put it behind a TLS proxy.</source>
+        <translation>Die API antwortet unter /api/v1 bis SIGTERM oder SIGINT (Strg+C). Sie spricht unverschlüsseltes HTTP: TLS ist noch nicht eingebaut, betreiben Sie sie also auf einer Loopback-Adresse oder hinter einem TLS-Proxy.</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on.</source>
+        <translation>Adresse und Port, auf denen gelauscht wird.</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>fabrica serve: unexpected arguments; `fabrica serve --help` lists the options</source>
+        <translation>fabrica serve: unerwartete Argumente; `fabrica serve --help` listet die Optionen auf</translation>
+    </message>
+    <message>
+        <source>fabrica serve: %1</source>
+        <translation>fabrica serve: %1</translation>
+    </message>
+    <message>
+        <source>fabrica serve: cannot install the SIGTERM/SIGINT handlers</source>
+        <translation>fabrica serve: die Handler für SIGTERM/SIGINT können nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <source>WARNING: listening on %1, which is not a loopback address, WITHOUT TLS.
+Passwords and tokens travel in clear text. TLS is not built in yet: keep the API on
+127.0.0.1 or put it behind a TLS-terminating proxy.</source>
+        <translation>WARNUNG: Lausche auf %1, keiner Loopback-Adresse, OHNE TLS.
+Passwörter und Tokens werden im Klartext übertragen. TLS ist noch nicht eingebaut: Betreiben Sie
+die API auf 127.0.0.1 oder hinter einem Proxy, der TLS abschließt.</translation>
+    </message>
+    <message>
+        <source>Fabrica API listening on http://%1:%2/api/v1 (storage %3); stop with Ctrl+C or SIGTERM.</source>
+        <translation>Fabrica-API lauscht auf http://%1:%2/api/v1 (Datenspeicher %3); beenden mit Strg+C oder SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Fabrica API stopped.</source>
+        <translation>Fabrica-API beendet.</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::SetColumnDescriptionCommand</name>
     <message>
         <source>Describe column %1</source>
@@ -5864,6 +6066,34 @@ Beispiel: %2</translation>
     <message>
         <source>run %1 is still running; cancel it first</source>
         <translation>Lauf %1 läuft noch; brechen Sie ihn zuerst ab</translation>
+    </message>
+    <message>
+        <source>cannot claim a queued run</source>
+        <translation>ein wartender Lauf kann nicht übernommen werden</translation>
+    </message>
+    <message>
+        <source>cannot record the progress of run %1</source>
+        <translation>der Fortschritt von Lauf %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>cannot record that the runs are alive</source>
+        <translation>dass die Läufe noch leben, kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>cannot cancel run %1</source>
+        <translation>Lauf %1 kann nicht abgebrochen werden</translation>
+    </message>
+    <message>
+        <source>run %1 has ended already</source>
+        <translation>Lauf %1 ist bereits beendet</translation>
+    </message>
+    <message>
+        <source>the instance running it stopped answering</source>
+        <translation>die Instanz, die ihn ausführte, antwortet nicht mehr</translation>
+    </message>
+    <message>
+        <source>cannot fail the stale runs</source>
+        <translation>die verwaisten Läufe können nicht als fehlgeschlagen markiert werden</translation>
     </message>
 </context>
 <context>
