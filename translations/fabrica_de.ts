@@ -2658,12 +2658,12 @@ Beispiel: %2</translation>
         <translation>Die Daten eines Laufs werden bei dem Schema abgelegt, aus dem sie erzeugt wurden, daher muss das Schema zuerst im Datenspeicher gespeichert werden. Jetzt speichern? Generieren Sie erneut, sobald es gespeichert ist.</translation>
     </message>
     <message>
-        <source>Cannot Export the Run</source>
-        <translation>Der Lauf kann nicht exportiert werden</translation>
-    </message>
-    <message>
         <source>Data of Run %1</source>
         <translation>Daten von Lauf %1</translation>
+    </message>
+    <message>
+        <source>Run %1 is no longer listed; refresh the runs.</source>
+        <translation>Lauf %1 steht nicht mehr in der Liste; aktualisieren Sie die Läufe.</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ Result<void> GenerationRequest::check() const
         break;
     }
     case Target::Database:
-        if (database.isPostgres() ? false : database.path.isEmpty())
+        if (!database.isPostgres() && database.path.isEmpty())
             return invalid(tr("no database to write into"));
         break;
     case Target::StoredRun:

@@ -31,6 +31,15 @@ QString CellDisplay::displayText(const QString &value)
     return text;
 }
 
+QVariant CellDisplay::rowHeader(qint64 row, int role)
+{
+    if (role == Qt::DisplayRole)
+        return QString::number(row + 1);
+    if (role == Qt::TextAlignmentRole)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
 QVariant CellDisplay::data(const Cell &cell, int role)
 {
     switch (role) {

@@ -23,6 +23,9 @@ public:
     // DisplayRole, ToolTipRole, FontRole and ForegroundRole of a cell; an invalid QVariant for other roles.
     static QVariant data(const Cell &cell, int role);
     static QString displayText(const QString &value);
+    // The vertical header of a table of rows: `row` (counted from 0) shown counted from 1, as "Go to row"
+    // counts, right-aligned.
+    static QVariant rowHeader(qint64 row, int role);
 };
 
 } // namespace fabrica

@@ -149,14 +149,9 @@ QVariant PreviewModel::headerData(int section, Qt::Orientation orientation, int 
 {
     if (!m_source)
         return {};
-    if (orientation == Qt::Vertical) {
-        // Rows are numbered from 1, as "Go to row" counts them.
-        if (role == Qt::DisplayRole && section >= 0 && section < rowCount())
-            return QString::number(tableRow(section) + 1);
-        if (role == Qt::TextAlignmentRole)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
-    }
+    if (orientation == Qt::Vertical)
+        return section >= 0 && section < rowCount() ? CellDisplay::rowHeader(tableRow(section), role)
+                                                    : QVariant();
     if (section < 0 || section >= columnCount())
         return {};
     const RowWindow::Column &column = m_source->columns().at(section);

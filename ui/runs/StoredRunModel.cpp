@@ -240,14 +240,8 @@ QVariant StoredRunModel::data(const QModelIndex &index, int role) const
 
 QVariant StoredRunModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation == Qt::Vertical) {
-        // Rows are numbered from 1, as "Go to row" counts them.
-        if (role == Qt::DisplayRole && section >= 0 && section < rowCount())
-            return QString::number(qint64(section) + 1);
-        if (role == Qt::TextAlignmentRole)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
-    }
+    if (orientation == Qt::Vertical)
+        return section >= 0 && section < rowCount() ? CellDisplay::rowHeader(section, role) : QVariant();
     if (section < 0 || section >= columnCount())
         return {};
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole)

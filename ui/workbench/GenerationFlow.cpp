@@ -7,6 +7,7 @@
 #include "preview/ColumnStatisticsRunner.h"
 #include "preview/ColumnStatisticsView.h"
 #include "preview/PreviewPanel.h"
+#include "runs/RunsModel.h"
 #include "runs/RunsPanel.h"
 #include "runs/StoredRunView.h"
 #include "session/SchemaSession.h"
@@ -57,6 +58,10 @@ GenerationFlow::GenerationFlow(Repository *storage, const UserRecord &user, QMai
     m_statisticsView->setObjectName(QStringLiteral("statisticsView"));
     m_runs->setObjectName(QStringLiteral("runsPanel"));
     m_statisticsView->setRunner(m_statisticsRunner);
+    m_statisticsDelay = new QTimer(this);
+    m_statisticsDelay->setSingleShot(true);
+    m_statisticsDelay->setInterval(kStatisticsDelayMs);
+    connect(m_statisticsDelay, &QTimer::timeout, this, &GenerationFlow::refreshStatistics);
 
     m_export = new QAction(Icons::get(QStringLiteral("export")), tr("&Export…"), this);
     m_export->setObjectName(QStringLiteral("exportAction"));
@@ -117,8 +122,10 @@ GenerationFlow::~GenerationFlow() = default;
 
 void GenerationFlow::setSession(SchemaSession *session)
 {
-    if (m_session)
+    if (m_session) {
         disconnect(m_session->document(), nullptr, this, nullptr);
+        disconnect(m_session, nullptr, this, nullptr);
+    }
     m_session = session;
     m_preview->setSession(session);
     m_table = m_column = -1;
@@ -134,15 +141,10 @@ void GenerationFlow::setSession(SchemaSession *session)
     }
     m_generate->setSchema(session->schema());
     m_runs->setSchemaId(session->origin() == SchemaSession::Origin::Stored ? session->storedId() : 0);
-    auto *later = new QTimer(this);
-    later->setSingleShot(true);
-    later->setInterval(kStatisticsDelayMs);
-    connect(later, &QTimer::timeout, this, &GenerationFlow::refreshStatistics);
-    connect(session->document(), &SchemaDocument::changed, this, [this, later] {
+    connect(session->document(), &SchemaDocument::changed, this, [this] {
         m_generate->setSchema(m_session->schema());
-        later->start();
+        m_statisticsDelay->start();
     });
-    connect(session, &QObject::destroyed, later, &QObject::deleteLater);
     connect(session, &SchemaSession::originChanged, this, [this] {
         if (m_session)
             m_runs->setSchemaId(m_session->origin() == SchemaSession::Origin::Stored ? m_session->storedId()
@@ -260,23 +262,21 @@ void GenerationFlow::keepInStorage()
 
 void GenerationFlow::exportRun(qint64 runId)
 {
-    const Actor actor = Actor::of(m_user);
-    // One run's record and its schema: a few small reads of the local storage.
-    const Result<RunRecord> run = m_storage->run(actor, runId);
-    const Result<Schema> schema =
-        run ? m_storage->loadSchema(actor, run->schemaId) : Result<Schema>(run.error());
-    if (!schema) {
-        QMessageBox::warning(m_window, tr("Cannot Export the Run"), schema.error().toString());
+    // Both ways here (the runs list, a run's data) start from a run the list shows: its record and its
+    // schema's name are at hand, and the runner reads the rows and the schema itself, off the GUI thread.
+    const RunsModel *runs = m_runs->model();
+    const int row = runs->rowOf(runId);
+    if (row < 0) {
+        emit statusMessage(tr("Run %1 is no longer listed; refresh the runs.").arg(runId), 8000);
         return;
     }
-    ExportFileChooser chooser(m_window, schema->name, tableNames(*schema));
+    const RunRecord &run = runs->run(row);
+    ExportFileChooser chooser(m_window, runs->schemaName(run.schemaId), run.rowCounts.keys());
     chooser.setFileDialogOptions(QFileDialog::Options(m_fileDialogOptions));
     const std::optional<ExportChoice> choice = chooser.exec();
     if (!choice)
         return;
     GenerationRequest request;
-    request.schema = *schema;
-    request.seed = run->seed;
     request.sourceRunId = runId;
     request.target = GenerationRequest::Target::Files;
     request.formatId = choice->formatId;

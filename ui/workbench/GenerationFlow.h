@@ -12,6 +12,7 @@
 class QAction;
 class QFileDialog;
 class QMainWindow;
+class QTimer;
 
 namespace fabrica {
 
@@ -74,6 +75,7 @@ private:
     PreviewPanel *m_preview;
     ColumnStatisticsRunner *m_statisticsRunner;
     ColumnStatisticsView *m_statisticsView;
+    QTimer *m_statisticsDelay = nullptr; // samples again once typing pauses
     RunsPanel *m_runs;
     QAction *m_export;
     QAction *m_writeToDatabase;
