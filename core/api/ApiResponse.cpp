@@ -41,7 +41,10 @@ QHttpServerResponse ApiResponse::empty(Status status)
 
 QHttpServerResponse ApiResponse::error(const Error &error)
 {
-    const Status status = statusOf(error.code);
+    Status status = statusOf(error.code);
+    // A body of a media type the route does not take (ApiInput::jsonBody says so by the location).
+    if (error.code == ErrorCode::Unsupported && error.where.path == QLatin1String("Content-Type"))
+        status = Status::UnsupportedMediaType;
     QString message = error.message;
     if (int(status) >= 500) {
         // Storage and internal failures may name tables, hosts or files: the log keeps them, the client

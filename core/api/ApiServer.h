@@ -5,6 +5,7 @@
 #include "storage/StoredRecords.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -16,19 +17,25 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
+#include <vector>
 
 class QHttpServer;
 
 namespace fabrica {
 
+class ApiMetrics;
+class ApiRoutes;
 class AuthService;
+class JobService;
 class Repository;
 
-// The REST API under /api/v1 on Qt's embedded QHttpServer (ARCHITECTURE.md, api/): parses a request,
-// calls a core service, serialises the answer; no logic of its own beyond HTTP. Every handler runs on the
-// server's own thread pool (answers are written back on the server's thread), so password hashing, storage
-// and generation never stall the thread that owns the sockets (nor the GUI's). The repository and the
-// AuthService must outlive the server.
+// The REST API under /api/v1 on Qt's embedded QHttpServer (ARCHITECTURE.md, api/): it owns the sockets,
+// routing, the request log and the metrics; the routes themselves live in one ApiRoutes class per resource
+// (SessionRoutes, SchemaRoutes, …), each calling a core service. Every handler runs on the server's own
+// thread pool (answers are written back on the server's thread), so password hashing, storage and
+// generation never stall the thread that owns the sockets (nor the GUI's). The repository, the AuthService
+// and the JobService must outlive the server.
 class ApiServer : public QObject
 {
     Q_OBJECT
@@ -37,7 +44,9 @@ public:
     struct Options
     {
         GuardedTcpServer::Limits limits;
-        int workerThreads = 0; // 0 = one per core, at least 4
+        int workerThreads = 0;       // 0 = one per core, at least 4
+        JobService *jobs = nullptr;  // runs queued generation jobs; without it runs cannot be started
+        bool metricsNeedToken = false; // GET /metrics without a token (a scraper on the same host)
     };
 
     ApiServer(Repository &repository, AuthService &auth, Options options, QObject *parent = nullptr);
@@ -54,11 +63,14 @@ public:
     struct Request
     {
         QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
-        QString path;
+        QString path;  // as sent, e.g. /api/v1/schemas/7
+        QString route; // as registered, e.g. /schemas/<arg>
         QUrlQuery query;
         QByteArray authorization;
         QByteArray contentType;
+        QByteArray ifMatch;
         QByteArray body;
+        QHostAddress peer;
         qint64 id = 0; // the {id} of the path, where it has one
     };
     // What a handler returns; userId (0 = nobody signed in) goes into the request log.
@@ -67,36 +79,42 @@ public:
         QHttpServerResponse response;
         qint64 userId = 0;
     };
-    using Handler = std::function<Reply(ApiServer &server, const Request &request)>;
+    using Handler = std::function<Reply(const Request &request)>;
+
+    // Registers a handler for path (below /api/v1, "<arg>" for a numeric id) and method; another method on
+    // a known path gets 405 with Allow.
+    void addRoute(const QString &path, QHttpServerRequest::Method method, Handler handler);
+    // Every registered path with its methods, e.g. {"/schemas/<arg>": {"DELETE", "GET", "PUT"}}.
+    QMap<QString, QStringList> routes() const;
+
+    Repository &repository() { return m_repository; }
+    AuthService &auth() { return m_auth; }
+    const Options &options() const { return m_options; }
+    ApiMetrics &metrics() { return *m_metrics; }
+
+    // The signed-in user of the request's bearer token.
+    Result<UserRecord> authenticate(const Request &request);
+
+    static QString prefix();
+    static QString methodName(QHttpServerRequest::Method method);
 
 private:
     struct Route;
 
-    void addRoutes();
-    void addRoute(const QString &path, QHttpServerRequest::Method method, Handler handler);
     void dispatch(const Route &route, const QHttpServerRequest &request, qint64 id,
                   QHttpServerResponder &&responder);
-
-    // The signed-in user of the request's bearer token.
-    Result<UserRecord> authenticate(const Request &request);
-    static Result<QJsonObject> jsonBody(const Request &request);
-
-    Reply health(const Request &request);
-    Reply login(const Request &request);
-    Reply logout(const Request &request);
-    Reply me(const Request &request);
-    Reply changePassword(const Request &request);
-    Reply types(const Request &request);
-    Reply schemas(const Request &request);
-    Reply preview(const Request &request);
+    void finish(const Request &request, const QHttpServerResponse &response, const QElapsedTimer &timer,
+                qint64 userId);
 
     Repository &m_repository;
     AuthService &m_auth;
     Options m_options;
+    std::unique_ptr<ApiMetrics> m_metrics;
     QHttpServer *m_http = nullptr;
     QPointer<GuardedTcpServer> m_tcp;
     QThreadPool m_pool;
     QList<Route *> m_routes;
+    std::vector<std::unique_ptr<ApiRoutes>> m_groups;
 };
 
 } // namespace fabrica

@@ -1,0 +1,130 @@
+#include "SessionRoutes.h"
+
+#include "ApiInput.h"
+#include "ApiJson.h"
+#include "ApiResponse.h"
+#include "auth/AuthService.h"
+#include "storage/Repository.h"
+
+#include <QJsonDocument>
+
+#include <openssl/crypto.h>
+
+namespace fabrica {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using Status = QHttpServerResponse::StatusCode;
+
+// Wipes a password once it is no longer needed.
+struct Secret
+{
+    QByteArray bytes;
+    ~Secret() { OPENSSL_cleanse(bytes.data(), std::size_t(bytes.size())); }
+};
+
+// The expiry of a token just issued by the TokenService, read from its own payload.
+QDateTime tokenExpiry(const QString &token)
+{
+    const QList<QString> parts = token.split(QLatin1Char('.'));
+    const QByteArray payload = QByteArray::fromBase64(
+        parts.value(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const qint64 exp = QJsonDocument::fromJson(payload).object().value(QStringLiteral("exp")).toInteger();
+    return QDateTime::fromSecsSinceEpoch(exp, Qt::UTC);
+}
+
+} // namespace
+
+SessionRoutes::SessionRoutes(ApiServer &server)
+    : m_server(server)
+{
+    server.addRoute(QStringLiteral("/auth/login"), Method::Post, [this](const auto &r) { return login(r); });
+    server.addRoute(QStringLiteral("/auth/logout"), Method::Post, [this](const auto &r) { return logout(r); });
+    server.addRoute(QStringLiteral("/me"), Method::Get, [this](const auto &r) { return me(r); });
+    server.addRoute(QStringLiteral("/me/password"), Method::Put,
+                    [this](const auto &r) { return changePassword(r); });
+}
+
+ApiServer::Reply SessionRoutes::login(const ApiServer::Request &request)
+{
+    Result<QJsonObject> body = ApiInput::jsonBody(request);
+    if (!body)
+        return {ApiResponse::error(body.error()), 0};
+    QString name = body->value(QStringLiteral("username")).toString().trimmed();
+    Secret password{body->value(QStringLiteral("password")).toString().toUtf8()};
+    if (name.isEmpty() || password.bytes.isEmpty())
+        return {ApiResponse::error(makeError(ErrorCode::InvalidInput,
+                                             tr("Send \"username\" (a user name or an e-mail address) and "
+                                                "\"password\"."))),
+                0};
+    if (name.contains(QLatin1Char('@'))) {
+        // An e-mail address: the sign-in goes by the name of its user (an unknown address fails as an
+        // unknown name does, with the same message and the same hashing time).
+        Result<QList<UserRecord>> users = m_server.repository().users(Actor::systemActor());
+        if (!users)
+            return {ApiResponse::error(users.error()), 0};
+        for (const UserRecord &user : users.value()) {
+            if (user.email.compare(name, Qt::CaseInsensitive) == 0) {
+                name = user.username;
+                break;
+            }
+        }
+    }
+    Result<AuthService::Session> session = m_server.auth().signIn(name, password.bytes);
+    if (!session)
+        return {ApiResponse::error(session.error()), 0};
+    return {ApiResponse::json(
+                QJsonObject{{QStringLiteral("token"), session->token},
+                            {QStringLiteral("tokenType"), QStringLiteral("Bearer")},
+                            {QStringLiteral("expires"), tokenExpiry(session->token).toString(Qt::ISODate)},
+                            {QStringLiteral("user"), ApiJson::user(session->user)}}),
+            session->user.id};
+}
+
+ApiServer::Reply SessionRoutes::logout(const ApiServer::Request &request)
+{
+    Result<UserRecord> user = m_server.authenticate(request);
+    if (!user)
+        return {ApiResponse::error(user.error()), 0};
+    if (Result<void> done = m_server.auth().signOut(Actor::of(user.value())); !done)
+        return {ApiResponse::error(done.error()), user->id};
+    return {ApiResponse::empty(), user->id};
+}
+
+ApiServer::Reply SessionRoutes::me(const ApiServer::Request &request)
+{
+    Result<UserRecord> user = m_server.authenticate(request);
+    if (!user)
+        return {ApiResponse::error(user.error()), 0};
+    return {ApiResponse::json(ApiJson::user(user.value())), user->id};
+}
+
+ApiServer::Reply SessionRoutes::changePassword(const ApiServer::Request &request)
+{
+    Result<UserRecord> user = m_server.authenticate(request);
+    if (!user)
+        return {ApiResponse::error(user.error()), 0};
+    Result<QJsonObject> body = ApiInput::jsonBody(request);
+    if (!body)
+        return {ApiResponse::error(body.error()), user->id};
+    Secret current{body->value(QStringLiteral("currentPassword")).toString().toUtf8()};
+    Secret next{body->value(QStringLiteral("newPassword")).toString().toUtf8()};
+    if (current.bytes.isEmpty() || next.bytes.isEmpty())
+        return {ApiResponse::error(
+                    makeError(ErrorCode::InvalidInput, tr("Send \"currentPassword\" and \"newPassword\"."))),
+                user->id};
+    Result<void> changed =
+        m_server.auth().changeOwnPassword(Actor::of(user.value()), current.bytes, next.bytes);
+    if (!changed) {
+        // A wrong current password is not a bad token: 403, so a client does not sign the user out.
+        if (changed.error().code == ErrorCode::Unauthenticated)
+            return {ApiResponse::error(Status::Forbidden, QStringLiteral("wrong_password"),
+                                       changed.error().message),
+                    user->id};
+        return {ApiResponse::error(changed.error()), user->id};
+    }
+    return {ApiResponse::empty(), user->id};
+}
+
+} // namespace fabrica
