@@ -3,6 +3,7 @@
 // /types, /schemas with pagination and ownership, the preview's rows against RowWindow's, the error shape
 // and headers of every response, and the socket guard's limits with raw QTcpSocket requests.
 
+#include "ApiTestSupport.h"
 #include "AuthTestSupport.h"
 #include "ExampleSchemas.h"
 #include "StorageTestSupport.h"
@@ -38,13 +39,7 @@ namespace {
 const QByteArray kPassword = "Vt7-quartz-lantern";
 const QByteArray kNewPassword = "m1ssing-Orchid-42";
 
-struct Response
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json;
-    QHash<QByteArray, QByteArray> headers; // lower-case names
-};
+using Response = test::HttpResponse;
 
 } // namespace
 
@@ -91,18 +86,22 @@ private slots:
 
 private:
     Response call(const QByteArray &method, const QString &path, const QByteArray &token = {},
-                  const QJsonObject &body = {}, bool sendBody = false);
-    QString signIn(const QString &name, const QByteArray &password);
-    // Checks the headers every response must carry and, for errors, the error shape.
-    void checkShape(const Response &response);
-    QByteArray raw(const QByteArray &request, int waitMs = 5000);
+                  const QJsonObject &body = {}, bool sendBody = false)
+    {
+        return m_client.call(method, path, token, body, sendBody);
+    }
+    QString signIn(const QString &name, const QByteArray &password)
+    {
+        return QString::fromLatin1(m_client.signIn(name, password));
+    }
+    QByteArray raw(const QByteArray &request, int waitMs = 5000) { return m_client.raw(request, waitMs); }
 
     test::StorageDatabases m_databases;
     QTemporaryDir m_dir;
     std::unique_ptr<Repository> m_repository;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<ApiServer> m_server;
-    QNetworkAccessManager m_network;
+    test::ApiClient m_client;
     quint16 m_port = 0;
     UserRecord m_admin;
     UserRecord m_alice;
@@ -148,6 +147,7 @@ void TestApi::initTestCase()
     QVERIFY2(port.ok(), qPrintable(port ? QString() : port.error().toString()));
     QVERIFY(port.value() != 0);
     m_port = port.value();
+    m_client.setPort(m_port);
 }
 
 void TestApi::cleanupTestCase()
@@ -156,73 +156,6 @@ void TestApi::cleanupTestCase()
     m_auth.reset();
     m_repository.reset();
     m_databases.dropAll();
-}
-
-Response TestApi::call(const QByteArray &method, const QString &path, const QByteArray &token,
-                       const QJsonObject &body, bool sendBody)
-{
-    QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/api/v1%2"_s.arg(m_port).arg(path)));
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token);
-    QByteArray data;
-    if (sendBody || !body.isEmpty()) {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        data = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    }
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, data);
-    QEventLoop loop;
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
-    loop.exec();
-    Response response;
-    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    response.body = reply->readAll();
-    response.json = QJsonDocument::fromJson(response.body).object();
-    for (const auto &[name, value] : reply->rawHeaderPairs())
-        response.headers.insert(name.toLower(), value);
-    reply->deleteLater();
-    checkShape(response);
-    return response;
-}
-
-void TestApi::checkShape(const Response &response)
-{
-    QVERIFY2(response.status != 0, "no response");
-    QCOMPARE(response.headers.value("cache-control"), "no-store");
-    QCOMPARE(response.headers.value("x-content-type-options"), "nosniff");
-    QCOMPARE(response.headers.value("content-type"), "application/json; charset=utf-8");
-    if (response.status >= 400) {
-        const QJsonObject error = response.json.value(u"error"_s).toObject();
-        QVERIFY2(!error.value(u"code"_s).toString().isEmpty(), response.body.constData());
-        QVERIFY2(!error.value(u"message"_s).toString().isEmpty(), response.body.constData());
-        QVERIFY(error.contains(u"details"_s));
-    }
-}
-
-QString TestApi::signIn(const QString &name, const QByteArray &password)
-{
-    const Response response =
-        call("POST", u"/auth/login"_s, {},
-             QJsonObject{{u"username"_s, name}, {u"password"_s, QString::fromUtf8(password)}});
-    return response.json.value(u"token"_s).toString();
-}
-
-QByteArray TestApi::raw(const QByteArray &request, int waitMs)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_port);
-    if (!socket.waitForConnected(5000))
-        return {};
-    socket.write(request);
-    QByteArray answer;
-    QElapsedTimer timer;
-    timer.start();
-    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < waitMs) {
-        QTest::qWait(10);
-        answer += socket.readAll();
-    }
-    answer += socket.readAll();
-    return answer;
 }
 
 void TestApi::health()
@@ -486,7 +419,7 @@ void TestApi::malformedBody()
 {
     QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/api/v1/auth/login"_s.arg(m_port)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    QNetworkReply *reply = m_network.post(request, QByteArray("{\"username\": "));
+    QNetworkReply *reply = m_client.network().post(request, QByteArray("{\"username\": "));
     QSignalSpy finished(reply, &QNetworkReply::finished);
     QVERIFY(finished.wait(10000));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
@@ -569,8 +502,8 @@ void TestApi::serveCommand()
         const quint16 serverPort = quint16(match.captured(1).toUInt());
         QVERIFY(serverPort != 0 && serverPort != m_port);
 
-        QNetworkReply *reply =
-            m_network.get(QNetworkRequest(QUrl(u"http://127.0.0.1:%1/api/v1/health"_s.arg(serverPort))));
+        QNetworkReply *reply = m_client.network().get(
+            QNetworkRequest(QUrl(u"http://127.0.0.1:%1/api/v1/health"_s.arg(serverPort))));
         QSignalSpy finished(reply, &QNetworkReply::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);

@@ -55,11 +55,10 @@ Result<qint64> ApiInput::queryNumber(const QUrlQuery &query, const QString &name
     bool ok = false;
     const qint64 value = query.queryItemValue(name).toLongLong(&ok);
     if (!ok || value < 0 || value > largest)
-        return makeError(ErrorCode::InvalidInput,
-                         tr("The query parameter \"%1\" must be a whole number from 0 to %2.")
-                             .arg(name)
-                             .arg(largest),
-                         SourceLocation{{}, 0, 0, name});
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("The query parameter \"%1\" must be a whole number from 0 to %2.").arg(name).arg(largest),
+            SourceLocation{{}, 0, 0, name});
     return value;
 }
 
@@ -68,8 +67,7 @@ Result<ApiInput::Page> ApiInput::page(const QUrlQuery &query)
     Result<qint64> limit = queryNumber(query, QStringLiteral("limit"), kDefaultPageSize, kLargestPage);
     if (!limit)
         return limit.error();
-    Result<qint64> offset =
-        queryNumber(query, QStringLiteral("offset"), 0, std::numeric_limits<int>::max());
+    Result<qint64> offset = queryNumber(query, QStringLiteral("offset"), 0, std::numeric_limits<int>::max());
     if (!offset)
         return offset.error();
     return Page{limit.value(), offset.value()};

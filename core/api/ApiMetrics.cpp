@@ -58,7 +58,8 @@ QByteArray ApiMetrics::text() const
         }
         out += "fabrica_http_request_duration_seconds_bucket{le=\"+Inf\"} " +
                QByteArray::number(m_latencyCount) + '\n';
-        out += "fabrica_http_request_duration_seconds_sum " + QByteArray::number(m_latencySum, 'g', 12) + '\n';
+        out +=
+            "fabrica_http_request_duration_seconds_sum " + QByteArray::number(m_latencySum, 'g', 12) + '\n';
         out += "fabrica_http_request_duration_seconds_count " + QByteArray::number(m_latencyCount) + '\n';
         sources = m_sources;
     }

@@ -49,10 +49,9 @@ ApiServer::ApiServer(Repository &repository, AuthService &auth, Options options,
         copy.method = request.method();
         copy.path = request.url().path();
         copy.route = QStringLiteral("(unknown)");
-        QHttpServerResponse response =
-            ApiResponse::error(Status::NotFound, ApiResponse::codeId(ErrorCode::NotFound),
-                               tr("There is no such resource: %1. The API's routes start with %2.")
-                                   .arg(copy.path, kPrefix));
+        QHttpServerResponse response = ApiResponse::error(
+            Status::NotFound, ApiResponse::codeId(ErrorCode::NotFound),
+            tr("There is no such resource: %1. The API's routes start with %2.").arg(copy.path, kPrefix));
         finish(copy, response, timer, 0);
         response.write(std::move(responder));
     });
@@ -166,8 +165,8 @@ QMap<QString, QStringList> ApiServer::routes() const
     return all;
 }
 
-void ApiServer::finish(const Request &request, const QHttpServerResponse &response, const QElapsedTimer &timer,
-                       qint64 userId)
+void ApiServer::finish(const Request &request, const QHttpServerResponse &response,
+                       const QElapsedTimer &timer, qint64 userId)
 {
     const qint64 ns = timer.nsecsElapsed();
     // Never the query (a route might carry a secret there), the body or any header.

@@ -44,8 +44,8 @@ public:
     struct Options
     {
         GuardedTcpServer::Limits limits;
-        int workerThreads = 0;       // 0 = one per core, at least 4
-        JobService *jobs = nullptr;  // runs queued generation jobs; without it runs cannot be started
+        int workerThreads = 0;         // 0 = one per core, at least 4
+        JobService *jobs = nullptr;    // runs queued generation jobs; without it runs cannot be started
         bool metricsNeedToken = false; // GET /metrics without a token (a scraper on the same host)
     };
 

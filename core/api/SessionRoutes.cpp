@@ -40,7 +40,8 @@ SessionRoutes::SessionRoutes(ApiServer &server)
     : m_server(server)
 {
     server.addRoute(QStringLiteral("/auth/login"), Method::Post, [this](const auto &r) { return login(r); });
-    server.addRoute(QStringLiteral("/auth/logout"), Method::Post, [this](const auto &r) { return logout(r); });
+    server.addRoute(QStringLiteral("/auth/logout"), Method::Post,
+                    [this](const auto &r) { return logout(r); });
     server.addRoute(QStringLiteral("/me"), Method::Get, [this](const auto &r) { return me(r); });
     server.addRoute(QStringLiteral("/me/password"), Method::Put,
                     [this](const auto &r) { return changePassword(r); });
