@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of ../shared/BENCH.md: the shop workload through the real `fabrica generate`, side by side
 # with the reference programs, in one run.
-# Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg] [--workbench] [--preview]
+# Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg] [--workbench] [--preview] [--api]
 #                     [--generate-panel]
 #   --schema-cost  only issue 15's cases (bench/schema_cost.py): a 1,000-table schema's validate and compile
 #                cost, date columns of short and long ranges, a 40-column table against the shop workload
@@ -13,6 +13,8 @@
 #                panel (offscreen) against `fabrica generate`, and the GUI thread's event-loop latency meanwhile
 #   --pg  also writing into PostgreSQL (bench/load.py): fabrica --to against PostgreSQL's own COPY load, on a
 #         throw-away cluster started for the run (scripts/pg.sh)
+#   --api  only the REST API's throughput bars (bench/api/wrk_bench.py): wrk against a real `fabrica serve`
+#          on loopback (health, an authenticated list, health while a long job runs), the server's RSS
 # FABRICA_BENCH_BUILD=DIR builds and runs the Release build in DIR instead of build/.
 set -euo pipefail
 FABRICA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,6 +29,7 @@ workbench=0
 preview=0
 generate_panel=0
 schema_cost=0
+api=0
 args=()
 for arg in "$@"; do
     case "$arg" in
@@ -35,6 +38,7 @@ for arg in "$@"; do
     --preview) preview=1 ;;
     --generate-panel) generate_panel=1 ;;
     --schema-cost) schema_cost=1 ;;
+    --api) api=1 ;;
     *) args+=("$arg") ;;
     esac
 done
@@ -42,6 +46,13 @@ if ((schema_cost)); then
     ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" python3 time
     FABRICA_TARGET=fabrica configure_and_build "$build" Release
     python3 "$FABRICA_ROOT/bench/schema_cost.py" --fabrica "$build/app/fabrica" "${args[@]}"
+    exit
+fi
+if ((api)); then
+    ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" python3 wrk
+    FABRICA_TARGET=fabrica configure_and_build "$build" Release
+    python3 "$FABRICA_ROOT/bench/api/wrk_bench.py" --fabrica "$build/app/fabrica" \
+        --example "$FABRICA_ROOT/examples/shop.fabrica.json" "${args[@]}"
     exit
 fi
 if ((workbench)); then
