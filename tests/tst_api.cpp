@@ -551,7 +551,7 @@ void TestApi::guardBodyTooLarge()
     // The upload route takes more than a JSON route (it has its own, larger limit).
     const QByteArray upload = raw("POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                                   "Content-Length: 0\r\n\r\n");
-    QVERIFY2(upload.startsWith("HTTP/1.1 404 "), upload.left(200).constData());
+    QVERIFY2(upload.startsWith("HTTP/1.1 401 "), upload.left(200).constData());
 }
 
 void TestApi::guardAmbiguousFraming()

@@ -6,13 +6,14 @@
 #include <QString>
 
 #include <array>
+#include <atomic>
 #include <functional>
 
 namespace fabrica {
 
 // The server's own figures in the Prometheus text format (GET /metrics): requests by route, method and
-// status, and a latency histogram. Other figures (jobs by state, rows generated) come from sources added
-// with addSource(), read when the metrics are scraped. Thread-safe: handlers record from the pool.
+// status, a latency histogram and the rows generated. Other figures (jobs by state) come from sources
+// added with addSource(), read when the metrics are scraped. Thread-safe: handlers record from the pool.
 class ApiMetrics
 {
 public:
@@ -21,6 +22,8 @@ public:
                                                         0.1,   0.25,   0.5,   1.0,  2.5,   10.0};
 
     void record(const QString &method, const QString &route, int status, double seconds);
+    // Rows a generation of this instance wrote (fabrica_rows_generated_total), called by whoever runs it.
+    void addRowsGenerated(qint64 rows);
     // A source writes whole metric families (HELP, TYPE and samples) in the text format.
     void addSource(std::function<QByteArray()> source);
     QByteArray text() const;
@@ -43,6 +46,7 @@ private:
     quint64 m_latencyCount = 0;
     double m_latencySum = 0;
     QList<std::function<QByteArray()>> m_sources;
+    std::atomic<quint64> m_rowsGenerated{0};
 };
 
 } // namespace fabrica

@@ -2,9 +2,12 @@
 
 #include "ApiMetrics.h"
 #include "ApiResponse.h"
+#include "ImportRoutes.h"
+#include "MetricsRoutes.h"
 #include "SchemaRoutes.h"
 #include "ServiceRoutes.h"
 #include "SessionRoutes.h"
+#include "UserRoutes.h"
 #include "auth/AuthService.h"
 #include "common/Logging.h"
 
@@ -37,11 +40,17 @@ ApiServer::ApiServer(Repository &repository, AuthService &auth, Options options,
     , m_metrics(std::make_unique<ApiMetrics>())
     , m_http(new QHttpServer(this))
 {
+    // An upload is refused at the socket once it is larger than an import may be (before QHttpServer
+    // buffers it), with room for a multipart body's part headers.
+    m_options.limits.framing.uploadBodyBytes = ImportRoutes::bodyLimit(m_options.importLimits);
     m_pool.setMaxThreadCount(m_options.workerThreads > 0 ? m_options.workerThreads
                                                          : std::max(4, QThread::idealThreadCount()));
     m_groups.push_back(std::make_unique<ServiceRoutes>(*this));
     m_groups.push_back(std::make_unique<SessionRoutes>(*this));
     m_groups.push_back(std::make_unique<SchemaRoutes>(*this));
+    m_groups.push_back(std::make_unique<UserRoutes>(*this));
+    m_groups.push_back(std::make_unique<ImportRoutes>(*this));
+    m_groups.push_back(std::make_unique<MetricsRoutes>(*this));
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         QElapsedTimer timer;
         timer.start();

@@ -2,6 +2,7 @@
 
 #include "GuardedTcpServer.h"
 #include "common/Result.h"
+#include "import/ImportLimits.h"
 #include "storage/StoredRecords.h"
 
 #include <QCoreApplication>
@@ -47,6 +48,9 @@ public:
         int workerThreads = 0;         // 0 = one per core, at least 4
         JobService *jobs = nullptr;    // runs queued generation jobs; without it runs cannot be started
         bool metricsNeedToken = false; // GET /metrics without a token (a scraper on the same host)
+        // What POST /imports may read; its uploadBytes also sets the socket guard's upload body limit
+        // (limits.framing.uploadBodyBytes is replaced by it).
+        ImportLimits importLimits;
     };
 
     ApiServer(Repository &repository, AuthService &auth, Options options, QObject *parent = nullptr);

@@ -346,4 +346,55 @@ Result<void> AuthService::deleteUser(const Actor &actor, qint64 userId)
     return m_repository.deleteUser(actor, userId);
 }
 
+Result<UserRecord> AuthService::changeUser(const Actor &actor, qint64 userId, const UserChange &change)
+{
+    if (!actor.admin && (change.role || change.disabled || change.password))
+        return makeError(ErrorCode::PermissionDenied,
+                         tr("only an administrator changes roles, disables users or sets their passwords"));
+    if (change.email) {
+        if (Result<void> ok = checkEmail(*change.email); !ok)
+            return ok.error();
+    }
+    UserRecord changed;
+    const Result<void> updated = update(actor, userId, [&](UserRecord &user) -> Result<void> {
+        bool revoke = false;
+        if (change.password) {
+            if (Result<void> ok = PasswordPolicy::check(QString::fromUtf8(*change.password), user.username);
+                !ok)
+                return ok;
+            Result<QString> hash = m_hasher.hash(*change.password);
+            if (!hash)
+                return hash.error();
+            user.passwordHash = hash.value();
+            user.failedAttempts = 0;
+            user.lockedUntil = {};
+            revoke = true;
+        }
+        if (change.role && user.role != *change.role) {
+            user.role = *change.role;
+            revoke = true;
+        }
+        if (change.disabled && user.disabled != *change.disabled) {
+            user.disabled = *change.disabled;
+            revoke = revoke || user.disabled;
+        }
+        if (change.disabled && !*change.disabled) {
+            user.failedAttempts = 0;
+            user.lockedUntil = {};
+        }
+        if (change.email)
+            user.email = *change.email;
+        if (revoke)
+            ++user.tokenVersion;
+        changed = user;
+        return {};
+    });
+    if (!updated)
+        return updated.error();
+    qCInfo(lcAuth) << "changed user" << userId << (change.role ? "role" : "")
+                   << (change.disabled ? "enabled" : "") << (change.email ? "email" : "")
+                   << (change.password ? "password" : "");
+    return changed;
+}
+
 } // namespace fabrica

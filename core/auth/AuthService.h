@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 namespace fabrica {
 
@@ -32,6 +33,14 @@ public:
     {
         UserRecord user;
         QString token;
+    };
+    // What changeUser changes: only the fields that are set.
+    struct UserChange
+    {
+        std::optional<Role> role;
+        std::optional<bool> disabled;
+        std::optional<QString> email;
+        std::optional<QByteArray> password; // a reset: checked against the policy, hashed
     };
 
     AuthService(Repository &repository, TokenService tokens, Config config);
@@ -65,6 +74,10 @@ public:
     Result<void> setDisabled(const Actor &actor, qint64 userId, bool disabled);
     Result<void> setEmail(const Actor &actor, qint64 userId, const QString &email);
     Result<void> deleteUser(const Actor &actor, qint64 userId);
+    // Several of the changes above in one write, so a refused one (policy, last administrator) leaves the
+    // others undone too; role, disabled and password need an Admin. A role change, a disabling or a new
+    // password revokes the user's tokens. Answers the user as stored now.
+    Result<UserRecord> changeUser(const Actor &actor, qint64 userId, const UserChange &change);
 
     static Result<void> checkUsername(const QString &username);
     static Result<void> checkEmail(const QString &email);

@@ -103,6 +103,9 @@ public:
     // Fails the claimed runs whose heartbeat is older than olderThanSeconds (their instance stopped:
     // crashed or lost its connection, so their transactions rolled back); answers how many.
     virtual Result<int> failStaleRuns(int olderThanSeconds) = 0;
+    // How many runs of every user are in each state (one grouped count, for the metrics); a state
+    // without runs is missing. The operator's figures, like claimRun.
+    virtual Result<QMap<RunRecord::Status, qint64>> runStatusCounts() = 0;
 
     // A sink that stores a generation's rows in generated_data for the run, all in one transaction
     // (COPY on PostgreSQL, prepared statements on SQLite); abort() leaves no row behind.

@@ -959,6 +959,24 @@ Result<int> SqlRepository::failStaleRuns(int olderThanSeconds)
     return failed->numRowsAffected();
 }
 
+Result<QMap<RunRecord::Status, qint64>> SqlRepository::runStatusCounts()
+{
+    Result<std::unique_ptr<Scope>> scope = begin(Actor::systemActor());
+    if (!scope)
+        return scope.error();
+    Result<Rows> counted =
+        query((*scope)->db, QStringLiteral("SELECT status, count(*) FROM generation_runs GROUP BY status"),
+              {}, tr("cannot count the runs"));
+    if (!counted)
+        return counted.error();
+    QMap<RunRecord::Status, qint64> counts;
+    while (counted->next()) {
+        if (const std::optional<RunRecord::Status> status = runStatusFromId(counted->value(0).toString()))
+            counts.insert(*status, counted->value(1).toLongLong());
+    }
+    return counts;
+}
+
 Result<qint64> SqlRepository::runSchema(Scope &scope, const Actor &actor, qint64 runId)
 {
     Result<Rows> found =

@@ -56,6 +56,7 @@ public:
     Result<QMap<qint64, bool>> heartbeatRuns(const QString &instanceId) override;
     Result<RunRecord::Status> cancelRun(const Actor &actor, qint64 runId) override;
     Result<int> failStaleRuns(int olderThanSeconds) override;
+    Result<QMap<RunRecord::Status, qint64>> runStatusCounts() override;
     Result<QList<RunRecord>> runs(const Actor &actor, qint64 schemaId) override;
     Result<RunRecord> run(const Actor &actor, qint64 runId) override;
     Result<void> deleteRun(const Actor &actor, qint64 runId) override;
