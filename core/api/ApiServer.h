@@ -1,6 +1,7 @@
 #pragma once
 
 #include "GuardedTcpServer.h"
+#include "SignInThrottle.h"
 #include "common/Result.h"
 #include "storage/StoredRecords.h"
 
@@ -13,6 +14,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QThreadPool>
 #include <QUrlQuery>
 
@@ -47,6 +49,8 @@ public:
         int workerThreads = 0;         // 0 = one per core, at least 4
         JobService *jobs = nullptr;    // runs queued generation jobs; without it runs cannot be started
         bool metricsNeedToken = false; // GET /metrics without a token (a scraper on the same host)
+        SignInThrottle::Limits signIn; // failed sign-ins per account and per address before 429
+        std::optional<QSslConfiguration> tls; // HTTPS on every connection (ApiTls::serverConfiguration)
     };
 
     ApiServer(Repository &repository, AuthService &auth, Options options, QObject *parent = nullptr);
@@ -91,6 +95,7 @@ public:
     AuthService &auth() { return m_auth; }
     const Options &options() const { return m_options; }
     ApiMetrics &metrics() { return *m_metrics; }
+    SignInThrottle &signInThrottle() { return m_signInThrottle; }
 
     // The signed-in user of the request's bearer token.
     Result<UserRecord> authenticate(const Request &request);
@@ -110,6 +115,7 @@ private:
     AuthService &m_auth;
     Options m_options;
     std::unique_ptr<ApiMetrics> m_metrics;
+    SignInThrottle m_signInThrottle;
     QHttpServer *m_http = nullptr;
     QPointer<GuardedTcpServer> m_tcp;
     QThreadPool m_pool;
