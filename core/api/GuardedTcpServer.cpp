@@ -55,7 +55,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
             if (!tls->isEncrypted())
                 QMetaObject::invokeMethod(tls, &QAbstractSocket::abort, Qt::QueuedConnection);
         });
-        tls->startServerEncryption(); // the answer to a refused connection below goes out encrypted too
+        tls->startServerEncryption();
     }
     const QHostAddress address = socket->peerAddress();
     const bool full = int(m_connections.size()) >= m_limits.maxConnections;
@@ -65,11 +65,19 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         // A client that never reads (or never completes the TLS handshake) does not keep it.
         QTimer::singleShot(m_limits.idleTimeout, socket, &QAbstractSocket::abort);
-        socket->write(ApiResponse::rawError(full ? 503 : 429,
-                                            full ? "Service Unavailable" : "Too Many Requests",
-                                            QStringLiteral("too_many_connections"),
-                                            tr("Too many open connections; close some and try again.")));
-        socket->disconnectFromHost();
+        const QByteArray answer =
+            ApiResponse::rawError(full ? 503 : 429, full ? "Service Unavailable" : "Too Many Requests",
+                                  QStringLiteral("too_many_connections"),
+                                  tr("Too many open connections; close some and try again."));
+        auto answerAndClose = [socket, answer] {
+            socket->write(answer);
+            socket->disconnectFromHost();
+        };
+        // Over TLS only once the handshake is done (a close asked for during it would keep the answer back).
+        if (auto *tls = qobject_cast<QSslSocket *>(socket))
+            connect(tls, &QSslSocket::encrypted, tls, answerAndClose);
+        else
+            answerAndClose();
         return;
     }
 
