@@ -39,16 +39,14 @@ int noPassphrase(char *, int, int, void *)
     return 0;
 }
 
-Result<QByteArray> readFile(const QString &path, const QString &what)
+// unreadable: "… %1 (the file): %2 (why)"; tooLarge: "… %1 (the file) …".
+Result<QByteArray> readFile(const QString &path, const QString &unreadable, const QString &tooLarge)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(
-            ErrorCode::Io,
-            ApiTls::tr("Cannot read the TLS %1 file %2: %3").arg(what, path, file.errorString()));
+        return makeError(ErrorCode::Io, unreadable.arg(path, file.errorString()));
     if (file.size() > kMaxFileBytes)
-        return makeError(ErrorCode::InvalidInput,
-                         ApiTls::tr("The TLS %1 file %2 is too large to be one.").arg(what, path));
+        return makeError(ErrorCode::InvalidInput, tooLarge.arg(path));
     return file.readAll();
 }
 
@@ -83,7 +81,9 @@ Result<QSslConfiguration> ApiTls::serverConfiguration(const QString &certificate
     if (!QSslSocket::supportsSsl())
         return makeError(ErrorCode::Unsupported,
                          tr("TLS is not available: Qt found no TLS library (OpenSSL 3) on this system."));
-    Result<QByteArray> certificateBytes = readFile(certificateFile, tr("certificate"));
+    Result<QByteArray> certificateBytes =
+        readFile(certificateFile, tr("Cannot read the TLS certificate file %1: %2"),
+                 tr("The TLS certificate file %1 is too large to be one."));
     if (!certificateBytes)
         return certificateBytes.error();
     QList<QSslCertificate> chain = QSslCertificate::fromData(certificateBytes.value(), QSsl::Pem);
@@ -98,7 +98,8 @@ Result<QSslConfiguration> ApiTls::serverConfiguration(const QString &certificate
                          tr("The TLS certificate in %1 expired on %2.")
                              .arg(certificateFile, chain.first().expiryDate().toString(Qt::ISODate)));
 
-    Result<QByteArray> keyBytes = readFile(keyFile, tr("key"));
+    Result<QByteArray> keyBytes = readFile(keyFile, tr("Cannot read the TLS key file %1: %2"),
+                                           tr("The TLS key file %1 is too large to be one."));
     if (!keyBytes)
         return keyBytes.error();
     QSslKey key;
