@@ -2,6 +2,7 @@
 
 #include "StorageArgument.h"
 #include "api/ApiServer.h"
+#include "api/ApiTls.h"
 #include "auth/AuthService.h"
 #include "storage/StoragePaths.h"
 
@@ -50,7 +51,7 @@ bool installStopSignals(QObject *parent)
 
 QString ServeCommand::summary()
 {
-    return tr("Run the REST API (HTTP on --listen, default 127.0.0.1:8080)");
+    return tr("Run the REST API (HTTP, or HTTPS with --tls-cert, on --listen, default 127.0.0.1:8080)");
 }
 
 Result<ServeCommand::Endpoint> ServeCommand::parseListen(const QString &text)
@@ -82,13 +83,19 @@ int ServeCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         summary() + QLatin1Char('\n') +
-        tr("The API answers under /api/v1 until SIGTERM or SIGINT (Ctrl+C). It speaks plain HTTP: TLS is not "
-           "built in yet, so keep it on a loopback address or put it behind a TLS proxy."));
+        tr("The API answers under /api/v1 until SIGTERM or SIGINT (Ctrl+C). With --tls-cert and --tls-key "
+           "it speaks HTTPS only; without them plain HTTP, for a loopback address or behind a TLS proxy."));
     parser.addHelpOption();
     parser.addOption(StorageArgument::option());
     const QCommandLineOption listen(QStringLiteral("listen"), tr("Address and port to listen on."),
                                     tr("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
     parser.addOption(listen);
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     tr("Serve HTTPS with this certificate (PEM, the chain after it)."),
+                                     tr("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    tr("The certificate's private key (PEM, unencrypted)."), tr("FILE"));
+    parser.addOptions({tlsCert, tlsKey});
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -103,6 +110,20 @@ int ServeCommand::run(const QStringList &arguments)
         err << tr("fabrica serve: %1").arg(endpoint.error().message) << Qt::endl;
         return 2;
     }
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
+        err << tr("fabrica serve: --tls-cert and --tls-key go together") << Qt::endl;
+        return 2;
+    }
+    ApiServer::Options options;
+    if (parser.isSet(tlsCert)) {
+        Result<QSslConfiguration> tls =
+            ApiTls::serverConfiguration(parser.value(tlsCert), parser.value(tlsKey));
+        if (!tls) {
+            err << tr("fabrica serve: %1").arg(tls.error().message) << Qt::endl;
+            return 1;
+        }
+        options.tls = tls.value();
+    }
     std::unique_ptr<Repository> storage = StorageArgument::open(parser);
     if (!storage)
         return 1;
@@ -114,7 +135,7 @@ int ServeCommand::run(const QStringList &arguments)
 
     // The request log (one line per request) is the server's output; QT_LOGGING_RULES still overrides it.
     QLoggingCategory::setFilterRules(QStringLiteral("fabrica.api.info=true"));
-    ApiServer server(*storage, auth.value());
+    ApiServer server(*storage, auth.value(), options);
     if (!installStopSignals(&server)) {
         err << tr("fabrica serve: cannot install the SIGTERM/SIGINT handlers") << Qt::endl;
         return 1;
@@ -124,12 +145,12 @@ int ServeCommand::run(const QStringList &arguments)
         err << tr("fabrica serve: %1").arg(port.error().message) << Qt::endl;
         return 1;
     }
-    if (!endpoint->address.isLoopback()) {
+    if (!endpoint->address.isLoopback() && !options.tls) {
         // Tokens and passwords would cross the network in clear text.
         err << QStringLiteral("*******************************************************************") << '\n'
             << tr("WARNING: listening on %1, which is not a loopback address, WITHOUT TLS.\n"
-                  "Passwords and tokens travel in clear text. TLS is not built in yet: keep the API on\n"
-                  "127.0.0.1 or put it behind a TLS-terminating proxy.")
+                  "Passwords and tokens travel in clear text. Serve HTTPS with --tls-cert and --tls-key,\n"
+                  "keep the API on 127.0.0.1, or put it behind a TLS-terminating proxy.")
                    .arg(endpoint->address.toString())
             << '\n'
             << QStringLiteral("*******************************************************************")
@@ -138,8 +159,8 @@ int ServeCommand::run(const QStringList &arguments)
     const QString host = endpoint->address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + endpoint->address.toString() + QLatin1Char(']')
                              : endpoint->address.toString();
-    out << tr("Fabrica API listening on http://%1:%2/api/v1 (storage %3); stop with Ctrl+C or SIGTERM.")
-               .arg(host)
+    out << tr("Fabrica API listening on %1://%2:%3/api/v1 (storage %4); stop with Ctrl+C or SIGTERM.")
+               .arg(options.tls ? QStringLiteral("https") : QStringLiteral("http"), host)
                .arg(port.value())
                .arg(storage->url().displayString())
         << Qt::endl;

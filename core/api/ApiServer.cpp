@@ -38,6 +38,7 @@ ApiServer::ApiServer(Repository &repository, AuthService &auth, Options options,
     , m_auth(auth)
     , m_options(std::move(options))
     , m_metrics(std::make_unique<ApiMetrics>())
+    , m_signInThrottle(m_options.signIn)
     , m_http(new QHttpServer(this))
 {
     // An upload is refused at the socket once it is larger than an import may be (before QHttpServer
@@ -113,6 +114,8 @@ Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
     if (m_tcp)
         return makeError(ErrorCode::Conflict, tr("The API server is listening already."));
     auto *tcp = new GuardedTcpServer(m_options.limits, this);
+    if (m_options.tls)
+        tcp->setSslConfiguration(*m_options.tls);
     if (!tcp->listen(address, port)) {
         const QString why = tcp->errorString();
         delete tcp;

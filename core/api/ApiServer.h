@@ -1,6 +1,7 @@
 #pragma once
 
 #include "GuardedTcpServer.h"
+#include "SignInThrottle.h"
 #include "common/Result.h"
 #include "import/ImportLimits.h"
 #include "storage/StoredRecords.h"
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QThreadPool>
 #include <QUrlQuery>
 
@@ -51,6 +53,8 @@ public:
         // What POST /imports may read; its uploadBytes also sets the socket guard's upload body limit
         // (limits.framing.uploadBodyBytes is replaced by it).
         ImportLimits importLimits;
+        SignInThrottle::Limits signIn; // failed sign-ins per account and per address before 429
+        std::optional<QSslConfiguration> tls; // HTTPS on every connection (ApiTls::serverConfiguration)
     };
 
     ApiServer(Repository &repository, AuthService &auth, Options options, QObject *parent = nullptr);
@@ -95,6 +99,7 @@ public:
     AuthService &auth() { return m_auth; }
     const Options &options() const { return m_options; }
     ApiMetrics &metrics() { return *m_metrics; }
+    SignInThrottle &signInThrottle() { return m_signInThrottle; }
 
     // The signed-in user of the request's bearer token.
     Result<UserRecord> authenticate(const Request &request);
@@ -114,6 +119,7 @@ private:
     AuthService &m_auth;
     Options m_options;
     std::unique_ptr<ApiMetrics> m_metrics;
+    SignInThrottle m_signInThrottle;
     QHttpServer *m_http = nullptr;
     QPointer<GuardedTcpServer> m_tcp;
     QThreadPool m_pool;

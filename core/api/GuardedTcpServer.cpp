@@ -3,6 +3,7 @@
 #include "ApiResponse.h"
 #include "common/Logging.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -42,10 +43,19 @@ GuardedTcpServer::~GuardedTcpServer()
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    auto *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
+    }
+    if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
+        tls->setSslConfiguration(*m_tls);
+        // A failed handshake (plain HTTP on the TLS port, a client refusing the certificate) ends it.
+        connect(tls, &QAbstractSocket::errorOccurred, tls, [tls] {
+            if (!tls->isEncrypted())
+                QMetaObject::invokeMethod(tls, &QAbstractSocket::abort, Qt::QueuedConnection);
+        });
+        tls->startServerEncryption();
     }
     const QHostAddress address = socket->peerAddress();
     const bool full = int(m_connections.size()) >= m_limits.maxConnections;
@@ -53,11 +63,21 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         qCWarning(lcApi).noquote() << "connection refused:" << (full ? "server" : "address")
                                    << "at its connection limit";
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        socket->write(ApiResponse::rawError(full ? 503 : 429,
-                                            full ? "Service Unavailable" : "Too Many Requests",
-                                            QStringLiteral("too_many_connections"),
-                                            tr("Too many open connections; close some and try again.")));
-        socket->disconnectFromHost();
+        // A client that never reads (or never completes the TLS handshake) does not keep it.
+        QTimer::singleShot(m_limits.idleTimeout, socket, &QAbstractSocket::abort);
+        const QByteArray answer =
+            ApiResponse::rawError(full ? 503 : 429, full ? "Service Unavailable" : "Too Many Requests",
+                                  QStringLiteral("too_many_connections"),
+                                  tr("Too many open connections; close some and try again."));
+        auto answerAndClose = [socket, answer] {
+            socket->write(answer);
+            socket->disconnectFromHost();
+        };
+        // Over TLS only once the handshake is done (a close asked for during it would keep the answer back).
+        if (auto *tls = qobject_cast<QSslSocket *>(socket))
+            connect(tls, &QSslSocket::encrypted, tls, answerAndClose);
+        else
+            answerAndClose();
         return;
     }
 
@@ -137,7 +157,11 @@ void GuardedTcpServer::timedOut(QTcpSocket *socket)
         return;
     }
     connection->refused = true;
-    socket->disconnectFromHost();
+    const auto *tls = qobject_cast<QSslSocket *>(socket);
+    if (tls && !tls->isEncrypted())
+        socket->abort(); // a handshake that never completed: nothing to say, and no close_notify to wait for
+    else
+        socket->disconnectFromHost();
 }
 
 void GuardedTcpServer::refuse(QTcpSocket *socket, int status, const QByteArray &reason, const QString &code,

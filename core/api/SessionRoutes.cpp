@@ -72,9 +72,21 @@ ApiServer::Reply SessionRoutes::login(const ApiServer::Request &request)
             }
         }
     }
+    // Refused before the password is hashed: guessing costs the server nothing once over the limit.
+    SignInThrottle &throttle = m_server.signInThrottle();
+    if (const std::chrono::seconds wait = throttle.begin(name, request.peer); wait.count() > 0) {
+        QHttpServerResponse refused = ApiResponse::error(
+            Status::TooManyRequests, QStringLiteral("too_many_attempts"),
+            tr("Too many failed sign-ins for this account or from this address; try again in %n second(s).",
+               nullptr, int(wait.count())),
+            QJsonObject{{QStringLiteral("retryAfter"), qint64(wait.count())}});
+        refused.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(qint64(wait.count())));
+        return {std::move(refused), 0};
+    }
     Result<AuthService::Session> session = m_server.auth().signIn(name, password.bytes);
     if (!session)
         return {ApiResponse::error(session.error()), 0};
+    throttle.succeeded(name, request.peer);
     return {ApiResponse::json(
                 QJsonObject{{QStringLiteral("token"), session->token},
                             {QStringLiteral("tokenType"), QStringLiteral("Bearer")},
