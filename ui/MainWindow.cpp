@@ -2,6 +2,8 @@
 
 #include "Icons.h"
 #include "UiLogging.h"
+#include "api/ApiStatusLabel.h"
+#include "api/EmbeddedApi.h"
 #include "editors/ColumnEditor.h"
 #include "editors/SchemaEditor.h"
 #include "editors/TableEditor.h"
@@ -131,6 +133,14 @@ MainWindow::MainWindow(Repository *storage, const UserRecord &user, const Option
     m_problemSummary->setContentsMargins(8, 0, 8, 0);
     m_signedIn->setContentsMargins(8, 0, 8, 0);
     statusBar()->addPermanentWidget(m_problemSummary);
+    if (m_options.auth) {
+        // The same storage and accounts as the window; the setting starts it now and as it changes.
+        m_api = new EmbeddedApi(*storage, *m_options.auth, this);
+        statusBar()->addPermanentWidget(new ApiStatusLabel(m_api, this));
+        m_account->setApi(m_api);
+        connect(m_account, &AccountActions::settingsApplied, m_api, &EmbeddedApi::applySettings);
+        m_api->applySettings();
+    }
     statusBar()->addPermanentWidget(m_signedIn);
 
     connect(m_validation, &ValidationScheduler::problemsChanged, this, &MainWindow::problemsChanged);

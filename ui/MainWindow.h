@@ -24,6 +24,7 @@ namespace fabrica {
 class AccountActions;
 class AuthService;
 class AutosaveScheduler;
+class EmbeddedApi;
 class GenerationFlow;
 class ImportFlow;
 class RecentFiles;
@@ -73,6 +74,8 @@ public:
     SchemaSession *currentSession() const { return m_current; }
     // Generate, preview, statistics, export, write into a database, runs.
     GenerationFlow *generation() const { return m_generation; }
+    // The REST API server the API Server setting turns on; null without an AuthService.
+    EmbeddedApi *api() const { return m_api; }
     QList<SchemaSession *> sessions() const;
     void setCurrentSession(SchemaSession *session);
     // Selects and shows an item: table -1 = the schema, column -1 = the table.
@@ -137,6 +140,7 @@ private:
     RecentFiles *m_recent = nullptr;
     AccountActions *m_account = nullptr;
     GenerationFlow *m_generation = nullptr;
+    EmbeddedApi *m_api = nullptr;
     QList<SchemaSession *> m_sessions;
     QPointer<SchemaSession> m_current;
 

@@ -4,6 +4,7 @@
 #include "ApiResponse.h"
 #include "ImportRoutes.h"
 #include "MetricsRoutes.h"
+#include "OpenApiRoutes.h"
 #include "SchemaRoutes.h"
 #include "ServiceRoutes.h"
 #include "SessionRoutes.h"
@@ -46,12 +47,16 @@ ApiServer::ApiServer(Repository &repository, AuthService &auth, Options options,
     m_options.limits.framing.uploadBodyBytes = ImportRoutes::bodyLimit(m_options.importLimits);
     m_pool.setMaxThreadCount(m_options.workerThreads > 0 ? m_options.workerThreads
                                                          : std::max(4, QThread::idealThreadCount()));
+    // Handler threads keep running, and with them their storage connections (one per thread, never closed
+    // while the repository lives): an expired thread would leave its connection open behind it.
+    m_pool.setExpiryTimeout(-1);
     m_groups.push_back(std::make_unique<ServiceRoutes>(*this));
     m_groups.push_back(std::make_unique<SessionRoutes>(*this));
     m_groups.push_back(std::make_unique<SchemaRoutes>(*this));
     m_groups.push_back(std::make_unique<UserRoutes>(*this));
     m_groups.push_back(std::make_unique<ImportRoutes>(*this));
     m_groups.push_back(std::make_unique<MetricsRoutes>(*this));
+    m_groups.push_back(std::make_unique<OpenApiRoutes>(*this));
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         QElapsedTimer timer;
         timer.start();

@@ -18,7 +18,6 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kTheme = QStringLiteral("ui/theme");
 const QString kThreads = QStringLiteral("generate/threads");
 const QString kApiEnabled = QStringLiteral("api/enabled");
-const QString kApiAddress = QStringLiteral("api/address");
 const QString kApiPort = QStringLiteral("api/port");
 
 // Stored as words, not enum numbers, so that the file stays readable and reordering cannot change it.
@@ -150,9 +149,6 @@ AppSettings::ApiServer AppSettings::apiServer() const
 {
     ApiServer server;
     server.enabled = m_settings.value(kApiEnabled, server.enabled).toBool();
-    const QString address = m_settings.value(kApiAddress).toString().trimmed();
-    if (!address.isEmpty())
-        server.address = address;
     bool ok = false;
     const int port = m_settings.value(kApiPort).toInt(&ok);
     if (ok && port >= 0 && port <= 65535)
@@ -163,7 +159,6 @@ AppSettings::ApiServer AppSettings::apiServer() const
 void AppSettings::setApiServer(const ApiServer &server)
 {
     m_settings.setValue(kApiEnabled, server.enabled);
-    m_settings.setValue(kApiAddress, server.address.trimmed());
     m_settings.setValue(kApiPort, std::clamp(server.port, 0, 65535));
 }
 

@@ -20,10 +20,11 @@ class AppSettings
 public:
     enum class Theme { System, Light, Dark };
 
+    // The window's REST API server (EmbeddedApi). It listens on 127.0.0.1 only: it speaks plain HTTP, and
+    // a desktop's API is for programs on the same computer (`fabrica serve` is the one for a network).
     struct ApiServer
     {
         bool enabled = false;
-        QString address = QStringLiteral("127.0.0.1");
         int port = 0; // 0 = the server chooses a free port
         bool operator==(const ApiServer &) const = default;
     };
@@ -58,7 +59,7 @@ public:
     ImportLimits importLimits() const;
     void setImportLimits(const ImportLimits &limits);
 
-    // Where the REST API server listens when it runs; stored now, read by the server when it starts.
+    // Whether the window serves the REST API, and on which port; applied as soon as it is stored.
     ApiServer apiServer() const;
     void setApiServer(const ApiServer &server);
 

@@ -3,13 +3,14 @@
 #include "MessageLabel.h"
 #include "StoragePage.h"
 #include "Theme.h"
+#include "api/ApiServer.h"
+#include "api/EmbeddedApi.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -89,8 +90,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     connect(m_storage, &StoragePage::changed, this, &SettingsDialog::updateState);
     connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateState);
     connect(m_apiEnabled, &QCheckBox::toggled, this, &SettingsDialog::updateState);
-    connect(m_apiAddress, &QLineEdit::textChanged, this, &SettingsDialog::updateState);
     updateState();
+    showApiState();
 }
 
 QWidget *SettingsDialog::generalPage()
@@ -162,26 +163,30 @@ QWidget *SettingsDialog::importPage()
 QWidget *SettingsDialog::apiPage()
 {
     auto *page = new QWidget(this);
-    m_apiEnabled = new QCheckBox(tr("&Enable the REST API server"), page);
+    m_apiEnabled = new QCheckBox(tr("&Serve the REST API"), page);
     m_apiEnabled->setObjectName(QStringLiteral("apiEnabled"));
-    m_apiAddress = new QLineEdit(page);
-    m_apiAddress->setObjectName(QStringLiteral("apiAddress"));
-    m_apiAddress->setPlaceholderText(QStringLiteral("127.0.0.1"));
     m_apiPort = new QSpinBox(page);
     m_apiPort->setObjectName(QStringLiteral("apiPort"));
     m_apiPort->setRange(0, 65535);
     m_apiPort->setSpecialValueText(tr("Any free port"));
+    m_apiPort->setToolTip(tr("0 lets the system choose a free port each time the server starts."));
+    m_apiUrl = new QLineEdit(page);
+    m_apiUrl->setObjectName(QStringLiteral("apiUrl"));
+    m_apiUrl->setReadOnly(true);
+    m_apiUrl->setPlaceholderText(tr("Not running"));
     m_apiError = new MessageLabel(page);
     m_apiError->setObjectName(QStringLiteral("apiError"));
 
     auto *form = new QFormLayout(page);
     form->addRow(m_apiEnabled);
-    form->addRow(tr("Listen a&ddress:"), m_apiAddress);
     form->addRow(tr("&Port:"), m_apiPort);
+    form->addRow(tr("Listening &at:"), m_apiUrl);
     form->addRow(m_apiError);
-    form->addRow(hint(tr("The server needs the REST API feature of this Fabrica build. These settings apply "
-                         "when the server starts."),
-                      page));
+    form->addRow(
+        hint(tr("The server listens on 127.0.0.1 only: programs on this computer can reach it, other "
+                "computers cannot. It uses this window's storage and accounts; sign in with POST "
+                "/api/v1/auth/login. For a server on the network, run \"fabrica serve\"."),
+             page));
     return page;
 }
 
@@ -196,7 +201,6 @@ void SettingsDialog::load()
     loadImportLimits(settings.importLimits());
     const AppSettings::ApiServer server = settings.apiServer();
     m_apiEnabled->setChecked(server.enabled);
-    m_apiAddress->setText(server.address);
     m_apiPort->setValue(server.port);
 }
 
@@ -226,34 +230,53 @@ AppSettings::ApiServer SettingsDialog::apiServer() const
 {
     AppSettings::ApiServer server;
     server.enabled = m_apiEnabled->isChecked();
-    server.address = m_apiAddress->text().trimmed();
     server.port = m_apiPort->value();
     return server;
 }
 
-QString SettingsDialog::apiError() const
+void SettingsDialog::setApi(EmbeddedApi *api)
 {
-    const QString address = m_apiAddress->text().trimmed();
-    if (QHostAddress(address).isNull())
-        return tr("Enter an IP address: 127.0.0.1 serves this computer only, 0.0.0.0 every network.");
-    return {};
+    if (m_api)
+        disconnect(m_api, nullptr, this, nullptr);
+    m_api = api;
+    if (api) {
+        connect(api, &EmbeddedApi::stateChanged, this, &SettingsDialog::showApiState);
+        connect(api, &EmbeddedApi::failed, this, &SettingsDialog::showApiState);
+    }
+    showApiState();
+}
+
+void SettingsDialog::showApiState()
+{
+    if (!m_api) {
+        m_apiUrl->clear();
+        m_apiError->setMessage(QString());
+        return;
+    }
+    const QUrl url = m_api->url();
+    m_apiUrl->setText(url.isEmpty() ? QString() : url.toString() + ApiServer::prefix());
+    switch (m_api->state()) {
+    case EmbeddedApi::State::Starting:
+        m_apiUrl->setPlaceholderText(tr("Starting…"));
+        break;
+    case EmbeddedApi::State::Stopping:
+        m_apiUrl->setPlaceholderText(tr("Stopping…"));
+        break;
+    case EmbeddedApi::State::Running:
+    case EmbeddedApi::State::Stopped:
+        m_apiUrl->setPlaceholderText(tr("Not running"));
+        break;
+    }
+    m_apiError->setMessage(m_api->lastError(), MessageLabel::Kind::Error);
 }
 
 void SettingsDialog::updateState()
 {
     m_languageNote->setVisible(m_language->currentData().toString() != m_loadedLanguage);
 
-    m_apiAddress->setEnabled(m_apiEnabled->isChecked());
     m_apiPort->setEnabled(m_apiEnabled->isChecked());
-    const QString api = apiError();
-    if (!api.isEmpty())
-        m_apiError->setMessage(api, MessageLabel::Kind::Error);
-    else if (!QHostAddress(m_apiAddress->text().trimmed()).isLoopback())
-        m_apiError->setMessage(tr("Other computers on the network can reach the server at this address."));
-    else
-        m_apiError->setMessage(QString());
 
-    const bool valid = m_storage->error().isEmpty() && api.isEmpty();
+    const bool valid = m_storage->error().isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
     m_buttons->button(QDialogButtonBox::Apply)->setEnabled(valid);
 }
@@ -263,10 +286,6 @@ bool SettingsDialog::apply()
     updateState();
     if (!m_storage->error().isEmpty()) {
         m_tabs->setCurrentWidget(m_storage);
-        return false;
-    }
-    if (!apiError().isEmpty()) {
-        m_tabs->setCurrentIndex(m_tabs->count() - 1);
         return false;
     }
     AppSettings settings;

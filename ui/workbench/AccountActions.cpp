@@ -77,6 +77,7 @@ void AccountActions::showSettings()
 {
     auto *dialog = new SettingsDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setApi(m_api);
     connect(dialog, &SettingsDialog::applied, this, &AccountActions::settingsApplied);
     dialog->open();
 }

@@ -11,6 +11,7 @@ class QWidget;
 namespace fabrica {
 
 class AuthService;
+class EmbeddedApi;
 class Repository;
 
 // The window's account and application actions: Users… (administrators only — a User never sees it),
@@ -27,6 +28,8 @@ public:
     void addTo(QMenu *account, QMenu *tools) const;
     QAction *usersAction() const { return m_users; }
     QAction *settingsAction() const { return m_settings; }
+    // The window's API server, shown on the settings dialog's API server page.
+    void setApi(EmbeddedApi *api) { m_api = api; }
 
 signals:
     void signOutRequested();
@@ -42,6 +45,7 @@ private:
     Repository *m_storage;
     UserRecord m_user;
     QWidget *m_window;
+    EmbeddedApi *m_api = nullptr;
     QAction *m_users = nullptr;
     QAction *m_password = nullptr;
     QAction *m_signOut = nullptr;
