@@ -775,6 +775,17 @@ void TestStorage::worksFromManyThreads()
         QCOMPARE(future.result(), QString());
     pool.waitForDone();
     QCOMPARE(storage->schemas(actor)->size(), 8);
+
+    // Threads that end take their connections with them: a pool that came and went leaves none open.
+    const QStringList before = QSqlDatabase::connectionNames();
+    {
+        QThreadPool passing;
+        passing.setMaxThreadCount(3);
+        for (int i = 0; i < 6; ++i)
+            passing.start([shared, actor] { QVERIFY(shared->schemas(actor).ok()); });
+        passing.waitForDone(); // its threads end here
+    }
+    QTRY_COMPARE(QSqlDatabase::connectionNames(), before);
 }
 
 void TestStorage::roundTripsLargeSchema()

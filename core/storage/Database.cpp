@@ -3,6 +3,7 @@
 #include "SavedPasswords.h"
 #include "common/Logging.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -22,8 +23,12 @@ Database::Database(DatabaseUrl url)
 
 Database::~Database()
 {
-    const QStringList names = m_connections.values();
-    m_connections.clear();
+    QStringList names;
+    {
+        QMutexLocker lock(&m_connections->mutex);
+        names = m_connections->names.values();
+        m_connections->names.clear();
+    }
     // removeDatabase closes each connection; asking for it first would warn when it is another thread's.
     for (const QString &name : names)
         QSqlDatabase::removeDatabase(name);
@@ -56,11 +61,30 @@ Result<QSqlDatabase> Database::connection()
     const Qt::HANDLE thread = QThread::currentThreadId();
     QString name;
     {
-        QMutexLocker lock(&m_mutex);
-        name = m_connections.value(thread);
+        QMutexLocker lock(&m_connections->mutex);
+        name = m_connections->names.value(thread);
         if (name.isEmpty()) {
             name = m_prefix + QString::number(quintptr(thread), 16);
-            m_connections.insert(thread, name);
+            m_connections->names.insert(thread, name);
+            // A thread that ends closes its connection on its way out (the only thread that may), so
+            // pools and servers that come and go leave no open connection behind, and a later thread
+            // with the same id starts afresh.
+            QThread *current = QThread::currentThread();
+            if (current &&
+                (!QCoreApplication::instance() || current != QCoreApplication::instance()->thread())) {
+                QObject::connect(
+                    current, &QThread::finished, current,
+                    [connections = m_connections, thread, name] {
+                        {
+                            QMutexLocker lock(&connections->mutex);
+                            if (connections->names.value(thread) != name)
+                                return; // the Database is gone, and its connections with it
+                            connections->names.remove(thread);
+                        }
+                        QSqlDatabase::removeDatabase(name);
+                    },
+                    Qt::DirectConnection);
+            }
         }
     }
     if (QSqlDatabase::contains(name)) {
@@ -71,8 +95,8 @@ Result<QSqlDatabase> Database::connection()
     }
     Result<QSqlDatabase> opened = openConnection(name);
     if (!opened) {
-        QMutexLocker lock(&m_mutex);
-        m_connections.remove(thread);
+        QMutexLocker lock(&m_connections->mutex);
+        m_connections->names.remove(thread);
     }
     return opened;
 }

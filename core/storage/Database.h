@@ -48,10 +48,16 @@ private:
     explicit Database(DatabaseUrl url);
     Result<QSqlDatabase> openConnection(const QString &name);
 
+    // Shared with the threads' finished handlers, which may run after the Database is gone.
+    struct Connections
+    {
+        QMutex mutex;
+        QHash<Qt::HANDLE, QString> names; // thread → connection name
+    };
+
     DatabaseUrl m_url;
     QString m_prefix;
-    QMutex m_mutex;
-    QHash<Qt::HANDLE, QString> m_connections; // thread → connection name
+    std::shared_ptr<Connections> m_connections = std::make_shared<Connections>();
 };
 
 // A transaction that rolls back unless committed: every multi-row write runs in one.
