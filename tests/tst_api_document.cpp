@@ -8,6 +8,7 @@
 #include "AuthTestSupport.h"
 #include "ExampleSchemas.h"
 #include "StorageTestSupport.h"
+#include "ZipFixture.h"
 
 #include "api/ApiServer.h"
 #include "api/OpenApiRoutes.h"
@@ -32,6 +33,33 @@ namespace {
 
 const QByteArray kPassword = "Vt7-quartz-lantern";
 const QString kSource = QStringLiteral(FABRICA_TEST_SOURCE_DIR);
+
+const QByteArray kLibraryDdl = "CREATE TABLE authors (\n"
+                               "    id INTEGER PRIMARY KEY,\n"
+                               "    name VARCHAR(100) NOT NULL\n"
+                               ");\n"
+                               "CREATE TABLE books (\n"
+                               "    id INTEGER PRIMARY KEY,\n"
+                               "    author_id INTEGER NOT NULL REFERENCES authors (id),\n"
+                               "    title TEXT NOT NULL\n"
+                               ");\n";
+
+// A multipart/form-data body as curl -F sends it: the files (name, media type or none, data) and a field.
+QByteArray multipartBody(const QByteArray &boundary,
+                         const QList<std::tuple<QByteArray, QByteArray, QByteArray>> &files)
+{
+    QByteArray body;
+    for (const auto &[fileName, type, data] : files) {
+        body += "--" + boundary + "\r\n";
+        body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n";
+        if (!type.isEmpty())
+            body += "Content-Type: " + type + "\r\n";
+        body += "\r\n" + data + "\r\n";
+    }
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nnot a file\r\n";
+    body += "--" + boundary + "--\r\n";
+    return body;
+}
 
 using Response = test::HttpResponse;
 
@@ -81,6 +109,10 @@ private slots:
     void sessionRoutes();
     void passwordChange();
     void schemaRoutes();
+    void userRoutes();
+    void importRoutes();
+    void metricsRoutes();
+    void signInThrottled();
     void guardResponses();
     void everyOperationAnswered();
 
@@ -107,6 +139,8 @@ private:
     QJsonArray m_cases;
     QSet<QString> m_answered; // "GET /me" of every operation that answered 2xx
     QByteArray m_alice;
+    qint64 m_aliceId = 0;
+    qint64 m_bobId = 0;
     qint64 m_shopId = 0;
     qint64 m_emptyId = 0;
     qint64 m_bobsId = 0;
@@ -126,6 +160,13 @@ void TestApiDocument::initTestCase()
     Result<UserRecord> bob =
         m_auth->createUser(Actor::of(admin.value()), u"bob"_s, u"bob@example.com"_s, kPassword, Role::User);
     QVERIFY(alice.ok() && bob.ok());
+    m_aliceId = alice->id;
+    m_bobId = bob->id;
+    // A second administrator for the user routes: passwordChange() revokes ada's tokens.
+    QVERIFY(
+        m_auth
+            ->createUser(Actor::of(admin.value()), u"grace"_s, u"grace@example.com"_s, kPassword, Role::Admin)
+            .ok());
     Result<SchemaRecord> shop =
         m_repository->saveSchema(Actor::of(alice.value()), alice->id, test::shopExample());
     QVERIFY(shop.ok());
@@ -355,6 +396,231 @@ void TestApiDocument::schemaRoutes()
     expect("GET", preview, call("GET", at(m_emptyId), m_alice), 422);
     expect("GET", preview, call("GET", at(m_shopId)), 401);
     expect("POST", preview, call("POST", at(m_shopId), m_alice, {}, true), 405);
+    validate();
+}
+
+void TestApiDocument::userRoutes()
+{
+    const QByteArray admin = m_client.signIn(u"grace"_s, kPassword);
+    QVERIFY(!admin.isEmpty());
+    const QString password = QString::fromUtf8(kPassword);
+
+    expect("GET", u"/users"_s, call("GET", u"/users"_s, admin), 200);
+    expect("GET", u"/users"_s, call("GET", u"/users?limit=1&offset=1"_s, admin), 200);
+    expect("GET", u"/users"_s, call("GET", u"/users?limit=-1"_s, admin), 400);
+    expect("GET", u"/users"_s, call("GET", u"/users"_s, m_alice), 403);
+    expect("GET", u"/users"_s, call("GET", u"/users"_s), 401);
+    expect("PATCH", u"/users"_s, call("PATCH", u"/users"_s, admin, {}, true), 405);
+
+    const Response created = call("POST", u"/users"_s, admin,
+                                  {{u"username"_s, u"carol"_s},
+                                   {u"email"_s, u"carol@example.com"_s},
+                                   {u"password"_s, password},
+                                   {u"role"_s, u"user"_s}});
+    expect("POST", u"/users"_s, created, 201);
+    const qint64 carol = created.json.value(u"id"_s).toInteger();
+    QCOMPARE(created.headers.value("location"), "/api/v1/users/" + QByteArray::number(carol));
+    expect("POST", u"/users"_s,
+           call("POST", u"/users"_s, admin, {{u"username"_s, u"dave"_s}, {u"password"_s, password}}), 201);
+    expect("POST", u"/users"_s,
+           call("POST", u"/users"_s, admin, {{u"username"_s, u"ALICE"_s}, {u"password"_s, password}}), 409);
+    expect("POST", u"/users"_s,
+           call("POST", u"/users"_s, admin, {{u"username"_s, u"erin"_s}, {u"password"_s, u"short"_s}}), 422);
+    expect("POST", u"/users"_s,
+           call("POST", u"/users"_s, admin,
+                {{u"username"_s, u"erin"_s}, {u"email"_s, u"not-an-address"_s}, {u"password"_s, password}}),
+           422);
+    expect("POST", u"/users"_s, call("POST", u"/users"_s, admin, {{u"username"_s, u"erin"_s}}), 400);
+    expect("POST", u"/users"_s,
+           call("POST", u"/users"_s, admin,
+                {{u"username"_s, u"erin"_s}, {u"password"_s, password}, {u"admin"_s, true}}),
+           400);
+    expect("POST", u"/users"_s,
+           m_client.send("POST", u"/users"_s, admin, "username=erin", "application/x-www-form-urlencoded"),
+           415);
+    expect("POST", u"/users"_s,
+           call("POST", u"/users"_s, m_alice, {{u"username"_s, u"erin"_s}, {u"password"_s, password}}), 403);
+    expect("POST", u"/users"_s,
+           call("POST", u"/users"_s, {}, {{u"username"_s, u"erin"_s}, {u"password"_s, password}}), 401);
+
+    const QString item = u"/users/{id}"_s;
+    const auto user = [](qint64 id) { return u"/users/%1"_s.arg(id); };
+    expect("GET", item, call("GET", user(carol), admin), 200);
+    expect("GET", item, call("GET", user(m_aliceId), m_alice), 200); // one's own row
+    expect("GET", item, call("GET", user(m_bobId), m_alice), 403);
+    expect("GET", item, call("GET", user(999999), admin), 404);
+    expect("GET", item, call("GET", user(carol)), 401);
+    expect("POST", item, call("POST", user(carol), admin, {}, true), 405);
+
+    const Response promoted =
+        call("PUT", user(carol), admin, {{u"role"_s, u"admin"_s}, {u"email"_s, u"carol@example.org"_s}});
+    expect("PUT", item, promoted, 200);
+    QCOMPARE(promoted.json.value(u"role"_s).toString(), u"admin"_s);
+    const Response disabled = call("PUT", user(carol), admin, {{u"enabled"_s, false}});
+    expect("PUT", item, disabled, 200);
+    QCOMPARE(disabled.json.value(u"enabled"_s).toBool(), false);
+    expect("PUT", item, call("PUT", user(carol), admin, {{u"password"_s, u"m1ssing-Orchid-42"_s}}), 200);
+    expect("PUT", item, call("PUT", user(carol), admin, {}, true), 400);
+    expect("PUT", item, call("PUT", user(carol), admin, {{u"enabled"_s, u"no"_s}}), 400);
+    expect("PUT", item, call("PUT", user(carol), admin, {{u"username"_s, u"caroline"_s}}), 400);
+    expect("PUT", item, call("PUT", user(carol), admin, {{u"password"_s, u"carol"_s}}), 422);
+    expect("PUT", item, m_client.send("PUT", user(carol), admin, "enabled=1", "text/plain"), 415);
+    expect("PUT", item, call("PUT", user(999999), admin, {{u"enabled"_s, false}}), 404);
+    expect("PUT", item, call("PUT", user(m_aliceId), m_alice, {{u"role"_s, u"admin"_s}}), 403);
+    expect("PUT", item, call("PUT", user(carol), {}, {{u"enabled"_s, true}}), 401);
+
+    expect("DELETE", item, call("DELETE", user(carol), m_alice), 403);
+    expect("DELETE", item, call("DELETE", user(carol)), 401);
+    expect("DELETE", item, call("DELETE", user(carol), admin), 204);
+    expect("DELETE", item, call("DELETE", user(carol), admin), 404);
+    validate();
+
+    // The last administrator: a storage of its own with one.
+    std::unique_ptr<Repository> repository = m_databases.freshRepository();
+    QTemporaryDir dir;
+    AuthService auth = test::authService(*repository, dir);
+    Result<UserRecord> only = auth.createFirstAdmin(u"olga"_s, {}, kPassword);
+    QVERIFY(only.ok());
+    ApiServer server(*repository, auth);
+    Result<quint16> port = server.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port.ok());
+    test::ApiClient client;
+    client.setPort(port.value());
+    const QByteArray olga = client.signIn(u"olga"_s, kPassword);
+    expect("PUT", item, client.call("PUT", user(only->id), olga, {{u"role"_s, u"user"_s}}), 422);
+    expect("DELETE", item, client.call("DELETE", user(only->id), olga), 422);
+    server.close();
+    validate();
+}
+
+void TestApiDocument::importRoutes()
+{
+    const auto upload = [this](const QString &query, const QByteArray &token, const QByteArray &data,
+                               const QByteArray &type) {
+        return m_client.send("POST", u"/imports"_s + query, token, data, type);
+    };
+    const QString path = u"/imports"_s;
+    const QByteArray shop = test::readFile(kSource + u"/examples/shop.fabrica.json"_s);
+
+    const Response dry = upload(u"?dryRun=true"_s, m_alice, test::appArchive(), "application/zip");
+    expect("POST", path, dry, 200);
+    QCOMPARE(dry.json.value(u"schemas"_s).toArray().size(), 1);
+    expect("POST", path,
+           upload(u"?dryRun&filename=customers.csv"_s, m_alice,
+                  test::readFile(test::importData(u"csv/customers.csv"_s)), "text/csv"),
+           200);
+    expect("POST", path,
+           upload(u"?dryRun=1&filename=products.tsv"_s, m_alice,
+                  test::readFile(test::importData(u"csv/products.tsv"_s)), "text/tab-separated-values"),
+           200);
+
+    const Response library =
+        upload(u"?filename=library.sql&rows=250"_s, m_alice, kLibraryDdl, "application/sql");
+    expect("POST", path, library, 201);
+    QVERIFY(library.headers.value("location").startsWith("/api/v1/schemas/"));
+    expect("POST", path, upload(u"?filename=library.sql"_s, m_alice, kLibraryDdl, "application/sql"), 409);
+    expect("POST", path,
+           upload(u"?filename=library.sql&onConflict=rename"_s, m_alice, kLibraryDdl,
+                  "text/plain; charset=utf-8"),
+           201);
+    expect("POST", path, upload(u"?onConflict=replace"_s, m_alice, shop, "application/json"), 201);
+    const QByteArray boundary = "----fabrica-document-7MA4YWxkTrZu0gW";
+    const Response several = upload(
+        {}, m_alice,
+        multipartBody(boundary, {{"catalogue.sql", "application/sql", kLibraryDdl},
+                                 {"orders.csv", "", test::readFile(test::importData(u"csv/orders.csv"_s))}}),
+        "multipart/form-data; boundary=" + boundary);
+    expect("POST", path, several, 201);
+    QCOMPARE(several.json.value(u"schemas"_s).toArray().size(), 2);
+    QVERIFY(!several.headers.contains("location"));
+    expect("POST", path,
+           upload({}, m_alice,
+                  test::zipOf({{u"blog/blog.fabrica.json"_s,
+                                test::readFile(kSource + u"/examples/blog.fabrica.json"_s)}}),
+                  "application/zip"),
+           201);
+
+    expect("POST", path, upload(u"?onConflict=merge"_s, m_alice, shop, "application/json"), 400);
+    expect("POST", path, upload(u"?dryRun=perhaps"_s, m_alice, shop, "application/json"), 400);
+    expect("POST", path, upload(u"?rows=-1"_s, m_alice, shop, "application/json"), 400);
+    expect("POST", path, upload({}, m_alice, {}, "application/sql"), 400);
+    expect("POST", path,
+           upload({}, m_alice, multipartBody(boundary, {}), "multipart/form-data; boundary=" + boundary),
+           400);
+    expect("POST", path, upload({}, m_alice, kLibraryDdl, "image/png"), 415);
+    expect("POST", path,
+           upload({}, m_alice, multipartBody(boundary, {{"notes.txt", "", "hello"}}),
+                  "multipart/form-data; boundary=" + boundary),
+           415);
+    const Response broken = upload({}, m_alice, "PK\x03\x04 not really a zip", "application/zip");
+    expect("POST", path, broken, 422);
+    QCOMPARE(broken.json.value(u"error"_s).toObject().value(u"code"_s).toString(), u"import_failed"_s);
+    expect("POST", path,
+           upload(u"?filename=x.fabrica.json"_s, m_alice, "{\n  \"format\": \"fabrica-schema\",,\n}\n",
+                  "application/json"),
+           422);
+    expect("POST", path, upload({}, {}, kLibraryDdl, "application/sql"), 401);
+    expect(
+        "POST", path,
+        parseRaw(m_client.raw("POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nContent-Type: application/zip\r\n"
+                              "Content-Length: 999999999999\r\n\r\n")),
+        413);
+    expect("GET", path, call("GET", path, m_alice), 405);
+    validate();
+}
+
+void TestApiDocument::metricsRoutes()
+{
+    const Response metrics = m_client.send("GET", u"/metrics"_s, {}, {}, {}, {}, false);
+    expect("GET", u"/metrics"_s, metrics, 200);
+    QCOMPARE(metrics.headers.value("content-type"), "text/plain; version=0.0.4; charset=utf-8");
+    QVERIFY(
+        metrics.body.contains("fabrica_http_requests_total{route=\"/users\",method=\"GET\",status=\"403\"}"));
+    expect("POST", u"/metrics"_s, call("POST", u"/metrics"_s, {}, {}, true), 405);
+
+    // A server that asks a token for them: an administrator's.
+    ApiServer::Options options;
+    options.metricsNeedToken = true;
+    ApiServer guarded(*m_repository, *m_auth, options);
+    Result<quint16> port = guarded.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port.ok());
+    test::ApiClient client;
+    client.setPort(port.value());
+    expect("GET", u"/metrics"_s, client.call("GET", u"/metrics"_s), 401);
+    expect("GET", u"/metrics"_s, client.call("GET", u"/metrics"_s, m_alice), 403);
+    const QByteArray admin = client.signIn(u"grace"_s, kPassword);
+    expect("GET", u"/metrics"_s, client.send("GET", u"/metrics"_s, admin, {}, {}, {}, false), 200);
+    guarded.close();
+    validate();
+}
+
+void TestApiDocument::signInThrottled()
+{
+    // A server that allows two failed sign-ins per account: the third attempt is refused, the right
+    // password included, with Retry-After.
+    ApiServer::Options options;
+    options.signIn = {2, 100, 600s};
+    ApiServer throttled(*m_repository, *m_auth, options);
+    Result<quint16> port = throttled.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port.ok());
+    test::ApiClient client;
+    client.setPort(port.value());
+    const auto login = [&client](const QString &password) {
+        return client.call("POST", u"/auth/login"_s, {},
+                           {{u"username"_s, u"bob"_s}, {u"password"_s, password}});
+    };
+    const QString path = u"/auth/login"_s;
+    expect("POST", path, login(u"wrong-one-1"_s), 401);
+    expect("POST", path, login(u"wrong-one-2"_s), 401);
+    const Response refused = login(QString::fromUtf8(kPassword));
+    expect("POST", path, refused, 429);
+    const QJsonObject error = refused.json.value(u"error"_s).toObject();
+    QCOMPARE(error.value(u"code"_s).toString(), u"too_many_attempts"_s);
+    bool ok = false;
+    const int retryAfter = refused.headers.value("retry-after").toInt(&ok);
+    QVERIFY2(ok && retryAfter >= 1 && retryAfter <= 600, refused.headers.value("retry-after").constData());
+    QCOMPARE(error.value(u"details"_s).toObject().value(u"retryAfter"_s).toInt(), retryAfter);
+    throttled.close();
     validate();
 }
 
