@@ -66,6 +66,25 @@
     </message>
 </context>
 <context>
+    <name>fabrica::ApiInput</name>
+    <message>
+        <source>This route takes a JSON body (Content-Type: application/json), not %1.</source>
+        <translation>Diese Route nimmt einen JSON-Anfragetext an (Content-Type: application/json), nicht %1.</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object (%1).</source>
+        <translation>Der Anfragetext muss ein JSON-Objekt sein (%1).</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object (found another JSON value).</source>
+        <translation>Der Anfragetext muss ein JSON-Objekt sein (ein anderer JSON-Wert wurde gefunden).</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;%1&quot; must be a whole number from 0 to %2.</source>
+        <translation>Der Abfrageparameter &quot;%1&quot; muss eine ganze Zahl von 0 bis %2 sein.</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ApiResponse</name>
     <message>
         <source>The server could not complete the request; its log has the details.</source>
@@ -74,10 +93,6 @@
 </context>
 <context>
     <name>fabrica::ApiServer</name>
-    <message>
-        <source>The query parameter &quot;%1&quot; must be a whole number from 0 to %2.</source>
-        <translation>Der Abfrageparameter &quot;%1&quot; muss eine ganze Zahl von 0 bis %2 sein.</translation>
-    </message>
     <message>
         <source>There is no such resource: %1. The API&apos;s routes start with %2.</source>
         <translation>Diese Ressource gibt es nicht: %1. Die Routen der API beginnen mit %2.</translation>
@@ -98,37 +113,71 @@
         <source>Sign in first: send the token of POST %1/auth/login as &quot;Authorization: Bearer TOKEN&quot;.</source>
         <translation>Melden Sie sich zuerst an: Senden Sie das Token von POST %1/auth/login als &quot;Authorization: Bearer TOKEN&quot;.</translation>
     </message>
+</context>
+<context>
+    <name>fabrica::ApiStatusLabel</name>
     <message>
-        <source>The request body must be a JSON object (%1).</source>
-        <translation>Der Anfragetext muss ein JSON-Objekt sein (%1).</translation>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
     </message>
     <message>
-        <source>found another JSON value</source>
-        <translation>ein anderer JSON-Wert wurde gefunden</translation>
+        <source>The REST API answers at %1%2 for programs on this computer; sign in with POST %2/auth/login. Right-click to copy the address.</source>
+        <translation>Die REST-API antwortet unter %1%2 für Programme auf diesem Computer; melden Sie sich mit POST %2/auth/login an. Ein Rechtsklick kopiert die Adresse.</translation>
     </message>
     <message>
-        <source>The storage cannot be reached.</source>
-        <translation>Der Datenspeicher ist nicht erreichbar.</translation>
+        <source>API: starting…</source>
+        <translation>API: startet…</translation>
     </message>
     <message>
-        <source>Send &quot;username&quot; (a user name or an e-mail address) and &quot;password&quot;.</source>
-        <translation>Senden Sie &quot;username&quot; (einen Benutzernamen oder eine E-Mail-Adresse) und &quot;password&quot;.</translation>
+        <source>API: not running</source>
+        <translation>API: läuft nicht</translation>
     </message>
     <message>
-        <source>Send &quot;currentPassword&quot; and &quot;newPassword&quot;.</source>
-        <translation>Senden Sie &quot;currentPassword&quot; und &quot;newPassword&quot;.</translation>
+        <source>&amp;Copy API Address</source>
+        <translation>API-Adresse &amp;kopieren</translation>
     </message>
     <message>
-        <source>The query parameter &quot;seed&quot; must be a whole number from 0 to 18446744073709551615.</source>
-        <translation>Der Abfrageparameter &quot;seed&quot; muss eine ganze Zahl von 0 bis 18446744073709551615 sein.</translation>
+        <source>Copy &amp;Selection</source>
+        <translation>&amp;Auswahl kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ApiTls</name>
+    <message>
+        <source>TLS is not available: Qt found no TLS library (OpenSSL 3) on this system.</source>
+        <translation>TLS ist nicht verfügbar: Qt hat auf diesem System keine TLS-Bibliothek (OpenSSL 3) gefunden.</translation>
     </message>
     <message>
-        <source>The schema has no table.</source>
-        <translation>Das Schema hat keine Tabelle.</translation>
+        <source>Cannot read the TLS certificate file %1: %2</source>
+        <translation>Die TLS-Zertifikatsdatei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The schema has no table &quot;%1&quot;.</source>
-        <translation>Das Schema hat keine Tabelle &quot;%1&quot;.</translation>
+        <source>The TLS certificate file %1 is too large to be one.</source>
+        <translation>Die Datei %1 ist zu groß für ein TLS-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate file %1 holds no certificate (PEM or DER expected).</source>
+        <translation>Die TLS-Zertifikatsdatei %1 enthält kein Zertifikat (PEM oder DER erwartet).</translation>
+    </message>
+    <message>
+        <source>The TLS certificate in %1 expired on %2.</source>
+        <translation>Das TLS-Zertifikat in %1 ist am %2 abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS key file %1: %2</source>
+        <translation>Die TLS-Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The TLS key file %1 is too large to be one.</source>
+        <translation>Die Datei %1 ist zu groß für einen TLS-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The TLS key file %1 holds no private key that can be read: an unencrypted EC or RSA key in PEM or DER is expected.</source>
+        <translation>Die TLS-Schlüsseldatei %1 enthält keinen lesbaren privaten Schlüssel: Erwartet wird ein unverschlüsselter EC- oder RSA-Schlüssel in PEM oder DER.</translation>
+    </message>
+    <message>
+        <source>The TLS key in %1 does not belong to the certificate in %2.</source>
+        <translation>Der TLS-Schlüssel in %1 gehört nicht zum Zertifikat in %2.</translation>
     </message>
 </context>
 <context>
@@ -187,6 +236,10 @@
     <message>
         <source>the password was changed meanwhile; sign in again</source>
         <translation>das Passwort wurde inzwischen geändert; melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>only an administrator changes roles, disables users or sets their passwords</source>
+        <translation>nur ein Administrator kann Rollen ändern, Benutzer sperren oder ihre Passwörter festlegen</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +2020,21 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::EmbeddedApi</name>
+    <message>
+        <source>API Server Not Started</source>
+        <translation>API-Server nicht gestartet</translation>
+    </message>
+    <message>
+        <source>The REST API server cannot start. %1</source>
+        <translation>Der REST-API-Server kann nicht starten. %1</translation>
+    </message>
+    <message>
+        <source>The API server setting stays on. Free the port, or choose another port (or any free port) under Settings, API Server, and apply.</source>
+        <translation>Die Einstellung für den API-Server bleibt eingeschaltet. Geben Sie den Port frei oder wählen Sie unter Einstellungen, API-Server einen anderen Port (oder einen beliebigen freien Port) und übernehmen Sie ihn.</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ExamplesStrip</name>
     <message>
         <source>Examples:</source>
@@ -3392,6 +3460,49 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::ImportRoutes</name>
+    <message>
+        <source>An import is a ZIP (application/zip), a schema file (application/json), SQL DDL (application/sql or text/plain), CSV samples (text/csv or text/tab-separated-values) or multipart/form-data with such files, not %1.</source>
+        <translation>Ein Import ist ein ZIP (application/zip), eine Schemadatei (application/json), SQL-DDL (application/sql oder text/plain), CSV-Beispieldaten (text/csv oder text/tab-separated-values) oder multipart/form-data mit solchen Dateien, nicht %1.</translation>
+    </message>
+    <message>
+        <source>a body without Content-Type</source>
+        <translation>ein Anfragetext ohne Content-Type</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;%1&quot; is true or false.</source>
+        <translation>Der Abfrageparameter &quot;%1&quot; muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;onConflict&quot; is cancel, replace or rename.</source>
+        <translation>Der Abfrageparameter &quot;onConflict&quot; muss cancel, replace oder rename sein.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: no schema, DDL or CSV file was found.</source>
+        <translation>Es wurde nichts importiert: Es wurde keine Schema-, DDL- oder CSV-Datei gefunden.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 (the report in the details lists everything)</source>
+        <translation>Es wurde nichts importiert: %1 (der Bericht in den Details führt alles auf)</translation>
+    </message>
+    <message>
+        <source>The request body is empty; send the file to import.</source>
+        <translation>Der Anfragetext ist leer; senden Sie die zu importierende Datei.</translation>
+    </message>
+    <message>
+        <source>The part &quot;%1&quot; is neither a ZIP, a .fabrica.json, a .sql nor a .csv/.tsv file; give it one of those endings or its media type.</source>
+        <translation>Der Teil &quot;%1&quot; ist weder eine ZIP-, .fabrica.json-, .sql- noch .csv/.tsv-Datei; geben Sie ihm eine dieser Endungen oder seinen Medientyp.</translation>
+    </message>
+    <message>
+        <source>The multipart body has no file part (a part with a filename) to import.</source>
+        <translation>Der Multipart-Anfragetext hat keinen Dateiteil (einen Teil mit Dateinamen), der importiert werden könnte.</translation>
+    </message>
+    <message>
+        <source>An import may be at most %1 MiB; this one has %2 bytes.</source>
+        <translation>Ein Import darf höchstens %1 MiB groß sein; dieser hat %2 Bytes.</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ImportSchemaModel</name>
     <message>
         <source>Name</source>
@@ -4049,6 +4160,13 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::MetricsRoutes</name>
+    <message>
+        <source>Only an administrator reads the metrics.</source>
+        <translation>Nur ein Administrator kann die Metriken lesen.</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::Migrations</name>
     <message>
         <source>unexpected migration file %1</source>
@@ -4095,6 +4213,41 @@ Beispiel: %2</translation>
     <message>
         <source>Move table %1</source>
         <translation>Tabelle %1 verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::MultipartForm</name>
+    <message>
+        <source>A multipart/form-data body needs a boundary of 1 to 70 characters in its Content-Type.</source>
+        <translation>Ein multipart/form-data-Anfragetext benötigt in seinem Content-Type eine Boundary von 1 bis 70 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The multipart body does not contain its boundary.</source>
+        <translation>Der Multipart-Anfragetext enthält seine Boundary nicht.</translation>
+    </message>
+    <message>
+        <source>The multipart body has a malformed boundary line.</source>
+        <translation>Der Multipart-Anfragetext hat eine fehlerhafte Boundary-Zeile.</translation>
+    </message>
+    <message>
+        <source>A part of the multipart body has no end of its headers, or headers over %1 KiB.</source>
+        <translation>Bei einem Teil des Multipart-Anfragetexts enden die Header nicht oder sind größer als %1 KiB.</translation>
+    </message>
+    <message>
+        <source>A part of the multipart body has a malformed header.</source>
+        <translation>Ein Teil des Multipart-Anfragetexts hat einen fehlerhaften Header.</translation>
+    </message>
+    <message>
+        <source>Every part of a multipart/form-data body needs &quot;Content-Disposition: form-data&quot;.</source>
+        <translation>Jeder Teil eines multipart/form-data-Anfragetexts benötigt &quot;Content-Disposition: form-data&quot;.</translation>
+    </message>
+    <message>
+        <source>The multipart body ends before its closing boundary.</source>
+        <translation>Der Multipart-Anfragetext endet vor seiner schließenden Boundary.</translation>
+    </message>
+    <message>
+        <source>The multipart body has more than %1 parts.</source>
+        <translation>Der Multipart-Anfragetext hat mehr als %1 Teile.</translation>
     </message>
 </context>
 <context>
@@ -4151,6 +4304,13 @@ Beispiel: %2</translation>
     <message>
         <source>comma-separated numbers, e.g. 70, 15, 10</source>
         <translation>durch Kommas getrennte Zahlen, z. B. 70, 15, 10</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::OpenApiRoutes</name>
+    <message>
+        <source>the OpenAPI document is missing from this build</source>
+        <translation>das OpenAPI-Dokument fehlt in diesem Build</translation>
     </message>
 </context>
 <context>
@@ -5364,6 +5524,21 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::SchemaRoutes</name>
+    <message>
+        <source>The query parameter &quot;seed&quot; must be a whole number from 0 to 18446744073709551615.</source>
+        <translation>Der Abfrageparameter &quot;seed&quot; muss eine ganze Zahl von 0 bis 18446744073709551615 sein.</translation>
+    </message>
+    <message>
+        <source>The schema has no table.</source>
+        <translation>Das Schema hat keine Tabelle.</translation>
+    </message>
+    <message>
+        <source>The schema has no table &quot;%1&quot;.</source>
+        <translation>Das Schema hat keine Tabelle &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::SchemaSession</name>
     <message>
         <source>Untitled</source>
@@ -5600,16 +5775,8 @@ Beispiel: %2</translation>
 <context>
     <name>fabrica::ServeCommand</name>
     <message>
-        <source>Run the REST API (HTTP on --listen, default 127.0.0.1:8080)</source>
-        <translation>Die REST-API betreiben (HTTP auf --listen, Standard 127.0.0.1:8080)</translation>
-    </message>
-    <message>
         <source>--listen takes HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080; got &quot;%1&quot;</source>
         <translation>--listen erwartet HOST:PORT, z. B. 127.0.0.1:8080 oder [::1]:8080; erhalten: &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>The API answers under /api/v1 until SIGTERM or SIGINT (Ctrl+C). It speaks plain HTTP: TLS is not built in yet, so keep it on a loopback address or put it behind a TLS proxy.</source>
-        <translation>Die API antwortet unter /api/v1 bis SIGTERM oder SIGINT (Strg+C). Sie spricht unverschlüsseltes HTTP: TLS ist noch nicht eingebaut, betreiben Sie sie also auf einer Loopback-Adresse oder hinter einem TLS-Proxy.</translation>
     </message>
     <message>
         <source>Address and port to listen on.</source>
@@ -5632,20 +5799,69 @@ Beispiel: %2</translation>
         <translation>fabrica serve: die Handler für SIGTERM/SIGINT können nicht eingerichtet werden</translation>
     </message>
     <message>
-        <source>WARNING: listening on %1, which is not a loopback address, WITHOUT TLS.
-Passwords and tokens travel in clear text. TLS is not built in yet: keep the API on
-127.0.0.1 or put it behind a TLS-terminating proxy.</source>
-        <translation>WARNUNG: Lausche auf %1, keiner Loopback-Adresse, OHNE TLS.
-Passwörter und Tokens werden im Klartext übertragen. TLS ist noch nicht eingebaut: Betreiben Sie
-die API auf 127.0.0.1 oder hinter einem Proxy, der TLS abschließt.</translation>
-    </message>
-    <message>
-        <source>Fabrica API listening on http://%1:%2/api/v1 (storage %3); stop with Ctrl+C or SIGTERM.</source>
-        <translation>Fabrica-API lauscht auf http://%1:%2/api/v1 (Datenspeicher %3); beenden mit Strg+C oder SIGTERM.</translation>
-    </message>
-    <message>
         <source>Fabrica API stopped.</source>
         <translation>Fabrica-API beendet.</translation>
+    </message>
+    <message>
+        <source>Run the REST API (HTTP, or HTTPS with --tls-cert, on --listen, default 127.0.0.1:8080)</source>
+        <translation>Die REST-API betreiben (HTTP oder, mit --tls-cert, HTTPS auf --listen, Standard 127.0.0.1:8080)</translation>
+    </message>
+    <message>
+        <source>The API answers under /api/v1 until SIGTERM or SIGINT (Ctrl+C). With --tls-cert and --tls-key it speaks HTTPS only; without them plain HTTP, for a loopback address or behind a TLS proxy.</source>
+        <translation>Die API antwortet unter /api/v1 bis SIGTERM oder SIGINT (Strg+C). Mit --tls-cert und --tls-key spricht sie nur HTTPS; ohne sie unverschlüsseltes HTTP, für eine Loopback-Adresse oder hinter einem TLS-Proxy.</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS with this certificate (PEM, the chain after it).</source>
+        <translation>HTTPS mit diesem Zertifikat bereitstellen (PEM, die Zertifikatskette dahinter).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s private key (PEM, unencrypted).</source>
+        <translation>Der private Schlüssel des Zertifikats (PEM, unverschlüsselt).</translation>
+    </message>
+    <message>
+        <source>fabrica serve: --tls-cert and --tls-key go together</source>
+        <translation>fabrica serve: --tls-cert und --tls-key müssen zusammen angegeben werden</translation>
+    </message>
+    <message>
+        <source>WARNING: listening on %1, which is not a loopback address, WITHOUT TLS.
+Passwords and tokens travel in clear text. Serve HTTPS with --tls-cert and --tls-key,
+keep the API on 127.0.0.1, or put it behind a TLS-terminating proxy.</source>
+        <translation>WARNUNG: Lausche auf %1, keiner Loopback-Adresse, OHNE TLS.
+Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --tls-cert und
+--tls-key bereit, betreiben Sie die API auf 127.0.0.1 oder hinter einem Proxy, der TLS abschließt.</translation>
+    </message>
+    <message>
+        <source>Fabrica API listening on %1://%2:%3/api/v1 (storage %4); stop with Ctrl+C or SIGTERM.</source>
+        <translation>Fabrica-API lauscht auf %1://%2:%3/api/v1 (Datenspeicher %4); beenden mit Strg+C oder SIGTERM.</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ServiceRoutes</name>
+    <message>
+        <source>The storage cannot be reached.</source>
+        <translation>Der Datenspeicher ist nicht erreichbar.</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SessionRoutes</name>
+    <message>
+        <source>Send &quot;username&quot; (a user name or an e-mail address) and &quot;password&quot;.</source>
+        <translation>Senden Sie &quot;username&quot; (einen Benutzernamen oder eine E-Mail-Adresse) und &quot;password&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed sign-ins for this account or from this address; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen für dieses Konto oder von dieser Adresse; versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele fehlgeschlagene Anmeldungen für dieses Konto oder von dieser Adresse; versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send &quot;currentPassword&quot; and &quot;newPassword&quot;.</source>
+        <translation>Senden Sie &quot;currentPassword&quot; und &quot;newPassword&quot;.</translation>
     </message>
 </context>
 <context>
@@ -5823,32 +6039,40 @@ die API auf 127.0.0.1 oder hinter einem Proxy, der TLS abschließt.</translation
         <translation>Ein Archiveintrag, der entpackt größer ist als dieser Wert, darf höchstens das maximale Verhältnis mal seine gepackte Größe erreichen (ein Schutz gegen ZIP-Bomben).</translation>
     </message>
     <message>
-        <source>&amp;Enable the REST API server</source>
-        <translation>REST-API-Server &amp;einschalten</translation>
-    </message>
-    <message>
         <source>Any free port</source>
         <translation>Beliebiger freier Port</translation>
-    </message>
-    <message>
-        <source>Listen a&amp;ddress:</source>
-        <translation>&amp;Listen-Adresse:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
         <translation>&amp;Port:</translation>
     </message>
     <message>
-        <source>The server needs the REST API feature of this Fabrica build. These settings apply when the server starts.</source>
-        <translation>Der Server benötigt die REST-API-Funktion dieses Fabrica-Builds. Diese Einstellungen gelten, wenn der Server startet.</translation>
+        <source>&amp;Serve the REST API</source>
+        <translation>REST-API be&amp;reitstellen</translation>
     </message>
     <message>
-        <source>Enter an IP address: 127.0.0.1 serves this computer only, 0.0.0.0 every network.</source>
-        <translation>Geben Sie eine IP-Adresse ein: 127.0.0.1 bedient nur diesen Computer, 0.0.0.0 jedes Netzwerk.</translation>
+        <source>0 lets the system choose a free port each time the server starts.</source>
+        <translation>Bei 0 wählt das System bei jedem Start des Servers einen freien Port.</translation>
     </message>
     <message>
-        <source>Other computers on the network can reach the server at this address.</source>
-        <translation>Andere Computer im Netzwerk können den Server unter dieser Adresse erreichen.</translation>
+        <source>Not running</source>
+        <translation>Läuft nicht</translation>
+    </message>
+    <message>
+        <source>Listening &amp;at:</source>
+        <translation>Erreichbar &amp;unter:</translation>
+    </message>
+    <message>
+        <source>The server listens on 127.0.0.1 only: programs on this computer can reach it, other computers cannot. It uses this window&apos;s storage and accounts; sign in with POST /api/v1/auth/login. For a server on the network, run &quot;fabrica serve&quot;.</source>
+        <translation>Der Server lauscht nur auf 127.0.0.1: Programme auf diesem Computer erreichen ihn, andere Computer nicht. Er verwendet den Datenspeicher und die Konten dieses Fensters; melden Sie sich mit POST /api/v1/auth/login an. Für einen Server im Netzwerk führen Sie &quot;fabrica serve&quot; aus.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird beendet…</translation>
     </message>
 </context>
 <context>
@@ -6094,6 +6318,10 @@ die API auf 127.0.0.1 oder hinter einem Proxy, der TLS abschließt.</translation
     <message>
         <source>cannot fail the stale runs</source>
         <translation>die verwaisten Läufe können nicht als fehlgeschlagen markiert werden</translation>
+    </message>
+    <message>
+        <source>cannot count the runs</source>
+        <translation>die Läufe können nicht gezählt werden</translation>
     </message>
 </context>
 <context>
@@ -6758,6 +6986,37 @@ die API auf 127.0.0.1 oder hinter einem Proxy, der TLS abschließt.</translation
     <message>
         <source>Print the full reference in Markdown (docs/data-types.md).</source>
         <translation>Die vollständige Referenz in Markdown ausgeben (docs/data-types.md).</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::UserRoutes</name>
+    <message>
+        <source>&quot;%1&quot; must be a string.</source>
+        <translation>&quot;%1&quot; muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>&quot;role&quot; is &quot;admin&quot; or &quot;user&quot;, not &quot;%1&quot;.</source>
+        <translation>&quot;role&quot; muss &quot;admin&quot; oder &quot;user&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;; this route takes %2.</source>
+        <translation>Unbekanntes Feld &quot;%1&quot;; diese Route nimmt %2 an.</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages users; your own account is at %1/me.</source>
+        <translation>Nur ein Administrator verwaltet Benutzer; Ihr eigenes Konto finden Sie unter %1/me.</translation>
+    </message>
+    <message>
+        <source>Send &quot;username&quot; and &quot;password&quot; (and optionally &quot;email&quot; and &quot;role&quot;: &quot;user&quot; or &quot;admin&quot;).</source>
+        <translation>Senden Sie &quot;username&quot; und &quot;password&quot; (und optional &quot;email&quot; und &quot;role&quot;: &quot;user&quot; oder &quot;admin&quot;).</translation>
+    </message>
+    <message>
+        <source>&quot;enabled&quot; is true or false.</source>
+        <translation>&quot;enabled&quot; muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>Send at least one of &quot;role&quot;, &quot;enabled&quot;, &quot;email&quot; and &quot;password&quot;.</source>
+        <translation>Senden Sie mindestens eines von &quot;role&quot;, &quot;enabled&quot;, &quot;email&quot; und &quot;password&quot;.</translation>
     </message>
 </context>
 <context>

@@ -365,6 +365,16 @@
     </message>
 </context>
 <context>
+    <name>fabrica::SessionRoutes</name>
+    <message numerus="yes">
+        <source>Too many failed sign-ins for this account or from this address; try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins for this account or from this address; try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins for this account or from this address; try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fabrica::SettingsDialog</name>
     <message numerus="yes">
         <source>This computer runs %n thread(s) at once.</source>
