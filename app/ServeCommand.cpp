@@ -3,9 +3,11 @@
 #include "StorageArgument.h"
 #include "api/ApiServer.h"
 #include "auth/AuthService.h"
+#include "jobs/JobService.h"
 #include "storage/StoragePaths.h"
 
 #include <QCommandLineParser>
+#include <QHostInfo>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -89,6 +91,11 @@ int ServeCommand::run(const QStringList &arguments)
     const QCommandLineOption listen(QStringLiteral("listen"), tr("Address and port to listen on."),
                                     tr("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
     parser.addOption(listen);
+    const QCommandLineOption workers(QStringLiteral("workers"),
+                                     tr("Generation jobs this server runs at once (queued runs of any "
+                                        "instance sharing the storage)."),
+                                     tr("N"), QStringLiteral("2"));
+    parser.addOption(workers);
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -103,6 +110,12 @@ int ServeCommand::run(const QStringList &arguments)
         err << tr("fabrica serve: %1").arg(endpoint.error().message) << Qt::endl;
         return 2;
     }
+    bool workersOk = false;
+    const int workerCount = parser.value(workers).toInt(&workersOk);
+    if (!workersOk || workerCount < 1 || workerCount > 64) {
+        err << tr("fabrica serve: --workers takes a number from 1 to 64") << Qt::endl;
+        return 2;
+    }
     std::unique_ptr<Repository> storage = StorageArgument::open(parser);
     if (!storage)
         return 1;
@@ -114,7 +127,15 @@ int ServeCommand::run(const QStringList &arguments)
 
     // The request log (one line per request) is the server's output; QT_LOGGING_RULES still overrides it.
     QLoggingCategory::setFilterRules(QStringLiteral("fabrica.api.info=true"));
-    ApiServer server(*storage, auth.value());
+    // Declared before the server, so it outlives it. Named in claimed_by, so a run's record tells which
+    // server runs it.
+    JobService jobs(
+        *storage,
+        QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid()));
+    jobs.start(workerCount);
+    ApiServer::Options options;
+    options.jobs = &jobs;
+    ApiServer server(*storage, auth.value(), options);
     if (!installStopSignals(&server)) {
         err << tr("fabrica serve: cannot install the SIGTERM/SIGINT handlers") << Qt::endl;
         return 1;
@@ -145,6 +166,7 @@ int ServeCommand::run(const QStringList &arguments)
         << Qt::endl;
     const int code = QCoreApplication::exec();
     server.close(); // no new connection; the handlers still running finish first
+    jobs.stop();    // running jobs end cancelled: file targets removed, database loads rolled back
     out << tr("Fabrica API stopped.") << Qt::endl;
     return code;
 }

@@ -8,7 +8,8 @@
 
 namespace fabrica {
 
-// `fabrica serve --listen HOST:PORT [--database URL]`: runs the REST API until SIGTERM or SIGINT.
+// `fabrica serve --listen HOST:PORT [--database URL] [--workers N]`: runs the REST API and N generation
+// workers until SIGTERM or SIGINT.
 class ServeCommand
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::ServeCommand)

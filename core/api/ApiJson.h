@@ -12,6 +12,12 @@ class ApiJson
 public:
     static QJsonObject user(const UserRecord &user);
     static QJsonObject schema(const SchemaRecord &schema);
+    // {"id", "schemaId", "ownerId", "seed" (a string: 64 bits), "status", "rowsDone", "rowsTotal",
+    //  "rowCounts": {table: n}, "bytes", "target", "started", "finished", "error", "cancelRequested",
+    //  "claimedBy"}; target is {"kind": "stored"}, {"kind": "files", "format", "dialect", "gzip"},
+    // {"kind": "database", "url" (never with a password), "ifExists"} or, for a run the window exported to
+    // the server's disk, {"kind": "serverFiles", "path"}.
+    static QJsonObject run(const RunRecord &run);
 };
 
 } // namespace fabrica
