@@ -140,7 +140,7 @@ void ApiServer::close()
 
 ApiServer::StreamFigures ApiServer::streamFigures() const
 {
-    StreamFigures figures{int(m_streams.size()), m_streamPeak};
+    StreamFigures figures{int(m_streams.size()), m_producing.load(), m_streamPeak};
     for (const StreamedResponse *stream : m_streams)
         figures.peakBuffered = std::max(figures.peakBuffered, stream->peakBuffered());
     return figures;
@@ -304,9 +304,11 @@ void ApiServer::startStream(const QPointer<QTcpSocket> &socket,
     stream->start(QHttpServerResponder::StatusCode(status), headers);
     if (stream->isFinished())
         return;
-    m_downloads.start([body, produce = reply->stream->produce] {
+    ++m_producing;
+    m_downloads.start([this, body, produce = reply->stream->produce] {
         const Result<void> produced = produce(*body);
         body->close(produced ? std::nullopt : std::optional<Error>(produced.error()));
+        --m_producing;
     });
 }
 

@@ -16,6 +16,7 @@
 #include <QThreadPool>
 #include <QUrlQuery>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -119,7 +120,8 @@ public:
     // its socket's), since the start or resetStreamPeak(). On the server's thread.
     struct StreamFigures
     {
-        int active = 0;
+        int active = 0;    // being sent
+        int producing = 0; // their producers still at work (a download thread each)
         qint64 peakBuffered = 0;
     };
     StreamFigures streamFigures() const;
@@ -148,6 +150,7 @@ private:
     QThreadPool m_downloads; // the producers of streamed responses
     QList<StreamedResponse *> m_streams;
     qint64 m_streamPeak = 0;
+    std::atomic<int> m_producing{0};
     bool m_closing = false;
     QList<Route *> m_routes;
     std::vector<std::unique_ptr<ApiRoutes>> m_groups;
