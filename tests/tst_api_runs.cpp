@@ -521,11 +521,12 @@ void TestApiRuns::cancelQueuedAndRunning()
 
     // Running: a long load into a database, rolled back when cancelled (and the new file removed).
     const QString target = m_dir.filePath(u"cancelled-%1.sqlite"_s.arg(sqlDialectId(m_databases.dialect())));
-    const Response running = post(m_adminToken, m_shop.id,
-                                  QJsonObject{{u"rows"_s, rows(50000000, 0)},
-                                              {u"threads"_s, 1},
-                                              {u"target"_s, QJsonObject{{u"kind"_s, u"database"_s},
-                                                                        {u"url"_s, QString(u"sqlite:"_s + target)}}}});
+    const Response running =
+        post(m_adminToken, m_shop.id,
+             QJsonObject{{u"rows"_s, rows(50000000, 0)},
+                         {u"threads"_s, 1},
+                         {u"target"_s, QJsonObject{{u"kind"_s, u"database"_s},
+                                                   {u"url"_s, QString(u"sqlite:"_s + target)}}}});
     QCOMPARE(running.status, 202);
     const qint64 runningId = running.json.value(u"id"_s).toInteger();
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -702,7 +703,8 @@ void TestApiRuns::ownership()
 {
     const qint64 alices =
         runToEnd(m_aliceToken, m_people.id, QJsonObject{{u"rowsPerTable"_s, 4}}).value(u"id"_s).toInteger();
-    const qint64 bobs = runToEnd(m_bobToken, m_blog.id, QJsonObject{{u"rowsPerTable"_s, 5}}).value(u"id"_s).toInteger();
+    const qint64 bobs =
+        runToEnd(m_bobToken, m_blog.id, QJsonObject{{u"rowsPerTable"_s, 5}}).value(u"id"_s).toInteger();
     QVERIFY(alices > 0 && bobs > 0);
     QCOMPARE(call("GET", u"/runs/%1"_s.arg(alices), m_bobToken).status, 404);
     QCOMPARE(call("GET", u"/runs/%1/export"_s.arg(alices), m_bobToken).status, 404);
@@ -776,10 +778,11 @@ void TestApiRuns::databaseTargetAndPasswords()
 
     // Into a SQLite file: the rows arrive.
     const QString file = m_dir.filePath(u"target-%1.sqlite"_s.arg(sqlDialectId(m_databases.dialect())));
-    const QJsonObject loaded = runToEnd(
-        m_adminToken, m_shop.id,
-        QJsonObject{{u"rows"_s, rows(30, 90)},
-                    {u"target"_s, QJsonObject{{u"kind"_s, u"database"_s}, {u"url"_s, QString(u"sqlite:"_s + file)}}}});
+    const QJsonObject loaded =
+        runToEnd(m_adminToken, m_shop.id,
+                 QJsonObject{{u"rows"_s, rows(30, 90)},
+                             {u"target"_s, QJsonObject{{u"kind"_s, u"database"_s},
+                                                       {u"url"_s, QString(u"sqlite:"_s + file)}}}});
     QCOMPARE(loaded.value(u"target"_s).toObject().value(u"url"_s).toString(), u"sqlite:"_s + file);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"target-check"_s);
