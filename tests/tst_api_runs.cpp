@@ -12,7 +12,9 @@
 #include "StorageTestSupport.h"
 
 #include "api/ApiServer.h"
+#include "api/Crc32.h"
 #include "api/ResponseBody.h"
+#include "api/ResponseZipWriter.h"
 #include "api/StreamedResponse.h"
 #include "auth/AuthService.h"
 #include "format/SchemaFile.h"
@@ -38,8 +40,14 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QtEndian>
+
+#include <zlib.h>
 
 #include <memory>
+#include <random>
+#include <thread>
 
 using namespace fabrica;
 using namespace Qt::StringLiterals;
@@ -157,6 +165,8 @@ private slots:
     void databaseTargetAndPasswords();
     void slowReaderBuffersLittle();
     void clientLeavingStopsExport();
+    void crcEqualsZlib();
+    void zip64PastFourGiB();
     void twoServersRunEveryJobOnce();
     void serveStopsJobsOnSigterm();
 
@@ -871,6 +881,99 @@ void TestApiRuns::clientLeavingStopsExport()
     QCOMPARE(m_server->streamFigures().active, 0);
     // The server goes on serving.
     QCOMPARE(call("GET", u"/runs/%1"_s.arg(id), m_aliceToken).status, 200);
+}
+
+void TestApiRuns::crcEqualsZlib()
+{
+    std::mt19937 random(7);
+    QByteArray data(1 << 20, Qt::Uninitialized);
+    for (char &c : data)
+        c = char(random());
+    for (qsizetype size : {0, 1, 15, 16, 63, 64, 65, 127, 128, 1000, 4096, 100003, 1 << 20}) {
+        for (qsizetype offset : {0, 1, 5}) {
+            const qsizetype length = std::min(size, data.size() - offset);
+            const auto *bytes = reinterpret_cast<const Bytef *>(data.constData() + offset);
+            QCOMPARE(Crc32::update(0x1234567u, data.constData() + offset, std::size_t(length)),
+                     quint32(crc32(0x1234567u, bytes, uInt(length))));
+        }
+    }
+    // In pieces of any size, as a stream arrives.
+    quint32 pieces = 0;
+    for (qsizetype at = 0, step = 1; at < data.size(); at += step, step = step * 3 % 9973 + 1)
+        pieces = Crc32::update(pieces, data.constData() + at, std::size_t(std::min(step, data.size() - at)));
+    QCOMPARE(pieces, quint32(crc32(0, reinterpret_cast<const Bytef *>(data.constData()), uInt(data.size()))));
+}
+
+void TestApiRuns::zip64PastFourGiB()
+{
+    // An entry of 4.5 GiB after a small one: its size and the central directory's place need zip64 records.
+    // Only the archive's tail is kept; the central directory is read back from it.
+    ResponseBody body;
+    QByteArray tail;
+    quint64 total = 0;
+    std::thread reader([&] {
+        while (!body.atEnd()) {
+            const QByteArray piece = body.read();
+            if (piece.isEmpty()) {
+                QThread::usleep(200);
+                continue;
+            }
+            total += quint64(piece.size());
+            tail = piece.size() >= 4096 ? piece.right(4096) : QByteArray(tail + piece).right(4096);
+        }
+    });
+    const QByteArray zeros(8 << 20, '\0');
+    constexpr int kPieces = 576; // 4.5 GiB
+    ResponseZipWriter zip(body, false, QDateTime(QDate(2026, 12, 7), QTime(10, 30, 14), Qt::UTC));
+    QVERIFY(zip.beginEntry(u"small.csv"_s));
+    QVERIFY(zip.write("id\n1\n"));
+    QVERIFY(zip.endEntry());
+    QVERIFY(zip.beginEntry(u"big.csv"_s));
+    for (int i = 0; i < kPieces; ++i)
+        QVERIFY(zip.write(std::string_view(zeros.constData(), std::size_t(zeros.size()))));
+    QVERIFY(zip.endEntry());
+    QVERIFY(zip.finish());
+    body.close();
+    reader.join();
+
+    const quint64 bigSize = quint64(kPieces) * quint64(zeros.size());
+    auto u16 = [&](qsizetype at) { return qFromLittleEndian<quint16>(tail.constData() + at); };
+    auto u32 = [&](qsizetype at) { return qFromLittleEndian<quint32>(tail.constData() + at); };
+    auto u64 = [&](qsizetype at) { return qFromLittleEndian<quint64>(tail.constData() + at); };
+    // End of central directory, the zip64 locator before it, the zip64 end record before that.
+    const qsizetype end = tail.size() - 22;
+    QCOMPARE(u32(end), 0x06054b50u);
+    QCOMPARE(u32(end + 16), 0xffffffffu); // the directory's offset is in the zip64 record
+    QCOMPARE(u32(end - 20), 0x07064b50u);
+    const quint64 zip64EndAt = u64(end - 20 + 8);
+    const qsizetype zip64End = qsizetype(zip64EndAt - (total - quint64(tail.size())));
+    QCOMPARE(u32(zip64End), 0x06064b50u);
+    QCOMPARE(u64(zip64End + 24), quint64(2)); // entries
+    const quint64 directorySize = u64(zip64End + 40);
+    const quint64 directoryOffset = u64(zip64End + 48);
+    QCOMPARE(directoryOffset + directorySize, zip64EndAt);
+    QVERIFY(directoryOffset > bigSize);
+    // The second central header: sizes in its zip64 extra field.
+    const qsizetype first = qsizetype(directoryOffset - (total - quint64(tail.size())));
+    QCOMPARE(u32(first), 0x02014b50u);
+    const qsizetype second = first + 46 + u16(first + 28) + u16(first + 30);
+    QCOMPARE(u32(second), 0x02014b50u);
+    QCOMPARE(u16(second + 6), quint16(45));
+    QCOMPARE(u32(second + 20), 0xffffffffu);
+    QCOMPARE(u32(second + 24), 0xffffffffu);
+    QCOMPARE(tail.mid(second + 46, 7), "big.csv");
+    const qsizetype extra = second + 46 + 7;
+    QCOMPARE(u16(extra), quint16(0x0001));
+    QCOMPARE(u16(extra + 2), quint16(16));
+    QCOMPARE(u64(extra + 4), bigSize);
+    QCOMPARE(u64(extra + 12), bigSize);
+    // Its CRC, from zlib: the CRC of one piece of zeros, combined.
+    const uLong piece = crc32(0, reinterpret_cast<const Bytef *>(zeros.constData()), uInt(zeros.size()));
+    uLong crc = 0;
+    for (int i = 0; i < kPieces; ++i)
+        crc = crc32_combine(crc, piece, zeros.size());
+    QCOMPARE(u32(second + 16), quint32(crc));
+    QCOMPARE(total, u64(zip64End + 48) + directorySize + 56 + 20 + 22);
 }
 
 void TestApiRuns::twoServersRunEveryJobOnce()

@@ -2,28 +2,30 @@
 
 #include "export/FileEntryWriter.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
 
 #include <memory>
-
-class QuaZip;
-class QuaZipFile;
+#include <vector>
 
 namespace fabrica {
 
 class ResponseBody;
 
-// The files of a download as one ZIP archive written into a response body while it is made: QuaZip on a
-// sequential device writes each entry's sizes and CRC after its data (the ZIP format's streaming form, a
-// data descriptor), in zip64 form so an entry may pass 4 GiB. Entries are stored as they are, or deflated
-// when compress is set; every entry carries the given time, so the same files make the same archive.
+// The files of a download as one ZIP archive, written into a response body while it is made: the ZIP
+// format's streaming form (APPNOTE 6.3), where each entry's CRC and sizes follow its data in a data
+// descriptor and the central directory at the end has them all; zip64 records wherever a size or an offset
+// passes 4 GiB. Entries are stored as they are, or deflated when compress is set; every entry carries the
+// given time, so the same files make the same archive. Written here rather than through QuaZip (which can
+// write to a sequential device too) for the checksum: Crc32's is several times faster than zlib's, which
+// QuaZip calls, and on a stored entry it is most of the cost.
 class ResponseZipWriter : public FileEntryWriter
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::ResponseZipWriter)
 
 public:
-    ResponseZipWriter(ResponseBody &body, bool compress, QDateTime time);
+    ResponseZipWriter(ResponseBody &body, bool compress, const QDateTime &time);
     ~ResponseZipWriter() override;
 
     Result<void> beginEntry(const QString &fileName) override;
@@ -33,16 +35,32 @@ public:
     void abort() override;
 
 private:
-    Result<void> open();
-    Error failure(const QString &what, int zipError) const;
+    struct Entry
+    {
+        QByteArray name; // UTF-8
+        quint32 crc = 0;
+        quint64 compressedSize = 0;
+        quint64 size = 0;
+        quint64 offset = 0; // of its local header
+    };
+
+    Result<void> put(std::string_view bytes);
+    Result<void> put(const QByteArray &bytes)
+    {
+        return put(std::string_view(bytes.constData(), bytes.size()));
+    }
+    Result<void> deflate(std::string_view bytes, bool finish);
 
     ResponseBody &m_body;
     bool m_compress;
-    QDateTime m_time;
-    class Device;
-    std::unique_ptr<Device> m_device;
-    std::unique_ptr<QuaZip> m_zip;
-    std::unique_ptr<QuaZipFile> m_entry;
+    quint16 m_dosTime = 0;
+    quint16 m_dosDate = 0;
+    struct Deflater;
+    std::unique_ptr<Deflater> m_deflater;
+    std::vector<Entry> m_entries;
+    bool m_inEntry = false;
+    bool m_aborted = false;
+    quint64 m_offset = 0; // bytes written so far
 };
 
 } // namespace fabrica
