@@ -21,8 +21,8 @@ namespace fabrica {
 class ResponseBody
 {
 public:
-    static constexpr qsizetype kDefaultCapacity = qsizetype(2) << 20;
-    static constexpr qsizetype kPieceBytes = qsizetype(128) << 10; // at most this much per read()
+    static constexpr qsizetype kDefaultCapacity = qsizetype(4) << 20;
+    static constexpr qsizetype kPieceBytes = qsizetype(256) << 10; // at most this much per read()
 
     explicit ResponseBody(qsizetype capacity = kDefaultCapacity);
 

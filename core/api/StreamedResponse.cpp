@@ -63,7 +63,9 @@ void StreamedResponse::pump()
         if (piece.isEmpty())
             break;
         m_responder->writeBody(QByteArray::number(piece.size(), 16) + "\r\n");
-        m_responder->writeBody(piece);
+        // The piece itself straight to the socket, as a QByteArray: Qt's socket then keeps it as a chunk of
+        // its buffer instead of copying it (the responder takes only char pointers).
+        m_socket->write(piece);
         m_responder->writeBody("\r\n", 2);
         m_sent += piece.size();
         m_peakSocket = std::max(m_peakSocket, m_socket->bytesToWrite());

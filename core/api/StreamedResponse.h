@@ -25,7 +25,7 @@ class StreamedResponse : public QObject
     Q_OBJECT
 
 public:
-    static constexpr qint64 kSocketHighWater = qint64(512) << 10;
+    static constexpr qint64 kSocketHighWater = qint64(1) << 20;
 
     StreamedResponse(QTcpSocket *socket, std::shared_ptr<QHttpServerResponder> responder,
                      std::shared_ptr<ResponseBody> body, QObject *parent = nullptr);
