@@ -4,10 +4,14 @@
 #include "api/ApiServer.h"
 #include "api/ApiTls.h"
 #include "auth/AuthService.h"
+#include "import/ImportLimits.h"
+#include "jobs/JobService.h"
 #include "storage/StoragePaths.h"
 
 #include <QCommandLineParser>
+#include <QHostInfo>
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -96,6 +100,11 @@ int ServeCommand::run(const QStringList &arguments)
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
                                     tr("The certificate's private key (PEM, unencrypted)."), tr("FILE"));
     parser.addOptions({tlsCert, tlsKey});
+    const QCommandLineOption workers(QStringLiteral("workers"),
+                                     tr("Generation jobs this server runs at once (queued runs of any "
+                                        "instance sharing the storage)."),
+                                     tr("N"), QStringLiteral("2"));
+    parser.addOption(workers);
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -124,6 +133,12 @@ int ServeCommand::run(const QStringList &arguments)
         }
         options.tls = tls.value();
     }
+    bool workersOk = false;
+    const int workerCount = parser.value(workers).toInt(&workersOk);
+    if (!workersOk || workerCount < 1 || workerCount > 64) {
+        err << tr("fabrica serve: --workers takes a number from 1 to 64") << Qt::endl;
+        return 2;
+    }
     std::unique_ptr<Repository> storage = StorageArgument::open(parser);
     if (!storage)
         return 1;
@@ -135,6 +150,14 @@ int ServeCommand::run(const QStringList &arguments)
 
     // The request log (one line per request) is the server's output; QT_LOGGING_RULES still overrides it.
     QLoggingCategory::setFilterRules(QStringLiteral("fabrica.api.info=true"));
+    // Declared before the server, so it outlives it. Named in claimed_by, so a run's record tells which
+    // server runs it.
+    JobService jobs(
+        *storage,
+        QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid()));
+    jobs.start(workerCount);
+    options.jobs = &jobs;
+    options.importLimits = ImportLimits::fromSettings(QSettings()); // as `fabrica import` reads them
     ApiServer server(*storage, auth.value(), options);
     if (!installStopSignals(&server)) {
         err << tr("fabrica serve: cannot install the SIGTERM/SIGINT handlers") << Qt::endl;
@@ -166,6 +189,7 @@ int ServeCommand::run(const QStringList &arguments)
         << Qt::endl;
     const int code = QCoreApplication::exec();
     server.close(); // no new connection; the handlers still running finish first
+    jobs.stop();    // running jobs end cancelled: file targets removed, database loads rolled back
     out << tr("Fabrica API stopped.") << Qt::endl;
     return code;
 }

@@ -8,8 +8,8 @@
 
 namespace fabrica {
 
-// `fabrica serve --listen HOST:PORT [--database URL] [--tls-cert FILE --tls-key FILE]`: runs the REST
-// API until SIGTERM or SIGINT.
+// `fabrica serve --listen HOST:PORT [--database URL] [--workers N] [--tls-cert FILE --tls-key FILE]`:
+// runs the REST API and N generation workers until SIGTERM or SIGINT.
 class ServeCommand
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::ServeCommand)

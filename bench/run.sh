@@ -2,7 +2,7 @@
 # The benchmark of ../shared/BENCH.md: the shop workload through the real `fabrica generate`, side by side
 # with the reference programs, in one run.
 # Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg] [--workbench] [--preview] [--api]
-#                     [--generate-panel]
+#                     [--generate-panel] [--api-export]
 #   --schema-cost  only issue 15's cases (bench/schema_cost.py): a 1,000-table schema's validate and compile
 #                cost, date columns of short and long ranges, a 40-column table against the shop workload
 #   --workbench  only the window's bars (bench/workbench): a 1,000-table × 20-column schema opened in the real
@@ -11,6 +11,8 @@
 #                PreviewPanel (offscreen), each screenful made and painted, p50/p99/max
 #   --generate-panel  only the window's export bars (bench/generate): the shop exported by the Generate
 #                panel (offscreen) against `fabrica generate`, and the GUI thread's event-loop latency meanwhile
+#   --api-export  only the REST API's export bar (bench/api/export.py): the shop through
+#                GET /runs/{id}/export?format=csv with curl against `fabrica generate`, and the server's peak RSS
 #   --pg  also writing into PostgreSQL (bench/load.py): fabrica --to against PostgreSQL's own COPY load, on a
 #         throw-away cluster started for the run (scripts/pg.sh)
 #   --api  only the REST API's throughput bars (bench/api/wrk_bench.py): wrk against a real `fabrica serve`
@@ -30,6 +32,7 @@ preview=0
 generate_panel=0
 schema_cost=0
 api=0
+api_export=0
 args=()
 for arg in "$@"; do
     case "$arg" in
@@ -39,6 +42,7 @@ for arg in "$@"; do
     --generate-panel) generate_panel=1 ;;
     --schema-cost) schema_cost=1 ;;
     --api) api=1 ;;
+    --api-export) api_export=1 ;;
     *) args+=("$arg") ;;
     esac
 done
@@ -53,6 +57,13 @@ if ((api)); then
     FABRICA_TARGET=fabrica configure_and_build "$build" Release
     python3 "$FABRICA_ROOT/bench/api/wrk_bench.py" --fabrica "$build/app/fabrica" \
         --example "$FABRICA_ROOT/examples/shop.fabrica.json" "${args[@]}"
+    exit
+fi
+if ((api_export)); then
+    ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" python3 time curl
+    FABRICA_TARGET=fabrica configure_and_build "$build" Release
+    python3 "$FABRICA_ROOT/bench/api/export.py" --fabrica "$build/app/fabrica" \
+        --schema "$FABRICA_ROOT/examples/shop.fabrica.json" "${args[@]}"
     exit
 fi
 if ((workbench)); then

@@ -148,7 +148,7 @@ private slots:
         const Result<GenerationRequest> refused = GenerationRequest::fromJson(broken);
         QVERIFY(!refused);
         QCOMPARE(refused.error().message,
-                 u"unknown target \"printer\" (targets: files, database, storage)"_s);
+                 u"unknown target \"printer\" (targets: files, database, storage, download)"_s);
     }
 
     void enqueuedRunsToDone()

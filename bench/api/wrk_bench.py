@@ -87,7 +87,7 @@ def main():
         copy = f"{scratch}/shop{i}.fabrica.json"
         with open(args.example) as source:
             document = json.load(source)
-        document["name"] = f"shop {i}"
+        document["schema"]["name"] = f"shop {i}"
         with open(copy, "w") as target:
             json.dump(document, target)
         subprocess.run([args.fabrica, "import", copy, "--database", database], check=True, env=env,

@@ -22,6 +22,12 @@ public:
     // The import report's lines: level (info, guess, skipped, warning, refused, error), file, line,
     // column, path (where known) and message.
     static QJsonArray importReport(const ImportReport &report);
+    // {"id", "schemaId", "ownerId", "seed" (a string: 64 bits), "status", "rowsDone", "rowsTotal",
+    //  "rowCounts": {table: n}, "bytes", "target", "started", "finished", "error", "cancelRequested",
+    //  "claimedBy"}; target is {"kind": "stored"}, {"kind": "files", "format", "dialect", "gzip"},
+    // {"kind": "database", "url" (never with a password), "ifExists"} or, for a run the window exported to
+    // the server's disk, {"kind": "serverFiles", "path"}.
+    static QJsonObject run(const RunRecord &run);
 };
 
 } // namespace fabrica

@@ -5,9 +5,12 @@
 #include "ImportRoutes.h"
 #include "MetricsRoutes.h"
 #include "OpenApiRoutes.h"
+#include "ResponseBody.h"
+#include "RunRoutes.h"
 #include "SchemaRoutes.h"
 #include "ServiceRoutes.h"
 #include "SessionRoutes.h"
+#include "StreamedResponse.h"
 #include "UserRoutes.h"
 #include "auth/AuthService.h"
 #include "common/Logging.h"
@@ -57,6 +60,8 @@ ApiServer::ApiServer(Repository &repository, AuthService &auth, Options options,
     m_groups.push_back(std::make_unique<ImportRoutes>(*this));
     m_groups.push_back(std::make_unique<MetricsRoutes>(*this));
     m_groups.push_back(std::make_unique<OpenApiRoutes>(*this));
+    m_groups.push_back(std::make_unique<RunRoutes>(*this));
+    m_downloads.setMaxThreadCount(std::max(1, m_options.maxDownloads));
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         QElapsedTimer timer;
         timer.start();
@@ -67,7 +72,7 @@ ApiServer::ApiServer(Repository &repository, AuthService &auth, Options options,
         QHttpServerResponse response = ApiResponse::error(
             Status::NotFound, ApiResponse::codeId(ErrorCode::NotFound),
             tr("There is no such resource: %1. The API's routes start with %2.").arg(copy.path, kPrefix));
-        finish(copy, response, timer, 0);
+        finish(copy, int(response.statusCode()), timer, 0);
         response.write(std::move(responder));
     });
 }
@@ -129,6 +134,7 @@ Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
     }
     m_http->bind(tcp); // takes it as a child
     m_tcp = tcp;
+    m_closing = false;
     return tcp->serverPort();
 }
 
@@ -139,9 +145,27 @@ quint16 ApiServer::port() const
 
 void ApiServer::close()
 {
+    m_closing = true;
     if (m_tcp)
         m_tcp->close();
     m_pool.waitForDone();
+    // Downloads end cut off: their producers stop at their next write.
+    for (StreamedResponse *stream : QList<StreamedResponse *>(m_streams))
+        stream->abort();
+    m_downloads.waitForDone();
+}
+
+ApiServer::StreamFigures ApiServer::streamFigures() const
+{
+    StreamFigures figures{int(m_streams.size()), m_producing.load(), m_streamPeak};
+    for (const StreamedResponse *stream : m_streams)
+        figures.peakBuffered = std::max(figures.peakBuffered, stream->peakBuffered());
+    return figures;
+}
+
+void ApiServer::resetStreamPeak()
+{
+    m_streamPeak = 0;
 }
 
 void ApiServer::addRoute(const QString &path, Method method, Handler handler)
@@ -182,16 +206,13 @@ QMap<QString, QStringList> ApiServer::routes() const
     return all;
 }
 
-void ApiServer::finish(const Request &request, const QHttpServerResponse &response,
-                       const QElapsedTimer &timer, qint64 userId)
+void ApiServer::finish(const Request &request, int status, const QElapsedTimer &timer, qint64 userId)
 {
     const qint64 ns = timer.nsecsElapsed();
     // Never the query (a route might carry a secret there), the body or any header.
-    qCInfo(lcApi).noquote() << methodName(request.method) << request.path << int(response.statusCode())
-                            << ns / 1000000 << "ms"
+    qCInfo(lcApi).noquote() << methodName(request.method) << request.path << status << ns / 1000000 << "ms"
                             << "user" << userId;
-    m_metrics->record(methodName(request.method), request.route, int(response.statusCode()),
-                      double(ns) / 1e9);
+    m_metrics->record(methodName(request.method), request.route, status, double(ns) / 1e9);
 }
 
 void ApiServer::dispatch(const Route &route, const QHttpServerRequest &request, qint64 id,
@@ -222,7 +243,7 @@ void ApiServer::dispatch(const Route &route, const QHttpServerRequest &request, 
             tr("%1 does not take %2; it takes %3.")
                 .arg(copy.path, methodName(copy.method), allowed.join(QStringLiteral(", "))));
         response.setHeader(QByteArrayLiteral("Allow"), allowed.join(QStringLiteral(", ")).toLatin1());
-        finish(copy, response, timer, 0);
+        finish(copy, int(response.statusCode()), timer, 0);
         response.write(std::move(responder));
         return;
     }
@@ -233,7 +254,17 @@ void ApiServer::dispatch(const Route &route, const QHttpServerRequest &request, 
     m_pool.start([this, socket, pending, handler = *handler, copy = std::move(copy), timer]() mutable {
         Reply reply = handler(copy);
         copy.body.fill('\0'); // it may hold a password
-        finish(copy, reply.response, timer, reply.userId);
+        if (reply.stream) {
+            auto streamed = std::make_shared<Reply>(std::move(reply));
+            QMetaObject::invokeMethod(
+                this,
+                [this, socket, pending, streamed, copy, timer] {
+                    startStream(socket, pending, streamed, copy, timer);
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+        finish(copy, int(reply.response.statusCode()), timer, reply.userId);
         auto response = std::make_shared<QHttpServerResponse>(std::move(reply.response));
         QMetaObject::invokeMethod(
             this,
@@ -242,6 +273,59 @@ void ApiServer::dispatch(const Route &route, const QHttpServerRequest &request, 
                     response->write(std::move(*pending));
             },
             Qt::QueuedConnection);
+    });
+}
+
+void ApiServer::startStream(const QPointer<QTcpSocket> &socket,
+                            const std::shared_ptr<QHttpServerResponder> &responder,
+                            const std::shared_ptr<Reply> &reply, const Request &request,
+                            const QElapsedTimer &timer)
+{
+    const int status = int(reply->response.statusCode());
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        finish(request, status, timer, reply->userId); // the client left before the first byte
+        return;
+    }
+    if (m_closing || m_streams.size() >= std::max(1, m_options.maxDownloads)) {
+        QHttpServerResponse busy = ApiResponse::error(
+            Status::ServiceUnavailable, QStringLiteral("busy"),
+            m_closing ? tr("The server is stopping.")
+                      : tr("The server is sending as many downloads as it may at once; try again shortly."));
+        busy.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5"));
+        finish(request, int(busy.statusCode()), timer, reply->userId);
+        busy.write(std::move(*responder));
+        return;
+    }
+    auto body = std::make_shared<ResponseBody>();
+    auto *stream = new StreamedResponse(socket, responder, body, this);
+    m_streams.append(stream);
+    if (m_tcp)
+        m_tcp->setStreaming(socket, true);
+    const qint64 userId = reply->userId;
+    connect(stream, &StreamedResponse::finished, this,
+            [this, stream, socket, request, timer, status, userId](bool complete) {
+                m_streams.removeOne(stream);
+                m_streamPeak = std::max(m_streamPeak, stream->peakBuffered());
+                if (m_tcp && socket)
+                    m_tcp->setStreaming(socket, false);
+                if (!complete)
+                    qCInfo(lcApi).noquote() << methodName(request.method) << request.path << "ended after"
+                                            << stream->bytesSent() << "bytes, incomplete";
+                finish(request, status, timer, userId);
+                stream->deleteLater();
+            });
+    QList<std::pair<QByteArray, QByteArray>> headers{
+        {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+        {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")}};
+    headers += reply->stream->headers;
+    stream->start(QHttpServerResponder::StatusCode(status), headers);
+    if (stream->isFinished())
+        return;
+    ++m_producing;
+    m_downloads.start([this, body, produce = reply->stream->produce] {
+        const Result<void> produced = produce(*body);
+        body->close(produced ? std::nullopt : std::optional<Error>(produced.error()));
+        --m_producing;
     });
 }
 

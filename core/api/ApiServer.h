@@ -19,6 +19,7 @@
 #include <QThreadPool>
 #include <QUrlQuery>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -32,6 +33,8 @@ class ApiRoutes;
 class AuthService;
 class JobService;
 class Repository;
+class ResponseBody;
+class StreamedResponse;
 
 // The REST API under /api/v1 on Qt's embedded QHttpServer (ARCHITECTURE.md, api/): it owns the sockets,
 // routing, the request log and the metrics; the routes themselves live in one ApiRoutes class per resource
@@ -55,6 +58,7 @@ public:
         ImportLimits importLimits;
         SignInThrottle::Limits signIn; // failed sign-ins per account and per address before 429
         std::optional<QSslConfiguration> tls; // HTTPS on every connection (ApiTls::serverConfiguration)
+        int maxDownloads = 8;          // streamed responses at once (one thread each); more get 503
     };
 
     ApiServer(Repository &repository, AuthService &auth, Options options, QObject *parent = nullptr);
@@ -81,11 +85,28 @@ public:
         QHostAddress peer;
         qint64 id = 0; // the {id} of the path, where it has one
     };
-    // What a handler returns; userId (0 = nobody signed in) goes into the request log.
+    // A body made while it is sent (a download too large to hold): the server sends the reply's status
+    // and these headers with Transfer-Encoding: chunked, runs produce on a download thread and sends what
+    // it writes as fast as the client reads; ResponseBody::write() waits while its bounded buffer is full.
+    // An error from produce cuts the response off.
+    struct Stream
+    {
+        QList<std::pair<QByteArray, QByteArray>> headers; // Content-Type, Content-Disposition, …
+        std::function<Result<void>(ResponseBody &body)> produce;
+    };
+    // What a handler returns; userId (0 = nobody signed in) goes into the request log. With a stream,
+    // response gives only the status.
     struct Reply
     {
+        Reply(QHttpServerResponse response, qint64 userId = 0, std::shared_ptr<Stream> stream = {})
+            : response(std::move(response))
+            , userId(userId)
+            , stream(std::move(stream))
+        {}
+
         QHttpServerResponse response;
         qint64 userId = 0;
+        std::shared_ptr<Stream> stream;
     };
     using Handler = std::function<Reply(const Request &request)>;
 
@@ -104,6 +125,17 @@ public:
     // The signed-in user of the request's bearer token.
     Result<UserRecord> authenticate(const Request &request);
 
+    // Streamed responses being sent, and the most bytes one of them held at once (its body's buffer plus
+    // its socket's), since the start or resetStreamPeak(). On the server's thread.
+    struct StreamFigures
+    {
+        int active = 0;    // being sent
+        int producing = 0; // their producers still at work (a download thread each)
+        qint64 peakBuffered = 0;
+    };
+    StreamFigures streamFigures() const;
+    void resetStreamPeak();
+
     static QString prefix();
     static QString methodName(QHttpServerRequest::Method method);
 
@@ -112,8 +144,10 @@ private:
 
     void dispatch(const Route &route, const QHttpServerRequest &request, qint64 id,
                   QHttpServerResponder &&responder);
-    void finish(const Request &request, const QHttpServerResponse &response, const QElapsedTimer &timer,
-                qint64 userId);
+    void startStream(const QPointer<QTcpSocket> &socket,
+                     const std::shared_ptr<QHttpServerResponder> &responder,
+                     const std::shared_ptr<Reply> &reply, const Request &request, const QElapsedTimer &timer);
+    void finish(const Request &request, int status, const QElapsedTimer &timer, qint64 userId);
 
     Repository &m_repository;
     AuthService &m_auth;
@@ -123,6 +157,11 @@ private:
     QHttpServer *m_http = nullptr;
     QPointer<GuardedTcpServer> m_tcp;
     QThreadPool m_pool;
+    QThreadPool m_downloads; // the producers of streamed responses
+    QList<StreamedResponse *> m_streams;
+    qint64 m_streamPeak = 0;
+    std::atomic<int> m_producing{0};
+    bool m_closing = false;
     QList<Route *> m_routes;
     std::vector<std::unique_ptr<ApiRoutes>> m_groups;
 };

@@ -29,6 +29,7 @@ struct GuardedTcpServer::Connection
     int answered = 0;        // responses written completely
     qint64 bodyAtTimer = 0;
     bool refused = false;
+    bool streaming = false; // a download is being sent
 };
 
 GuardedTcpServer::GuardedTcpServer(Limits limits, QObject *parent)
@@ -131,10 +132,25 @@ void GuardedTcpServer::afterServerRead(QTcpSocket *socket)
         connection->unreadSeen = socket->bytesAvailable();
 }
 
+void GuardedTcpServer::setStreaming(QTcpSocket *socket, bool streaming)
+{
+    Connection *connection = m_connections.value(socket);
+    if (!connection || connection->refused)
+        return;
+    connection->streaming = streaming;
+    connection->timer->start(m_limits.idleTimeout);
+}
+
 void GuardedTcpServer::responseWritten(QTcpSocket *socket)
 {
     Connection *connection = m_connections.value(socket);
-    if (!connection || connection->refused || socket->bytesToWrite() > 0)
+    if (!connection || connection->refused)
+        return;
+    if (connection->streaming) {
+        connection->timer->start(m_limits.idleTimeout); // the client is taking the download
+        return;
+    }
+    if (socket->bytesToWrite() > 0)
         return;
     connection->answered = connection->framing.completedRequests();
     if (!connection->framing.inRequest()) {
@@ -148,6 +164,18 @@ void GuardedTcpServer::timedOut(QTcpSocket *socket)
     Connection *connection = m_connections.value(socket);
     if (!connection || connection->refused)
         return;
+    if (connection->streaming) {
+        // Nothing waiting to go out: the download's producer is slow, not the client.
+        if (socket->bytesToWrite() == 0) {
+            connection->timer->start(m_limits.idleTimeout);
+            return;
+        }
+        qCInfo(lcApi).noquote() << "download cut off: the client took nothing for"
+                                << m_limits.idleTimeout.count() << "ms";
+        connection->refused = true;
+        socket->abort();
+        return;
+    }
     if (connection->answered < connection->framing.completedRequests())
         return; // a handler is still working on it; closing now would drop its answer
     if (connection->framing.inRequest()) {

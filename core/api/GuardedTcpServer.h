@@ -44,6 +44,9 @@ public:
     // The socket whose bytes QHttpServer is reading right now (its request handlers run inside that read),
     // or nullptr.
     QTcpSocket *currentSocket() const { return m_current; }
+    // While a socket streams a response (a download), it is closed only when the client takes nothing for
+    // a whole idle timeout, however long the download lasts.
+    void setStreaming(QTcpSocket *socket, bool streaming);
 
 protected:
     void incomingConnection(qintptr descriptor) override;

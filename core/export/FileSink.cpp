@@ -19,12 +19,34 @@ QString FileSink::fileNameOf(const QString &table)
     return name;
 }
 
+QStringList FileSink::fileNames(const Plan &plan) const
+{
+    const QString suffix =
+        QLatin1Char('.') + extension() + (m_options.gzip && !m_entries ? QStringLiteral(".gz") : QString());
+    if (m_options.singleFile && !m_entries)
+        return {QFileInfo(m_options.path).fileName()};
+    if (m_options.singleFile || oneFileAlways())
+        return {(plan.schema().name.isEmpty() ? QStringLiteral("fabrica") : fileNameOf(plan.schema().name)) +
+                suffix};
+    QStringList names;
+    for (const TablePlan &table : plan.tables())
+        names << fileNameOf(table.name) + suffix;
+    return names;
+}
+
 Result<void> FileSink::begin(const Plan &plan)
 {
     m_plan = &plan;
-    const QString suffix =
-        QLatin1Char('.') + extension() + (m_options.gzip ? QStringLiteral(".gz") : QString());
     m_oneFile = m_options.singleFile || oneFileAlways();
+    const QStringList names = fileNames(plan);
+    if (m_entries) {
+        m_paths = names;
+        if (!m_oneFile)
+            return {};
+        if (Result<void> begun = m_entries->beginEntry(names.front()); !begun)
+            return begun;
+        return put(fileHeader(plan));
+    }
     QStringList paths;
     if (m_options.singleFile) {
         paths << m_options.path;
@@ -32,14 +54,8 @@ Result<void> FileSink::begin(const Plan &plan)
         if (!QDir().mkpath(m_options.path))
             return makeError(ErrorCode::Io, tr("cannot create the directory"),
                              SourceLocation{m_options.path, 0, 0, {}});
-        if (m_oneFile) {
-            const QString name =
-                plan.schema().name.isEmpty() ? QStringLiteral("fabrica") : fileNameOf(plan.schema().name);
-            paths << QDir(m_options.path).filePath(name + suffix);
-        } else {
-            for (const TablePlan &table : plan.tables())
-                paths << QDir(m_options.path).filePath(fileNameOf(table.name) + suffix);
-        }
+        for (const QString &name : names)
+            paths << QDir(m_options.path).filePath(name);
     }
     m_paths = paths;
     for (const QString &path : paths) {
@@ -60,7 +76,10 @@ Result<void> FileSink::begin(const Plan &plan)
 Result<void> FileSink::beginTable(int table)
 {
     if (!m_oneFile) {
-        m_current = m_files[std::size_t(table)].get();
+        if (!m_entries)
+            m_current = m_files[std::size_t(table)].get();
+        else if (Result<void> begun = m_entries->beginEntry(m_paths.at(table)); !begun)
+            return begun;
         m_tablesInCurrent = 0;
         if (Result<void> header = put(fileHeader(*m_plan)); !header)
             return header;
@@ -78,9 +97,11 @@ Result<void> FileSink::endTable(int table)
 {
     if (Result<void> footer = put(tableFooter(m_plan->tables()[std::size_t(table)])); !footer)
         return footer;
-    if (!m_oneFile)
-        return put(fileFooter(*m_plan));
-    return {};
+    if (m_oneFile)
+        return {};
+    if (Result<void> footer = put(fileFooter(*m_plan)); !footer)
+        return footer;
+    return m_entries ? m_entries->endEntry() : Result<void>();
 }
 
 Result<void> FileSink::finish()
@@ -90,6 +111,14 @@ Result<void> FileSink::finish()
             abort();
             return footer;
         }
+    }
+    if (m_entries) {
+        Result<void> finished = m_oneFile ? m_entries->endEntry() : Result<void>();
+        if (finished)
+            finished = m_entries->finish();
+        if (!finished)
+            abort();
+        return finished;
     }
     // Every file complete on disk before any replaces its earlier version, so a full disk fails the
     // export with the earlier files all intact rather than some of them replaced.
@@ -112,6 +141,8 @@ Result<void> FileSink::finish()
 
 void FileSink::abort()
 {
+    if (m_entries)
+        m_entries->abort();
     for (const auto &file : m_files)
         file->cancel();
     m_files.clear();
@@ -123,7 +154,7 @@ Result<void> FileSink::put(std::string_view bytes)
     if (bytes.empty())
         return {};
     m_bytes += qint64(bytes.size());
-    return m_current->write(bytes);
+    return m_entries ? m_entries->write(bytes) : m_current->write(bytes);
 }
 
 } // namespace fabrica

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ExportOptions.h"
+#include "FileEntryWriter.h"
 #include "FileOutput.h"
 #include "Sink.h"
 
@@ -13,6 +14,7 @@ namespace fabrica {
 
 // The part of every file format that is not the format: one file per table in a directory, or one file
 // for all tables; every file through FileOutput, committed together in finish() so an abort leaves none.
+// With an entry writer the same files go to it one after another instead (a download), nothing to disk.
 class FileSink : public Sink
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::FileSink)
@@ -32,6 +34,12 @@ public:
 
     // The files this sink writes (valid after begin(), also after finish()).
     QStringList paths() const { return m_paths; }
+    // Sends the files to writer instead of options().path (which is then not used, nor gzip: compressing
+    // is the writer's). Set before begin(); the writer must outlive the sink's work.
+    void setEntryWriter(FileEntryWriter *writer) { m_entries = writer; }
+    // The names of the files begin() makes for plan, in the order they are written: one per table, or the
+    // one file of a single-file format ("shop.sql"); without a directory, with ".gz" when gzip applies.
+    QStringList fileNames(const Plan &plan) const;
     // A table name made safe as a file name on every platform.
     static QString fileNameOf(const QString &table);
 
@@ -55,6 +63,7 @@ private:
     const Plan *m_plan = nullptr;
     std::vector<std::unique_ptr<FileOutput>> m_files;
     FileOutput *m_current = nullptr;
+    FileEntryWriter *m_entries = nullptr;
     bool m_oneFile = false; // all tables go to m_files.front()
     QStringList m_paths;
     int m_tablesInCurrent = 0;

@@ -7,6 +7,18 @@
 
 namespace fabrica {
 
+namespace {
+
+QString formatIds()
+{
+    QStringList ids;
+    for (const ExportFormat &each : ExportFormat::all())
+        ids << each.id;
+    return ids.join(QLatin1String(", "));
+}
+
+} // namespace
+
 Result<void> GenerationRequest::check() const
 {
     auto invalid = [](const QString &message) { return makeError(ErrorCode::InvalidInput, message); };
@@ -29,20 +41,22 @@ Result<void> GenerationRequest::check() const
                           "leave out the rows per table"));
     switch (target) {
     case Target::Files: {
-        const ExportFormat *format = ExportFormat::find(formatId);
-        if (!format) {
-            QStringList ids;
-            for (const ExportFormat &each : ExportFormat::all())
-                ids << each.id;
-            return invalid(
-                tr("unknown format \"%1\" (formats: %2)").arg(formatId, ids.join(QLatin1String(", "))));
-        }
+        if (!ExportFormat::find(formatId))
+            return invalid(tr("unknown format \"%1\" (formats: %2)").arg(formatId, formatIds()));
         if (exportOptions.path.isEmpty())
             return invalid(tr("no file or folder to export to"));
         if (exportOptions.batchRows < 1)
             return invalid(tr("rows per INSERT must be 1 or more, found %1").arg(exportOptions.batchRows));
         break;
     }
+    case Target::Download:
+        if (!ExportFormat::find(formatId))
+            return invalid(tr("unknown format \"%1\" (formats: %2)").arg(formatId, formatIds()));
+        if (exportOptions.batchRows < 1)
+            return invalid(tr("rows per INSERT must be 1 or more, found %1").arg(exportOptions.batchRows));
+        if (sourceRunId > 0)
+            return invalid(tr("run %1 is exported as it is; download its export instead").arg(sourceRunId));
+        break;
     case Target::Database:
         if (!database.isPostgres() && database.path.isEmpty())
             return invalid(tr("no database to write into"));
@@ -66,6 +80,8 @@ QString GenerationRequest::targetDescription() const
         return exportOptions.path;
     case Target::Database:
         return database.displayString();
+    case Target::Download:
+        return QStringLiteral("download");
     case Target::StoredRun:
         break;
     }
@@ -81,6 +97,8 @@ QString targetId(GenerationRequest::Target target)
         return QStringLiteral("files");
     case GenerationRequest::Target::Database:
         return QStringLiteral("database");
+    case GenerationRequest::Target::Download:
+        return QStringLiteral("download");
     case GenerationRequest::Target::StoredRun:
         break;
     }
@@ -150,14 +168,14 @@ Result<GenerationRequest> GenerationRequest::fromJson(const QJsonObject &json)
     request.chunkRows = json.value(QStringLiteral("chunkRows")).toInt(request.chunkRows);
     const QString target = json.value(QStringLiteral("target")).toString();
     bool known = false;
-    for (const Target each : {Target::Files, Target::Database, Target::StoredRun}) {
+    for (const Target each : {Target::Files, Target::Database, Target::StoredRun, Target::Download}) {
         if (targetId(each) == target) {
             request.target = each;
             known = true;
         }
     }
     if (!known)
-        return invalid(tr("unknown target \"%1\" (targets: files, database, storage)").arg(target));
+        return invalid(tr("unknown target \"%1\" (targets: files, database, storage, download)").arg(target));
     request.formatId = json.value(QStringLiteral("format")).toString(request.formatId);
     const QJsonObject options = json.value(QStringLiteral("exportOptions")).toObject();
     ExportOptions &o = request.exportOptions;

@@ -24,6 +24,10 @@ public:
         Files,     // export files in a format (formatId, exportOptions)
         Database,  // load into a database (database, ifExists), all or nothing
         StoredRun, // keep the rows in Fabrica's storage as a run of the stored schema schemaId
+        // Files made when they are downloaded (the REST API's files target): running the request records
+        // the plan's row counts and writes nothing; each download generates the rows again from the
+        // recorded request (formatId, exportOptions without a path), the same bytes every time.
+        Download,
     };
 
     Schema schema;
@@ -50,8 +54,8 @@ public:
     // validator's and unknown table names, reported by Plan::compile): ranges, unknown formats, a missing
     // path or URL.
     Result<void> check() const;
-    // Where the data goes, for people and for the run's record: "storage", the file or folder, or the
-    // database URL without its password.
+    // Where the data goes, for people and for the run's record: "storage", the file or folder, "download",
+    // or the database URL without its password.
     QString targetDescription() const;
 
     // The request as JSON, for a queued job's record: everything but a database target's password, which

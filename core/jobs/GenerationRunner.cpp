@@ -118,6 +118,14 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
             qCWarning(lcGenerate) << "cannot record the end of run" << run->id << finished.error().toString();
     };
 
+    if (request.target == GenerationRequest::Target::Download) {
+        // Nothing is written now: every download generates the rows again from the recorded request.
+        for (const TablePlan &table : plan.tables())
+            outcome.rowCounts.insert(table.name, table.rows);
+        recordEnd(RunRecord::Status::Finished, 0, {});
+        return outcome;
+    }
+
     // The sink, and what it needs to stay alive: a target database's connection.
     std::unique_ptr<Sink> sink;
     std::shared_ptr<Database> database;
@@ -140,6 +148,8 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
         sink = std::move(opened).value();
         break;
     }
+    case GenerationRequest::Target::Download:
+        break; // handled above
     case GenerationRequest::Target::StoredRun: {
         if (!run) // check() made sure of a schema id, so storage refused to start the run above otherwise
             return fail(makeError(ErrorCode::Internal, tr("the run was not recorded")));

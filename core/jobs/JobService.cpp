@@ -36,14 +36,20 @@ Result<RunRecord> JobService::enqueue(const Actor &actor, const GenerationReques
     const QByteArray json = QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact);
     Result<RunRecord> queued =
         m_storage.enqueueRun(actor, request.schemaId, request.seed, request.targetDescription(), json);
-    if (queued)
+    if (queued) {
+        QMutexLocker lock(&m_mutex);
+        if (request.target == GenerationRequest::Target::Database && !request.database.password.isEmpty())
+            m_passwords.insert(queued->id, request.database.password);
         m_wake.wakeAll();
+    }
     return queued;
 }
 
 Result<RunRecord::Status> JobService::cancel(const Actor &actor, qint64 runId)
 {
     Result<RunRecord::Status> cancelled = m_storage.cancelRun(actor, runId);
+    if (cancelled && *cancelled == RunRecord::Status::Cancelled)
+        takePassword(runId).fill(QLatin1Char('\0'));
     if (cancelled && *cancelled == RunRecord::Status::Running) {
         // Ours: stop it now rather than at the next heartbeat.
         QMutexLocker lock(&m_mutex);
@@ -79,6 +85,36 @@ void JobService::stop()
     delete m_dispatcher;
     m_dispatcher = nullptr;
     m_pool.waitForDone();
+    QMutexLocker lock(&m_mutex);
+    for (QString &password : m_passwords)
+        password.fill(QLatin1Char('\0'));
+    m_passwords.clear();
+}
+
+QString JobService::takePassword(qint64 runId)
+{
+    QMutexLocker lock(&m_mutex);
+    return m_passwords.take(runId);
+}
+
+void JobService::forgetStalePasswords()
+{
+    QList<qint64> ids;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (auto it = m_passwords.cbegin(); it != m_passwords.cend(); ++it) {
+            if (!m_running.contains(it.key())) // ours: its worker takes the password
+                ids << it.key();
+        }
+    }
+    for (const qint64 id : std::as_const(ids)) {
+        const Result<RunRecord> run = m_storage.run(Actor::systemActor(), id);
+        if (run && run->status == RunRecord::Status::Queued)
+            continue;
+        if (!run && run.error().code != ErrorCode::NotFound)
+            continue; // storage unreachable: ask again later
+        takePassword(id).fill(QLatin1Char('\0'));
+    }
 }
 
 int JobService::runningJobs() const
@@ -112,6 +148,7 @@ void JobService::dispatch()
         if (!sinceHeartbeat.isValid() || sinceHeartbeat.elapsed() >= m_options.heartbeatMs) {
             sinceHeartbeat.start();
             lock.unlock();
+            forgetStalePasswords();
             const Result<QMap<qint64, bool>> alive = m_storage.heartbeatRuns(m_instanceId);
             if (const Result<int> failed = m_storage.failStaleRuns(m_options.staleSeconds); !failed)
                 qCWarning(lcJobs).noquote() << "cannot fail stale runs:" << failed.error().toString();
@@ -183,12 +220,15 @@ void JobService::execute(const RunRecord &run, std::shared_ptr<Job> job)
         job->actor = actor;
         job->acting = true;
     }
-    const Result<GenerationRequest> request =
+    Result<GenerationRequest> request =
         GenerationRequest::fromJson(QJsonDocument::fromJson(run.request).object());
+    QString password = takePassword(run.id);
     if (!request) {
         settle(actor, run, status, {}, 0, request.error().toString());
         return end();
     }
+    if (request->target == GenerationRequest::Target::Database && request->database.password.isEmpty())
+        std::swap(request->database.password, password);
     emit jobStarted(run.id);
 
     // The dispatcher writes what the listener notes, at most every progressMs.
@@ -207,6 +247,7 @@ void JobService::execute(const RunRecord &run, std::shared_ptr<Job> job)
     };
     const Result<GenerationRunner::Outcome> outcome = GenerationRunner::run(
         *request, GenerationRunner::Context{&m_storage, actor, run.id}, listener, cancel);
+    request->database.password.fill(QLatin1Char('\0'));
     if (outcome) {
         status = RunRecord::Status::Finished;
         settle(actor, run, status, outcome->rowCounts, outcome->summary.bytes, {});

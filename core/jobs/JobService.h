@@ -45,7 +45,9 @@ public:
     void setOptions(const Options &options) { m_options = options; }
 
     // Records the request as a queued run of its stored schema (request.schemaId) for actor; a worker of
-    // any instance picks it up. The request is checked first; its database password is not stored.
+    // any instance picks it up. The request is checked first; its database password is not stored: this
+    // instance keeps it in memory for the run until the run starts or ends (another instance that claims
+    // the run connects with what it has itself).
     Result<RunRecord> enqueue(const Actor &actor, const GenerationRequest &request);
     // Cancels a queued run at once, or asks the instance running it to stop (see Repository::cancelRun).
     Result<RunRecord::Status> cancel(const Actor &actor, qint64 runId);
@@ -78,6 +80,10 @@ private:
     void dispatch();
     void writeProgress();
     void execute(const RunRecord &run, std::shared_ptr<Job> job);
+    // The password enqueue() kept for a run, removed (empty when none).
+    QString takePassword(qint64 runId);
+    // Forgets the kept passwords of runs that no longer wait (claimed elsewhere, cancelled, deleted).
+    void forgetStalePasswords();
     // Records the end of a run the runner did not record (it failed before starting, or exported).
     void settle(const Actor &actor, const RunRecord &run, RunRecord::Status status,
                 const QMap<QString, qint64> &rowCounts, qint64 bytes, const QString &error);
@@ -93,6 +99,7 @@ private:
     QWaitCondition m_wake;
     bool m_stopping = false;
     QHash<qint64, std::shared_ptr<Job>> m_running; // run id → its shared state
+    QHash<qint64, QString> m_passwords;            // run id → the database password it was enqueued with
 };
 
 } // namespace fabrica

@@ -2,7 +2,10 @@
 
 #include "UiLogging.h"
 #include "api/ApiServer.h"
+#include "import/ImportLimits.h"
 #include "jobs/JobService.h"
+
+#include <QSettings>
 
 namespace fabrica {
 
@@ -37,6 +40,7 @@ void ApiServerThread::run()
     ApiServer::Options options;
     options.workerThreads = kHandlerThreads;
     options.jobs = &jobs;
+    options.importLimits = ImportLimits::fromSettings(QSettings()); // the window's own import limits
     ApiServer server(m_storage, m_auth, options);
     const Result<quint16> port = server.listen(QHostAddress(QHostAddress::LocalHost), m_requestedPort);
     if (!port) {

@@ -561,6 +561,7 @@ QString GeneratePanel::describeOutcome(const GenerationRunner::Outcome &outcome)
     const QString rate = formatRate(summary.seconds > 0 ? summary.rows / summary.seconds : 0);
     switch (m_runTarget) {
     case GenerationRequest::Target::Files:
+    case GenerationRequest::Target::Download: // an API run; the panel never starts one
         return tr("Exported %1 rows (%2) in %3, %4, to %5").arg(rows, bytes, time, rate, outcome.target);
     case GenerationRequest::Target::Database:
         return tr("Wrote %1 rows (%2) in %3, %4, into %5").arg(rows, bytes, time, rate, outcome.target);
