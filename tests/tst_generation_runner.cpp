@@ -7,8 +7,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <thread>
 
 using namespace fabrica;
 using namespace fabrica::test;
@@ -181,6 +184,56 @@ private slots:
         QVERIFY(QDir(request.exportOptions.path).entryList(QDir::Files).isEmpty());
         QCOMPARE(storage->run(actor, runningId).value().status, RunRecord::Status::Cancelled);
         QVERIFY(storage->deleteRun(actor, runningId));
+    }
+
+    // SQLite has one writer: a long stored run commits as it goes, so another connection (a server's sign-in,
+    // the run's progress) can write while it runs, and cancelling it still leaves no row behind.
+    void storedRunLetsOthersWrite()
+    {
+        std::unique_ptr<Repository> storage = m_databases.freshRepository();
+        const UserRecord erin = storage->createUser(Actor::systemActor(), newUser(u"erin"_s)).value();
+        const Actor actor = Actor::of(erin);
+        const SchemaRecord saved = storage->saveSchema(actor, erin.id, shop()).value();
+        GenerationRequest request;
+        request.schema = shop();
+        request.schemaId = saved.id;
+        request.rows.insert(u"customers"_s, 1000);
+        request.rows.insert(u"orders"_s, 2000000);
+        request.chunkRows = 1000;
+        request.target = GenerationRequest::Target::StoredRun;
+        std::atomic<bool> cancel = false;
+        std::atomic<bool> wroteMeanwhile = false;
+        QString writeProblem;
+        std::thread writer;
+        qint64 runId = 0;
+        GenerationRunner::Listener listener;
+        listener.runStarted = [&](const RunRecord &run) {
+            runId = run.id;
+            writer = std::thread([&] {
+                Result<UserRecord> added = storage->createUser(Actor::systemActor(), newUser(u"frank"_s));
+                if (!added)
+                    writeProblem = added.error().toString();
+                wroteMeanwhile = true;
+            });
+        };
+        listener.progress = [&](const GenerationJob::Progress &) {
+            if (wroteMeanwhile)
+                cancel = true;
+        };
+        const Result<GenerationRunner::Outcome> outcome =
+            GenerationRunner::run(request, {storage.get(), actor}, listener, &cancel);
+        const bool cancelled = !outcome && outcome.error().code == ErrorCode::Cancelled;
+        if (writer.joinable())
+            writer.join();
+        QVERIFY2(writeProblem.isEmpty(), qPrintable(writeProblem));
+        QVERIFY2(cancelled, "the other connection could not write before the run ended");
+        QCOMPARE(storage->run(actor, runId).value().status, RunRecord::Status::Cancelled);
+        std::shared_ptr<Database> database = Database::open(storage->url()).value();
+        QSqlDatabase db = database->connection().value();
+        QSqlQuery count(db);
+        QVERIFY(count.exec(u"SELECT count(*) FROM generated_data WHERE run_id = %1"_s.arg(runId)));
+        QVERIFY(count.next());
+        QCOMPARE(count.value(0).toLongLong(), 0);
     }
 
     // A stored run exported again through the runner: the very bytes of a direct export of the same seed,

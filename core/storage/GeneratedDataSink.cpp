@@ -1,5 +1,9 @@
 #include "GeneratedDataSink.h"
 
+#include "common/Logging.h"
+
+#include <QSqlQuery>
+
 namespace fabrica {
 
 GeneratedDataSink::GeneratedDataSink(SqlRepository &repository, const Actor &actor, qint64 runId)
@@ -54,12 +58,36 @@ Result<void> GeneratedDataSink::finish()
     return committed;
 }
 
+Result<void> GeneratedDataSink::checkpoint()
+{
+    if (Result<void> committed = m_scope->commit(); !committed)
+        return committed;
+    m_checkpointed = true;
+    Result<std::unique_ptr<SqlRepository::Scope>> next = m_repository.begin(m_actor);
+    if (!next)
+        return next.error();
+    m_scope = std::move(next.value());
+    return {};
+}
+
 void GeneratedDataSink::abort()
 {
     if (!m_scope)
         return;
     cancel();
     m_scope.reset(); // rolls the transaction back
+    if (!m_checkpointed)
+        return;
+    // What earlier checkpoints committed goes too.
+    Result<std::unique_ptr<SqlRepository::Scope>> scope = m_repository.begin(m_actor);
+    if (scope) {
+        QSqlQuery remove((*scope)->db);
+        remove.prepare(QStringLiteral("DELETE FROM generated_data WHERE run_id = ?"));
+        remove.addBindValue(m_runId);
+        if (remove.exec() && (*scope)->commit())
+            return;
+    }
+    qCWarning(lcStorage) << "the rows of cancelled run" << m_runId << "could not be removed";
 }
 
 } // namespace fabrica

@@ -8,9 +8,11 @@
 
 namespace fabrica {
 
-// Stores a generation's rows in generated_data for one run: one row per value, all in one transaction
-// scoped to the actor, so a failure or an abort leaves nothing behind. The subclasses write in bulk
-// the way their database does best.
+// Stores a generation's rows in generated_data for one run: one row per value, in a transaction scoped to
+// the actor, so a failure or an abort leaves nothing behind. The subclasses write in bulk the way their
+// database does best; one whose database has a single writer (SQLite) commits at checkpoints, so other
+// connections (a server's sign-ins, the run's own progress) can write meanwhile, and an abort then removes
+// the rows committed so far. A run's rows are read only once it has finished.
 class GeneratedDataSink : public Sink
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::GeneratedDataSink)
@@ -38,6 +40,8 @@ protected:
     qint64 runId() const { return m_runId; }
     qint64 schemaId() const { return m_schemaId; }
     void count(const TableChunk &chunk, qint64 bytes);
+    // Commits the rows written so far and continues in a new transaction.
+    Result<void> checkpoint();
 
 private:
     SqlRepository &m_repository;
@@ -48,6 +52,7 @@ private:
     std::unique_ptr<SqlRepository::Scope> m_scope;
     QMap<QString, qint64> m_rowCounts;
     qint64 m_bytes = 0;
+    bool m_checkpointed = false;
 };
 
 } // namespace fabrica

@@ -9,6 +9,7 @@ Result<void> SqliteGeneratedDataSink::start()
                                           "(run_id, schema_id, table_name, column_name, row_index, value) "
                                           "VALUES (?, ?, ?, ?, ?, ?)")))
         return Database::error(m_insert->lastError(), tr("cannot store the generated data"));
+    m_sinceCommit.start();
     return {};
 }
 
@@ -38,6 +39,14 @@ Result<void> SqliteGeneratedDataSink::write(const TableChunk &chunk, std::string
         }
     }
     count(chunk, bytes);
+    // Long enough to keep commits cheap, short enough that a waiting writer (busy timeout 5 s) gets in.
+    constexpr qint64 kCommitEveryMs = 250;
+    if (m_sinceCommit.elapsed() >= kCommitEveryMs) {
+        m_insert->finish();
+        if (Result<void> committed = checkpoint(); !committed)
+            return committed;
+        m_sinceCommit.start();
+    }
     return {};
 }
 

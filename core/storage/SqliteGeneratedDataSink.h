@@ -4,13 +4,15 @@
 
 #include "GeneratedDataSink.h"
 
+#include <QElapsedTimer>
 #include <QSqlQuery>
 
 #include <optional>
 
 namespace fabrica {
 
-// generated_data on SQLite: one prepared INSERT executed per value inside the run's transaction.
+// generated_data on SQLite: one prepared INSERT executed per value, committed every few hundred
+// milliseconds so SQLite's one write lock is never held for a whole run.
 class SqliteGeneratedDataSink : public GeneratedDataSink
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::SqliteGeneratedDataSink)
@@ -28,6 +30,7 @@ protected:
 
 private:
     std::optional<QSqlQuery> m_insert;
+    QElapsedTimer m_sinceCommit;
 };
 
 } // namespace fabrica
