@@ -126,6 +126,7 @@ def main():
 
         # A long job: the shop stored as a run in storage (the slowest target), health measured meanwhile.
         schema_id = schemas["items"][0]["id"]
+        time.sleep(1.0)  # wrk's 64 connections close first (the server caps connections per address at 64)
         status, run = call(base, "POST", f"/schemas/{schema_id}/runs", token,
                            {"seed": 7, "rowsPerTable": args.job_rows, "target": {"kind": "stored"}})
         run_id = run["id"]
