@@ -2,9 +2,13 @@
 
 #include "ApiMetrics.h"
 #include "ApiResponse.h"
+#include "ColumnRoutes.h"
+#include "SampleRoutes.h"
+#include "SchemaDocumentRoutes.h"
 #include "SchemaRoutes.h"
 #include "ServiceRoutes.h"
 #include "SessionRoutes.h"
+#include "TableRoutes.h"
 #include "auth/AuthService.h"
 #include "common/Logging.h"
 
@@ -42,6 +46,10 @@ ApiServer::ApiServer(Repository &repository, AuthService &auth, Options options,
     m_groups.push_back(std::make_unique<ServiceRoutes>(*this));
     m_groups.push_back(std::make_unique<SessionRoutes>(*this));
     m_groups.push_back(std::make_unique<SchemaRoutes>(*this));
+    m_groups.push_back(std::make_unique<SchemaDocumentRoutes>(*this));
+    m_groups.push_back(std::make_unique<TableRoutes>(*this));
+    m_groups.push_back(std::make_unique<ColumnRoutes>(*this));
+    m_groups.push_back(std::make_unique<SampleRoutes>(*this));
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         QElapsedTimer timer;
         timer.start();
