@@ -100,6 +100,9 @@ private slots:
     void savesSeveralSchemasAtOnce();
     void updatesSchemaInPlace();
     void updateRefusesAndChangesNothing();
+    void updateKeepsIds();
+    void revisionRefusesStaleWrites();
+    void upgradeKeepsSchemaIds();
     void deletesCascade();
     void storesAndReadsGeneratedData();
     void failedSaveLeavesNothing();
@@ -599,6 +602,305 @@ void TestStorage::updateRefusesAndChangesNothing()
     edited.name = u"shop again"_s;
     QVERIFY(storage->updateSchema(asAlice, aliceShop.id, edited));
     QCOMPARE(storage->loadSchema(asAlice, aliceShop.id)->name, u"shop again"_s);
+}
+
+void TestStorage::updateKeepsIds()
+{
+    auto storage = repository();
+    const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
+    const Actor actor = Actor::of(alice);
+    Schema schema = example(u"blog"_s); // users, posts, comments, tags, post_tags
+    schema.tables[0].columns[1].samples = QStringList{u"a"_s, u"b"_s, u"c"_s, u"b"_s};
+    const SchemaRecord saved = storage->saveSchema(actor, alice.id, schema).value();
+    QCOMPARE(saved.revision, 1);
+    const StoredSchema before = storage->storedSchema(actor, saved.id).value();
+    QCOMPARE(before.record.revision, 1);
+    QCOMPARE(before.record.id, saved.id);
+    QCOMPARE(before.tableIds.size(), schema.tables.size());
+    qint64 largest = 0;
+    QSet<qint64> ids;
+    for (int t = 0; t < before.schema.tables.size(); ++t) {
+        QVERIFY(before.tableId(t) > 0);
+        QCOMPARE(before.columnIds[t].size(), before.schema.tables[t].columns.size());
+        for (int c = 0; c < before.columnIds[t].size(); ++c) {
+            ids.insert(before.columnId(t, c));
+            largest = qMax(largest, before.columnId(t, c));
+        }
+    }
+    QCOMPARE(before.sampleIds[0][1].size(), 4);
+
+    // Saved as the window saves (a document, no ids): tables and columns keep their ids by name, wherever
+    // they moved; samples that stay keep theirs; what is new gets ids never used before.
+    Schema edited = before.schema;
+    edited.tables.move(0, 2);            // users after comments
+    edited.tables.removeAt(3);           // tags
+    edited.tables[0].columns.move(0, 2); // posts: id third
+    edited.tables[0].columns[1].constraints.insert(u"maxLength"_s, 77);
+    edited.tables[0].columns.removeAt(4);
+    Column extra;
+    extra.name = u"extra"_s;
+    extra.type = u"boolean"_s;
+    extra.samples = QStringList{u"true"_s};
+    edited.tables[0].columns << extra;
+    edited.tables[2].columns[1].samples = QStringList{u"a"_s, u"c"_s, u"b"_s, u"d"_s}; // users: one b gone
+    Table fresh;
+    fresh.name = u"fresh"_s;
+    fresh.rows = 3;
+    fresh.columns << extra;
+    edited.tables << fresh;
+    Result<SchemaRecord> updated = storage->updateSchema(actor, saved.id, edited);
+    QVERIFY2(updated, qPrintable(updated ? QString() : updated.error().toString()));
+    QCOMPARE(updated->revision, 2);
+    const StoredSchema after = storage->storedSchema(actor, saved.id).value();
+    edited.owner = after.schema.owner;
+    edited.created = after.schema.created;
+    QCOMPARE(after.schema, edited);
+    QCOMPARE(after.record.revision, 2);
+    QCOMPARE(storage->schemaRecord(actor, saved.id)->revision, 2);
+    QCOMPARE(storage->schemas(actor)->first().revision, 2);
+    auto idOf = [](const StoredSchema &stored, const QString &table, const QString &column = {}) -> qint64 {
+        const int t = stored.schema.tableIndex(table);
+        if (t < 0)
+            return -1;
+        return column.isEmpty() ? stored.tableId(t)
+                                : stored.columnId(t, stored.schema.tables[t].columnIndex(column));
+    };
+    for (const QString &table : {u"users"_s, u"posts"_s, u"comments"_s, u"post_tags"_s}) {
+        QCOMPARE(idOf(after, table), idOf(before, table));
+        for (const Column &column : after.schema.tables[after.schema.tableIndex(table)].columns) {
+            if (column.name != u"extra"_s)
+                QCOMPARE(idOf(after, table, column.name), idOf(before, table, column.name));
+        }
+    }
+    QVERIFY(idOf(after, u"posts"_s, u"extra"_s) > largest);
+    QVERIFY(idOf(after, u"fresh"_s, u"extra"_s) > largest);
+    QVERIFY(!ids.contains(idOf(after, u"fresh"_s, u"extra"_s)));
+    QVERIFY(idOf(after, u"fresh"_s) > before.tableIds.last());
+    // users.<second column> had a(1) b(2) c(3) b(4) and now has a c b d: a, c and the second b stay.
+    const QList<qint64> samplesBefore = before.sampleIds[0][1];
+    const QList<qint64> samplesAfter = after.sampleIds[2][1];
+    QCOMPARE(samplesAfter.size(), 4);
+    QCOMPARE(samplesAfter[0], samplesBefore[0]);
+    QCOMPARE(samplesAfter[1], samplesBefore[2]);
+    QCOMPARE(samplesAfter[2], samplesBefore[3]);
+    QVERIFY(samplesAfter[3] > samplesBefore[3]);
+    std::shared_ptr<Database> raw = Database::open(storage->url()).value();
+    QSqlDatabase db = raw->connection().value();
+    QCOMPARE(count(db, u"SELECT count(*) FROM schema_tables"_s), edited.tables.size());
+
+    // Through the ids, a rename keeps them: two columns of posts swap names, and the table is renamed.
+    StoredSchema renamed = after;
+    Table &posts = renamed.schema.tables[0];
+    const QString first = posts.columns[0].name;
+    posts.columns[0].name = posts.columns[1].name;
+    posts.columns[1].name = first;
+    posts.name = u"articles"_s;
+    Result<StoredSchema> stored = storage->updateStoredSchema(actor, renamed, 2);
+    QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().toString()));
+    QCOMPARE(stored->record.revision, 3);
+    QCOMPARE(stored->tableIds, after.tableIds);
+    QCOMPARE(stored->columnIds, after.columnIds);
+    QCOMPARE(stored->sampleIds, after.sampleIds);
+    QCOMPARE(stored->schema.tables[0].name, u"articles"_s);
+    QCOMPARE(stored->schema.tables[0].columns[0].name, after.schema.tables[0].columns[1].name);
+
+    // Samples by id: of two equal values, the one whose id is left out goes.
+    StoredSchema samples = stored.value();
+    samples.schema.tables[0].columns[2].samples = QStringList{u"x"_s, u"x"_s, u"y"_s};
+    stored = storage->updateStoredSchema(actor, samples, std::nullopt);
+    QVERIFY(stored);
+    const QList<qint64> three = stored->sampleIds[0][2];
+    QCOMPARE(three.size(), 3);
+    samples = stored.value();
+    samples.schema.tables[0].columns[2].samples.removeFirst();
+    samples.sampleIds[0][2].removeFirst();
+    samples.schema.tables[0].columns[2].samples << u"z"_s;
+    samples.padIds();
+    stored = storage->updateStoredSchema(actor, samples, std::nullopt);
+    QVERIFY(stored);
+    QCOMPARE(stored->schema.tables[0].columns[2].samples, (QStringList{u"x"_s, u"y"_s, u"z"_s}));
+    QCOMPARE(stored->sampleIds[0][2].mid(0, 2), three.mid(1, 2));
+    QVERIFY(stored->sampleIds[0][2][2] > three[2]);
+
+    // A deleted table's id is never given to a new one (nor its columns' ids to new columns).
+    const qint64 lastTable = stored->tableIds.last();
+    const qint64 lastColumn = stored->columnIds.last().last();
+    Schema shorter = stored->schema;
+    shorter.tables.removeLast();
+    QVERIFY(storage->updateSchema(actor, saved.id, shorter));
+    shorter.tables << fresh;
+    QVERIFY(storage->updateSchema(actor, saved.id, shorter));
+    const StoredSchema last = storage->storedSchema(actor, saved.id).value();
+    QVERIFY(last.tableIds.last() > lastTable);
+    QVERIFY(last.columnIds.last().last() > lastColumn);
+    QCOMPARE(last.record.revision, 7);
+
+    // The table and column ids lead back to their schema for its owner and an admin, for nobody else.
+    const UserRecord bob = storage->createUser(Actor::systemActor(), newUser(u"bob"_s)).value();
+    const UserRecord admin =
+        storage->createUser(Actor::systemActor(), newUser(u"root"_s, Role::Admin)).value();
+    QCOMPARE(storage->tableSchema(actor, last.tableId(1)).value(), saved.id);
+    QCOMPARE(storage->columnSchema(actor, last.columnId(1, 0)).value(), saved.id);
+    QCOMPARE(storage->tableSchema(Actor::of(admin), last.tableId(1)).value(), saved.id);
+    QCOMPARE(storage->tableSchema(Actor::of(bob), last.tableId(1)).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->columnSchema(Actor::of(bob), last.columnId(1, 0)).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->storedSchema(Actor::of(bob), saved.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->schemaRecord(Actor::of(bob), saved.id).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->tableSchema(actor, lastTable).error().code, ErrorCode::NotFound);
+    QCOMPARE(storage->columnSchema(actor, 987654).error().code, ErrorCode::NotFound);
+    if (postgres()) {
+        Actor forged = Actor::of(bob);
+        forged.admin = true;
+        QCOMPARE(storage->tableSchema(forged, last.tableId(1)).error().code, ErrorCode::NotFound);
+        QCOMPARE(storage->columnSchema(forged, last.columnId(1, 0)).error().code, ErrorCode::NotFound);
+        QCOMPARE(storage->storedSchema(forged, saved.id).error().code, ErrorCode::NotFound);
+    }
+}
+
+void TestStorage::revisionRefusesStaleWrites()
+{
+    auto storage = repository();
+    const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
+    const Actor actor = Actor::of(alice);
+    const SchemaRecord saved = storage->saveSchema(actor, alice.id, example(u"shop"_s)).value();
+    const Schema original = storage->loadSchema(actor, saved.id).value();
+    Schema edited = original;
+    edited.description = u"first"_s;
+    QCOMPARE(storage->updateSchema(actor, saved.id, edited, 1)->revision, 2);
+    // Written against revision 1 again: refused, nothing changed.
+    Schema stale = original;
+    stale.description = u"second"_s;
+    stale.tables.removeLast();
+    Result<SchemaRecord> refused = storage->updateSchema(actor, saved.id, stale, 1);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::Conflict);
+    QCOMPARE(storage->loadSchema(actor, saved.id)->description, u"first"_s);
+    QCOMPARE(storage->loadSchema(actor, saved.id)->tables.size(), 2);
+    QCOMPARE(storage->schemaRecord(actor, saved.id)->revision, 2);
+    StoredSchema stored = storage->storedSchema(actor, saved.id).value();
+    QCOMPARE(storage->updateStoredSchema(actor, stored, 1).error().code, ErrorCode::Conflict);
+    // A failing write does not raise the revision either.
+    Schema twins = edited;
+    twins.tables[1].name = twins.tables[0].name;
+    QCOMPARE(storage->updateSchema(actor, saved.id, twins).error().code, ErrorCode::Validation);
+    QCOMPARE(storage->schemaRecord(actor, saved.id)->revision, 2);
+    // Deleting at a stale revision is refused too; at the current one it deletes.
+    QCOMPARE(storage->deleteSchema(actor, saved.id, 1).error().code, ErrorCode::Conflict);
+    QCOMPARE(storage->deleteSchema(actor, 987654, 1).error().code, ErrorCode::NotFound);
+    QVERIFY(storage->deleteSchema(actor, saved.id, 2));
+    QCOMPARE(storage->schemaRecord(actor, saved.id).error().code, ErrorCode::NotFound);
+
+    // Writers that read the same revision at the same moment: exactly one of them wins, every time.
+    const SchemaRecord contested = storage->saveSchema(actor, alice.id, example(u"shop"_s)).value();
+    Repository *shared = storage.get();
+    QThreadPool pool;
+    pool.setMaxThreadCount(4);
+    for (int round = 0; round < 5; ++round) {
+        const StoredSchema base = storage->storedSchema(actor, contested.id).value();
+        QList<QFuture<ErrorCode>> writers;
+        for (int w = 0; w < 4; ++w) {
+            writers << QtConcurrent::run(&pool, [shared, actor, base, w] {
+                StoredSchema mine = base;
+                mine.schema.tables[0].columns[1].samples << u"writer %1"_s.arg(w);
+                mine.padIds();
+                const Result<StoredSchema> written =
+                    shared->updateStoredSchema(actor, mine, base.record.revision);
+                return written ? ErrorCode::Internal : written.error().code; // Internal stands for "written"
+            });
+        }
+        int won = 0;
+        for (QFuture<ErrorCode> &writer : writers) {
+            const ErrorCode code = writer.result();
+            if (code == ErrorCode::Internal)
+                ++won;
+            else
+                QCOMPARE(code, ErrorCode::Conflict);
+        }
+        QCOMPARE(won, 1);
+        QCOMPARE(storage->schemaRecord(actor, contested.id)->revision, base.record.revision + 1);
+    }
+    QCOMPARE(storage->loadSchema(actor, contested.id)->tables[0].columns[1].samples.size(), 5);
+
+    // Read, change, write against the revision read, again on a conflict: no change is lost.
+    QList<QFuture<QString>> editors;
+    for (int e = 0; e < 6; ++e) {
+        editors << QtConcurrent::run(&pool, [shared, actor, id = contested.id, e] {
+            for (int attempt = 0; attempt < 100; ++attempt) {
+                Result<StoredSchema> base = shared->storedSchema(actor, id);
+                if (!base)
+                    return base.error().toString();
+                StoredSchema mine = base.value();
+                mine.schema.tables[1].columns[0].samples << u"editor %1"_s.arg(e);
+                mine.padIds();
+                const Result<StoredSchema> written =
+                    shared->updateStoredSchema(actor, mine, base->record.revision);
+                if (written)
+                    return QString();
+                if (written.error().code != ErrorCode::Conflict)
+                    return written.error().toString();
+            }
+            return u"no luck in 100 attempts"_s;
+        });
+    }
+    for (QFuture<QString> &editor : editors)
+        QCOMPARE(editor.result(), QString());
+    QStringList samples = storage->loadSchema(actor, contested.id)->tables[1].columns[0].samples;
+    samples.sort();
+    QCOMPARE(samples, (QStringList{u"editor 0"_s, u"editor 1"_s, u"editor 2"_s, u"editor 3"_s, u"editor 4"_s,
+                                   u"editor 5"_s}));
+}
+
+void TestStorage::upgradeKeepsSchemaIds()
+{
+    // A schema stored by version 4 keeps its ids through the upgrade and starts at revision 1.
+    const DatabaseUrl url = m_databases.fresh();
+    std::unique_ptr<Repository> storage = std::move(Repository::open(url).value());
+    QCOMPARE(storage->migrate(4).value(), 4);
+    const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
+    std::shared_ptr<Database> raw = Database::open(url).value();
+    QSqlDatabase db = raw->connection().value();
+    auto insert = [&db](const QString &sql) -> qint64 {
+        QSqlQuery query(db);
+        if (!query.exec(sql + u" RETURNING id"_s) || !query.next())
+            qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return query.value(0).toLongLong();
+    };
+    const qint64 schemaId = insert(u"INSERT INTO schemas (user_id, name, created) VALUES (%1, 'old', "
+                                   u"'2020-01-01T00:00:00Z')"_s.arg(alice.id));
+    QList<qint64> tableIds;
+    for (const QString &name : {u"first"_s, u"second"_s})
+        tableIds << insert(u"INSERT INTO schema_tables (schema_id, name, row_count, position) "
+                           u"VALUES (%1, '%2', 5, %3)"_s.arg(schemaId)
+                               .arg(name)
+                               .arg(tableIds.size()));
+    const qint64 columnId = insert(u"INSERT INTO columns (table_id, name, data_type, position) "
+                                   u"VALUES (%1, 'id', 'sequence', 0)"_s.arg(tableIds.last()));
+    const qint64 sampleId =
+        insert(u"INSERT INTO sample_data (column_id, value) VALUES (%1, 'seven')"_s.arg(columnId));
+
+    QCOMPARE(storage->migrate().value(), Migrations::latestVersion(url.dialect));
+    const StoredSchema stored = storage->storedSchema(Actor::of(alice), schemaId).value();
+    QCOMPARE(stored.record.revision, 1);
+    QCOMPARE(stored.tableIds, tableIds);
+    QCOMPARE(stored.columnIds, (QList<QList<qint64>>{{}, {columnId}}));
+    QCOMPARE(stored.sampleIds, (QList<QList<QList<qint64>>>{{}, {{sampleId}}}));
+    QCOMPARE(stored.schema.tables[1].columns[0].samples, QStringList{u"seven"_s});
+
+    // The last table deleted and another added: a new id, not the deleted one's.
+    Schema edited = stored.schema;
+    edited.tables.removeLast();
+    QVERIFY(storage->updateSchema(Actor::of(alice), schemaId, edited));
+    Table third;
+    third.name = u"third"_s;
+    edited.tables << third;
+    QVERIFY(storage->updateSchema(Actor::of(alice), schemaId, edited));
+    QVERIFY(storage->storedSchema(Actor::of(alice), schemaId)->tableIds.last() > tableIds.last());
+    QCOMPARE(storage->schemaRecord(Actor::of(alice), schemaId)->revision, 3);
+    // Runs of the schema survive too (SQLite rebuilt the table they reference).
+    QVERIFY(storage->startRun(Actor::of(alice), schemaId, 1));
+    QVERIFY(storage->deleteSchema(Actor::of(alice), schemaId));
+    QCOMPARE(count(db, u"SELECT count(*) FROM generation_runs"_s), 0);
+    QCOMPARE(count(db, u"SELECT count(*) FROM columns"_s), 0);
 }
 
 QString TestStorage::store(Repository &repository, const Actor &actor, qint64 runId, const Schema &schema,

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "common/Error.h"
 #include "storage/StoredRecords.h"
+#include "storage/StoredSchema.h"
+#include "validate/Problem.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -28,6 +31,16 @@ public:
     // {"kind": "database", "url" (never with a password), "ifExists"} or, for a run the window exported to
     // the server's disk, {"kind": "serverFiles", "path"}.
     static QJsonObject run(const RunRecord &run);
+    // A table or column object as the schema document holds it, plus "id", its parent's id and its
+    // "position" (0-based); a table's columns carry their "id" too.
+    static QJsonObject table(const StoredSchema &schema, int table);
+    static QJsonObject column(const StoredSchema &schema, int table, int column);
+    static QJsonObject sample(qint64 id, const QString &value);
+    // A validation problem: severity, message, path, and where it is: the JSON pointer (with line and
+    // column, when where has them, in GET /schemas/{id}/document's text), the constraint key, and the ids
+    // of its table and column.
+    static QJsonObject problem(const Problem &problem, const StoredSchema &schema,
+                               const SourceLocation &where);
 };
 
 } // namespace fabrica

@@ -32,6 +32,13 @@ QHttpServerResponse ApiResponse::json(const QJsonValue &body, Status status)
     return response;
 }
 
+QHttpServerResponse ApiResponse::jsonText(const QByteArray &json, Status status)
+{
+    QHttpServerResponse response(kJsonType, json, status);
+    addSecurityHeaders(response);
+    return response;
+}
+
 QHttpServerResponse ApiResponse::empty(Status status)
 {
     QHttpServerResponse response(kJsonType, QByteArray(), status);

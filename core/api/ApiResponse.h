@@ -20,6 +20,8 @@ public:
     using Status = QHttpServerResponse::StatusCode;
 
     static QHttpServerResponse json(const QJsonValue &body, Status status = Status::Ok);
+    // JSON written already (a schema document in its canonical form), sent as it is.
+    static QHttpServerResponse jsonText(const QByteArray &json, Status status = Status::Ok);
     static QHttpServerResponse empty(Status status = Status::NoContent);
     // A core error: its status and code; internal failures keep their message for the log only.
     static QHttpServerResponse error(const Error &error);

@@ -2,15 +2,19 @@
 
 #include "ApiMetrics.h"
 #include "ApiResponse.h"
+#include "ColumnRoutes.h"
 #include "ImportRoutes.h"
 #include "MetricsRoutes.h"
 #include "OpenApiRoutes.h"
 #include "ResponseBody.h"
 #include "RunRoutes.h"
+#include "SampleRoutes.h"
+#include "SchemaDocumentRoutes.h"
 #include "SchemaRoutes.h"
 #include "ServiceRoutes.h"
 #include "SessionRoutes.h"
 #include "StreamedResponse.h"
+#include "TableRoutes.h"
 #include "UserRoutes.h"
 #include "auth/AuthService.h"
 #include "common/Logging.h"
@@ -62,6 +66,10 @@ ApiServer::ApiServer(Repository &repository, AuthService &auth, Options options,
     m_groups.push_back(std::make_unique<OpenApiRoutes>(*this));
     m_groups.push_back(std::make_unique<RunRoutes>(*this));
     m_downloads.setMaxThreadCount(std::max(1, m_options.maxDownloads));
+    m_groups.push_back(std::make_unique<SchemaDocumentRoutes>(*this));
+    m_groups.push_back(std::make_unique<TableRoutes>(*this));
+    m_groups.push_back(std::make_unique<ColumnRoutes>(*this));
+    m_groups.push_back(std::make_unique<SampleRoutes>(*this));
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         QElapsedTimer timer;
         timer.start();

@@ -3,6 +3,8 @@
 #include "ApiInput.h"
 #include "ApiJson.h"
 #include "ApiResponse.h"
+#include "SchemaEditor.h"
+#include "format/SchemaFile.h"
 #include "generate/RowWindow.h"
 #include "storage/Repository.h"
 
@@ -19,12 +21,62 @@ using Method = QHttpServerRequest::Method;
 constexpr qint64 kDefaultPreviewRows = 100;
 constexpr qint64 kLargestPreview = 1000;
 
+// The fields of the schema JSON the server decides; a client may send them back unchanged (they are ignored).
+const QStringList kReadOnly = {QStringLiteral("id"),     QStringLiteral("ownerId"),
+                               QStringLiteral("owner"),  QStringLiteral("created"),
+                               QStringLiteral("tables"), QStringLiteral("revision")};
+
+// The "name" and "description" a body sets (POST without a document, PUT): a malformed body is
+// InvalidInput, an empty name Validation.
+struct SchemaFields
+{
+    std::optional<QString> name;
+    std::optional<QString> description;
+};
+
+Result<SchemaFields> readFields(QJsonObject body)
+{
+    for (const QString &key : kReadOnly)
+        body.remove(key);
+    const QString name = QStringLiteral("name");
+    const QString description = QStringLiteral("description");
+    SchemaFields fields;
+    for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
+        if (it.key() != name && it.key() != description)
+            return makeError(
+                ErrorCode::InvalidInput,
+                QCoreApplication::translate("fabrica::SchemaRoutes",
+                                            "Unknown property \"%1\": a schema takes \"name\" and "
+                                            "\"description\" here (or, to create one, a whole "
+                                            "schema document).")
+                    .arg(it.key()),
+                SourceLocation{{}, 0, 0, it.key()});
+        if (!it.value().isString())
+            return makeError(ErrorCode::InvalidInput,
+                             QCoreApplication::translate("fabrica::SchemaRoutes", "\"%1\" must be a string.")
+                                 .arg(it.key()),
+                             SourceLocation{{}, 0, 0, it.key()});
+        (it.key() == name ? fields.name : fields.description) = it.value().toString();
+    }
+    if (fields.name && fields.name->trimmed().isEmpty())
+        return makeError(ErrorCode::Validation,
+                         QCoreApplication::translate("fabrica::SchemaRoutes", "A schema needs a name."),
+                         SourceLocation{{}, 0, 0, name});
+    return fields;
+}
+
 } // namespace
 
 SchemaRoutes::SchemaRoutes(ApiServer &server)
     : m_server(server)
 {
     server.addRoute(QStringLiteral("/schemas"), Method::Get, [this](const auto &r) { return list(r); });
+    server.addRoute(QStringLiteral("/schemas"), Method::Post, [this](const auto &r) { return create(r); });
+    server.addRoute(QStringLiteral("/schemas/<arg>"), Method::Get, [this](const auto &r) { return get(r); });
+    server.addRoute(QStringLiteral("/schemas/<arg>"), Method::Put,
+                    [this](const auto &r) { return update(r); });
+    server.addRoute(QStringLiteral("/schemas/<arg>"), Method::Delete,
+                    [this](const auto &r) { return remove(r); });
     server.addRoute(QStringLiteral("/schemas/<arg>/preview"), Method::Get,
                     [this](const auto &r) { return preview(r); });
 }
@@ -44,6 +96,120 @@ ApiServer::Reply SchemaRoutes::list(const ApiServer::Request &request)
     for (qsizetype i = page->offset; i < all->size() && i < page->offset + page->limit; ++i)
         items.append(ApiJson::schema(all->at(i)));
     return {ApiResponse::json(ApiInput::pageJson(items, all->size(), page.value())), user->id};
+}
+
+ApiServer::Reply SchemaRoutes::create(const ApiServer::Request &request)
+{
+    Result<UserRecord> user = m_server.authenticate(request);
+    if (!user)
+        return {ApiResponse::error(user.error()), 0};
+    const Actor actor = Actor::of(user.value());
+    Result<QJsonObject> body = ApiInput::jsonBody(request);
+    if (!body)
+        return {ApiResponse::error(body.error()), user->id};
+    Result<qint64> ownerId = ApiInput::queryNumber(request.query, QStringLiteral("ownerId"), user->id,
+                                                   std::numeric_limits<qint64>::max());
+    if (!ownerId)
+        return {ApiResponse::error(ownerId.error()), user->id};
+    if (*ownerId != user->id) {
+        if (!actor.admin)
+            return {ApiResponse::error(makeError(ErrorCode::PermissionDenied,
+                                                 tr("Only an administrator creates schemas for other users."),
+                                                 SourceLocation{{}, 0, 0, QStringLiteral("ownerId")})),
+                    user->id};
+        if (Result<UserRecord> owner = m_server.repository().user(actor, *ownerId); !owner)
+            return {ApiResponse::error(owner.error()), user->id};
+    }
+    Schema schema;
+    if (body->contains(QStringLiteral("format"))) {
+        // A whole .fabrica.json document, read as strictly as a file; its owner is the one stored.
+        Result<Schema> parsed = SchemaFile::parse(request.body);
+        if (!parsed)
+            return {ApiResponse::error(SchemaEditor::unprocessable(parsed.error())), user->id};
+        schema = std::move(parsed).value();
+    } else {
+        Result<SchemaFields> fields = readFields(body.value());
+        if (!fields)
+            return {ApiResponse::error(fields.error()), user->id};
+        if (!fields->name)
+            return {ApiResponse::error(makeError(ErrorCode::InvalidInput,
+                                                 tr("Send the new schema's \"name\" (and a \"description\"), "
+                                                    "or a whole schema document."),
+                                                 SourceLocation{{}, 0, 0, QStringLiteral("name")})),
+                    user->id};
+        schema.name = *fields->name;
+        schema.description = fields->description.value_or(QString());
+    }
+    Result<SchemaRecord> saved = m_server.repository().saveSchema(actor, *ownerId, schema);
+    if (!saved)
+        return {ApiResponse::error(saved.error()), user->id};
+    Result<SchemaRecord> record = m_server.repository().schemaRecord(actor, saved->id);
+    if (!record)
+        return {ApiResponse::error(record.error()), user->id};
+    QHttpServerResponse response = SchemaEditor::tagged(
+        ApiResponse::json(ApiJson::schema(record.value()), ApiResponse::Status::Created), record->revision);
+    response.setHeader(QByteArrayLiteral("Location"),
+                       SchemaEditor::location(QStringLiteral("/schemas/%1").arg(record->id)));
+    return {std::move(response), user->id};
+}
+
+ApiServer::Reply SchemaRoutes::get(const ApiServer::Request &request)
+{
+    Result<UserRecord> user = m_server.authenticate(request);
+    if (!user)
+        return {ApiResponse::error(user.error()), 0};
+    Result<SchemaRecord> record = m_server.repository().schemaRecord(Actor::of(user.value()), request.id);
+    if (!record)
+        return {ApiResponse::error(record.error()), user->id};
+    return {SchemaEditor::tagged(ApiResponse::json(ApiJson::schema(record.value())), record->revision),
+            user->id};
+}
+
+ApiServer::Reply SchemaRoutes::update(const ApiServer::Request &request)
+{
+    Result<UserRecord> user = m_server.authenticate(request);
+    if (!user)
+        return {ApiResponse::error(user.error()), 0};
+    if (Result<SchemaRecord> exists = m_server.repository().schemaRecord(Actor::of(user.value()), request.id);
+        !exists)
+        return {ApiResponse::error(exists.error()), user->id};
+    Result<QJsonObject> body = ApiInput::jsonBody(request);
+    if (!body)
+        return {ApiResponse::error(body.error()), user->id};
+    Result<SchemaFields> fields = readFields(body.value());
+    if (!fields)
+        return {ApiResponse::error(fields.error()), user->id};
+    SchemaEditor editor(m_server, request, user.value());
+    Result<StoredSchema> stored = editor.apply(request.id, [&fields](StoredSchema &schema) -> Result<void> {
+        schema.schema.name = fields->name.value_or(schema.schema.name);
+        schema.schema.description = fields->description.value_or(schema.schema.description);
+        return {};
+    });
+    if (!stored)
+        return {editor.error(stored.error()), user->id};
+    return {SchemaEditor::tagged(ApiResponse::json(ApiJson::schema(stored->record)), stored->record.revision),
+            user->id};
+}
+
+ApiServer::Reply SchemaRoutes::remove(const ApiServer::Request &request)
+{
+    Result<UserRecord> user = m_server.authenticate(request);
+    if (!user)
+        return {ApiResponse::error(user.error()), 0};
+    const Actor actor = Actor::of(user.value());
+    SchemaEditor editor(m_server, request, user.value());
+    std::optional<qint64> revision;
+    if (editor.conditional()) {
+        Result<SchemaRecord> record = m_server.repository().schemaRecord(actor, request.id);
+        if (!record)
+            return {ApiResponse::error(record.error()), user->id};
+        if (std::optional<Error> stale = editor.precondition(record->revision))
+            return {editor.error(*stale), user->id};
+        revision = record->revision;
+    }
+    if (Result<void> deleted = m_server.repository().deleteSchema(actor, request.id, revision); !deleted)
+        return {editor.error(deleted.error()), user->id};
+    return {ApiResponse::empty(), user->id};
 }
 
 ApiServer::Reply SchemaRoutes::preview(const ApiServer::Request &request)

@@ -5,8 +5,9 @@
 
 namespace fabrica {
 
-// /schemas and the row windows of a stored schema (GET /schemas/{id}/preview), through the Repository
-// and RowWindow.
+// /schemas (list, create from a name or a whole document, read, rename, delete) and the row windows of a
+// stored schema (GET /schemas/{id}/preview), through the Repository and RowWindow. Changes go through
+// SchemaEditor (ETag and If-Match).
 class SchemaRoutes : public ApiRoutes
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::SchemaRoutes)
@@ -16,6 +17,10 @@ public:
 
 private:
     ApiServer::Reply list(const ApiServer::Request &request);
+    ApiServer::Reply create(const ApiServer::Request &request);
+    ApiServer::Reply get(const ApiServer::Request &request);
+    ApiServer::Reply update(const ApiServer::Request &request);
+    ApiServer::Reply remove(const ApiServer::Request &request);
     ApiServer::Reply preview(const ApiServer::Request &request);
 
     ApiServer &m_server;

@@ -144,9 +144,8 @@ public:
         return column;
     }
 
-    Result<Table> table(const QJsonValue &value, int index) const
+    Result<Table> table(const QJsonValue &value, int index, const QString &pointer) const
     {
-        const QString pointer = SchemaFile::tablePointer(index);
         const QString fallbackPath = QLatin1Char('#') + QString::number(index + 1);
         if (!value.isObject())
             return error(pointer, fallbackPath, tr("a table must be an object, found %1").arg(describe(value)));
@@ -175,7 +174,8 @@ public:
                          tr("\"columns\" must be an array, found %1").arg(describe(columns)));
         const QJsonArray array = columns.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            auto column = this->column(array.at(i), SchemaFile::columnPointer(index, int(i)), table.name, int(i));
+            auto column =
+                this->column(array.at(i), pointer + QStringLiteral("/columns/%1").arg(i), table.name, int(i));
             if (!column)
                 return column.error();
             table.columns.append(std::move(column).value());
@@ -241,7 +241,7 @@ public:
                          tr("\"tables\" must be an array, found %1").arg(describe(tables)));
         const QJsonArray array = tables.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            auto table = this->table(array.at(i), int(i));
+            auto table = this->table(array.at(i), int(i), SchemaFile::tablePointer(int(i)));
             if (!table)
                 return table.error();
             schema.tables.append(std::move(table).value());
@@ -258,23 +258,8 @@ private:
 QJsonObject toJson(const Schema &schema)
 {
     QJsonArray tables;
-    for (const Table &table : schema.tables) {
-        QJsonArray columns;
-        for (const Column &column : table.columns) {
-            QJsonObject object{{kName, column.name}, {kType, column.type}};
-            if (!column.description.isEmpty())
-                object.insert(kDescription, column.description);
-            if (!column.constraints.isEmpty())
-                object.insert(kConstraints, column.constraints);
-            if (!column.samples.isEmpty())
-                object.insert(kSamples, QJsonArray::fromStringList(column.samples));
-            columns.append(object);
-        }
-        QJsonObject object{{kName, table.name}, {kRows, double(table.rows)}, {kColumns, columns}};
-        if (!table.description.isEmpty())
-            object.insert(kDescription, table.description);
-        tables.append(object);
-    }
+    for (const Table &table : schema.tables)
+        tables.append(SchemaFile::tableObject(table));
     QJsonObject object{{kName, schema.name}, {kTables, tables}};
     if (!schema.description.isEmpty())
         object.insert(kDescription, schema.description);
@@ -334,6 +319,40 @@ Result<void> SchemaFile::save(const Schema &schema, const QString &path)
                          SourceLocation{path, 0, 0, {}});
     qCDebug(lcFormat) << "saved schema" << schema.name << "to" << path;
     return {};
+}
+
+Result<Table> SchemaFile::parseTable(const QJsonObject &object, int index, const QByteArray &json)
+{
+    return Reader(json, QString()).table(object, index, QString());
+}
+
+Result<Column> SchemaFile::parseColumn(const QJsonObject &object, const QString &tableName, int index,
+                                       const QByteArray &json)
+{
+    return Reader(json, QString()).column(object, QString(), tableName, index);
+}
+
+QJsonObject SchemaFile::columnObject(const Column &column)
+{
+    QJsonObject object{{kName, column.name}, {kType, column.type}};
+    if (!column.description.isEmpty())
+        object.insert(kDescription, column.description);
+    if (!column.constraints.isEmpty())
+        object.insert(kConstraints, column.constraints);
+    if (!column.samples.isEmpty())
+        object.insert(kSamples, QJsonArray::fromStringList(column.samples));
+    return object;
+}
+
+QJsonObject SchemaFile::tableObject(const Table &table)
+{
+    QJsonArray columns;
+    for (const Column &column : table.columns)
+        columns.append(columnObject(column));
+    QJsonObject object{{kName, table.name}, {kRows, double(table.rows)}, {kColumns, columns}};
+    if (!table.description.isEmpty())
+        object.insert(kDescription, table.description);
+    return object;
 }
 
 QString SchemaFile::tablePointer(int table)

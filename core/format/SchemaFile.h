@@ -26,6 +26,17 @@ public:
     // Writes through QSaveFile: the old file stays intact if anything fails.
     static Result<void> save(const Schema &schema, const QString &path);
 
+    // One table (with its columns) or one column object of a schema file on its own (the REST API's nested
+    // resources), read as strictly as in a file. index is its place among its siblings (for messages); json
+    // is the text the object was read from, so an error gets its line and column there (pointers are taken
+    // from the text's root).
+    static Result<Table> parseTable(const QJsonObject &object, int index, const QByteArray &json);
+    static Result<Column> parseColumn(const QJsonObject &object, const QString &tableName, int index,
+                                      const QByteArray &json);
+    // The object of a table (with its columns) or a column as a schema file holds it.
+    static QJsonObject tableObject(const Table &table);
+    static QJsonObject columnObject(const Column &column);
+
     // JSON pointer of a table, a column and a constraint key in a schema file.
     static QString tablePointer(int table);
     static QString columnPointer(int table, int column);

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "StoredRecords.h"
+#include "StoredSchema.h"
 #include "common/Result.h"
 #include "model/Schema.h"
 
@@ -56,13 +57,33 @@ public:
     virtual Result<QList<SchemaRecord>> saveSchemas(const Actor &actor, qint64 ownerId,
                                                     const QList<Schema> &schemas, NameConflict conflict) = 0;
     // Replaces the stored schema's name, description, locale, tables, columns and samples with schema's, in
-    // one transaction; the id, owner, created time and the runs stay. A User may update only their own
-    // schemas, an Admin any. Fails with AlreadyExists when the owner has another schema of that name,
-    // NotFound when id is not visible to the actor; nothing changes on any failure.
-    virtual Result<SchemaRecord> updateSchema(const Actor &actor, qint64 id, const Schema &schema) = 0;
+    // one transaction; the id, owner, created time and the runs stay, and the revision goes up by one. Tables
+    // and columns are matched to the stored ones by name and updated in place, so they keep their ids (new
+    // ones are inserted, missing ones deleted); samples that stay keep theirs. A User may update only their
+    // own schemas, an Admin any. Fails with AlreadyExists when the owner has another schema of that name,
+    // Validation when two tables or two columns of a table share a name, NotFound when id is not visible to
+    // the actor, and Conflict when expectedRevision is given and the stored schema is no longer at it
+    // (checked in the same transaction as the write, so of two writers that read one revision, one wins and
+    // the other gets Conflict); nothing changes on any failure.
+    virtual Result<SchemaRecord> updateSchema(const Actor &actor, qint64 id, const Schema &schema,
+                                              std::optional<qint64> expectedRevision = std::nullopt) = 0;
     virtual Result<QList<SchemaRecord>> schemas(const Actor &actor) = 0;
+    // One schema's record (NotFound when the actor may not see it).
+    virtual Result<SchemaRecord> schemaRecord(const Actor &actor, qint64 id) = 0;
     virtual Result<Schema> loadSchema(const Actor &actor, qint64 id) = 0;
-    virtual Result<void> deleteSchema(const Actor &actor, qint64 id) = 0;
+    // The schema with its record (revision included) and the ids of its tables, columns and samples.
+    virtual Result<StoredSchema> storedSchema(const Actor &actor, qint64 id) = 0;
+    // updateSchema for an edit of storedSchema()'s answer (edited.record.id names the schema): a table or
+    // column whose id is still in the lists keeps it even under a new name (a rename), and samples keep
+    // theirs by id; id 0 is new. Answers the schema as stored afterwards, with its new ids and revision.
+    virtual Result<StoredSchema> updateStoredSchema(const Actor &actor, const StoredSchema &edited,
+                                                    std::optional<qint64> expectedRevision) = 0;
+    // The schema a table or a column belongs to; NotFound when it does not exist for the actor.
+    virtual Result<qint64> tableSchema(const Actor &actor, qint64 tableId) = 0;
+    virtual Result<qint64> columnSchema(const Actor &actor, qint64 columnId) = 0;
+    // Deletes the schema with its runs; with expectedRevision only while it is at that revision (Conflict).
+    virtual Result<void> deleteSchema(const Actor &actor, qint64 id,
+                                      std::optional<qint64> expectedRevision = std::nullopt) = 0;
 
     // Generation runs and their stored rows. target says where the data goes: "storage" for rows kept in
     // generated_data, else a file or a database URL without its password (RunRecord::target).

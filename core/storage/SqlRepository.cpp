@@ -1,6 +1,7 @@
 #include "SqlRepository.h"
 
 #include "BatchInsert.h"
+#include "BatchUpdate.h"
 #include "Migrations.h"
 
 #include <QJsonDocument>
@@ -436,7 +437,10 @@ Result<SchemaRecord> SqlRepository::insertSchema(Scope &scope, qint64 ownerId, c
     if (!inserted->next())
         return makeError(ErrorCode::Database, tr("cannot save the schema"));
     record.id = inserted->value(0).toLongLong();
-    if (Result<void> tables = insertTables(scope, record.id, schema); !tables)
+    record.revision = 1;
+    StoredSchema edited;
+    edited.schema = schema;
+    if (Result<void> tables = writeParts(scope, record.id, StoredSchema(), edited); !tables)
         return tables.error();
     return record;
 }
@@ -471,83 +475,341 @@ Result<void> checkNamesUnique(const Schema &schema)
 
 } // namespace
 
-Result<void> SqlRepository::insertTables(Scope &scope, qint64 schemaId, const Schema &schema)
+Result<void> SqlRepository::deleteIds(Scope &scope, const QString &table, const QList<qint64> &ids,
+                                      const QString &what)
 {
+    constexpr qsizetype kBatch = 256;
+    for (qsizetype at = 0; at < ids.size(); at += kBatch) {
+        const qsizetype count = qMin(kBatch, ids.size() - at);
+        QStringList marks(count, QStringLiteral("?"));
+        QVariantList values;
+        values.reserve(count);
+        for (qsizetype i = at; i < at + count; ++i)
+            values << ids[i];
+        Result<Rows> deleted = query(
+            scope.db,
+            QStringLiteral("DELETE FROM %1 WHERE id IN (%2)").arg(table, marks.join(QStringLiteral(", "))),
+            values, what);
+        if (!deleted)
+            return deleted.error();
+    }
+    return {};
+}
+
+namespace {
+
+// A name no user types, held by a renamed row between the two updates of a save: rows that swap names
+// would otherwise collide in the unique index halfway through one statement.
+QString renaming(qint64 id)
+{
+    return QChar(1) + QStringLiteral("fabrica-renaming-%1").arg(id);
+}
+
+// Which stored part each edited part is, by id first (a rename through the API keeps the id), then by
+// name: answers the stored index of every edited entry, -1 for a new one.
+QList<int> matchParts(const QStringList &editedNames, const QList<qint64> &editedIds,
+                      const QStringList &storedNames, const QList<qint64> &storedIds)
+{
+    QList<int> storedOf(editedNames.size(), -1);
+    QList<bool> taken(storedNames.size(), false);
+    for (qsizetype e = 0; e < editedNames.size(); ++e) {
+        const qint64 id = editedIds.value(e);
+        const qsizetype s = id > 0 ? storedIds.indexOf(id) : -1;
+        if (s >= 0 && s < storedNames.size() && !taken[s]) {
+            storedOf[e] = int(s);
+            taken[s] = true;
+        }
+    }
+    QHash<QString, int> byName;
+    for (qsizetype s = 0; s < storedNames.size(); ++s)
+        byName.insert(storedNames[s], int(s));
+    for (qsizetype e = 0; e < editedNames.size(); ++e) {
+        if (storedOf[e] >= 0)
+            continue;
+        const int s = byName.value(editedNames[e], -1);
+        if (s >= 0 && !taken[s]) {
+            storedOf[e] = s;
+            taken[s] = true;
+        }
+    }
+    return storedOf;
+}
+
+QStringList tableNames(const Schema &schema)
+{
+    QStringList names;
+    for (const Table &table : schema.tables)
+        names << table.name;
+    return names;
+}
+
+QStringList columnNames(const Table &table)
+{
+    QStringList names;
+    for (const Column &column : table.columns)
+        names << column.name;
+    return names;
+}
+
+// Which stored samples of a column stay: walking the edited samples in order, one keeps a stored sample
+// when it names it by id, or (without an id, as from the window) has the value of a later stored one;
+// stored samples passed over go, and from the first edited sample that keeps none on, the rest are new (so
+// the order by id, which is the order read back, is the edited order). Answers the stored ids to delete and
+// the index of the first new edited sample.
+std::pair<QList<qint64>, qsizetype> matchSamples(const QStringList &edited, const QList<qint64> &editedIds,
+                                                 const QStringList &stored, const QList<qint64> &storedIds)
+{
+    QList<qint64> gone;
+    qsizetype next = 0; // the first stored sample not yet kept or deleted
+    qsizetype e = 0;
+    for (; e < edited.size(); ++e) {
+        qsizetype found = -1;
+        const qint64 id = editedIds.value(e);
+        if (id > 0) {
+            const qsizetype at = storedIds.indexOf(id, next);
+            if (at >= 0 && at < stored.size() && stored[at] == edited[e])
+                found = at;
+        }
+        if (found < 0) {
+            const qsizetype at = stored.indexOf(edited[e], next);
+            // Kept by value only when no id says it is another sample.
+            if (at >= 0 && (id <= 0 || !storedIds.contains(id)))
+                found = at;
+        }
+        if (found < 0)
+            break;
+        for (qsizetype s = next; s < found; ++s)
+            gone << storedIds.value(s);
+        next = found + 1;
+    }
+    for (qsizetype s = next; s < stored.size(); ++s)
+        gone << storedIds.value(s);
+    return {gone, e};
+}
+
+} // namespace
+
+Result<void> SqlRepository::writeParts(Scope &scope, qint64 schemaId, const StoredSchema &stored,
+                                       const StoredSchema &edited)
+{
+    const Schema &schema = edited.schema;
     if (Result<void> unique = checkNamesUnique(schema); !unique)
         return unique;
     const QString what = tr("cannot save the tables of schema \"%1\"").arg(schema.name);
+    const SqlDialect dialect = m_database->dialect();
+    const int tableCount = int(schema.tables.size());
+
+    // Tables: the stored ones no longer there go (their columns and samples with them, ON DELETE CASCADE),
+    // the others are updated where they changed, new ones inserted.
+    const QList<int> storedTable =
+        matchParts(tableNames(schema), edited.tableIds, tableNames(stored.schema), stored.tableIds);
+    QList<qint64> tableIds(tableCount);
+    QList<bool> kept(stored.schema.tables.size(), false);
+    for (int t = 0; t < tableCount; ++t) {
+        if (storedTable[t] >= 0) {
+            tableIds[t] = stored.tableId(storedTable[t]);
+            kept[storedTable[t]] = true;
+        }
+    }
+    QList<qint64> goneTables;
+    for (int s = 0; s < kept.size(); ++s) {
+        if (!kept[s])
+            goneTables << stored.tableId(s);
+    }
+    if (Result<void> deleted = deleteIds(scope, QStringLiteral("schema_tables"), goneTables, what); !deleted)
+        return deleted;
+    BatchUpdate renamedTables(scope.db, dialect, QStringLiteral("schema_tables"),
+                              {{QStringLiteral("name"), QStringLiteral("text")}}, what);
+    BatchUpdate changedTables(scope.db, dialect, QStringLiteral("schema_tables"),
+                              {{QStringLiteral("name"), QStringLiteral("text")},
+                               {QStringLiteral("description"), QStringLiteral("text")},
+                               {QStringLiteral("row_count"), QStringLiteral("bigint")},
+                               {QStringLiteral("position"), QStringLiteral("integer")}},
+                              what);
+    for (int t = 0; t < tableCount; ++t) {
+        const int s = storedTable[t];
+        if (s < 0)
+            continue;
+        const Table &now = schema.tables[t];
+        const Table &before = stored.schema.tables[s];
+        if (now.name != before.name) {
+            if (Result<void> added = renamedTables.add(tableIds[t], {renaming(tableIds[t])}); !added)
+                return added;
+        }
+        if (now.name != before.name || now.description != before.description || now.rows != before.rows ||
+            s != t) {
+            if (Result<void> added =
+                    changedTables.add(tableIds[t], {now.name, text(now.description), now.rows, t});
+                !added)
+                return added;
+        }
+    }
+    if (Result<void> flushed = renamedTables.flush(); !flushed)
+        return flushed;
+    if (Result<void> flushed = changedTables.flush(); !flushed)
+        return flushed;
     // Rows go in batches, and the ids come back matched by position, not by the order they are returned in.
-    QList<qint64> tableIds(schema.tables.size());
-    BatchInsert tables(
+    BatchInsert newTables(
         scope.db,
         QStringLiteral("INSERT INTO schema_tables (schema_id, name, description, row_count, position)"), 5,
         what, QStringLiteral("RETURNING id, position"),
         [&tableIds](const QSqlQuery &row) { tableIds[row.value(1).toInt()] = row.value(0).toLongLong(); });
-    for (int t = 0; t < schema.tables.size(); ++t) {
+    for (int t = 0; t < tableCount; ++t) {
         const Table &table = schema.tables[t];
-        if (Result<void> added = tables.add({schemaId, table.name, text(table.description), table.rows, t});
+        if (storedTable[t] >= 0)
+            continue;
+        if (Result<void> added =
+                newTables.add({schemaId, table.name, text(table.description), table.rows, t});
             !added)
             return added;
     }
-    if (Result<void> flushed = tables.flush(); !flushed)
+    if (Result<void> flushed = newTables.flush(); !flushed)
         return flushed;
 
-    QHash<qint64, int> tableIndex;
-    QList<QList<qint64>> columnIds(schema.tables.size());
-    for (int t = 0; t < schema.tables.size(); ++t) {
-        tableIndex.insert(tableIds[t], t);
-        columnIds[t].resize(schema.tables[t].columns.size());
+    // Columns, the same way within each table.
+    QList<QList<int>> storedColumn(tableCount);
+    QList<QList<qint64>> columnIds(tableCount);
+    QList<qint64> goneColumns;
+    BatchUpdate renamedColumns(scope.db, dialect, QStringLiteral("columns"),
+                               {{QStringLiteral("name"), QStringLiteral("text")}}, what);
+    BatchUpdate changedColumns(scope.db, dialect, QStringLiteral("columns"),
+                               {{QStringLiteral("name"), QStringLiteral("text")},
+                                {QStringLiteral("data_type"), QStringLiteral("text")},
+                                {QStringLiteral("constraints"), QStringLiteral("jsonb")},
+                                {QStringLiteral("description"), QStringLiteral("text")},
+                                {QStringLiteral("position"), QStringLiteral("integer")}},
+                               what);
+    for (int t = 0; t < tableCount; ++t) {
+        const Table &table = schema.tables[t];
+        const int s = storedTable[t];
+        columnIds[t].resize(table.columns.size());
+        if (s < 0) {
+            storedColumn[t] = QList<int>(table.columns.size(), -1);
+            continue;
+        }
+        const Table &before = stored.schema.tables[s];
+        const QList<qint64> beforeIds = stored.columnIds.value(s);
+        storedColumn[t] =
+            matchParts(columnNames(table), edited.columnIds.value(t), columnNames(before), beforeIds);
+        QList<bool> columnKept(before.columns.size(), false);
+        for (int c = 0; c < table.columns.size(); ++c) {
+            const int sc = storedColumn[t][c];
+            if (sc < 0)
+                continue;
+            columnKept[sc] = true;
+            const qint64 id = beforeIds.value(sc);
+            columnIds[t][c] = id;
+            const Column &now = table.columns[c];
+            const Column &old = before.columns[sc];
+            if (now.name != old.name) {
+                if (Result<void> added = renamedColumns.add(id, {renaming(id)}); !added)
+                    return added;
+            }
+            if (now.name != old.name || now.type != old.type || now.constraints != old.constraints ||
+                now.description != old.description || sc != c) {
+                if (Result<void> added = changedColumns.add(
+                        id, {now.name, text(now.type), jsonText(now.constraints), text(now.description), c});
+                    !added)
+                    return added;
+            }
+        }
+        for (int sc = 0; sc < columnKept.size(); ++sc) {
+            if (!columnKept[sc])
+                goneColumns << beforeIds.value(sc);
+        }
     }
-    BatchInsert columns(
+    if (Result<void> deleted = deleteIds(scope, QStringLiteral("columns"), goneColumns, what); !deleted)
+        return deleted;
+    if (Result<void> flushed = renamedColumns.flush(); !flushed)
+        return flushed;
+    if (Result<void> flushed = changedColumns.flush(); !flushed)
+        return flushed;
+    QHash<qint64, int> tableIndex;
+    for (int t = 0; t < tableCount; ++t)
+        tableIndex.insert(tableIds[t], t);
+    BatchInsert newColumns(
         scope.db,
         QStringLiteral("INSERT INTO columns (table_id, name, data_type, constraints, description, position)"),
         6, what, QStringLiteral("RETURNING id, table_id, position"), [&](const QSqlQuery &row) {
             columnIds[tableIndex.value(row.value(1).toLongLong())][row.value(2).toInt()] =
                 row.value(0).toLongLong();
         });
-    for (int t = 0; t < schema.tables.size(); ++t) {
+    for (int t = 0; t < tableCount; ++t) {
         const Table &table = schema.tables[t];
         for (int c = 0; c < table.columns.size(); ++c) {
+            if (storedColumn[t][c] >= 0)
+                continue;
             const Column &column = table.columns[c];
-            if (Result<void> added = columns.add({tableIds[t], column.name, text(column.type),
-                                                  jsonText(column.constraints), text(column.description), c});
+            if (Result<void> added =
+                    newColumns.add({tableIds[t], column.name, text(column.type), jsonText(column.constraints),
+                                    text(column.description), c});
                 !added)
                 return added;
         }
     }
-    if (Result<void> flushed = columns.flush(); !flushed)
+    if (Result<void> flushed = newColumns.flush(); !flushed)
         return flushed;
 
-    // Samples are read back in id order, which is the order they are inserted in here.
-    BatchInsert samples(scope.db, QStringLiteral("INSERT INTO sample_data (column_id, value)"), 2, what);
-    for (int t = 0; t < schema.tables.size(); ++t) {
+    // Samples: those that stay keep their ids; new ones are appended (samples are read back in id order).
+    QList<qint64> goneSamples;
+    BatchInsert newSamples(scope.db, QStringLiteral("INSERT INTO sample_data (column_id, value)"), 2, what);
+    for (int t = 0; t < tableCount; ++t) {
         const Table &table = schema.tables[t];
         for (int c = 0; c < table.columns.size(); ++c) {
-            for (const QString &value : table.columns[c].samples) {
-                if (Result<void> added = samples.add({columnIds[t][c], text(value)}); !added)
+            const QStringList &samples = table.columns[c].samples;
+            qsizetype firstNew = 0;
+            const int s = storedTable[t];
+            const int sc = storedColumn[t][c];
+            if (sc >= 0) {
+                auto [gone, from] = matchSamples(samples, edited.sampleIds.value(t).value(c),
+                                                 stored.schema.tables[s].columns[sc].samples,
+                                                 stored.sampleIds.value(s).value(sc));
+                goneSamples << gone;
+                firstNew = from;
+            }
+            for (qsizetype i = firstNew; i < samples.size(); ++i) {
+                if (Result<void> added = newSamples.add({columnIds[t][c], text(samples[i])}); !added)
                     return added;
             }
         }
     }
-    return samples.flush();
+    if (Result<void> deleted = deleteIds(scope, QStringLiteral("sample_data"), goneSamples, what); !deleted)
+        return deleted;
+    return newSamples.flush();
 }
 
-Result<SchemaRecord> SqlRepository::updateSchema(const Actor &actor, qint64 id, const Schema &schema)
+namespace {
+
+Error staleSchema(qint64 id)
 {
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
-    if (!scope)
-        return scope.error();
-    QSqlDatabase &db = (*scope)->db;
+    return makeError(ErrorCode::Conflict,
+                     QCoreApplication::translate("fabrica::SqlRepository",
+                                                 "schema %1 was changed meanwhile; read it again and repeat "
+                                                 "the change")
+                         .arg(id));
+}
+
+} // namespace
+
+Result<SchemaRecord> SqlRepository::writeSchema(Scope &scope, const Actor &actor, qint64 id,
+                                                const StoredSchema &edited,
+                                                std::optional<qint64> expectedRevision)
+{
+    QSqlDatabase &db = scope.db;
+    const Schema &schema = edited.schema;
     // On PostgreSQL row-level security hides other users' schemas here already; the owner check is the
     // application's own wall (and the only one on SQLite).
-    Result<Rows> head = query(db,
-                              QStringLiteral("SELECT s.user_id, u.username, s.created FROM schemas s "
-                                             "JOIN users u ON u.id = s.user_id WHERE s.id = ?"),
-                              {id}, tr("cannot read the schema"));
+    Result<Rows> head =
+        query(db,
+              QStringLiteral("SELECT s.user_id, u.username, s.created, s.revision FROM schemas s "
+                             "JOIN users u ON u.id = s.user_id WHERE s.id = ?"),
+              {id}, tr("cannot read the schema"));
     if (!head)
         return head.error();
     if (!head->next() || (!actor.admin && head->value(0).toLongLong() != actor.userId))
         return notFound(tr("no schema with id %1").arg(id));
+    if (expectedRevision && head->value(3).toLongLong() != *expectedRevision)
+        return staleSchema(id);
     SchemaRecord record;
     record.id = id;
     record.userId = head->value(0).toLongLong();
@@ -565,35 +827,95 @@ Result<SchemaRecord> SqlRepository::updateSchema(const Actor &actor, qint64 id, 
     if (taken->next())
         return makeError(ErrorCode::AlreadyExists,
                          tr("a schema called \"%1\" exists already").arg(schema.name));
+    if (Result<void> unique = checkNamesUnique(schema); !unique)
+        return unique.error();
     // The row stays (its runs and stored data reference it and would go with it); only its fields change.
-    Result<Rows> updated =
-        query(db, QStringLiteral("UPDATE schemas SET name = ?, description = ?, locale = ? WHERE id = ?"),
-              {schema.name, text(schema.description), text(schema.locale), id}, tr("cannot save the schema"));
+    // This statement comes first: it locks the row on PostgreSQL, so a concurrent writer waits here and then
+    // finds the revision raised (its update matches no row), and the parts read below are the current ones.
+    QVariantList values{schema.name, text(schema.description), text(schema.locale), id};
+    if (expectedRevision)
+        values << *expectedRevision;
+    Result<Rows> updated = query(
+        db,
+        QStringLiteral("UPDATE schemas SET name = ?, description = ?, locale = ?, revision = revision + 1 "
+                       "WHERE id = ?%1 RETURNING revision")
+            .arg(expectedRevision ? QStringLiteral(" AND revision = ?") : QString()),
+        values, tr("cannot save the schema"));
     if (!updated)
         return updated.error();
-    if (updated->numRowsAffected() != 1)
-        return notFound(tr("no schema with id %1").arg(id));
-    // Columns and samples go with their tables (ON DELETE CASCADE).
-    Result<Rows> removed = query(db, QStringLiteral("DELETE FROM schema_tables WHERE schema_id = ?"), {id},
-                                 tr("cannot save the schema"));
-    if (!removed)
-        return removed.error();
-    if (Result<void> tables = insertTables(**scope, id, schema); !tables)
-        return tables.error();
+    if (!updated->next())
+        return expectedRevision ? staleSchema(id) : notFound(tr("no schema with id %1").arg(id));
+    record.revision = updated->value(0).toLongLong();
+    Result<StoredSchema> stored = readSchema(scope, actor, id);
+    if (!stored)
+        return stored.error();
+    if (Result<void> parts = writeParts(scope, id, stored.value(), edited); !parts)
+        return parts.error();
+    return record;
+}
+
+Result<SchemaRecord> SqlRepository::updateSchema(const Actor &actor, qint64 id, const Schema &schema,
+                                                 std::optional<qint64> expectedRevision)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    StoredSchema edited;
+    edited.schema = schema;
+    Result<SchemaRecord> record = writeSchema(**scope, actor, id, edited, expectedRevision);
+    if (!record)
+        return record.error();
     if (Result<void> committed = (*scope)->commit(); !committed)
         return committed.error();
     return record;
 }
+
+Result<StoredSchema> SqlRepository::updateStoredSchema(const Actor &actor, const StoredSchema &edited,
+                                                       std::optional<qint64> expectedRevision)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    const qint64 id = edited.record.id;
+    if (Result<SchemaRecord> record = writeSchema(**scope, actor, id, edited, expectedRevision); !record)
+        return record.error();
+    Result<StoredSchema> stored = readSchema(**scope, actor, id);
+    if (!stored)
+        return stored.error();
+    if (Result<void> committed = (*scope)->commit(); !committed)
+        return committed.error();
+    return stored;
+}
+
+namespace {
+
+const QString kSchemaRecordSql =
+    QStringLiteral("SELECT s.id, s.user_id, u.username, s.name, s.description, s.created, "
+                   "(SELECT count(*) FROM schema_tables t WHERE t.schema_id = s.id), s.revision "
+                   "FROM schemas s JOIN users u ON u.id = s.user_id");
+
+SchemaRecord schemaRecordFrom(const SqlRepository::Rows &row)
+{
+    SchemaRecord record;
+    record.id = row.value(0).toLongLong();
+    record.userId = row.value(1).toLongLong();
+    record.owner = row.value(2).toString();
+    record.name = row.value(3).toString();
+    record.description = row.value(4).toString();
+    record.created = utc(row.value(5));
+    record.tables = row.value(6).toInt();
+    record.revision = row.value(7).toLongLong();
+    return record;
+}
+
+} // namespace
 
 Result<QList<SchemaRecord>> SqlRepository::schemas(const Actor &actor)
 {
     Result<std::unique_ptr<Scope>> scope = begin(actor);
     if (!scope)
         return scope.error();
-    const QString sql =
-        QStringLiteral("SELECT s.id, s.user_id, u.username, s.name, s.description, s.created, "
-                       "(SELECT count(*) FROM schema_tables t WHERE t.schema_id = s.id) "
-                       "FROM schemas s JOIN users u ON u.id = s.user_id %1 ORDER BY s.name, s.id");
+    const QString sql = kSchemaRecordSql + QStringLiteral(" %1 ORDER BY s.name, s.id");
     Result<Rows> all = actor.admin
                            ? query((*scope)->db, sql.arg(QString()), {}, tr("cannot read the schemas"))
                            : query((*scope)->db, sql.arg(QStringLiteral("WHERE s.user_id = ?")),
@@ -601,41 +923,54 @@ Result<QList<SchemaRecord>> SqlRepository::schemas(const Actor &actor)
     if (!all)
         return all.error();
     QList<SchemaRecord> result;
-    while (all->next()) {
-        SchemaRecord record;
-        record.id = all->value(0).toLongLong();
-        record.userId = all->value(1).toLongLong();
-        record.owner = all->value(2).toString();
-        record.name = all->value(3).toString();
-        record.description = all->value(4).toString();
-        record.created = utc(all->value(5));
-        record.tables = all->value(6).toInt();
-        result << record;
-    }
+    while (all->next())
+        result << schemaRecordFrom(all.value());
     return result;
 }
 
-Result<Schema> SqlRepository::loadSchema(const Actor &actor, qint64 id)
+Result<SchemaRecord> SqlRepository::schemaRecord(const Actor &actor, qint64 id)
 {
     Result<std::unique_ptr<Scope>> scope = begin(actor);
     if (!scope)
         return scope.error();
-    QSqlDatabase &db = (*scope)->db;
+    Result<Rows> found = query((*scope)->db, kSchemaRecordSql + QStringLiteral(" WHERE s.id = ?"), {id},
+                               tr("cannot read the schema"));
+    if (!found)
+        return found.error();
+    if (!found->next())
+        return notFound(tr("no schema with id %1").arg(id));
+    SchemaRecord record = schemaRecordFrom(found.value());
+    if (!actor.admin && record.userId != actor.userId)
+        return notFound(tr("no schema with id %1").arg(id));
+    return record;
+}
+
+Result<StoredSchema> SqlRepository::readSchema(Scope &scope, const Actor &actor, qint64 id)
+{
+    QSqlDatabase &db = scope.db;
     Result<Rows> head = query(db,
                               QStringLiteral("SELECT s.name, s.description, s.locale, s.created, u.username, "
-                                             "s.user_id FROM schemas s JOIN users u ON u.id = s.user_id "
-                                             "WHERE s.id = ?"),
+                                             "s.user_id, s.revision FROM schemas s "
+                                             "JOIN users u ON u.id = s.user_id WHERE s.id = ?"),
                               {id}, tr("cannot read the schema"));
     if (!head)
         return head.error();
     if (!head->next() || (!actor.admin && head->value(5).toLongLong() != actor.userId))
         return notFound(tr("no schema with id %1").arg(id));
-    Schema schema;
+    StoredSchema stored;
+    Schema &schema = stored.schema;
     schema.name = head->value(0).toString();
     schema.description = head->value(1).toString();
     schema.locale = head->value(2).toString();
     schema.created = utc(head->value(3));
     schema.owner = head->value(4).toString();
+    stored.record.id = id;
+    stored.record.userId = head->value(5).toLongLong();
+    stored.record.owner = schema.owner;
+    stored.record.name = schema.name;
+    stored.record.description = schema.description;
+    stored.record.created = schema.created;
+    stored.record.revision = head->value(6).toLongLong();
 
     Result<Rows> tables = query(db,
                                 QStringLiteral("SELECT id, name, description, row_count FROM schema_tables "
@@ -643,19 +978,21 @@ Result<Schema> SqlRepository::loadSchema(const Actor &actor, qint64 id)
                                 {id}, tr("cannot read the schema's tables"));
     if (!tables)
         return tables.error();
-    QList<qint64> tableIds;
     while (tables->next()) {
         Table table;
-        tableIds << tables->value(0).toLongLong();
+        stored.tableIds << tables->value(0).toLongLong();
         table.name = tables->value(1).toString();
         table.description = tables->value(2).toString();
         table.rows = tables->value(3).toLongLong();
         schema.tables << table;
     }
+    stored.record.tables = int(schema.tables.size());
+    stored.columnIds.resize(schema.tables.size());
+    stored.sampleIds.resize(schema.tables.size());
     // Three statements for the whole schema, whatever its size (not one per table and column).
     QHash<qint64, int> tableIndex;
-    for (int t = 0; t < tableIds.size(); ++t)
-        tableIndex.insert(tableIds[t], t);
+    for (int t = 0; t < stored.tableIds.size(); ++t)
+        tableIndex.insert(stored.tableIds[t], t);
     Result<Rows> columns =
         query(db,
               QStringLiteral("SELECT c.table_id, c.id, c.name, c.data_type, c.constraints, c.description "
@@ -676,9 +1013,11 @@ Result<Schema> SqlRepository::loadSchema(const Actor &actor, qint64 id)
         column.description = columns->value(5).toString();
         columnIndex.insert(columns->value(1).toLongLong(), {t, int(schema.tables[t].columns.size())});
         schema.tables[t].columns << column;
+        stored.columnIds[t] << columns->value(1).toLongLong();
+        stored.sampleIds[t] << QList<qint64>();
     }
     Result<Rows> samples = query(db,
-                                 QStringLiteral("SELECT s.column_id, s.value FROM sample_data s "
+                                 QStringLiteral("SELECT s.column_id, s.value, s.id FROM sample_data s "
                                                 "JOIN columns c ON c.id = s.column_id "
                                                 "JOIN schema_tables t ON t.id = c.table_id "
                                                 "WHERE t.schema_id = ? ORDER BY s.id"),
@@ -687,26 +1026,89 @@ Result<Schema> SqlRepository::loadSchema(const Actor &actor, qint64 id)
         return samples.error();
     while (samples->next()) {
         const auto at = columnIndex.constFind(samples->value(0).toLongLong());
-        if (at != columnIndex.constEnd())
+        if (at != columnIndex.constEnd()) {
             schema.tables[at->first].columns[at->second].samples << samples->value(1).toString();
+            stored.sampleIds[at->first][at->second] << samples->value(2).toLongLong();
+        }
     }
-    return schema;
+    return stored;
 }
 
-Result<void> SqlRepository::deleteSchema(const Actor &actor, qint64 id)
+Result<Schema> SqlRepository::loadSchema(const Actor &actor, qint64 id)
+{
+    Result<StoredSchema> stored = storedSchema(actor, id);
+    if (!stored)
+        return stored.error();
+    return std::move(stored.value().schema);
+}
+
+Result<StoredSchema> SqlRepository::storedSchema(const Actor &actor, qint64 id)
 {
     Result<std::unique_ptr<Scope>> scope = begin(actor);
     if (!scope)
         return scope.error();
-    Result<Rows> deleted =
-        actor.admin ? query((*scope)->db, QStringLiteral("DELETE FROM schemas WHERE id = ?"), {id},
-                            tr("cannot delete the schema"))
-                    : query((*scope)->db, QStringLiteral("DELETE FROM schemas WHERE id = ? AND user_id = ?"),
-                            {id, actor.userId}, tr("cannot delete the schema"));
+    return readSchema(**scope, actor, id);
+}
+
+Result<qint64> SqlRepository::partSchema(const Actor &actor, const QString &sql, qint64 id,
+                                         const QString &missing)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    Result<Rows> found = query((*scope)->db, sql, {id}, tr("cannot read the schema"));
+    if (!found)
+        return found.error();
+    if (!found->next() || (!actor.admin && found->value(1).toLongLong() != actor.userId))
+        return notFound(missing);
+    return found->value(0).toLongLong();
+}
+
+Result<qint64> SqlRepository::tableSchema(const Actor &actor, qint64 tableId)
+{
+    return partSchema(actor,
+                      QStringLiteral("SELECT t.schema_id, s.user_id FROM schema_tables t "
+                                     "JOIN schemas s ON s.id = t.schema_id WHERE t.id = ?"),
+                      tableId, tr("no table with id %1").arg(tableId));
+}
+
+Result<qint64> SqlRepository::columnSchema(const Actor &actor, qint64 columnId)
+{
+    return partSchema(actor,
+                      QStringLiteral("SELECT t.schema_id, s.user_id FROM columns c "
+                                     "JOIN schema_tables t ON t.id = c.table_id "
+                                     "JOIN schemas s ON s.id = t.schema_id WHERE c.id = ?"),
+                      columnId, tr("no column with id %1").arg(columnId));
+}
+
+Result<void> SqlRepository::deleteSchema(const Actor &actor, qint64 id,
+                                         std::optional<qint64> expectedRevision)
+{
+    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    if (!scope)
+        return scope.error();
+    QString sql = QStringLiteral("DELETE FROM schemas WHERE id = ?");
+    QVariantList values{id};
+    if (!actor.admin) {
+        sql += QStringLiteral(" AND user_id = ?");
+        values << actor.userId;
+    }
+    if (expectedRevision) {
+        sql += QStringLiteral(" AND revision = ?");
+        values << *expectedRevision;
+    }
+    Result<Rows> deleted = query((*scope)->db, sql, values, tr("cannot delete the schema"));
     if (!deleted)
         return deleted.error();
-    if (deleted->numRowsAffected() != 1)
+    if (deleted->numRowsAffected() != 1) {
+        if (expectedRevision) {
+            // Still there for the actor, at another revision: stale, not missing.
+            Result<StoredSchema> exists = readSchema(**scope, actor, id);
+            if (exists)
+                return staleSchema(id);
+        }
         return notFound(tr("no schema with id %1").arg(id));
+    }
     return (*scope)->commit();
 }
 

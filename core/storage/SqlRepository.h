@@ -37,10 +37,18 @@ public:
                                     bool replace = false) override;
     Result<QList<SchemaRecord>> saveSchemas(const Actor &actor, qint64 ownerId, const QList<Schema> &schemas,
                                             NameConflict conflict) override;
-    Result<SchemaRecord> updateSchema(const Actor &actor, qint64 id, const Schema &schema) override;
+    Result<SchemaRecord> updateSchema(const Actor &actor, qint64 id, const Schema &schema,
+                                      std::optional<qint64> expectedRevision = std::nullopt) override;
     Result<QList<SchemaRecord>> schemas(const Actor &actor) override;
+    Result<SchemaRecord> schemaRecord(const Actor &actor, qint64 id) override;
     Result<Schema> loadSchema(const Actor &actor, qint64 id) override;
-    Result<void> deleteSchema(const Actor &actor, qint64 id) override;
+    Result<StoredSchema> storedSchema(const Actor &actor, qint64 id) override;
+    Result<StoredSchema> updateStoredSchema(const Actor &actor, const StoredSchema &edited,
+                                            std::optional<qint64> expectedRevision) override;
+    Result<qint64> tableSchema(const Actor &actor, qint64 tableId) override;
+    Result<qint64> columnSchema(const Actor &actor, qint64 columnId) override;
+    Result<void> deleteSchema(const Actor &actor, qint64 id,
+                              std::optional<qint64> expectedRevision = std::nullopt) override;
 
     using Repository::startRun;
     Result<RunRecord> startRun(const Actor &actor, qint64 schemaId, quint64 seed,
@@ -117,9 +125,21 @@ private:
     Result<UserRecord> insertUser(Scope &scope, const UserRecord &user);
     Result<SchemaRecord> insertSchema(Scope &scope, qint64 ownerId, const Schema &schema,
                                       NameConflict conflict, const QSet<QString> &taken);
-    // The schema's tables, columns and samples under schemaId (shared by saving and updating): refuses
-    // duplicate names, then inserts in multi-row batches, each statement prepared once and re-bound.
-    Result<void> insertTables(Scope &scope, qint64 schemaId, const Schema &schema);
+    // The stored schema with its parts' ids, if the actor may see it.
+    Result<StoredSchema> readSchema(Scope &scope, const Actor &actor, qint64 id);
+    // Checks the owner, the name and the revision, raises the revision and writes edited over the stored
+    // schema (updateSchema, updateStoredSchema).
+    Result<SchemaRecord> writeSchema(Scope &scope, const Actor &actor, qint64 id, const StoredSchema &edited,
+                                     std::optional<qint64> expectedRevision);
+    // Makes the tables, columns and samples under schemaId those of edited, given what is stored (empty for a
+    // new schema): refuses duplicate names, deletes what went, updates what changed in place, inserts what is
+    // new, each in multi-row batches.
+    Result<void> writeParts(Scope &scope, qint64 schemaId, const StoredSchema &stored,
+                            const StoredSchema &edited);
+    Result<void> deleteIds(Scope &scope, const QString &table, const QList<qint64> &ids, const QString &what);
+    // The schema id of sql's first column for id, if the owner in its second column is the actor (or an
+    // admin).
+    Result<qint64> partSchema(const Actor &actor, const QString &sql, qint64 id, const QString &missing);
     Result<UserRecord> findUser(Scope &scope, const QString &where, const QVariant &key);
     Result<int> countAdmins(Scope &scope);
 

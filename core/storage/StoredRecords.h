@@ -35,6 +35,7 @@ struct SchemaRecord
     QString description;
     QDateTime created;
     int tables = 0;
+    qint64 revision = 0; // raised by every change of the schema or its parts (the API's ETag)
 };
 
 struct RunRecord

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "ApiRoutes.h"
+#include "ApiServer.h"
+
+namespace fabrica {
+
+// The sample values of a stored column, each with its id: GET, POST (add many: {"values": [...]}) and
+// DELETE (all, or ?ids=1,2) /columns/{id}/samples, as edits of the schema through SchemaEditor.
+class SampleRoutes : public ApiRoutes
+{
+    Q_DECLARE_TR_FUNCTIONS(fabrica::SampleRoutes)
+
+public:
+    explicit SampleRoutes(ApiServer &server);
+
+private:
+    ApiServer::Reply list(const ApiServer::Request &request);
+    ApiServer::Reply add(const ApiServer::Request &request);
+    ApiServer::Reply remove(const ApiServer::Request &request);
+
+    ApiServer &m_server;
+};
+
+} // namespace fabrica
