@@ -69,7 +69,7 @@ def main():
     parser.add_argument("--fabrica", required=True)
     parser.add_argument("--source", required=True)
     args = parser.parse_args()
-    for tool in ("bash", "curl", "jq", "zip"):
+    for tool in ("bash", "curl", "jq", "zip", "unzip"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is missing (Debian: {tool}); docs/api.md's examples use it")
     doc = os.path.join(args.source, "docs", "api.md")

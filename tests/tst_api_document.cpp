@@ -3,6 +3,8 @@
 // document is docs/openapi.yaml as it is now, and real responses of every documented route, happy and
 // error cases, the socket guard's included, validate against the document (status documented, required
 // headers present, body valid against its JSON Schema) with python3-jsonschema (check_api_responses.py).
+// Downloads (a run's export) are checked the same way: status, Content-Type and headers, a JSON body against
+// its schema, other bodies as text.
 
 #include "ApiTestSupport.h"
 #include "AuthTestSupport.h"
@@ -13,6 +15,7 @@
 #include "api/ApiServer.h"
 #include "api/OpenApiRoutes.h"
 #include "auth/AuthService.h"
+#include "jobs/JobService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -63,6 +66,17 @@ QByteArray multipartBody(const QByteArray &boundary,
 
 using Response = test::HttpResponse;
 
+// The names of a ZIP archive's entries, in order; empty when it is no archive.
+QStringList zipEntries(const QByteArray &archive)
+{
+    QBuffer buffer;
+    buffer.setData(archive);
+    QuaZip zip(&buffer);
+    if (!zip.open(QuaZip::mdUnzip))
+        return {};
+    return zip.getFileNameList();
+}
+
 // The router's "<arg>" in the document's spelling.
 QString documentPath(const QString &routerPath)
 {
@@ -110,6 +124,7 @@ private slots:
     void passwordChange();
     void schemaRoutes();
     void userRoutes();
+    void runRoutes(); // before importRoutes(), which replaces alice's shop
     void importRoutes();
     void metricsRoutes();
     void signInThrottled();
@@ -122,6 +137,13 @@ private:
     {
         return m_client.call(method, path, token, body, sendBody);
     }
+    // A download: not JSON, so without the JSON shape checks.
+    Response download(const QString &path, const QByteArray &token)
+    {
+        return m_client.send("GET", path, token, {}, {}, {}, false);
+    }
+    // Polls GET /runs/{id} until the run has status; its last answer.
+    Response waitForRun(qint64 id, const QString &status, const QByteArray &token);
     // Keeps a response of the operation (method and documented path) for validate().
     void expect(const QByteArray &method, const QString &path, const Response &response, int status);
     // Keeps a response that belongs to no route, for validate() against components/responses/name.
@@ -133,6 +155,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Repository> m_repository;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<JobService> m_jobs;
     std::unique_ptr<ApiServer> m_server;
     test::ApiClient m_client;
     QJsonObject m_document;
@@ -144,6 +167,7 @@ private:
     qint64 m_shopId = 0;
     qint64 m_emptyId = 0;
     qint64 m_bobsId = 0;
+    qint64 m_peopleId = 0; // alice's, one table: its downloads are single files
 };
 
 void TestApiDocument::initTestCase()
@@ -181,7 +205,22 @@ void TestApiDocument::initTestCase()
     QVERIFY(bobs.ok());
     m_bobsId = bobs->id;
 
+    Schema people = test::shopExample();
+    people.name = u"people"_s;
+    people.tables.removeAt(people.tableIndex(u"orders"_s));
+    Result<SchemaRecord> peopleRecord = m_repository->saveSchema(Actor::of(alice.value()), alice->id, people);
+    QVERIFY(peopleRecord.ok());
+    m_peopleId = peopleRecord->id;
+
+    m_jobs = std::make_unique<JobService>(*m_repository, u"document-test"_s);
+    JobService::Options fast;
+    fast.pollMs = 20;
+    fast.heartbeatMs = 50;
+    fast.progressMs = 0;
+    m_jobs->setOptions(fast);
+    m_jobs->start(2);
     ApiServer::Options options;
+    options.jobs = m_jobs.get();
     options.limits.idleTimeout = 500ms;
     m_server = std::make_unique<ApiServer>(*m_repository, *m_auth, options);
     Result<quint16> port = m_server->listen(QHostAddress::LocalHost, 0);
@@ -199,6 +238,7 @@ void TestApiDocument::initTestCase()
 void TestApiDocument::cleanupTestCase()
 {
     m_server.reset();
+    m_jobs.reset();
     m_auth.reset();
     m_repository.reset();
     m_databases.dropAll();
@@ -566,6 +606,256 @@ void TestApiDocument::importRoutes()
                               "Content-Length: 999999999999\r\n\r\n")),
         413);
     expect("GET", path, call("GET", path, m_alice), 405);
+    validate();
+}
+
+Response TestApiDocument::waitForRun(qint64 id, const QString &status, const QByteArray &token)
+{
+    Response last;
+    const bool ended = QTest::qWaitFor(
+        [&] {
+            last = call("GET", u"/runs/%1"_s.arg(id), token);
+            return last.json.value(u"status"_s).toString() == status;
+        },
+        60000);
+    if (!ended)
+        qWarning() << "run" << id << "is not" << status << "but" << last.json.value(u"status"_s).toString();
+    return last;
+}
+
+void TestApiDocument::runRoutes()
+{
+    const QByteArray admin = m_client.signIn(u"grace"_s, kPassword);
+    const QByteArray bob = m_client.signIn(u"bob"_s, kPassword);
+    QVERIFY(!admin.isEmpty() && !bob.isEmpty());
+    const QString create = u"/schemas/{id}/runs"_s;
+    const QString list = u"/runs"_s;
+    const QString item = u"/runs/{id}"_s;
+    const QString exportPath = u"/runs/{id}/export"_s;
+    const auto runsOf = [](qint64 schema) { return u"/schemas/%1/runs"_s.arg(schema); };
+    const auto run = [](qint64 id, const QString &rest = {}) { return u"/runs/%1%2"_s.arg(id).arg(rest); };
+    const auto target = [](const QString &kind, const QJsonObject &options = {}) {
+        QJsonObject object = options;
+        object.insert(u"kind"_s, kind);
+        return object;
+    };
+
+    // Starting runs: into storage, files made when downloaded (every option of theirs), a database.
+    const Response stored = call("POST", runsOf(m_shopId), m_alice,
+                                 {{u"seed"_s, 7},
+                                  {u"rows"_s, QJsonObject{{u"customers"_s, 20}, {u"orders"_s, 60}}},
+                                  {u"target"_s, target(u"stored"_s)}});
+    expect("POST", create, stored, 202);
+    const qint64 storedId = stored.json.value(u"id"_s).toInteger();
+    QCOMPARE(stored.headers.value("location"), "/api/v1/runs/" + QByteArray::number(storedId));
+    const Response ndjson = call("POST", runsOf(m_peopleId), m_alice,
+                                 {{u"seed"_s, u"18446744073709551615"_s},
+                                  {u"rowsPerTable"_s, 25},
+                                  {u"threads"_s, 2},
+                                  {u"chunkRows"_s, 10},
+                                  {u"target"_s, target(u"files"_s, QJsonObject{{u"format"_s, u"ndjson"_s},
+                                                                               {u"dialect"_s, u"SQLite"_s},
+                                                                               {u"gzip"_s, false},
+                                                                               {u"header"_s, true},
+                                                                               {u"delimiter"_s, u";"_s},
+                                                                               {u"nullText"_s, u"NULL"_s},
+                                                                               {u"lineEnding"_s, u"\r\n"_s},
+                                                                               {u"formulaGuard"_s, true},
+                                                                               {u"pretty"_s, false},
+                                                                               {u"createTables"_s, false},
+                                                                               {u"batchRows"_s, 10}})}});
+    expect("POST", create, ndjson, 202);
+    const qint64 ndjsonId = ndjson.json.value(u"id"_s).toInteger();
+    const Response gzipped =
+        call("POST", runsOf(m_peopleId), m_alice,
+             {{u"rowsPerTable"_s, 30}, {u"target"_s, target(u"files"_s, QJsonObject{{u"gzip"_s, true}})}});
+    expect("POST", create, gzipped, 202);
+    const qint64 gzippedId = gzipped.json.value(u"id"_s).toInteger();
+    const QString file = m_dir.filePath(u"loaded-%1.sqlite"_s.arg(sqlDialectId(m_databases.dialect())));
+    const Response loaded =
+        call("POST", runsOf(m_shopId), admin,
+             {{u"rowsPerTable"_s, 5},
+              {u"target"_s, target(u"database"_s, QJsonObject{{u"url"_s, QString(u"sqlite:"_s + file)},
+                                                              {u"ifExists"_s, u"truncate"_s}})}});
+    expect("POST", create, loaded, 202);
+    const qint64 loadedId = loaded.json.value(u"id"_s).toInteger();
+
+    expect("POST", create, m_client.send("POST", runsOf(m_shopId), m_alice, "seed=1", "text/plain"), 415);
+    expect("POST", create,
+           m_client.send("POST", runsOf(m_shopId), m_alice, "{\"seed\": ", "application/json"), 400);
+    expect("POST", create, call("POST", runsOf(m_shopId), m_alice, {{u"sed"_s, 1}}), 400);
+    expect("POST", create, call("POST", runsOf(m_shopId), m_alice, {{u"seed"_s, 1.5}}), 400);
+    expect("POST", create,
+           call("POST", runsOf(m_shopId), m_alice,
+                {{u"target"_s, target(u"files"_s, QJsonObject{{u"format"_s, u"xml"_s}})}}),
+           400);
+    expect("POST", create,
+           call("POST", runsOf(m_shopId), m_alice,
+                {{u"target"_s, target(u"stored"_s, QJsonObject{{u"url"_s, u"x"_s}})}}),
+           400);
+    const Response unknownTable =
+        call("POST", runsOf(m_shopId), m_alice, {{u"rows"_s, QJsonObject{{u"nope"_s, 3}}}});
+    expect("POST", create, unknownTable, 422);
+    QCOMPARE(unknownTable.json.value(u"error"_s)[u"details"_s][u"path"_s].toString(), u"rows.nope"_s);
+    Schema broken = test::shopExample();
+    broken.name = u"broken"_s;
+    broken.tables[0].columns[1].type = u"no-such-type"_s;
+    const Result<SchemaRecord> brokenRecord =
+        m_repository->saveSchema(Actor{m_aliceId, false, false}, m_aliceId, broken);
+    QVERIFY(brokenRecord.ok());
+    expect("POST", create, call("POST", runsOf(brokenRecord->id), m_alice, {{u"rowsPerTable"_s, 1}}), 422);
+    const Response forbidden =
+        call("POST", runsOf(m_shopId), m_alice,
+             {{u"target"_s, target(u"database"_s, QJsonObject{{u"url"_s, QString(u"sqlite:"_s + file)}})}});
+    expect("POST", create, forbidden, 403);
+    QCOMPARE(forbidden.json.value(u"error"_s)[u"details"_s][u"path"_s].toString(), u"target.kind"_s);
+    expect("POST", create, call("POST", runsOf(m_bobsId), m_alice, {{u"rowsPerTable"_s, 1}}), 404);
+    expect("POST", create, call("POST", runsOf(999999), m_alice, {{u"rowsPerTable"_s, 1}}), 404);
+    expect("POST", create, call("POST", runsOf(m_shopId), {}, {{u"rowsPerTable"_s, 1}}), 401);
+    expect("GET", create, call("GET", runsOf(m_shopId), m_alice), 405);
+    {
+        // A server without a job service takes no runs.
+        ApiServer idle(*m_repository, *m_auth);
+        Result<quint16> port = idle.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port.ok());
+        test::ApiClient client;
+        client.setPort(port.value());
+        const Response unavailable = client.call("POST", runsOf(m_shopId), m_alice, {{u"rowsPerTable"_s, 1}});
+        expect("POST", create, unavailable, 503);
+        QCOMPARE(unavailable.json.value(u"error"_s)[u"code"_s].toString(), u"jobs_unavailable"_s);
+        idle.close();
+    }
+
+    // Reading them.
+    for (const auto &[id, token] : {std::pair{storedId, m_alice}, std::pair{ndjsonId, m_alice},
+                                    std::pair{gzippedId, m_alice}, std::pair{loadedId, admin}}) {
+        const Response finished = waitForRun(id, u"finished"_s, token);
+        expect("GET", item, finished, 200);
+        QCOMPARE(finished.json.value(u"status"_s).toString(), u"finished"_s);
+    }
+    expect("GET", item, call("GET", run(storedId), admin), 200); // an administrator reads anyone's
+    expect("GET", item, call("GET", run(storedId), bob), 404);   // not bob's
+    expect("GET", item, call("GET", run(999999), m_alice), 404);
+    expect("GET", item, call("GET", run(storedId)), 401);
+    expect("PUT", item, call("PUT", run(storedId), m_alice, {}, true), 405);
+
+    expect("GET", list, call("GET", u"/runs"_s, m_alice), 200);
+    expect("GET", list, call("GET", u"/runs"_s, admin), 200);
+    const Response page =
+        call("GET", u"/runs?schemaId=%1&status=finished&limit=1&offset=1"_s.arg(m_peopleId), m_alice);
+    expect("GET", list, page, 200);
+    QCOMPARE(page.json.value(u"total"_s).toInteger(), 2);
+    QCOMPARE(page.json.value(u"items"_s).toArray().size(), 1);
+    expect("GET", list, call("GET", u"/runs?status=queued"_s, m_alice), 200);
+    expect("GET", list, call("GET", u"/runs?status=bogus"_s, m_alice), 400);
+    expect("GET", list, call("GET", u"/runs?schemaId=x"_s, m_alice), 400);
+    expect("GET", list, call("GET", u"/runs?limit=501"_s, m_alice), 400);
+    expect("GET", list, call("GET", u"/runs"_s), 401);
+    expect("POST", list, call("POST", u"/runs"_s, m_alice, {}, true), 405);
+    validate();
+
+    // Downloads, in every media type the document names.
+    const auto downloaded = [&](qint64 id, const QString &query, const QByteArray &type,
+                                const QByteArray &fileName, Response *kept = nullptr) {
+        const Response response = download(run(id, u"/export"_s + query), m_alice);
+        expect("GET", exportPath, response, 200);
+        QCOMPARE(response.headers.value("content-type"), type);
+        const QByteArray disposition =
+            "attachment; filename=\"" + fileName + "\"; filename*=UTF-8''" + fileName;
+        QCOMPARE(response.headers.value("content-disposition"), disposition);
+        QCOMPARE(response.headers.value("cache-control"), "no-store");
+        QCOMPARE(response.headers.value("x-content-type-options"), "nosniff");
+        QCOMPARE(response.headers.value("transfer-encoding"), "chunked");
+        QVERIFY(!response.body.isEmpty());
+        if (kept)
+            *kept = response;
+    };
+    const QByteArray zipName = "shop-run-" + QByteArray::number(storedId) + ".zip";
+    Response zip, lines, json, gz;
+    downloaded(storedId, {}, "application/zip", zipName, &zip);
+    downloaded(storedId, u"?format=json&gzip=true"_s, "application/zip", zipName);
+    downloaded(storedId, u"?format=sql&dialect=MySQL"_s, "application/sql; charset=utf-8", "shop.sql");
+    downloaded(ndjsonId, {}, "application/x-ndjson; charset=utf-8", "customers.ndjson", &lines);
+    downloaded(ndjsonId, u"?format=csv"_s, "text/csv; charset=utf-8", "customers.csv");
+    downloaded(ndjsonId, u"?format=tsv"_s, "text/tab-separated-values; charset=utf-8", "customers.tsv");
+    downloaded(ndjsonId, u"?format=json"_s, "application/json; charset=utf-8", "customers.json", &json);
+    downloaded(gzippedId, {}, "application/gzip", "customers.csv.gz", &gz);
+    downloaded(gzippedId, u"?gzip=0"_s, "text/csv; charset=utf-8", "customers.csv");
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(zipEntries(zip.body), (QStringList{u"customers.csv"_s, u"orders.csv"_s}));
+    QCOMPARE(lines.body.count('\n'), 25);
+    QCOMPARE(QJsonDocument::fromJson(json.body).array().size(), 25);
+    QVERIFY(gz.body.startsWith("\x1f\x8b"));
+
+    expect("GET", exportPath, call("GET", run(ndjsonId, u"/export?format=xml"_s), m_alice), 400);
+    expect("GET", exportPath, call("GET", run(ndjsonId, u"/export?gzip=maybe"_s), m_alice), 400);
+    expect("GET", exportPath, call("GET", run(storedId, u"/export?format=sql&dialect=oracle"_s), m_alice),
+           400);
+    expect("GET", exportPath, call("GET", run(loadedId, u"/export"_s), admin), 409); // in a database
+    expect("GET", exportPath, call("GET", run(storedId, u"/export"_s), bob), 404);
+    expect("GET", exportPath, call("GET", run(999999, u"/export"_s), m_alice), 404);
+    expect("GET", exportPath, call("GET", run(storedId, u"/export"_s)), 401);
+    expect("POST", exportPath, call("POST", run(storedId, u"/export"_s), m_alice, {}, true), 405);
+    {
+        // A server sending as many downloads as it may: the next one waits for Retry-After.
+        ApiServer::Options options;
+        options.maxDownloads = 1;
+        ApiServer busy(*m_repository, *m_auth, options);
+        Result<quint16> port = busy.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port.ok());
+        test::ApiClient client;
+        client.setPort(port.value());
+        const Response large = call("POST", runsOf(m_peopleId), m_alice,
+                                    {{u"rowsPerTable"_s, 50000000}, {u"target"_s, target(u"files"_s)}});
+        QCOMPARE(large.status, 202);
+        const qint64 largeId = large.json.value(u"id"_s).toInteger();
+        QCOMPARE(waitForRun(largeId, u"finished"_s, m_alice).status, 200);
+        QTcpSocket reader; // takes a little and then nothing: the download stays open
+        reader.setReadBufferSize(1024);
+        reader.connectToHost(QHostAddress::LocalHost, port.value());
+        QVERIFY(reader.waitForConnected(5000));
+        reader.write("GET /api/v1/runs/" + QByteArray::number(largeId) +
+                     "/export HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_alice + "\r\n\r\n");
+        QTRY_COMPARE(busy.streamFigures().active, 1);
+        const Response refused = client.call("GET", run(largeId, u"/export"_s), m_alice);
+        expect("GET", exportPath, refused, 503);
+        QCOMPARE(refused.json.value(u"error"_s)[u"code"_s].toString(), u"busy"_s);
+        QCOMPARE(refused.headers.value("retry-after"), "5");
+        reader.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(busy.streamFigures().producing, 0, 10000);
+        busy.close();
+    }
+    validate();
+
+    // Cancelling and deleting. With the workers stopped a run stays queued: not yet to download.
+    m_jobs->stop();
+    const Response queued = call("POST", runsOf(m_shopId), m_alice, {{u"rowsPerTable"_s, 3}});
+    expect("POST", create, queued, 202);
+    const qint64 queuedId = queued.json.value(u"id"_s).toInteger();
+    expect("GET", exportPath, call("GET", run(queuedId, u"/export"_s), m_alice), 409);
+    expect("DELETE", item, call("DELETE", run(queuedId), bob), 404);
+    const Response cancelled = call("DELETE", run(queuedId), m_alice);
+    expect("DELETE", item, cancelled, 202);
+    QCOMPARE(cancelled.json.value(u"status"_s).toString(), u"cancelled"_s);
+    expect("DELETE", item, call("DELETE", run(queuedId), m_alice), 204);
+    expect("DELETE", item, call("DELETE", run(queuedId), m_alice), 404);
+    // Running on an instance that went quiet: asked to stop, it is still running until its worker looks.
+    const qint64 claimedId =
+        call("POST", runsOf(m_shopId), m_alice, {{u"rowsPerTable"_s, 3}}).json.value(u"id"_s).toInteger();
+    const Result<std::optional<RunRecord>> claimed = m_repository->claimRun(u"elsewhere"_s);
+    QVERIFY(claimed.ok() && claimed.value() && claimed.value()->id == claimedId);
+    const Response asked = call("DELETE", run(claimedId), m_alice);
+    expect("DELETE", item, asked, 202);
+    QCOMPARE(asked.json.value(u"status"_s).toString(), u"running"_s);
+    QCOMPARE(asked.json.value(u"cancelRequested"_s).toBool(), true);
+    QCOMPARE(asked.json.value(u"claimedBy"_s).toString(), u"elsewhere"_s);
+    QVERIFY(m_repository->finishRun(Actor{m_aliceId, false, false}, claimedId, RunRecord::Status::Cancelled,
+                                    {}, 0, {}));
+    m_jobs->start(2);
+    expect("DELETE", item, call("DELETE", run(claimedId), m_alice), 204);
+    expect("DELETE", item, call("DELETE", run(storedId), m_alice), 204);
+    expect("DELETE", item, call("DELETE", run(storedId)), 401);
     validate();
 }
 
