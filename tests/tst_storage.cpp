@@ -19,11 +19,14 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QtConcurrent>
+#include <thread>
 
 using namespace fabrica;
 using namespace Qt::StringLiterals;
@@ -109,6 +112,7 @@ private slots:
     void worksFromManyThreads();
     void roundTripsLargeSchema();
     void rowLevelSecurity();
+    void readsBesideAWriter();
     void reportsServerVersion();
 
 private:
@@ -1115,6 +1119,38 @@ void TestStorage::roundTripsLargeSchema()
     Result<SchemaRecord> updated = storage->updateSchema(actor, saved->id, schema);
     QVERIFY2(updated, qPrintable(updated ? QString() : updated.error().toString()));
     QVERIFY(storage->loadSchema(actor, saved->id).value() == schema);
+}
+
+// A reader never waits for a writer: on SQLite (one writer at a time) a read takes a snapshot, so a long
+// write elsewhere (a stored run, an import) does not stall sign-ins and lists.
+void TestStorage::readsBesideAWriter()
+{
+    auto storage = repository();
+    const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
+    QSemaphore holding;
+    QSemaphore readsDone;
+    std::thread writer([&] {
+        // Another connection, on its own thread, holds the write lock while the reads below run.
+        std::shared_ptr<Database> other = Database::open(storage->url()).value();
+        QSqlDatabase db = other->connection().value();
+        QSqlQuery(db).exec(postgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s);
+        QSqlQuery(db).exec(u"UPDATE users SET email = 'held@example.com' WHERE id = %1"_s.arg(alice.id));
+        holding.release();
+        readsDone.acquire();
+        QSqlQuery(db).exec(u"ROLLBACK"_s);
+    });
+    holding.acquire();
+    const bool listed = storage->users(Actor::systemActor()).ok();
+    Result<UserRecord> read = storage->user(Actor::of(alice), alice.id);
+    const bool schemas = storage->schemas(Actor::of(alice)).ok();
+    const bool runs = storage->runs(Actor::of(alice), 0).ok();
+    readsDone.release();
+    writer.join();
+    QVERIFY(listed);
+    QVERIFY2(read.ok(), qPrintable(read ? QString() : read.error().toString()));
+    QCOMPARE(read->email, alice.email); // the writer's change is not committed
+    QVERIFY(schemas);
+    QVERIFY(runs);
 }
 
 void TestStorage::rowLevelSecurity()

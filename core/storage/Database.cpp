@@ -203,13 +203,14 @@ Transaction::~Transaction()
     rollback();
 }
 
-Result<void> Transaction::begin()
+Result<void> Transaction::begin(Access access)
 {
     if (m_db.driverName() == QLatin1String("QSQLITE")) {
         // IMMEDIATE takes the write lock up front: a deferred transaction that reads, then writes, fails
-        // at once with "database is locked" when another connection writes, instead of waiting.
+        // at once with "database is locked" when another connection writes, instead of waiting. One that
+        // only reads stays deferred: in WAL mode it reads a snapshot beside any writer.
         QSqlQuery begin(m_db);
-        if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        if (!begin.exec(access == Access::Read ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")))
             return Database::error(begin.lastError(), tr("cannot start a transaction"));
     } else if (!m_db.transaction()) {
         return Database::error(m_db.lastError(), tr("cannot start a transaction"));

@@ -71,7 +71,10 @@ public:
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
 
-    Result<void> begin();
+    enum class Access { Write, Read };
+    // A write transaction on SQLite takes the one write lock up front; a read one only a snapshot (WAL), so
+    // readers never wait for a writer.
+    Result<void> begin(Access access = Access::Write);
     Result<void> commit();
     void rollback();
 

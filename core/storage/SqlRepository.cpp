@@ -109,13 +109,14 @@ Result<SqlRepository::Rows> SqlRepository::query(QSqlDatabase &db, const QString
     return rows;
 }
 
-Result<std::unique_ptr<SqlRepository::Scope>> SqlRepository::begin(const Actor &actor)
+Result<std::unique_ptr<SqlRepository::Scope>> SqlRepository::begin(const Actor &actor,
+                                                                   Transaction::Access access)
 {
     Result<QSqlDatabase> db = m_database->connection();
     if (!db)
         return db.error();
     auto scope = std::make_unique<Scope>(db.value());
-    if (Result<void> begun = scope->transaction.begin(); !begun)
+    if (Result<void> begun = scope->transaction.begin(access); !begun)
         return begun.error();
     if (Result<void> scoped = applyScope(scope->db, actor); !scoped)
         return scoped.error();
@@ -221,7 +222,7 @@ Result<UserRecord> SqlRepository::user(const Actor &actor, qint64 id)
 {
     if (!actor.admin && actor.userId != id)
         return notFound(tr("no such user"));
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     return findUser(**scope, QStringLiteral("id = ?"), id);
@@ -229,7 +230,7 @@ Result<UserRecord> SqlRepository::user(const Actor &actor, qint64 id)
 
 Result<UserRecord> SqlRepository::userByName(const Actor &actor, const QString &username)
 {
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     Result<UserRecord> found = findUser(**scope, QStringLiteral("lower(username) = lower(?)"), username);
@@ -242,7 +243,7 @@ Result<QList<UserRecord>> SqlRepository::users(const Actor &actor)
 {
     if (!actor.admin)
         return denied();
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     Result<Rows> all = query(
@@ -268,7 +269,7 @@ Result<int> SqlRepository::countAdmins(Scope &scope)
 
 Result<int> SqlRepository::countAdmins(const Actor &actor)
 {
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     return countAdmins(**scope);
@@ -278,7 +279,7 @@ Result<int> SqlRepository::countUsers(const Actor &actor)
 {
     if (!actor.admin)
         return denied();
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     Result<Rows> count =
@@ -912,7 +913,7 @@ SchemaRecord schemaRecordFrom(const SqlRepository::Rows &row)
 
 Result<QList<SchemaRecord>> SqlRepository::schemas(const Actor &actor)
 {
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     const QString sql = kSchemaRecordSql + QStringLiteral(" %1 ORDER BY s.name, s.id");
@@ -930,7 +931,7 @@ Result<QList<SchemaRecord>> SqlRepository::schemas(const Actor &actor)
 
 Result<SchemaRecord> SqlRepository::schemaRecord(const Actor &actor, qint64 id)
 {
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     Result<Rows> found = query((*scope)->db, kSchemaRecordSql + QStringLiteral(" WHERE s.id = ?"), {id},
@@ -1044,7 +1045,7 @@ Result<Schema> SqlRepository::loadSchema(const Actor &actor, qint64 id)
 
 Result<StoredSchema> SqlRepository::storedSchema(const Actor &actor, qint64 id)
 {
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     return readSchema(**scope, actor, id);
@@ -1053,7 +1054,7 @@ Result<StoredSchema> SqlRepository::storedSchema(const Actor &actor, qint64 id)
 Result<qint64> SqlRepository::partSchema(const Actor &actor, const QString &sql, qint64 id,
                                          const QString &missing)
 {
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     Result<Rows> found = query((*scope)->db, sql, {id}, tr("cannot read the schema"));
@@ -1363,7 +1364,7 @@ Result<int> SqlRepository::failStaleRuns(int olderThanSeconds)
 
 Result<QMap<RunRecord::Status, qint64>> SqlRepository::runStatusCounts()
 {
-    Result<std::unique_ptr<Scope>> scope = begin(Actor::systemActor());
+    Result<std::unique_ptr<Scope>> scope = begin(Actor::systemActor(), Transaction::Access::Read);
     if (!scope)
         return scope.error();
     Result<Rows> counted =
@@ -1425,7 +1426,7 @@ Result<void> SqlRepository::finishRun(const Actor &actor, qint64 runId, RunRecor
 
 Result<QList<RunRecord>> SqlRepository::runs(const Actor &actor, qint64 schemaId)
 {
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     // schemaId 0 asks for every schema's runs: "? = 0 OR" keeps it one prepared statement.
@@ -1446,7 +1447,7 @@ Result<QList<RunRecord>> SqlRepository::runs(const Actor &actor, qint64 schemaId
 
 Result<RunRecord> SqlRepository::run(const Actor &actor, qint64 runId)
 {
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     Result<Rows> found = query((*scope)->db,
@@ -1484,7 +1485,7 @@ Result<void> SqlRepository::deleteRun(const Actor &actor, qint64 runId)
 Result<StoredRows> SqlRepository::storedRows(const Actor &actor, qint64 runId, const QString &table,
                                              qint64 firstRow, int limit)
 {
-    Result<std::unique_ptr<Scope>> scope = begin(actor);
+    Result<std::unique_ptr<Scope>> scope = begin(actor, Transaction::Access::Read);
     if (!scope)
         return scope.error();
     QSqlDatabase &db = (*scope)->db;

@@ -84,7 +84,8 @@ public:
         QSqlDatabase db;
         Transaction transaction;
     };
-    Result<std::unique_ptr<Scope>> begin(const Actor &actor);
+    Result<std::unique_ptr<Scope>> begin(const Actor &actor,
+                                         Transaction::Access access = Transaction::Access::Write);
     // Checks that the actor may see the run and returns its schema id.
     Result<qint64> runSchema(Scope &scope, const Actor &actor, qint64 runId);
 
