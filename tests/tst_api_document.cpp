@@ -15,6 +15,7 @@
 #include "api/ApiServer.h"
 #include "api/OpenApiRoutes.h"
 #include "auth/AuthService.h"
+#include "format/SchemaFile.h"
 #include "jobs/JobService.h"
 
 #include <QJsonArray>
@@ -123,6 +124,7 @@ private slots:
     void sessionRoutes();
     void passwordChange();
     void schemaRoutes();
+    void schemaEditing();
     void userRoutes();
     void runRoutes(); // before importRoutes(), which replaces alice's shop
     void importRoutes();
@@ -141,6 +143,16 @@ private:
     Response download(const QString &path, const QByteArray &token)
     {
         return m_client.send("GET", path, token, {}, {}, {}, false);
+    }
+    // Any body (JSON unless type says otherwise; none when empty) with If-Match when ifMatch is given.
+    Response write(const QByteArray &method, const QString &path, const QByteArray &token,
+                   const QByteArray &data, const QByteArray &ifMatch = {},
+                   const QByteArray &type = "application/json")
+    {
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        if (!ifMatch.isEmpty())
+            headers.append({"If-Match", ifMatch});
+        return m_client.send(method, path, token, data, data.isEmpty() ? QByteArray() : type, headers);
     }
     // Polls GET /runs/{id} until the run has status; its last answer.
     Response waitForRun(qint64 id, const QString &status, const QByteArray &token);
@@ -436,6 +448,335 @@ void TestApiDocument::schemaRoutes()
     expect("GET", preview, call("GET", at(m_emptyId), m_alice), 422);
     expect("GET", preview, call("GET", at(m_shopId)), 401);
     expect("POST", preview, call("POST", at(m_shopId), m_alice, {}, true), 405);
+    validate();
+}
+
+void TestApiDocument::schemaEditing()
+{
+    const QByteArray admin = m_client.signIn(u"grace"_s, kPassword);
+    const QByteArray bob = m_client.signIn(u"bob"_s, kPassword);
+    QVERIFY(!admin.isEmpty() && !bob.isEmpty());
+    const auto json = [](const QJsonObject &object) { return QJsonDocument(object).toJson(); };
+    const auto code = [](const Response &response) {
+        return response.json.value(u"error"_s).toObject().value(u"code"_s).toString();
+    };
+
+    // Creating: a whole document, a name, for another user.
+    const QString schemas = u"/schemas"_s;
+    Schema shop = test::shopExample();
+    shop.name = u"edited shop"_s;
+    shop.tables[0].columns[1].samples = QStringList{u"Ada"_s, u"Grace"_s};
+    const Response created = write("POST", schemas, m_alice, SchemaFile::serialize(shop));
+    expect("POST", schemas, created, 201);
+    const qint64 id = created.json.value(u"id"_s).toInteger();
+    QCOMPARE(created.headers.value("location"), "/api/v1/schemas/" + QByteArray::number(id));
+    QCOMPARE(created.headers.value("etag"), "\"1\"");
+    const Response empty = write("POST", schemas, m_alice,
+                                 json({{u"name"_s, u"made empty"_s}, {u"description"_s, u"nothing yet"_s}}));
+    expect("POST", schemas, empty, 201);
+    const qint64 emptyId = empty.json.value(u"id"_s).toInteger();
+    expect("POST", schemas,
+           write("POST", u"/schemas?ownerId=%1"_s.arg(m_aliceId), admin,
+                 json({{u"name"_s, u"made for alice"_s}})),
+           201);
+    expect("POST", schemas, write("POST", schemas, m_alice, "{\"name\": "), 400);
+    expect("POST", schemas,
+           write("POST", schemas, m_alice, json({{u"name"_s, u"x"_s}, {u"colour"_s, u"blue"_s}})), 400);
+    expect("POST", schemas, write("POST", schemas, m_alice, json({{u"description"_s, u"no name"_s}})), 400);
+    expect("POST", schemas, write("POST", u"/schemas?ownerId=abc"_s, admin, json({{u"name"_s, u"x"_s}})),
+           400);
+    expect("POST", schemas, write("POST", schemas, {}, json({{u"name"_s, u"x"_s}})), 401);
+    expect("POST", schemas,
+           write("POST", u"/schemas?ownerId=%1"_s.arg(m_bobId), m_alice, json({{u"name"_s, u"planted"_s}})),
+           403);
+    expect("POST", schemas, write("POST", u"/schemas?ownerId=999999"_s, admin, json({{u"name"_s, u"x"_s}})),
+           404);
+    const Response taken = write("POST", schemas, m_alice, SchemaFile::serialize(shop));
+    expect("POST", schemas, taken, 409);
+    QCOMPARE(code(taken), u"already_exists"_s);
+    expect("POST", schemas, write("POST", schemas, m_alice, "name=x", {}, "text/plain"), 415);
+    expect("POST", schemas, write("POST", schemas, m_alice, json({{u"name"_s, u"  "_s}})), 422);
+    QByteArray unknownKey = SchemaFile::serialize(shop);
+    unknownKey.replace("\"name\": \"first_name\"", "\"name\": \"first_name\", \"colour\": \"blue\"");
+    const Response refused = write("POST", schemas, m_alice, unknownKey);
+    expect("POST", schemas, refused, 422);
+    QCOMPARE(refused.json.value(u"error"_s)[u"details"_s][u"path"_s].toString(), u"customers.first_name"_s);
+
+    // One schema: read, changed, stale, deleted.
+    const QString item = u"/schemas/{id}"_s;
+    const auto schema = [](qint64 schemaId, const QString &rest = {}) {
+        return u"/schemas/%1%2"_s.arg(schemaId).arg(rest);
+    };
+    const Response read = write("GET", schema(id), m_alice, {});
+    expect("GET", item, read, 200);
+    QCOMPARE(read.json.value(u"revision"_s).toInt(), 1);
+    expect("GET", item, write("GET", schema(id), admin, {}), 200);
+    expect("GET", item, write("GET", schema(id), bob, {}), 404);
+    expect("GET", item, write("GET", schema(999999), m_alice, {}), 404);
+    expect("GET", item, write("GET", schema(id), {}, {}), 401);
+    expect("PATCH", item, write("PATCH", schema(id), m_alice, "{}"), 405);
+    QJsonObject described = read.json;
+    described.insert(u"description"_s, u"edited over the API"_s);
+    const Response updated = write("PUT", schema(id), m_alice, json(described), read.headers.value("etag"));
+    expect("PUT", item, updated, 200);
+    QCOMPARE(updated.headers.value("etag"), "\"2\"");
+    const Response stale = write("PUT", schema(id), m_alice, json({{u"name"_s, u"stale"_s}}), "\"1\"");
+    expect("PUT", item, stale, 412);
+    QCOMPARE(code(stale), u"precondition_failed"_s);
+    expect("PUT", item, write("PUT", schema(id), m_alice, json({{u"name"_s, u"made empty"_s}})), 409);
+    expect("PUT", item, write("PUT", schema(id), m_alice, json({{u"name"_s, 5}})), 400);
+    expect("PUT", item, write("PUT", schema(id), m_alice, json({{u"name"_s, u""_s}})), 422);
+    expect("PUT", item, write("PUT", schema(id), m_alice, "name=x", {}, "text/plain"), 415);
+    expect("PUT", item, write("PUT", schema(id), bob, json({{u"name"_s, u"mine"_s}})), 404);
+    expect("PUT", item, write("PUT", schema(id), {}, json({{u"name"_s, u"mine"_s}})), 401);
+    expect("DELETE", item, write("DELETE", schema(emptyId), m_alice, {}, "\"7\""), 412);
+    expect("DELETE", item, write("DELETE", schema(emptyId), bob, {}), 404);
+    expect("DELETE", item, write("DELETE", schema(emptyId), {}, {}), 401);
+    expect("DELETE", item, write("DELETE", schema(emptyId), m_alice, {}, "\"1\""), 204);
+    expect("DELETE", item, write("DELETE", schema(emptyId), m_alice, {}), 404);
+    validate();
+
+    // The whole document, with its ETag.
+    const QString document = u"/schemas/{id}/document"_s;
+    const Response got = write("GET", schema(id, u"/document"_s), m_alice, {});
+    expect("GET", document, got, 200);
+    QCOMPARE(got.headers.value("etag"), "\"2\"");
+    expect("GET", document, write("GET", schema(id, u"/document"_s), bob, {}), 404);
+    expect("GET", document, write("GET", schema(id, u"/document"_s), {}, {}), 401);
+    expect("POST", document, write("POST", schema(id, u"/document"_s), m_alice, "{}"), 405);
+    Result<Schema> parsed = SchemaFile::parse(got.body);
+    QVERIFY(parsed.ok());
+    parsed->tables[1].rows = 250;
+    const QByteArray edited = SchemaFile::serialize(parsed.value());
+    const Response replaced =
+        write("PUT", schema(id, u"/document"_s), m_alice, edited, got.headers.value("etag"));
+    expect("PUT", document, replaced, 200);
+    QCOMPARE(replaced.headers.value("etag"), "\"3\"");
+    const Response lost =
+        write("PUT", schema(id, u"/document"_s), m_alice, edited, got.headers.value("etag"));
+    expect("PUT", document, lost, 412);
+    QCOMPARE(code(lost), u"precondition_failed"_s);
+    expect("PUT", document, write("PUT", schema(id, u"/document"_s), m_alice, "{\"format\": "), 400);
+    expect("PUT", document,
+           write("PUT", schema(id, u"/document"_s), m_alice,
+                 R"({"format": "something else", "version": 1, "schema": {}})"),
+           422);
+    Schema renamed = parsed.value();
+    renamed.name = u"made for alice"_s;
+    expect("PUT", document, write("PUT", schema(id, u"/document"_s), m_alice, SchemaFile::serialize(renamed)),
+           409);
+    expect("PUT", document, write("PUT", schema(id, u"/document"_s), m_alice, edited, {}, "text/plain"), 415);
+    expect("PUT", document, write("PUT", schema(id, u"/document"_s), bob, edited), 404);
+    expect("PUT", document, write("PUT", schema(id, u"/document"_s), {}, edited), 401);
+    validate();
+
+    // Tables.
+    const QString tables = u"/schemas/{id}/tables"_s;
+    const Response tableList = write("GET", schema(id, u"/tables"_s), m_alice, {});
+    expect("GET", tables, tableList, 200);
+    QCOMPARE(tableList.json.value(u"total"_s).toInt(), 2);
+    const QJsonObject customers = tableList.json.value(u"items"_s).toArray().at(0).toObject();
+    expect("GET", tables, write("GET", schema(id, u"/tables?limit=1&offset=1"_s), m_alice, {}), 200);
+    expect("GET", tables, write("GET", schema(id, u"/tables?limit=501"_s), m_alice, {}), 400);
+    expect("GET", tables, write("GET", schema(id, u"/tables"_s), bob, {}), 404);
+    expect("GET", tables, write("GET", schema(id, u"/tables"_s), {}, {}), 401);
+    expect("DELETE", tables, write("DELETE", schema(id, u"/tables"_s), m_alice, {}), 405);
+    const QJsonObject coupons{
+        {u"name"_s, u"coupons"_s},
+        {u"rows"_s, 10},
+        {u"columns"_s, QJsonArray{QJsonObject{{u"name"_s, u"code"_s}, {u"type"_s, u"string"_s}}}}};
+    const Response added = write("POST", schema(id, u"/tables"_s), m_alice, json(coupons), "\"3\"");
+    expect("POST", tables, added, 201);
+    const qint64 couponsId = added.json.value(u"id"_s).toInteger();
+    QCOMPARE(added.headers.value("location"), "/api/v1/tables/" + QByteArray::number(couponsId));
+    QCOMPARE(added.headers.value("etag"), "\"4\"");
+    QJsonObject copy = customers;
+    copy.insert(u"name"_s, u"clients"_s);
+    expect("POST", tables, write("POST", schema(id, u"/tables?position=0"_s), m_alice, json(copy)), 201);
+    expect("POST", tables, write("POST", schema(id, u"/tables"_s), m_alice, json(coupons), "\"3\""), 412);
+    expect("POST", tables, write("POST", schema(id, u"/tables?position=-1"_s), m_alice, json(coupons)), 400);
+    expect("POST", tables, write("POST", schema(id, u"/tables"_s), m_alice, "{\"name\": "), 400);
+    expect("POST", tables,
+           write("POST", schema(id, u"/tables"_s), m_alice,
+                 json({{u"name"_s, u"no rows"_s}, {u"columns"_s, QJsonArray()}})),
+           422);
+    expect("POST", tables, write("POST", schema(id, u"/tables"_s), m_alice, json(coupons)), 422); // its name
+    expect("POST", tables, write("POST", schema(id, u"/tables"_s), m_alice, "name: x", {}, "text/yaml"), 415);
+    expect("POST", tables, write("POST", schema(id, u"/tables"_s), bob, json(coupons)), 404);
+    expect("POST", tables, write("POST", schema(id, u"/tables"_s), {}, json(coupons)), 401);
+
+    const QString table = u"/tables/{id}"_s;
+    const auto tableAt = [](qint64 tableId, const QString &rest = {}) {
+        return u"/tables/%1%2"_s.arg(tableId).arg(rest);
+    };
+    const Response couponsRead = write("GET", tableAt(couponsId), m_alice, {});
+    expect("GET", table, couponsRead, 200);
+    expect("GET", table, write("GET", tableAt(couponsId), bob, {}), 404);
+    expect("GET", table, write("GET", tableAt(999999), m_alice, {}), 404);
+    expect("GET", table, write("GET", tableAt(couponsId), {}, {}), 401);
+    expect("POST", table, write("POST", tableAt(couponsId), m_alice, "{}"), 405);
+    QJsonObject vouchers = couponsRead.json;
+    vouchers.insert(u"name"_s, u"vouchers"_s);
+    vouchers.insert(u"position"_s, 0);
+    const QByteArray current = couponsRead.headers.value("etag");
+    const Response moved = write("PUT", tableAt(couponsId), m_alice, json(vouchers), current);
+    expect("PUT", table, moved, 200);
+    QCOMPARE(moved.json.value(u"position"_s).toInt(), 0);
+    expect("PUT", table, write("PUT", tableAt(couponsId), m_alice, json(vouchers), current), 412);
+    QJsonObject farAway = vouchers;
+    farAway.insert(u"position"_s, 99);
+    expect("PUT", table, write("PUT", tableAt(couponsId), m_alice, json(farAway)), 422);
+    farAway.insert(u"position"_s, u"last"_s);
+    expect("PUT", table, write("PUT", tableAt(couponsId), m_alice, json(farAway)), 400);
+    expect("PUT", table, write("PUT", tableAt(couponsId), m_alice, "rows: 1", {}, "text/yaml"), 415);
+    expect("PUT", table, write("PUT", tableAt(couponsId), bob, json(vouchers)), 404);
+    expect("PUT", table, write("PUT", tableAt(couponsId), {}, json(vouchers)), 401);
+    validate();
+
+    // Columns.
+    const QString columns = u"/tables/{id}/columns"_s;
+    const Response columnList = write("GET", tableAt(couponsId, u"/columns"_s), m_alice, {});
+    expect("GET", columns, columnList, 200);
+    QCOMPARE(columnList.json.value(u"total"_s).toInt(), 1);
+    expect("GET", columns, write("GET", tableAt(couponsId, u"/columns?offset=1"_s), m_alice, {}), 200);
+    expect("GET", columns, write("GET", tableAt(couponsId, u"/columns?limit=501"_s), m_alice, {}), 400);
+    expect("GET", columns, write("GET", tableAt(couponsId, u"/columns"_s), bob, {}), 404);
+    expect("GET", columns, write("GET", tableAt(couponsId, u"/columns"_s), {}, {}), 401);
+    expect("PUT", columns, write("PUT", tableAt(couponsId, u"/columns"_s), m_alice, "{}"), 405);
+    const QJsonObject value{{u"name"_s, u"value"_s},
+                            {u"type"_s, u"integer"_s},
+                            {u"description"_s, u"in cents"_s},
+                            {u"constraints"_s, QJsonObject{{u"min"_s, 100}, {u"max"_s, 5000}}}};
+    const QByteArray beforeColumn = moved.headers.value("etag");
+    const Response columnAdded =
+        write("POST", tableAt(couponsId, u"/columns"_s), m_alice, json(value), beforeColumn);
+    expect("POST", columns, columnAdded, 201);
+    const qint64 valueId = columnAdded.json.value(u"id"_s).toInteger();
+    QCOMPARE(columnAdded.headers.value("location"), "/api/v1/columns/" + QByteArray::number(valueId));
+    expect("POST", columns,
+           write("POST", tableAt(couponsId, u"/columns?position=0"_s), m_alice,
+                 json({{u"name"_s, u"kind"_s}, {u"type"_s, u"sample"_s}})),
+           201);
+    expect("POST", columns,
+           write("POST", tableAt(couponsId, u"/columns"_s), m_alice, json(value), beforeColumn), 412);
+    expect("POST", columns, write("POST", tableAt(couponsId, u"/columns?position=x"_s), m_alice, json(value)),
+           400);
+    expect("POST", columns,
+           write("POST", tableAt(couponsId, u"/columns"_s), m_alice, json({{u"name"_s, u"x"_s}})), 422);
+    expect("POST", columns,
+           write("POST", tableAt(couponsId, u"/columns"_s), m_alice, "<column/>", {}, "application/xml"),
+           415);
+    expect("POST", columns, write("POST", tableAt(couponsId, u"/columns"_s), bob, json(value)), 404);
+    expect("POST", columns, write("POST", tableAt(couponsId, u"/columns"_s), {}, json(value)), 401);
+
+    const QString column = u"/columns/{id}"_s;
+    const auto columnAt = [](qint64 columnId, const QString &rest = {}) {
+        return u"/columns/%1%2"_s.arg(columnId).arg(rest);
+    };
+    const Response valueRead = write("GET", columnAt(valueId), m_alice, {});
+    expect("GET", column, valueRead, 200);
+    QCOMPARE(valueRead.json.value(u"position"_s).toInt(), 2);
+    expect("GET", column, write("GET", columnAt(valueId), bob, {}), 404);
+    expect("GET", column, write("GET", columnAt(999999), m_alice, {}), 404);
+    expect("GET", column, write("GET", columnAt(valueId), {}, {}), 401);
+    expect("POST", column, write("POST", columnAt(valueId), m_alice, "{}"), 405);
+    QJsonObject amount = valueRead.json;
+    amount.insert(u"name"_s, u"amount"_s);
+    const QByteArray columnTag = valueRead.headers.value("etag");
+    expect("PUT", column, write("PUT", columnAt(valueId), m_alice, json(amount), columnTag), 200);
+    expect("PUT", column, write("PUT", columnAt(valueId), m_alice, json(amount), columnTag), 412);
+    QJsonObject misplaced = amount;
+    misplaced.insert(u"position"_s, 99);
+    expect("PUT", column, write("PUT", columnAt(valueId), m_alice, json(misplaced)), 422);
+    misplaced.insert(u"position"_s, -1);
+    expect("PUT", column, write("PUT", columnAt(valueId), m_alice, json(misplaced)), 400);
+    expect("PUT", column, write("PUT", columnAt(valueId), m_alice, "x", {}, "text/plain"), 415);
+    expect("PUT", column, write("PUT", columnAt(valueId), bob, json(amount)), 404);
+    expect("PUT", column, write("PUT", columnAt(valueId), {}, json(amount)), 401);
+
+    // Samples.
+    const QString samples = u"/columns/{id}/samples"_s;
+    const qint64 firstNameId =
+        customers.value(u"columns"_s).toArray().at(1).toObject().value(u"id"_s).toInteger();
+    const Response sampleList = write("GET", columnAt(firstNameId, u"/samples"_s), m_alice, {});
+    expect("GET", samples, sampleList, 200);
+    QCOMPARE(sampleList.json.value(u"total"_s).toInt(), 2);
+    expect("GET", samples, write("GET", columnAt(firstNameId, u"/samples?limit=1&offset=1"_s), m_alice, {}),
+           200);
+    expect("GET", samples, write("GET", columnAt(firstNameId, u"/samples?limit=501"_s), m_alice, {}), 400);
+    expect("GET", samples, write("GET", columnAt(firstNameId, u"/samples"_s), bob, {}), 404);
+    expect("GET", samples, write("GET", columnAt(firstNameId, u"/samples"_s), {}, {}), 401);
+    expect("PUT", samples, write("PUT", columnAt(firstNameId, u"/samples"_s), m_alice, "{}"), 405);
+    const QJsonObject more{{u"values"_s, QJsonArray{u"Hedy"_s, u"Katherine"_s, u""_s}}};
+    const QByteArray beforeSamples = sampleList.headers.value("etag");
+    const Response samplesAdded =
+        write("POST", columnAt(firstNameId, u"/samples"_s), m_alice, json(more), beforeSamples);
+    expect("POST", samples, samplesAdded, 201);
+    const QJsonArray fresh = samplesAdded.json.value(u"items"_s).toArray();
+    QCOMPARE(fresh.size(), 3);
+    expect("POST", samples,
+           write("POST", columnAt(firstNameId, u"/samples"_s), m_alice, json(more), beforeSamples), 412);
+    expect("POST", samples,
+           write("POST", columnAt(firstNameId, u"/samples"_s), m_alice, json({{u"values"_s, u"one"_s}})),
+           400);
+    expect("POST", samples,
+           write("POST", columnAt(firstNameId, u"/samples"_s), m_alice,
+                 json({{u"values"_s, QJsonArray{u"ok"_s, 7}}})),
+           422);
+    expect("POST", samples,
+           write("POST", columnAt(firstNameId, u"/samples"_s), m_alice, "Ada", {}, "text/csv"), 415);
+    expect("POST", samples, write("POST", columnAt(firstNameId, u"/samples"_s), bob, json(more)), 404);
+    expect("POST", samples, write("POST", columnAt(firstNameId, u"/samples"_s), {}, json(more)), 401);
+    const QString some = u"/samples?ids=%1,%2"_s.arg(fresh.at(0).toObject().value(u"id"_s).toInteger())
+                             .arg(fresh.at(2).toObject().value(u"id"_s).toInteger());
+    expect("DELETE", samples, write("DELETE", columnAt(firstNameId, some), m_alice, {}, beforeSamples), 412);
+    const Response someDeleted = write("DELETE", columnAt(firstNameId, some), m_alice, {});
+    expect("DELETE", samples, someDeleted, 204);
+    QVERIFY(!someDeleted.headers.value("etag").isEmpty());
+    expect("DELETE", samples, write("DELETE", columnAt(firstNameId, some), m_alice, {}), 404);
+    expect("DELETE", samples, write("DELETE", columnAt(firstNameId, u"/samples?ids=abc"_s), m_alice, {}),
+           400);
+    expect("DELETE", samples, write("DELETE", columnAt(firstNameId, u"/samples"_s), bob, {}), 404);
+    expect("DELETE", samples, write("DELETE", columnAt(firstNameId, u"/samples"_s), {}, {}), 401);
+    expect("DELETE", samples, write("DELETE", columnAt(firstNameId, u"/samples"_s), m_alice, {}), 204);
+    QCOMPARE(write("GET", columnAt(firstNameId, u"/samples"_s), m_alice, {}).json.value(u"total"_s).toInt(),
+             0);
+    validate();
+
+    // Validation: fine, then with a column of a type nobody knows.
+    const QString check = u"/schemas/{id}/validate"_s;
+    const Response fine = write("POST", schema(id, u"/validate"_s), m_alice, {});
+    expect("POST", check, fine, 200);
+    QCOMPARE(fine.json.value(u"valid"_s).toBool(), true);
+    QJsonObject broken = write("GET", columnAt(valueId), m_alice, {}).json;
+    broken.insert(u"type"_s, u"no_such_type"_s);
+    QCOMPARE(write("PUT", columnAt(valueId), m_alice, json(broken)).status, 200);
+    const Response invalid = write("POST", schema(id, u"/validate"_s), m_alice, {});
+    expect("POST", check, invalid, 200);
+    QCOMPARE(invalid.json.value(u"valid"_s).toBool(), false);
+    bool located = false;
+    for (const QJsonValue &problem : invalid.json.value(u"problems"_s).toArray())
+        located =
+            located || (problem[u"columnId"_s].toInteger() == valueId && problem[u"line"_s].toInt() > 0);
+    QVERIFY2(located, invalid.body.constData());
+    expect("POST", check, write("POST", schema(id, u"/validate"_s), bob, {}), 404);
+    expect("POST", check, write("POST", schema(id, u"/validate"_s), {}, {}), 401);
+    expect("GET", check, write("GET", schema(id, u"/validate"_s), m_alice, {}), 405);
+
+    // Deleting a column and a table, stale first.
+    const QByteArray beforeDeletes = invalid.headers.value("etag");
+    expect("DELETE", column, write("DELETE", columnAt(valueId), m_alice, {}, "\"1\""), 412);
+    expect("DELETE", column, write("DELETE", columnAt(valueId), bob, {}), 404);
+    expect("DELETE", column, write("DELETE", columnAt(valueId), {}, {}), 401);
+    const Response columnDeleted = write("DELETE", columnAt(valueId), m_alice, {}, beforeDeletes);
+    expect("DELETE", column, columnDeleted, 204);
+    expect("DELETE", column, write("DELETE", columnAt(valueId), m_alice, {}), 404);
+    expect("DELETE", table, write("DELETE", tableAt(couponsId), m_alice, {}, beforeDeletes), 412);
+    expect("DELETE", table, write("DELETE", tableAt(couponsId), bob, {}), 404);
+    expect("DELETE", table, write("DELETE", tableAt(couponsId), {}, {}), 401);
+    expect("DELETE", table,
+           write("DELETE", tableAt(couponsId), m_alice, {}, columnDeleted.headers.value("etag")), 204);
+    expect("DELETE", table, write("DELETE", tableAt(couponsId), m_alice, {}), 404);
     validate();
 }
 
