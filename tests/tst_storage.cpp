@@ -288,6 +288,7 @@ void TestStorage::schemasRoundTrip()
         schema.tables[0].columns[0].description = u"with samples"_s;
         Result<SchemaRecord> saved = storage->saveSchema(actor, alice.id, schema);
         QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+        QCOMPARE(saved->owner, u"alice"_s); // the record of a save names its owner as a read does
         Result<Schema> loaded = storage->loadSchema(actor, saved->id);
         QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().toString()));
         QCOMPARE(loaded->owner, u"alice"_s);

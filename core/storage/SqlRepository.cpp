@@ -439,6 +439,13 @@ Result<SchemaRecord> SqlRepository::insertSchema(Scope &scope, qint64 ownerId, c
         return makeError(ErrorCode::Database, tr("cannot save the schema"));
     record.id = inserted->value(0).toLongLong();
     record.revision = 1;
+    // The owner's name, as every other read of a schema record gives it.
+    Result<Rows> owner = query(db, QStringLiteral("SELECT username FROM users WHERE id = ?"), {ownerId},
+                               tr("cannot read the users"));
+    if (!owner)
+        return owner.error();
+    if (owner->next())
+        record.owner = owner->value(0).toString();
     StoredSchema edited;
     edited.schema = schema;
     if (Result<void> tables = writeParts(scope, record.id, StoredSchema(), edited); !tables)
