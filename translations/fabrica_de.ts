@@ -113,6 +113,14 @@
         <source>Sign in first: send the token of POST %1/auth/login as &quot;Authorization: Bearer TOKEN&quot;.</source>
         <translation>Melden Sie sich zuerst an: Senden Sie das Token von POST %1/auth/login als &quot;Authorization: Bearer TOKEN&quot;.</translation>
     </message>
+    <message>
+        <source>The server is stopping.</source>
+        <translation>Der Server wird beendet.</translation>
+    </message>
+    <message>
+        <source>The server is sending as many downloads as it may at once; try again shortly.</source>
+        <translation>Der Server sendet bereits so viele Downloads gleichzeitig, wie er darf; versuchen Sie es in Kürze erneut.</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::ApiStatusLabel</name>
@@ -463,6 +471,25 @@
     <message>
         <source>type %1: %2</source>
         <translation>Typ %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ColumnRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is %2 in the body but %3 here; ids cannot be changed.</source>
+        <translation>&quot;%1&quot; ist im Anfragetext %2, hier aber %3; IDs können nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>no table with id %1</source>
+        <translation>keine Tabelle mit der ID %1</translation>
+    </message>
+    <message>
+        <source>no column with id %1</source>
+        <translation>keine Spalte mit der ID %1</translation>
+    </message>
+    <message>
+        <source>&quot;position&quot; must be less than the number of columns, %1.</source>
+        <translation>&quot;position&quot; muss kleiner als die Anzahl der Spalten (%1) sein.</translation>
     </message>
 </context>
 <context>
@@ -2828,8 +2855,12 @@ Beispiel: %2</translation>
         <translation>der Startwert muss eine ganze Zahl von 0 bis 18446744073709551615 sein</translation>
     </message>
     <message>
-        <source>unknown target &quot;%1&quot; (targets: files, database, storage)</source>
-        <translation>unbekanntes Ziel &quot;%1&quot; (Ziele: files, database, storage)</translation>
+        <source>run %1 is exported as it is; download its export instead</source>
+        <translation>Lauf %1 wird so exportiert, wie er ist; laden Sie stattdessen seinen Export herunter</translation>
+    </message>
+    <message>
+        <source>unknown target &quot;%1&quot; (targets: files, database, storage, download)</source>
+        <translation>unbekanntes Ziel &quot;%1&quot; (Ziele: files, database, storage, download)</translation>
     </message>
 </context>
 <context>
@@ -4811,6 +4842,48 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::ResponseFileWriter</name>
+    <message>
+        <source>the client stopped taking the download</source>
+        <translation>der Client nimmt den Download nicht mehr entgegen</translation>
+    </message>
+    <message>
+        <source>a single-file download got a second file</source>
+        <translation>ein Download aus einer einzigen Datei hat eine zweite Datei erhalten</translation>
+    </message>
+    <message>
+        <source>cannot start gzip compression</source>
+        <translation>die gzip-Komprimierung kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>gzip compression failed</source>
+        <translation>die gzip-Komprimierung ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ResponseZipWriter</name>
+    <message>
+        <source>a ZIP entry began inside another</source>
+        <translation>ein ZIP-Eintrag begann innerhalb eines anderen</translation>
+    </message>
+    <message>
+        <source>the file name %1 is too long for a ZIP archive</source>
+        <translation>der Dateiname %1 ist zu lang für ein ZIP-Archiv</translation>
+    </message>
+    <message>
+        <source>cannot start compression</source>
+        <translation>die Komprimierung kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>compression failed</source>
+        <translation>die Komprimierung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>a write outside any ZIP entry</source>
+        <translation>ein Schreibvorgang außerhalb jedes ZIP-Eintrags</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::RowCountsModel</name>
     <message>
         <source>Changed for this generation; the schema says %1</source>
@@ -4850,6 +4923,115 @@ Beispiel: %2</translation>
     <message>
         <source>at most %1 rows can be read at a time, not %2</source>
         <translation>es können höchstens %1 Zeilen auf einmal gelesen werden, nicht %2</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RunExport</name>
+    <message>
+        <source>run %1 is %2; only a finished run has data to export</source>
+        <translation>Lauf %1 hat den Status %2; nur ein abgeschlossener Lauf hat Daten zum Exportieren</translation>
+    </message>
+    <message>
+        <source>run %1 wrote its data to %2, so there is nothing to download; export a run kept in storage or one made for download</source>
+        <translation>Lauf %1 hat seine Daten nach %2 geschrieben, daher gibt es nichts herunterzuladen; exportieren Sie einen Lauf aus dem Datenspeicher oder einen, der zum Herunterladen erzeugt wurde</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot; (formats: %2)</source>
+        <translation>unbekanntes Format &quot;%1&quot; (Formate: %2)</translation>
+    </message>
+    <message>
+        <source>unknown dialect &quot;%1&quot; (postgresql, mysql, sqlite)</source>
+        <translation>unbekannter Dialekt &quot;%1&quot; (postgresql, mysql, sqlite)</translation>
+    </message>
+    <message>
+        <source>gzip must be true or false, found &quot;%1&quot;</source>
+        <translation>gzip muss true oder false sein, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the run&apos;s schema no longer compiles: %1</source>
+        <translation>das Schema des Laufs ist nicht mehr verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>the run&apos;s request no longer compiles: %1</source>
+        <translation>die Generierungsanfrage des Laufs ist nicht mehr verwendbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RunInput</name>
+    <message>
+        <source>unknown key &quot;%1&quot; (known: %2)</source>
+        <translation>unbekannter Schlüssel &quot;%1&quot; (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3</source>
+        <translation>%1 muss eine ganze Zahl von %2 bis %3 sein</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>seed must be a whole number from 0 to 18446744073709551615 (as a string above 2^53)</source>
+        <translation>seed muss eine ganze Zahl von 0 bis 18446744073709551615 sein (oberhalb von 2^53 als Zeichenkette)</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot; (formats: %2)</source>
+        <translation>unbekanntes Format &quot;%1&quot; (Formate: %2)</translation>
+    </message>
+    <message>
+        <source>unknown dialect &quot;%1&quot; (postgresql, mysql, sqlite)</source>
+        <translation>unbekannter Dialekt &quot;%1&quot; (postgresql, mysql, sqlite)</translation>
+    </message>
+    <message>
+        <source>the delimiter must be one ASCII character other than a quote or a line break</source>
+        <translation>das Trennzeichen muss ein einzelnes ASCII-Zeichen sein, aber weder ein Anführungszeichen noch ein Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>the line ending must be &quot;\n&quot; or &quot;\r\n&quot;</source>
+        <translation>das Zeilenende muss &quot;\n&quot; oder &quot;\r\n&quot; sein</translation>
+    </message>
+    <message>
+        <source>a database target needs its URL as a string in %1: postgresql://user:password@host:port/database[?schema=NAME]</source>
+        <translation>ein Datenbankziel benötigt seine URL als Zeichenkette in %1: postgresql://user:password@host:port/database[?schema=NAME]</translation>
+    </message>
+    <message>
+        <source>ifExists must be fail, append or truncate, found &quot;%1&quot;</source>
+        <translation>ifExists muss fail, append oder truncate sein, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>rows must be an object of table names and row counts, like {&quot;orders&quot;: 1000}</source>
+        <translation>rows muss ein Objekt aus Tabellennamen und Zeilenzahlen sein, etwa {&quot;orders&quot;: 1000}</translation>
+    </message>
+    <message>
+        <source>the schema has no table &quot;%1&quot; to set the row count of</source>
+        <translation>das Schema enthält keine Tabelle &quot;%1&quot;, deren Zeilenzahl gesetzt werden könnte</translation>
+    </message>
+    <message>
+        <source>target must be an object with a &quot;kind&quot;</source>
+        <translation>target muss ein Objekt mit &quot;kind&quot; sein</translation>
+    </message>
+    <message>
+        <source>target.kind must be stored, database or files, found &quot;%1&quot;</source>
+        <translation>target.kind muss stored, database oder files sein, gefunden: &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RunRoutes</name>
+    <message>
+        <source>This server runs no generation jobs.</source>
+        <translation>Dieser Server führt keine Generierungsaufträge aus.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may write into a database from the server; generate files to download instead (&quot;target&quot;: {&quot;kind&quot;: &quot;files&quot;}).</source>
+        <translation>Nur ein Administrator darf vom Server aus in eine Datenbank schreiben; erzeugen Sie stattdessen Dateien zum Herunterladen (&quot;target&quot;: {&quot;kind&quot;: &quot;files&quot;}).</translation>
+    </message>
+    <message>
+        <source>status must be queued, running, finished, failed or cancelled, found &quot;%1&quot;</source>
+        <translation>status muss queued, running, finished, failed oder cancelled sein, gefunden: &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -5056,6 +5238,33 @@ Beispiel: %2</translation>
     <message>
         <source>Deleted run %1.</source>
         <translation>Lauf %1 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SampleRoutes</name>
+    <message>
+        <source>no column with id %1</source>
+        <translation>keine Spalte mit der ID %1</translation>
+    </message>
+    <message>
+        <source>Unknown property &quot;%1&quot;: send {&quot;values&quot;: [&quot;…&quot;, …]}.</source>
+        <translation>Unbekannte Eigenschaft &quot;%1&quot;: Senden Sie {&quot;values&quot;: [&quot;…&quot;, …]}.</translation>
+    </message>
+    <message>
+        <source>Send the samples to add as {&quot;values&quot;: [&quot;…&quot;, …]}.</source>
+        <translation>Senden Sie die hinzuzufügenden Beispielwerte als {&quot;values&quot;: [&quot;…&quot;, …]}.</translation>
+    </message>
+    <message>
+        <source>Sample #%1 must be a string.</source>
+        <translation>Beispielwert #%1 muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>The query parameter &quot;ids&quot; must list sample ids separated by commas, such as ids=4,7.</source>
+        <translation>Der Abfrageparameter &quot;ids&quot; muss IDs von Beispielwerten durch Kommas getrennt aufführen, etwa ids=4,7.</translation>
+    </message>
+    <message>
+        <source>Column %1 has no sample with id %2.</source>
+        <translation>Spalte %1 hat keinen Beispielwert mit der ID %2.</translation>
     </message>
 </context>
 <context>
@@ -5329,6 +5538,14 @@ Beispiel: %2</translation>
         <source>%L1 rows to generate</source>
         <translation>%L1 zu erzeugende Zeilen</translation>
     </message>
+    <message>
+        <source>The schema has changed since you read it: If-Match %1 does not match its ETag %2. Read it again, then repeat the change.</source>
+        <translation>Das Schema wurde geändert, seit Sie es gelesen haben: If-Match %1 stimmt nicht mit seinem ETag %2 überein. Lesen Sie es erneut und wiederholen Sie dann die Änderung.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from 0.</source>
+        <translation>&quot;%1&quot; muss eine ganze Zahl ab 0 sein.</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::SchemaFile</name>
@@ -5536,6 +5753,26 @@ Beispiel: %2</translation>
     <message>
         <source>The schema has no table &quot;%1&quot;.</source>
         <translation>Das Schema hat keine Tabelle &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown property &quot;%1&quot;: a schema takes &quot;name&quot; and &quot;description&quot; here (or, to create one, a whole schema document).</source>
+        <translation>Unbekannte Eigenschaft &quot;%1&quot;: Ein Schema nimmt hier &quot;name&quot; und &quot;description&quot; an (oder, um eines anzulegen, ein vollständiges Schemadokument).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string.</source>
+        <translation>&quot;%1&quot; muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>A schema needs a name.</source>
+        <translation>Ein Schema benötigt einen Namen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator creates schemas for other users.</source>
+        <translation>Nur ein Administrator kann Schemas für andere Benutzer anlegen.</translation>
+    </message>
+    <message>
+        <source>Send the new schema&apos;s &quot;name&quot; (and a &quot;description&quot;), or a whole schema document.</source>
+        <translation>Senden Sie den &quot;name&quot; des neuen Schemas (und eine &quot;description&quot;) oder ein vollständiges Schemadokument.</translation>
     </message>
 </context>
 <context>
@@ -5837,6 +6074,18 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
     <message>
         <source>Fabrica API listening on %1://%2:%3/api/v1 (storage %4); stop with Ctrl+C or SIGTERM.</source>
         <translation>Fabrica-API lauscht auf %1://%2:%3/api/v1 (Datenspeicher %4); beenden mit Strg+C oder SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Generation jobs this server runs at once (queued runs of any instance sharing the storage).</source>
+        <translation>Generierungsaufträge, die dieser Server gleichzeitig ausführt (wartende Läufe jeder Instanz, die denselben Datenspeicher nutzt).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>fabrica serve: --workers takes a number from 1 to 64</source>
+        <translation>fabrica serve: --workers erwartet eine Zahl von 1 bis 64</translation>
     </message>
 </context>
 <context>
@@ -6323,6 +6572,18 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
         <source>cannot count the runs</source>
         <translation>die Läufe können nicht gezählt werden</translation>
     </message>
+    <message>
+        <source>schema %1 was changed meanwhile; read it again and repeat the change</source>
+        <translation>Schema %1 wurde inzwischen geändert; lesen Sie es erneut und wiederholen Sie die Änderung</translation>
+    </message>
+    <message>
+        <source>no table with id %1</source>
+        <translation>keine Tabelle mit der ID %1</translation>
+    </message>
+    <message>
+        <source>no column with id %1</source>
+        <translation>keine Spalte mit der ID %1</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::SqlTokenizer</name>
@@ -6638,6 +6899,25 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
             <numerusform>%n Spalte verschieben</numerusform>
             <numerusform>%n Spalten verschieben</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::TableRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is %2 in the body but %3 here; ids cannot be changed.</source>
+        <translation>&quot;%1&quot; ist im Anfragetext %2, hier aber %3; IDs können nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>no table with id %1</source>
+        <translation>keine Tabelle mit der ID %1</translation>
+    </message>
+    <message>
+        <source>Column id %1 is not a column of table %2 (or is given twice); leave the id out for a new column.</source>
+        <translation>Die Spalten-ID %1 gehört zu keiner Spalte der Tabelle %2 (oder ist doppelt angegeben); lassen Sie die ID bei einer neuen Spalte weg.</translation>
+    </message>
+    <message>
+        <source>&quot;position&quot; must be less than the number of tables, %1.</source>
+        <translation>&quot;position&quot; muss kleiner als die Anzahl der Tabellen (%1) sein.</translation>
     </message>
 </context>
 <context>
