@@ -201,6 +201,16 @@ void ApiServer::addRoute(const QString &path, Method method, Handler handler)
     }
 }
 
+void ApiServer::addSignedInRoute(const QString &path, Method method, SignedInHandler handler)
+{
+    addRoute(path, method, [this, handler = std::move(handler)](const Request &request) -> Reply {
+        Result<UserRecord> user = authenticate(request);
+        if (!user)
+            return {ApiResponse::error(user.error()), 0};
+        return handler(request, user.value());
+    });
+}
+
 QMap<QString, QStringList> ApiServer::routes() const
 {
     QMap<QString, QStringList> all;

@@ -56,9 +56,9 @@ public:
         // What POST /imports may read; its uploadBytes also sets the socket guard's upload body limit
         // (limits.framing.uploadBodyBytes is replaced by it).
         ImportLimits importLimits;
-        SignInThrottle::Limits signIn; // failed sign-ins per account and per address before 429
+        SignInThrottle::Limits signIn;        // failed sign-ins per account and per address before 429
         std::optional<QSslConfiguration> tls; // HTTPS on every connection (ApiTls::serverConfiguration)
-        int maxDownloads = 8;          // streamed responses at once (one thread each); more get 503
+        int maxDownloads = 8;                 // streamed responses at once (one thread each); more get 503
     };
 
     ApiServer(Repository &repository, AuthService &auth, Options options, QObject *parent = nullptr);
@@ -109,10 +109,13 @@ public:
         std::shared_ptr<Stream> stream;
     };
     using Handler = std::function<Reply(const Request &request)>;
+    using SignedInHandler = std::function<Reply(const Request &request, const UserRecord &user)>;
 
     // Registers a handler for path (below /api/v1, "<arg>" for a numeric id) and method; another method on
     // a known path gets 405 with Allow.
     void addRoute(const QString &path, QHttpServerRequest::Method method, Handler handler);
+    // A route for signed-in users: a request without a valid bearer token gets 401 before the handler runs.
+    void addSignedInRoute(const QString &path, QHttpServerRequest::Method method, SignedInHandler handler);
     // Every registered path with its methods, e.g. {"/schemas/<arg>": {"DELETE", "GET", "PUT"}}.
     QMap<QString, QStringList> routes() const;
 

@@ -85,60 +85,55 @@ Error badPosition(qsizetype count)
 ColumnRoutes::ColumnRoutes(ApiServer &server)
     : m_server(server)
 {
-    server.addRoute(QStringLiteral("/tables/<arg>/columns"), Method::Get,
-                    [this](const auto &r) { return list(r); });
-    server.addRoute(QStringLiteral("/tables/<arg>/columns"), Method::Post,
-                    [this](const auto &r) { return create(r); });
-    server.addRoute(QStringLiteral("/columns/<arg>"), Method::Get, [this](const auto &r) { return get(r); });
-    server.addRoute(QStringLiteral("/columns/<arg>"), Method::Put,
-                    [this](const auto &r) { return update(r); });
-    server.addRoute(QStringLiteral("/columns/<arg>"), Method::Delete,
-                    [this](const auto &r) { return remove(r); });
+    server.addSignedInRoute(QStringLiteral("/tables/<arg>/columns"), Method::Get,
+                            [this](const auto &r, const auto &u) { return list(r, u); });
+    server.addSignedInRoute(QStringLiteral("/tables/<arg>/columns"), Method::Post,
+                            [this](const auto &r, const auto &u) { return create(r, u); });
+    server.addSignedInRoute(QStringLiteral("/columns/<arg>"), Method::Get,
+                            [this](const auto &r, const auto &u) { return get(r, u); });
+    server.addSignedInRoute(QStringLiteral("/columns/<arg>"), Method::Put,
+                            [this](const auto &r, const auto &u) { return update(r, u); });
+    server.addSignedInRoute(QStringLiteral("/columns/<arg>"), Method::Delete,
+                            [this](const auto &r, const auto &u) { return remove(r, u); });
 }
 
-ApiServer::Reply ColumnRoutes::list(const ApiServer::Request &request)
+ApiServer::Reply ColumnRoutes::list(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user.value()).read(*schemaId);
+        return {ApiResponse::error(schemaId.error()), user.id};
+    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(*schemaId);
     if (!stored)
-        return {ApiResponse::error(stored.error()), user->id};
+        return {ApiResponse::error(stored.error()), user.id};
     const int t = stored->tableIndex(request.id);
     if (t < 0)
-        return {ApiResponse::error(noTable(request.id)), user->id};
+        return {ApiResponse::error(noTable(request.id)), user.id};
     Result<ApiInput::Page> page = ApiInput::page(request.query);
     if (!page)
-        return {ApiResponse::error(page.error()), user->id};
+        return {ApiResponse::error(page.error()), user.id};
     const qint64 total = stored->schema.tables[t].columns.size();
     QJsonArray items;
     for (qint64 c = page->offset; c < total && c < page->offset + page->limit; ++c)
         items.append(ApiJson::column(stored.value(), t, int(c)));
     return {SchemaEditor::tagged(ApiResponse::json(ApiInput::pageJson(items, total, page.value())),
                                  stored->record.revision),
-            user->id};
+            user.id};
 }
 
-ApiServer::Reply ColumnRoutes::create(const ApiServer::Request &request)
+ApiServer::Reply ColumnRoutes::create(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
+        return {ApiResponse::error(schemaId.error()), user.id};
     // A copy of another column (its ids included) may be posted as it is: the ids are the new column's own.
     Result<ColumnBody> body = readColumnBody(request);
     if (!body)
-        return {ApiResponse::error(body.error()), user->id};
+        return {ApiResponse::error(body.error()), user.id};
     Result<qint64> position = ApiInput::queryNumber(request.query, QStringLiteral("position"),
                                                     body->position.value_or(INT_MAX), INT_MAX);
     if (!position)
-        return {ApiResponse::error(position.error()), user->id};
-    SchemaEditor editor(m_server, request, user.value());
+        return {ApiResponse::error(position.error()), user.id};
+    SchemaEditor editor(m_server, request, user);
     int t = -1;
     int at = 0;
     Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
@@ -154,51 +149,45 @@ ApiServer::Reply ColumnRoutes::create(const ApiServer::Request &request)
         return {};
     });
     if (!stored)
-        return {editor.error(stored.error()), user->id};
+        return {editor.error(stored.error()), user.id};
     QHttpServerResponse response = SchemaEditor::tagged(
         ApiResponse::json(ApiJson::column(stored.value(), t, at), ApiResponse::Status::Created),
         stored->record.revision);
     response.setHeader(QByteArrayLiteral("Location"),
                        SchemaEditor::location(QStringLiteral("/columns/%1").arg(stored->columnId(t, at))));
-    return {std::move(response), user->id};
+    return {std::move(response), user.id};
 }
 
-ApiServer::Reply ColumnRoutes::get(const ApiServer::Request &request)
+ApiServer::Reply ColumnRoutes::get(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user.value()).read(*schemaId);
+        return {ApiResponse::error(schemaId.error()), user.id};
+    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(*schemaId);
     if (!stored)
-        return {ApiResponse::error(stored.error()), user->id};
+        return {ApiResponse::error(stored.error()), user.id};
     const std::optional<std::pair<int, int>> at = stored->columnIndex(request.id);
     if (!at)
-        return {ApiResponse::error(noColumn(request.id)), user->id};
+        return {ApiResponse::error(noColumn(request.id)), user.id};
     return {SchemaEditor::tagged(ApiResponse::json(ApiJson::column(stored.value(), at->first, at->second)),
                                  stored->record.revision),
-            user->id};
+            user.id};
 }
 
-ApiServer::Reply ColumnRoutes::update(const ApiServer::Request &request)
+ApiServer::Reply ColumnRoutes::update(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
+        return {ApiResponse::error(schemaId.error()), user.id};
     Result<ColumnBody> body = readColumnBody(request);
     if (!body)
-        return {ApiResponse::error(body.error()), user->id};
+        return {ApiResponse::error(body.error()), user.id};
     if (body->id && *body->id != request.id)
-        return {ApiResponse::error(mismatch(QStringLiteral("id"), *body->id, request.id)), user->id};
+        return {ApiResponse::error(mismatch(QStringLiteral("id"), *body->id, request.id)), user.id};
     if (body->schemaId && *body->schemaId != *schemaId)
         return {ApiResponse::error(mismatch(QStringLiteral("schemaId"), *body->schemaId, *schemaId)),
-                user->id};
-    SchemaEditor editor(m_server, request, user.value());
+                user.id};
+    SchemaEditor editor(m_server, request, user);
     std::pair<int, int> at;
     Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
         const std::optional<std::pair<int, int>> found = schema.columnIndex(request.id);
@@ -226,21 +215,18 @@ ApiServer::Reply ColumnRoutes::update(const ApiServer::Request &request)
         return {};
     });
     if (!stored)
-        return {editor.error(stored.error()), user->id};
+        return {editor.error(stored.error()), user.id};
     return {SchemaEditor::tagged(ApiResponse::json(ApiJson::column(stored.value(), at.first, at.second)),
                                  stored->record.revision),
-            user->id};
+            user.id};
 }
 
-ApiServer::Reply ColumnRoutes::remove(const ApiServer::Request &request)
+ApiServer::Reply ColumnRoutes::remove(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
-    SchemaEditor editor(m_server, request, user.value());
+        return {ApiResponse::error(schemaId.error()), user.id};
+    SchemaEditor editor(m_server, request, user);
     Result<StoredSchema> stored = editor.apply(*schemaId, [&request](StoredSchema &schema) -> Result<void> {
         const std::optional<std::pair<int, int>> found = schema.columnIndex(request.id);
         if (!found)
@@ -249,8 +235,8 @@ ApiServer::Reply ColumnRoutes::remove(const ApiServer::Request &request)
         return {};
     });
     if (!stored)
-        return {editor.error(stored.error()), user->id};
-    return {SchemaEditor::tagged(ApiResponse::empty(), stored->record.revision), user->id};
+        return {editor.error(stored.error()), user.id};
+    return {SchemaEditor::tagged(ApiResponse::empty(), stored->record.revision), user.id};
 }
 
 } // namespace fabrica

@@ -164,7 +164,8 @@ QHttpServerResponse refusal(const ImportReport &report)
 ImportRoutes::ImportRoutes(ApiServer &server)
     : m_server(server)
 {
-    server.addRoute(QStringLiteral("/imports"), Method::Post, [this](const auto &r) { return post(r); });
+    server.addSignedInRoute(QStringLiteral("/imports"), Method::Post,
+                            [this](const auto &r, const auto &u) { return post(r, u); });
 }
 
 qint64 ImportRoutes::bodyLimit(const ImportLimits &limits)
@@ -213,27 +214,24 @@ Result<QList<ImportRoutes::Upload>> ImportRoutes::uploads(const ApiServer::Reque
     return files;
 }
 
-ApiServer::Reply ImportRoutes::post(const ApiServer::Request &request)
+ApiServer::Reply ImportRoutes::post(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
     Result<bool> dryRun = flag(request.query, QStringLiteral("dryRun"));
     if (!dryRun)
-        return {ApiResponse::error(dryRun.error()), user->id};
+        return {ApiResponse::error(dryRun.error()), user.id};
     Result<Repository::NameConflict> conflict = nameConflict(request.query);
     if (!conflict)
-        return {ApiResponse::error(conflict.error()), user->id};
+        return {ApiResponse::error(conflict.error()), user.id};
     ImportService::Options options;
     options.limits = m_server.options().importLimits;
     Result<qint64> rows =
         ApiInput::queryNumber(request.query, QStringLiteral("rows"), options.defaultRows, kLargestRowCount);
     if (!rows)
-        return {ApiResponse::error(rows.error()), user->id};
+        return {ApiResponse::error(rows.error()), user.id};
     options.defaultRows = rows.value();
     Result<QList<Upload>> files = uploads(request);
     if (!files)
-        return {ApiResponse::error(files.error()), user->id};
+        return {ApiResponse::error(files.error()), user.id};
     qint64 total = 0;
     for (const Upload &file : std::as_const(files.value()))
         total += file.data.size();
@@ -242,7 +240,7 @@ ApiServer::Reply ImportRoutes::post(const ApiServer::Request &request)
                                    tr("An import may be at most %1 MiB; this one has %2 bytes.")
                                        .arg(options.limits.uploadBytes >> 20)
                                        .arg(total)),
-                user->id};
+                user.id};
 
     // Several files are imported one by one and the outcomes put together, as the window does with
     // several dropped files; a ZIP makes one schema of the files in one folder.
@@ -253,7 +251,7 @@ ApiServer::Reply ImportRoutes::post(const ApiServer::Request &request)
         outcome.report.append(one.report);
     }
     if (!outcome.ok())
-        return {refusal(outcome.report), user->id};
+        return {refusal(outcome.report), user.id};
 
     QJsonArray schemas;
     if (dryRun.value()) {
@@ -263,12 +261,12 @@ ApiServer::Reply ImportRoutes::post(const ApiServer::Request &request)
             ApiResponse::json(QJsonObject{{QStringLiteral("dryRun"), true},
                                           {QStringLiteral("schemas"), schemas},
                                           {QStringLiteral("report"), ApiJson::importReport(outcome.report)}}),
-            user->id};
+            user.id};
     }
-    Result<QList<SchemaRecord>> stored = ImportService::commit(m_server.repository(), Actor::of(user.value()),
-                                                               user->id, outcome, conflict.value());
+    Result<QList<SchemaRecord>> stored =
+        ImportService::commit(m_server.repository(), Actor::of(user), user.id, outcome, conflict.value());
     if (!stored)
-        return {ApiResponse::error(stored.error()), user->id};
+        return {ApiResponse::error(stored.error()), user.id};
     for (const SchemaRecord &record : std::as_const(stored.value()))
         schemas.append(ApiJson::schema(record));
     QHttpServerResponse response =
@@ -280,7 +278,7 @@ ApiServer::Reply ImportRoutes::post(const ApiServer::Request &request)
         response.setHeader(
             QByteArrayLiteral("Location"),
             (ApiServer::prefix() + QStringLiteral("/schemas/%1").arg(stored->first().id)).toUtf8());
-    return {std::move(response), user->id};
+    return {std::move(response), user.id};
 }
 
 } // namespace fabrica

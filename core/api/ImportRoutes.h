@@ -27,7 +27,7 @@ private:
         QByteArray data;
     };
 
-    ApiServer::Reply post(const ApiServer::Request &request);
+    ApiServer::Reply post(const ApiServer::Request &request, const UserRecord &user);
     // The files of the request, named; an unknown media type is a 415 error.
     Result<QList<Upload>> uploads(const ApiServer::Request &request) const;
 

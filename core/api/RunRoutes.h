@@ -16,11 +16,11 @@ public:
     explicit RunRoutes(ApiServer &server);
 
 private:
-    ApiServer::Reply create(const ApiServer::Request &request);
-    ApiServer::Reply list(const ApiServer::Request &request);
-    ApiServer::Reply get(const ApiServer::Request &request);
-    ApiServer::Reply remove(const ApiServer::Request &request);
-    ApiServer::Reply exportData(const ApiServer::Request &request);
+    ApiServer::Reply create(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply list(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply get(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply remove(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply exportData(const ApiServer::Request &request, const UserRecord &user);
 
     ApiServer &m_server;
 };

@@ -80,31 +80,28 @@ Result<std::optional<QList<qint64>>> readIds(const QUrlQuery &query)
 SampleRoutes::SampleRoutes(ApiServer &server)
     : m_server(server)
 {
-    server.addRoute(QStringLiteral("/columns/<arg>/samples"), Method::Get,
-                    [this](const auto &r) { return list(r); });
-    server.addRoute(QStringLiteral("/columns/<arg>/samples"), Method::Post,
-                    [this](const auto &r) { return add(r); });
-    server.addRoute(QStringLiteral("/columns/<arg>/samples"), Method::Delete,
-                    [this](const auto &r) { return remove(r); });
+    server.addSignedInRoute(QStringLiteral("/columns/<arg>/samples"), Method::Get,
+                            [this](const auto &r, const auto &u) { return list(r, u); });
+    server.addSignedInRoute(QStringLiteral("/columns/<arg>/samples"), Method::Post,
+                            [this](const auto &r, const auto &u) { return add(r, u); });
+    server.addSignedInRoute(QStringLiteral("/columns/<arg>/samples"), Method::Delete,
+                            [this](const auto &r, const auto &u) { return remove(r, u); });
 }
 
-ApiServer::Reply SampleRoutes::list(const ApiServer::Request &request)
+ApiServer::Reply SampleRoutes::list(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user.value()).read(*schemaId);
+        return {ApiResponse::error(schemaId.error()), user.id};
+    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(*schemaId);
     if (!stored)
-        return {ApiResponse::error(stored.error()), user->id};
+        return {ApiResponse::error(stored.error()), user.id};
     const std::optional<std::pair<int, int>> at = stored->columnIndex(request.id);
     if (!at)
-        return {ApiResponse::error(noColumn(request.id)), user->id};
+        return {ApiResponse::error(noColumn(request.id)), user.id};
     Result<ApiInput::Page> page = ApiInput::page(request.query);
     if (!page)
-        return {ApiResponse::error(page.error()), user->id};
+        return {ApiResponse::error(page.error()), user.id};
     const auto [t, c] = *at;
     const QStringList &samples = stored->schema.tables[t].columns[c].samples;
     QJsonArray items;
@@ -112,24 +109,21 @@ ApiServer::Reply SampleRoutes::list(const ApiServer::Request &request)
         items.append(ApiJson::sample(stored->sampleId(t, c, int(s)), samples[s]));
     return {SchemaEditor::tagged(ApiResponse::json(ApiInput::pageJson(items, samples.size(), page.value())),
                                  stored->record.revision),
-            user->id};
+            user.id};
 }
 
-ApiServer::Reply SampleRoutes::add(const ApiServer::Request &request)
+ApiServer::Reply SampleRoutes::add(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
+        return {ApiResponse::error(schemaId.error()), user.id};
     Result<QJsonObject> body = ApiInput::jsonBody(request);
     if (!body)
-        return {ApiResponse::error(body.error()), user->id};
+        return {ApiResponse::error(body.error()), user.id};
     Result<QStringList> values = readValues(body.value());
     if (!values)
-        return {ApiResponse::error(values.error()), user->id};
-    SchemaEditor editor(m_server, request, user.value());
+        return {ApiResponse::error(values.error()), user.id};
+    SchemaEditor editor(m_server, request, user);
     Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
         const std::optional<std::pair<int, int>> at = schema.columnIndex(request.id);
         if (!at)
@@ -139,10 +133,10 @@ ApiServer::Reply SampleRoutes::add(const ApiServer::Request &request)
         return {};
     });
     if (!stored)
-        return {editor.error(stored.error()), user->id};
+        return {editor.error(stored.error()), user.id};
     const std::optional<std::pair<int, int>> at = stored->columnIndex(request.id);
     if (!at)
-        return {ApiResponse::error(noColumn(request.id)), user->id};
+        return {ApiResponse::error(noColumn(request.id)), user.id};
     const auto [t, c] = *at;
     const QStringList &samples = stored->schema.tables[t].columns[c].samples;
     QJsonArray items;
@@ -151,21 +145,18 @@ ApiServer::Reply SampleRoutes::add(const ApiServer::Request &request)
     return {SchemaEditor::tagged(ApiResponse::json(QJsonObject{{QStringLiteral("items"), items}},
                                                    ApiResponse::Status::Created),
                                  stored->record.revision),
-            user->id};
+            user.id};
 }
 
-ApiServer::Reply SampleRoutes::remove(const ApiServer::Request &request)
+ApiServer::Reply SampleRoutes::remove(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
+        return {ApiResponse::error(schemaId.error()), user.id};
     Result<std::optional<QList<qint64>>> ids = readIds(request.query);
     if (!ids)
-        return {ApiResponse::error(ids.error()), user->id};
-    SchemaEditor editor(m_server, request, user.value());
+        return {ApiResponse::error(ids.error()), user.id};
+    SchemaEditor editor(m_server, request, user);
     Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
         const std::optional<std::pair<int, int>> at = schema.columnIndex(request.id);
         if (!at)
@@ -189,8 +180,8 @@ ApiServer::Reply SampleRoutes::remove(const ApiServer::Request &request)
         return {};
     });
     if (!stored)
-        return {editor.error(stored.error()), user->id};
-    return {SchemaEditor::tagged(ApiResponse::empty(), stored->record.revision), user->id};
+        return {editor.error(stored.error()), user.id};
+    return {SchemaEditor::tagged(ApiResponse::empty(), stored->record.revision), user.id};
 }
 
 } // namespace fabrica

@@ -15,9 +15,9 @@ public:
     explicit SampleRoutes(ApiServer &server);
 
 private:
-    ApiServer::Reply list(const ApiServer::Request &request);
-    ApiServer::Reply add(const ApiServer::Request &request);
-    ApiServer::Reply remove(const ApiServer::Request &request);
+    ApiServer::Reply list(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply add(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply remove(const ApiServer::Request &request, const UserRecord &user);
 
     ApiServer &m_server;
 };

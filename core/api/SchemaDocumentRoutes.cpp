@@ -22,42 +22,36 @@ using Method = QHttpServerRequest::Method;
 SchemaDocumentRoutes::SchemaDocumentRoutes(ApiServer &server)
     : m_server(server)
 {
-    server.addRoute(QStringLiteral("/schemas/<arg>/document"), Method::Get,
-                    [this](const auto &r) { return get(r); });
-    server.addRoute(QStringLiteral("/schemas/<arg>/document"), Method::Put,
-                    [this](const auto &r) { return replace(r); });
-    server.addRoute(QStringLiteral("/schemas/<arg>/validate"), Method::Post,
-                    [this](const auto &r) { return validate(r); });
+    server.addSignedInRoute(QStringLiteral("/schemas/<arg>/document"), Method::Get,
+                            [this](const auto &r, const auto &u) { return get(r, u); });
+    server.addSignedInRoute(QStringLiteral("/schemas/<arg>/document"), Method::Put,
+                            [this](const auto &r, const auto &u) { return replace(r, u); });
+    server.addSignedInRoute(QStringLiteral("/schemas/<arg>/validate"), Method::Post,
+                            [this](const auto &r, const auto &u) { return validate(r, u); });
 }
 
-ApiServer::Reply SchemaDocumentRoutes::get(const ApiServer::Request &request)
+ApiServer::Reply SchemaDocumentRoutes::get(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user.value()).read(request.id);
+    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(request.id);
     if (!stored)
-        return {ApiResponse::error(stored.error()), user->id};
+        return {ApiResponse::error(stored.error()), user.id};
     return {SchemaEditor::tagged(ApiResponse::jsonText(SchemaFile::serialize(stored->schema)),
                                  stored->record.revision),
-            user->id};
+            user.id};
 }
 
-ApiServer::Reply SchemaDocumentRoutes::replace(const ApiServer::Request &request)
+ApiServer::Reply SchemaDocumentRoutes::replace(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    if (Result<SchemaRecord> exists = m_server.repository().schemaRecord(Actor::of(user.value()), request.id);
+    if (Result<SchemaRecord> exists = m_server.repository().schemaRecord(Actor::of(user), request.id);
         !exists)
-        return {ApiResponse::error(exists.error()), user->id};
+        return {ApiResponse::error(exists.error()), user.id};
     // Malformed JSON is 400 (with its line and column); JSON the format refuses is 422 (with its place).
     if (Result<QJsonObject> body = ApiInput::jsonBody(request); !body)
-        return {ApiResponse::error(body.error()), user->id};
+        return {ApiResponse::error(body.error()), user.id};
     Result<Schema> parsed = SchemaFile::parse(request.body);
     if (!parsed)
-        return {ApiResponse::error(SchemaEditor::unprocessable(parsed.error())), user->id};
-    SchemaEditor editor(m_server, request, user.value());
+        return {ApiResponse::error(SchemaEditor::unprocessable(parsed.error())), user.id};
+    SchemaEditor editor(m_server, request, user);
     Result<StoredSchema> stored = editor.apply(request.id, [&parsed](StoredSchema &schema) -> Result<void> {
         // A document carries no ids: its tables and columns keep theirs by name (renaming one here gives it a
         // new id; PUT /tables/{id} or /columns/{id} renames and keeps it).
@@ -68,19 +62,16 @@ ApiServer::Reply SchemaDocumentRoutes::replace(const ApiServer::Request &request
         return {};
     });
     if (!stored)
-        return {editor.error(SchemaEditor::unprocessable(stored.error())), user->id};
+        return {editor.error(SchemaEditor::unprocessable(stored.error())), user.id};
     return {SchemaEditor::tagged(ApiResponse::json(ApiJson::schema(stored->record)), stored->record.revision),
-            user->id};
+            user.id};
 }
 
-ApiServer::Reply SchemaDocumentRoutes::validate(const ApiServer::Request &request)
+ApiServer::Reply SchemaDocumentRoutes::validate(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user.value()).read(request.id);
+    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(request.id);
     if (!stored)
-        return {ApiResponse::error(stored.error()), user->id};
+        return {ApiResponse::error(stored.error()), user.id};
     const Problems problems = SchemaValidator().validate(stored->schema);
     // Lines and columns in the document as GET /schemas/{id}/document gives it.
     const JsonLocator locator(SchemaFile::serialize(stored->schema));
@@ -92,7 +83,7 @@ ApiServer::Reply SchemaDocumentRoutes::validate(const ApiServer::Request &reques
                                               {QStringLiteral("revision"), stored->record.revision},
                                               {QStringLiteral("problems"), items}}),
                 stored->record.revision),
-            user->id};
+            user.id};
 }
 
 } // namespace fabrica

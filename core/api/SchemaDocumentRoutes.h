@@ -16,9 +16,9 @@ public:
     explicit SchemaDocumentRoutes(ApiServer &server);
 
 private:
-    ApiServer::Reply get(const ApiServer::Request &request);
-    ApiServer::Reply replace(const ApiServer::Request &request);
-    ApiServer::Reply validate(const ApiServer::Request &request);
+    ApiServer::Reply get(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply replace(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply validate(const ApiServer::Request &request, const UserRecord &user);
 
     ApiServer &m_server;
 };

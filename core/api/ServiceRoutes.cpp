@@ -19,7 +19,8 @@ ServiceRoutes::ServiceRoutes(ApiServer &server)
     : m_server(server)
 {
     server.addRoute(QStringLiteral("/health"), Method::Get, [this](const auto &r) { return health(r); });
-    server.addRoute(QStringLiteral("/types"), Method::Get, [this](const auto &r) { return types(r); });
+    server.addSignedInRoute(QStringLiteral("/types"), Method::Get,
+                            [this](const auto &r, const auto &u) { return types(r, u); });
 }
 
 ApiServer::Reply ServiceRoutes::health(const ApiServer::Request &)
@@ -34,18 +35,15 @@ ApiServer::Reply ServiceRoutes::health(const ApiServer::Request &)
             0};
 }
 
-ApiServer::Reply ServiceRoutes::types(const ApiServer::Request &request)
+ApiServer::Reply ServiceRoutes::types(const ApiServer::Request &, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
     // The registry's own file, which TypeRegistry::instance() is built from.
     static const QJsonObject registry = [] {
         QFile file(QStringLiteral(":/fabrica/types.json"));
         file.open(QIODevice::ReadOnly);
         return QJsonDocument::fromJson(file.readAll()).object();
     }();
-    return {ApiResponse::json(registry), user->id};
+    return {ApiResponse::json(registry), user.id};
 }
 
 } // namespace fabrica

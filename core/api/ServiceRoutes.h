@@ -15,7 +15,7 @@ public:
 
 private:
     ApiServer::Reply health(const ApiServer::Request &request);
-    ApiServer::Reply types(const ApiServer::Request &request);
+    ApiServer::Reply types(const ApiServer::Request &request, const UserRecord &user);
 
     ApiServer &m_server;
 };

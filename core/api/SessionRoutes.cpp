@@ -40,11 +40,12 @@ SessionRoutes::SessionRoutes(ApiServer &server)
     : m_server(server)
 {
     server.addRoute(QStringLiteral("/auth/login"), Method::Post, [this](const auto &r) { return login(r); });
-    server.addRoute(QStringLiteral("/auth/logout"), Method::Post,
-                    [this](const auto &r) { return logout(r); });
-    server.addRoute(QStringLiteral("/me"), Method::Get, [this](const auto &r) { return me(r); });
-    server.addRoute(QStringLiteral("/me/password"), Method::Put,
-                    [this](const auto &r) { return changePassword(r); });
+    server.addSignedInRoute(QStringLiteral("/auth/logout"), Method::Post,
+                            [this](const auto &r, const auto &u) { return logout(r, u); });
+    server.addSignedInRoute(QStringLiteral("/me"), Method::Get,
+                            [this](const auto &r, const auto &u) { return me(r, u); });
+    server.addSignedInRoute(QStringLiteral("/me/password"), Method::Put,
+                            [this](const auto &r, const auto &u) { return changePassword(r, u); });
 }
 
 ApiServer::Reply SessionRoutes::login(const ApiServer::Request &request)
@@ -95,49 +96,39 @@ ApiServer::Reply SessionRoutes::login(const ApiServer::Request &request)
             session->user.id};
 }
 
-ApiServer::Reply SessionRoutes::logout(const ApiServer::Request &request)
+ApiServer::Reply SessionRoutes::logout(const ApiServer::Request &, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    if (Result<void> done = m_server.auth().signOut(Actor::of(user.value())); !done)
-        return {ApiResponse::error(done.error()), user->id};
-    return {ApiResponse::empty(), user->id};
+    if (Result<void> done = m_server.auth().signOut(Actor::of(user)); !done)
+        return {ApiResponse::error(done.error()), user.id};
+    return {ApiResponse::empty(), user.id};
 }
 
-ApiServer::Reply SessionRoutes::me(const ApiServer::Request &request)
+ApiServer::Reply SessionRoutes::me(const ApiServer::Request &, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    return {ApiResponse::json(ApiJson::user(user.value())), user->id};
+    return {ApiResponse::json(ApiJson::user(user)), user.id};
 }
 
-ApiServer::Reply SessionRoutes::changePassword(const ApiServer::Request &request)
+ApiServer::Reply SessionRoutes::changePassword(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
     Result<QJsonObject> body = ApiInput::jsonBody(request);
     if (!body)
-        return {ApiResponse::error(body.error()), user->id};
+        return {ApiResponse::error(body.error()), user.id};
     Secret current{body->value(QStringLiteral("currentPassword")).toString().toUtf8()};
     Secret next{body->value(QStringLiteral("newPassword")).toString().toUtf8()};
     if (current.bytes.isEmpty() || next.bytes.isEmpty())
         return {ApiResponse::error(
                     makeError(ErrorCode::InvalidInput, tr("Send \"currentPassword\" and \"newPassword\"."))),
-                user->id};
-    Result<void> changed =
-        m_server.auth().changeOwnPassword(Actor::of(user.value()), current.bytes, next.bytes);
+                user.id};
+    Result<void> changed = m_server.auth().changeOwnPassword(Actor::of(user), current.bytes, next.bytes);
     if (!changed) {
         // A wrong current password is not a bad token: 403, so a client does not sign the user out.
         if (changed.error().code == ErrorCode::Unauthenticated)
             return {ApiResponse::error(Status::Forbidden, QStringLiteral("wrong_password"),
                                        changed.error().message),
-                    user->id};
-        return {ApiResponse::error(changed.error()), user->id};
+                    user.id};
+        return {ApiResponse::error(changed.error()), user.id};
     }
-    return {ApiResponse::empty(), user->id};
+    return {ApiResponse::empty(), user.id};
 }
 
 } // namespace fabrica

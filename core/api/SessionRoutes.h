@@ -16,9 +16,9 @@ public:
 
 private:
     ApiServer::Reply login(const ApiServer::Request &request);
-    ApiServer::Reply logout(const ApiServer::Request &request);
-    ApiServer::Reply me(const ApiServer::Request &request);
-    ApiServer::Reply changePassword(const ApiServer::Request &request);
+    ApiServer::Reply logout(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply me(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply changePassword(const ApiServer::Request &request, const UserRecord &user);
 
     ApiServer &m_server;
 };

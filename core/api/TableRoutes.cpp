@@ -98,54 +98,49 @@ Error noTable(qint64 id)
 TableRoutes::TableRoutes(ApiServer &server)
     : m_server(server)
 {
-    server.addRoute(QStringLiteral("/schemas/<arg>/tables"), Method::Get,
-                    [this](const auto &r) { return list(r); });
-    server.addRoute(QStringLiteral("/schemas/<arg>/tables"), Method::Post,
-                    [this](const auto &r) { return create(r); });
-    server.addRoute(QStringLiteral("/tables/<arg>"), Method::Get, [this](const auto &r) { return get(r); });
-    server.addRoute(QStringLiteral("/tables/<arg>"), Method::Put,
-                    [this](const auto &r) { return update(r); });
-    server.addRoute(QStringLiteral("/tables/<arg>"), Method::Delete,
-                    [this](const auto &r) { return remove(r); });
+    server.addSignedInRoute(QStringLiteral("/schemas/<arg>/tables"), Method::Get,
+                            [this](const auto &r, const auto &u) { return list(r, u); });
+    server.addSignedInRoute(QStringLiteral("/schemas/<arg>/tables"), Method::Post,
+                            [this](const auto &r, const auto &u) { return create(r, u); });
+    server.addSignedInRoute(QStringLiteral("/tables/<arg>"), Method::Get,
+                            [this](const auto &r, const auto &u) { return get(r, u); });
+    server.addSignedInRoute(QStringLiteral("/tables/<arg>"), Method::Put,
+                            [this](const auto &r, const auto &u) { return update(r, u); });
+    server.addSignedInRoute(QStringLiteral("/tables/<arg>"), Method::Delete,
+                            [this](const auto &r, const auto &u) { return remove(r, u); });
 }
 
-ApiServer::Reply TableRoutes::list(const ApiServer::Request &request)
+ApiServer::Reply TableRoutes::list(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user.value()).read(request.id);
+    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(request.id);
     if (!stored)
-        return {ApiResponse::error(stored.error()), user->id};
+        return {ApiResponse::error(stored.error()), user.id};
     Result<ApiInput::Page> page = ApiInput::page(request.query);
     if (!page)
-        return {ApiResponse::error(page.error()), user->id};
+        return {ApiResponse::error(page.error()), user.id};
     const qint64 total = stored->schema.tables.size();
     QJsonArray items;
     for (qint64 t = page->offset; t < total && t < page->offset + page->limit; ++t)
         items.append(ApiJson::table(stored.value(), int(t)));
     return {SchemaEditor::tagged(ApiResponse::json(ApiInput::pageJson(items, total, page.value())),
                                  stored->record.revision),
-            user->id};
+            user.id};
 }
 
-ApiServer::Reply TableRoutes::create(const ApiServer::Request &request)
+ApiServer::Reply TableRoutes::create(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    SchemaEditor editor(m_server, request, user.value());
-    Result<SchemaRecord> record = m_server.repository().schemaRecord(Actor::of(user.value()), request.id);
+    SchemaEditor editor(m_server, request, user);
+    Result<SchemaRecord> record = m_server.repository().schemaRecord(Actor::of(user), request.id);
     if (!record)
-        return {ApiResponse::error(record.error()), user->id};
+        return {ApiResponse::error(record.error()), user.id};
     // A copy of another table (its ids included) may be posted as it is: the ids are the new table's own.
     Result<TableBody> body = readTableBody(request, record->tables);
     if (!body)
-        return {ApiResponse::error(body.error()), user->id};
+        return {ApiResponse::error(body.error()), user.id};
     Result<qint64> position = ApiInput::queryNumber(request.query, QStringLiteral("position"),
                                                     body->position.value_or(record->tables), INT_MAX);
     if (!position)
-        return {ApiResponse::error(position.error()), user->id};
+        return {ApiResponse::error(position.error()), user.id};
     int at = 0;
     Result<StoredSchema> stored = editor.apply(request.id, [&](StoredSchema &schema) -> Result<void> {
         at = int(qMin<qint64>(*position, schema.schema.tables.size()));
@@ -153,51 +148,45 @@ ApiServer::Reply TableRoutes::create(const ApiServer::Request &request)
         return {};
     });
     if (!stored)
-        return {editor.error(stored.error()), user->id};
+        return {editor.error(stored.error()), user.id};
     QHttpServerResponse response = SchemaEditor::tagged(
         ApiResponse::json(ApiJson::table(stored.value(), at), ApiResponse::Status::Created),
         stored->record.revision);
     response.setHeader(QByteArrayLiteral("Location"),
                        SchemaEditor::location(QStringLiteral("/tables/%1").arg(stored->tableId(at))));
-    return {std::move(response), user->id};
+    return {std::move(response), user.id};
 }
 
-ApiServer::Reply TableRoutes::get(const ApiServer::Request &request)
+ApiServer::Reply TableRoutes::get(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user.value()).read(*schemaId);
+        return {ApiResponse::error(schemaId.error()), user.id};
+    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(*schemaId);
     if (!stored)
-        return {ApiResponse::error(stored.error()), user->id};
+        return {ApiResponse::error(stored.error()), user.id};
     const int t = stored->tableIndex(request.id);
     if (t < 0)
-        return {ApiResponse::error(noTable(request.id)), user->id};
+        return {ApiResponse::error(noTable(request.id)), user.id};
     return {
         SchemaEditor::tagged(ApiResponse::json(ApiJson::table(stored.value(), t)), stored->record.revision),
-        user->id};
+        user.id};
 }
 
-ApiServer::Reply TableRoutes::update(const ApiServer::Request &request)
+ApiServer::Reply TableRoutes::update(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
+        return {ApiResponse::error(schemaId.error()), user.id};
     Result<TableBody> body = readTableBody(request, 0);
     if (!body)
-        return {ApiResponse::error(body.error()), user->id};
+        return {ApiResponse::error(body.error()), user.id};
     if (body->id && *body->id != request.id)
-        return {ApiResponse::error(mismatch(QStringLiteral("id"), *body->id, request.id)), user->id};
+        return {ApiResponse::error(mismatch(QStringLiteral("id"), *body->id, request.id)), user.id};
     if (body->schemaId && *body->schemaId != *schemaId)
         return {ApiResponse::error(mismatch(QStringLiteral("schemaId"), *body->schemaId, *schemaId)),
-                user->id};
-    SchemaEditor editor(m_server, request, user.value());
+                user.id};
+    SchemaEditor editor(m_server, request, user);
     int at = 0;
     Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
         const int t = schema.tableIndex(request.id);
@@ -242,21 +231,18 @@ ApiServer::Reply TableRoutes::update(const ApiServer::Request &request)
         return {};
     });
     if (!stored)
-        return {editor.error(stored.error()), user->id};
+        return {editor.error(stored.error()), user.id};
     return {
         SchemaEditor::tagged(ApiResponse::json(ApiJson::table(stored.value(), at)), stored->record.revision),
-        user->id};
+        user.id};
 }
 
-ApiServer::Reply TableRoutes::remove(const ApiServer::Request &request)
+ApiServer::Reply TableRoutes::remove(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<UserRecord> user = m_server.authenticate(request);
-    if (!user)
-        return {ApiResponse::error(user.error()), 0};
-    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user.value()), request.id);
+    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user), request.id);
     if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user->id};
-    SchemaEditor editor(m_server, request, user.value());
+        return {ApiResponse::error(schemaId.error()), user.id};
+    SchemaEditor editor(m_server, request, user);
     Result<StoredSchema> stored = editor.apply(*schemaId, [&request](StoredSchema &schema) -> Result<void> {
         const int t = schema.tableIndex(request.id);
         if (t < 0)
@@ -265,8 +251,8 @@ ApiServer::Reply TableRoutes::remove(const ApiServer::Request &request)
         return {};
     });
     if (!stored)
-        return {editor.error(stored.error()), user->id};
-    return {SchemaEditor::tagged(ApiResponse::empty(), stored->record.revision), user->id};
+        return {editor.error(stored.error()), user.id};
+    return {SchemaEditor::tagged(ApiResponse::empty(), stored->record.revision), user.id};
 }
 
 } // namespace fabrica

@@ -17,11 +17,11 @@ public:
     explicit TableRoutes(ApiServer &server);
 
 private:
-    ApiServer::Reply list(const ApiServer::Request &request);
-    ApiServer::Reply create(const ApiServer::Request &request);
-    ApiServer::Reply get(const ApiServer::Request &request);
-    ApiServer::Reply update(const ApiServer::Request &request);
-    ApiServer::Reply remove(const ApiServer::Request &request);
+    ApiServer::Reply list(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply create(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply get(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply update(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply remove(const ApiServer::Request &request, const UserRecord &user);
 
     ApiServer &m_server;
 };

@@ -16,11 +16,11 @@ public:
     explicit UserRoutes(ApiServer &server);
 
 private:
-    ApiServer::Reply list(const ApiServer::Request &request);
-    ApiServer::Reply create(const ApiServer::Request &request);
-    ApiServer::Reply get(const ApiServer::Request &request);
-    ApiServer::Reply update(const ApiServer::Request &request);
-    ApiServer::Reply remove(const ApiServer::Request &request);
+    ApiServer::Reply list(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply create(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply get(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply update(const ApiServer::Request &request, const UserRecord &user);
+    ApiServer::Reply remove(const ApiServer::Request &request, const UserRecord &user);
 
     // 403 for a signed-in User on an administrator's route.
     static ApiServer::Reply forbidden(const UserRecord &user);
