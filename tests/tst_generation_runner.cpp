@@ -10,8 +10,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <thread>
+#include <QThread>
 
 using namespace fabrica;
 using namespace fabrica::test;
@@ -204,17 +203,18 @@ private slots:
         std::atomic<bool> cancel = false;
         std::atomic<bool> wroteMeanwhile = false;
         QString writeProblem;
-        std::thread writer;
+        std::unique_ptr<QThread> writer;
         qint64 runId = 0;
         GenerationRunner::Listener listener;
         listener.runStarted = [&](const RunRecord &run) {
             runId = run.id;
-            writer = std::thread([&] {
+            writer.reset(QThread::create([&] {
                 Result<UserRecord> added = storage->createUser(Actor::systemActor(), newUser(u"frank"_s));
                 if (!added)
                     writeProblem = added.error().toString();
                 wroteMeanwhile = true;
-            });
+            }));
+            writer->start();
         };
         listener.progress = [&](const GenerationJob::Progress &) {
             if (wroteMeanwhile)
@@ -223,8 +223,8 @@ private slots:
         const Result<GenerationRunner::Outcome> outcome =
             GenerationRunner::run(request, {storage.get(), actor}, listener, &cancel);
         const bool cancelled = !outcome && outcome.error().code == ErrorCode::Cancelled;
-        if (writer.joinable())
-            writer.join();
+        if (writer)
+            writer->wait();
         QVERIFY2(writeProblem.isEmpty(), qPrintable(writeProblem));
         QVERIFY2(cancelled, "the other connection could not write before the run ended");
         QCOMPARE(storage->run(actor, runId).value().status, RunRecord::Status::Cancelled);

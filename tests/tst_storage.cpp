@@ -24,9 +24,9 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <QtConcurrent>
-#include <thread>
 
 using namespace fabrica;
 using namespace Qt::StringLiterals;
@@ -1130,7 +1130,8 @@ void TestStorage::readsBesideAWriter()
     const UserRecord alice = storage->createUser(Actor::systemActor(), newUser(u"alice"_s)).value();
     QSemaphore holding;
     QSemaphore readsDone;
-    std::thread writer([&] {
+    // A QThread (not a std::thread): its connection closes when it ends, as a pool thread's does.
+    std::unique_ptr<QThread> writer(QThread::create([&] {
         // Another connection, on its own thread, holds the write lock while the reads below run.
         std::shared_ptr<Database> other = Database::open(storage->url()).value();
         QSqlDatabase db = other->connection().value();
@@ -1139,14 +1140,15 @@ void TestStorage::readsBesideAWriter()
         holding.release();
         readsDone.acquire();
         QSqlQuery(db).exec(u"ROLLBACK"_s);
-    });
+    }));
+    writer->start();
     holding.acquire();
     const bool listed = storage->users(Actor::systemActor()).ok();
     Result<UserRecord> read = storage->user(Actor::of(alice), alice.id);
     const bool schemas = storage->schemas(Actor::of(alice)).ok();
     const bool runs = storage->runs(Actor::of(alice), 0).ok();
     readsDone.release();
-    writer.join();
+    writer->wait();
     QVERIFY(listed);
     QVERIFY2(read.ok(), qPrintable(read ? QString() : read.error().toString()));
     QCOMPARE(read->email, alice.email); // the writer's change is not committed

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 
 #include <QSqlQuery>
+#include <QThread>
 
 namespace fabrica {
 
@@ -58,11 +59,13 @@ Result<void> GeneratedDataSink::finish()
     return committed;
 }
 
-Result<void> GeneratedDataSink::checkpoint()
+Result<void> GeneratedDataSink::checkpoint(std::chrono::milliseconds pause)
 {
     if (Result<void> committed = m_scope->commit(); !committed)
         return committed;
     m_checkpointed = true;
+    if (pause.count() > 0)
+        QThread::msleep(static_cast<unsigned long>(pause.count()));
     Result<std::unique_ptr<SqlRepository::Scope>> next = m_repository.begin(m_actor);
     if (!next)
         return next.error();

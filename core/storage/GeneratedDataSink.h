@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QMap>
 
+#include <chrono>
+
 namespace fabrica {
 
 // Stores a generation's rows in generated_data for one run: one row per value, in a transaction scoped to
@@ -40,8 +42,9 @@ protected:
     qint64 runId() const { return m_runId; }
     qint64 schemaId() const { return m_schemaId; }
     void count(const TableChunk &chunk, qint64 bytes);
-    // Commits the rows written so far and continues in a new transaction.
-    Result<void> checkpoint();
+    // Commits the rows written so far and continues in a new transaction after pause (which lets a
+    // connection waiting for the lock in).
+    Result<void> checkpoint(std::chrono::milliseconds pause = std::chrono::milliseconds(0));
 
 private:
     SqlRepository &m_repository;

@@ -11,8 +11,8 @@
 
 namespace fabrica {
 
-// generated_data on SQLite: one prepared INSERT executed per value, committed every few hundred
-// milliseconds so SQLite's one write lock is never held for a whole run.
+// generated_data on SQLite: one prepared INSERT executed per value, committed every second with a
+// pause so SQLite's one write lock is never held for a whole run.
 class SqliteGeneratedDataSink : public GeneratedDataSink
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::SqliteGeneratedDataSink)
