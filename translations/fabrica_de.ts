@@ -476,18 +476,6 @@
 <context>
     <name>fabrica::ColumnRoutes</name>
     <message>
-        <source>&quot;%1&quot; is %2 in the body but %3 here; ids cannot be changed.</source>
-        <translation>&quot;%1&quot; ist im Anfragetext %2, hier aber %3; IDs können nicht geändert werden.</translation>
-    </message>
-    <message>
-        <source>no table with id %1</source>
-        <translation>keine Tabelle mit der ID %1</translation>
-    </message>
-    <message>
-        <source>no column with id %1</source>
-        <translation>keine Spalte mit der ID %1</translation>
-    </message>
-    <message>
         <source>&quot;position&quot; must be less than the number of columns, %1.</source>
         <translation>&quot;position&quot; muss kleiner als die Anzahl der Spalten (%1) sein.</translation>
     </message>
@@ -5243,10 +5231,6 @@ Beispiel: %2</translation>
 <context>
     <name>fabrica::SampleRoutes</name>
     <message>
-        <source>no column with id %1</source>
-        <translation>keine Spalte mit der ID %1</translation>
-    </message>
-    <message>
         <source>Unknown property &quot;%1&quot;: send {&quot;values&quot;: [&quot;…&quot;, …]}.</source>
         <translation>Unbekannte Eigenschaft &quot;%1&quot;: Senden Sie {&quot;values&quot;: [&quot;…&quot;, …]}.</translation>
     </message>
@@ -5545,6 +5529,18 @@ Beispiel: %2</translation>
     <message>
         <source>&quot;%1&quot; must be a whole number from 0.</source>
         <translation>&quot;%1&quot; muss eine ganze Zahl ab 0 sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2 in the body but %3 here; ids cannot be changed.</source>
+        <translation>&quot;%1&quot; ist im Anfragetext %2, hier aber %3; IDs können nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>no table with id %1</source>
+        <translation>keine Tabelle mit der ID %1</translation>
+    </message>
+    <message>
+        <source>no column with id %1</source>
+        <translation>keine Spalte mit der ID %1</translation>
     </message>
 </context>
 <context>
@@ -6903,14 +6899,6 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
 </context>
 <context>
     <name>fabrica::TableRoutes</name>
-    <message>
-        <source>&quot;%1&quot; is %2 in the body but %3 here; ids cannot be changed.</source>
-        <translation>&quot;%1&quot; ist im Anfragetext %2, hier aber %3; IDs können nicht geändert werden.</translation>
-    </message>
-    <message>
-        <source>no table with id %1</source>
-        <translation>keine Tabelle mit der ID %1</translation>
-    </message>
     <message>
         <source>Column id %1 is not a column of table %2 (or is given twice); leave the id out for a new column.</source>
         <translation>Die Spalten-ID %1 gehört zu keiner Spalte der Tabelle %2 (oder ist doppelt angegeben); lassen Sie die ID bei einer neuen Spalte weg.</translation>

@@ -47,30 +47,6 @@ Result<ColumnBody> readColumnBody(const ApiServer::Request &request)
     return result;
 }
 
-Error mismatch(const QString &key, qint64 given, qint64 actual)
-{
-    return makeError(
-        ErrorCode::Validation,
-        QCoreApplication::translate("fabrica::ColumnRoutes",
-                                    "\"%1\" is %2 in the body but %3 here; ids cannot be changed.")
-            .arg(key)
-            .arg(given)
-            .arg(actual),
-        SourceLocation{{}, 0, 0, key});
-}
-
-Error noTable(qint64 id)
-{
-    return makeError(ErrorCode::NotFound,
-                     QCoreApplication::translate("fabrica::ColumnRoutes", "no table with id %1").arg(id));
-}
-
-Error noColumn(qint64 id)
-{
-    return makeError(ErrorCode::NotFound,
-                     QCoreApplication::translate("fabrica::ColumnRoutes", "no column with id %1").arg(id));
-}
-
 Error badPosition(qsizetype count)
 {
     return makeError(ErrorCode::Validation,
@@ -107,7 +83,7 @@ ApiServer::Reply ColumnRoutes::list(const ApiServer::Request &request, const Use
         return {ApiResponse::error(stored.error()), user.id};
     const int t = stored->tableIndex(request.id);
     if (t < 0)
-        return {ApiResponse::error(noTable(request.id)), user.id};
+        return {ApiResponse::error(SchemaEditor::noTable(request.id)), user.id};
     Result<ApiInput::Page> page = ApiInput::page(request.query);
     if (!page)
         return {ApiResponse::error(page.error()), user.id};
@@ -139,7 +115,7 @@ ApiServer::Reply ColumnRoutes::create(const ApiServer::Request &request, const U
     Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
         t = schema.tableIndex(request.id);
         if (t < 0)
-            return noTable(request.id);
+            return SchemaEditor::noTable(request.id);
         const Table &table = schema.schema.tables[t];
         at = int(qMin<qint64>(*position, table.columns.size()));
         Result<Column> column = SchemaFile::parseColumn(body->object, table.name, at, request.body);
@@ -168,7 +144,7 @@ ApiServer::Reply ColumnRoutes::get(const ApiServer::Request &request, const User
         return {ApiResponse::error(stored.error()), user.id};
     const std::optional<std::pair<int, int>> at = stored->columnIndex(request.id);
     if (!at)
-        return {ApiResponse::error(noColumn(request.id)), user.id};
+        return {ApiResponse::error(SchemaEditor::noColumn(request.id)), user.id};
     return {SchemaEditor::tagged(ApiResponse::json(ApiJson::column(stored.value(), at->first, at->second)),
                                  stored->record.revision),
             user.id};
@@ -183,19 +159,21 @@ ApiServer::Reply ColumnRoutes::update(const ApiServer::Request &request, const U
     if (!body)
         return {ApiResponse::error(body.error()), user.id};
     if (body->id && *body->id != request.id)
-        return {ApiResponse::error(mismatch(QStringLiteral("id"), *body->id, request.id)), user.id};
+        return {ApiResponse::error(SchemaEditor::idMismatch(QStringLiteral("id"), *body->id, request.id)),
+                user.id};
     if (body->schemaId && *body->schemaId != *schemaId)
-        return {ApiResponse::error(mismatch(QStringLiteral("schemaId"), *body->schemaId, *schemaId)),
+        return {ApiResponse::error(
+                    SchemaEditor::idMismatch(QStringLiteral("schemaId"), *body->schemaId, *schemaId)),
                 user.id};
     SchemaEditor editor(m_server, request, user);
     std::pair<int, int> at;
     Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
         const std::optional<std::pair<int, int>> found = schema.columnIndex(request.id);
         if (!found)
-            return noColumn(request.id);
+            return SchemaEditor::noColumn(request.id);
         const auto [t, c] = *found;
         if (body->tableId && *body->tableId != schema.tableId(t))
-            return mismatch(QStringLiteral("tableId"), *body->tableId, schema.tableId(t));
+            return SchemaEditor::idMismatch(QStringLiteral("tableId"), *body->tableId, schema.tableId(t));
         Table &table = schema.schema.tables[t];
         Result<Column> column = SchemaFile::parseColumn(body->object, table.name, c, request.body);
         if (!column)
@@ -230,7 +208,7 @@ ApiServer::Reply ColumnRoutes::remove(const ApiServer::Request &request, const U
     Result<StoredSchema> stored = editor.apply(*schemaId, [&request](StoredSchema &schema) -> Result<void> {
         const std::optional<std::pair<int, int>> found = schema.columnIndex(request.id);
         if (!found)
-            return noColumn(request.id);
+            return SchemaEditor::noColumn(request.id);
         schema.removeColumn(found->first, found->second);
         return {};
     });

@@ -14,12 +14,6 @@ namespace {
 
 using Method = QHttpServerRequest::Method;
 
-Error noColumn(qint64 id)
-{
-    return makeError(ErrorCode::NotFound,
-                     QCoreApplication::translate("fabrica::SampleRoutes", "no column with id %1").arg(id));
-}
-
 // The values of {"values": ["…", …]}: anything else in the body or no array is InvalidInput, a value that
 // is not a string breaks the format (Validation).
 Result<QStringList> readValues(const QJsonObject &body)
@@ -98,7 +92,7 @@ ApiServer::Reply SampleRoutes::list(const ApiServer::Request &request, const Use
         return {ApiResponse::error(stored.error()), user.id};
     const std::optional<std::pair<int, int>> at = stored->columnIndex(request.id);
     if (!at)
-        return {ApiResponse::error(noColumn(request.id)), user.id};
+        return {ApiResponse::error(SchemaEditor::noColumn(request.id)), user.id};
     Result<ApiInput::Page> page = ApiInput::page(request.query);
     if (!page)
         return {ApiResponse::error(page.error()), user.id};
@@ -127,7 +121,7 @@ ApiServer::Reply SampleRoutes::add(const ApiServer::Request &request, const User
     Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
         const std::optional<std::pair<int, int>> at = schema.columnIndex(request.id);
         if (!at)
-            return noColumn(request.id);
+            return SchemaEditor::noColumn(request.id);
         schema.schema.tables[at->first].columns[at->second].samples << values.value();
         schema.padIds(); // the new ones are not stored yet: appended after the others
         return {};
@@ -136,7 +130,7 @@ ApiServer::Reply SampleRoutes::add(const ApiServer::Request &request, const User
         return {editor.error(stored.error()), user.id};
     const std::optional<std::pair<int, int>> at = stored->columnIndex(request.id);
     if (!at)
-        return {ApiResponse::error(noColumn(request.id)), user.id};
+        return {ApiResponse::error(SchemaEditor::noColumn(request.id)), user.id};
     const auto [t, c] = *at;
     const QStringList &samples = stored->schema.tables[t].columns[c].samples;
     QJsonArray items;
@@ -160,7 +154,7 @@ ApiServer::Reply SampleRoutes::remove(const ApiServer::Request &request, const U
     Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
         const std::optional<std::pair<int, int>> at = schema.columnIndex(request.id);
         if (!at)
-            return noColumn(request.id);
+            return SchemaEditor::noColumn(request.id);
         QStringList &samples = schema.schema.tables[at->first].columns[at->second].samples;
         QList<qint64> &sampleIds = schema.sampleIds[at->first][at->second];
         if (!ids.value()) {

@@ -106,6 +106,24 @@ Error SchemaEditor::unprocessable(Error error)
     return error;
 }
 
+Error SchemaEditor::idMismatch(const QString &key, qint64 given, qint64 actual)
+{
+    return makeError(
+        ErrorCode::Validation,
+        tr("\"%1\" is %2 in the body but %3 here; ids cannot be changed.").arg(key).arg(given).arg(actual),
+        SourceLocation{{}, 0, 0, key});
+}
+
+Error SchemaEditor::noTable(qint64 id)
+{
+    return makeError(ErrorCode::NotFound, tr("no table with id %1").arg(id));
+}
+
+Error SchemaEditor::noColumn(qint64 id)
+{
+    return makeError(ErrorCode::NotFound, tr("no column with id %1").arg(id));
+}
+
 Result<std::optional<qint64>> SchemaEditor::takeNumber(QJsonObject &body, const QString &key)
 {
     const QJsonValue value = body.take(key);

@@ -52,6 +52,11 @@ public:
     // Takes key (an id or a position the API adds to the objects it answers with) out of body: nothing when
     // it is absent, its value when it is a whole number, an InvalidInput error when it is anything else.
     static Result<std::optional<qint64>> takeNumber(QJsonObject &body, const QString &key);
+    // A body's id (key) that differs from the path's: ids cannot be changed (422).
+    static Error idMismatch(const QString &key, qint64 given, qint64 actual);
+    // The table or column of the path is not (or no longer) in the schema read.
+    static Error noTable(qint64 id);
+    static Error noColumn(qint64 id);
 
 private:
     ApiServer &m_server;

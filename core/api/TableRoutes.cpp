@@ -75,24 +75,6 @@ Result<TableBody> readTableBody(const ApiServer::Request &request, int index)
     return result;
 }
 
-Error mismatch(const QString &key, qint64 given, qint64 actual)
-{
-    return makeError(
-        ErrorCode::Validation,
-        QCoreApplication::translate("fabrica::TableRoutes",
-                                    "\"%1\" is %2 in the body but %3 here; ids cannot be changed.")
-            .arg(key)
-            .arg(given)
-            .arg(actual),
-        SourceLocation{{}, 0, 0, key});
-}
-
-Error noTable(qint64 id)
-{
-    return makeError(ErrorCode::NotFound,
-                     QCoreApplication::translate("fabrica::TableRoutes", "no table with id %1").arg(id));
-}
-
 } // namespace
 
 TableRoutes::TableRoutes(ApiServer &server)
@@ -167,7 +149,7 @@ ApiServer::Reply TableRoutes::get(const ApiServer::Request &request, const UserR
         return {ApiResponse::error(stored.error()), user.id};
     const int t = stored->tableIndex(request.id);
     if (t < 0)
-        return {ApiResponse::error(noTable(request.id)), user.id};
+        return {ApiResponse::error(SchemaEditor::noTable(request.id)), user.id};
     return {
         SchemaEditor::tagged(ApiResponse::json(ApiJson::table(stored.value(), t)), stored->record.revision),
         user.id};
@@ -182,23 +164,26 @@ ApiServer::Reply TableRoutes::update(const ApiServer::Request &request, const Us
     if (!body)
         return {ApiResponse::error(body.error()), user.id};
     if (body->id && *body->id != request.id)
-        return {ApiResponse::error(mismatch(QStringLiteral("id"), *body->id, request.id)), user.id};
+        return {ApiResponse::error(SchemaEditor::idMismatch(QStringLiteral("id"), *body->id, request.id)),
+                user.id};
     if (body->schemaId && *body->schemaId != *schemaId)
-        return {ApiResponse::error(mismatch(QStringLiteral("schemaId"), *body->schemaId, *schemaId)),
+        return {ApiResponse::error(
+                    SchemaEditor::idMismatch(QStringLiteral("schemaId"), *body->schemaId, *schemaId)),
                 user.id};
     SchemaEditor editor(m_server, request, user);
     int at = 0;
     Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
         const int t = schema.tableIndex(request.id);
         if (t < 0)
-            return noTable(request.id);
+            return SchemaEditor::noTable(request.id);
         // Columns named by id keep it under a new name; every id must be one of this table's columns.
         QSet<qint64> seen;
         for (qsizetype c = 0; c < body->columnIds.size(); ++c) {
             const qint64 id = body->columnIds[c];
             const std::optional<qint64> tableId = body->columnTableIds[c];
             if (tableId && *tableId != request.id)
-                return mismatch(QStringLiteral("columns/%1/tableId").arg(c), *tableId, request.id);
+                return SchemaEditor::idMismatch(QStringLiteral("columns/%1/tableId").arg(c), *tableId,
+                                                request.id);
             if (id == 0)
                 continue;
             if (!schema.columnIds[t].contains(id) || seen.contains(id))
@@ -246,7 +231,7 @@ ApiServer::Reply TableRoutes::remove(const ApiServer::Request &request, const Us
     Result<StoredSchema> stored = editor.apply(*schemaId, [&request](StoredSchema &schema) -> Result<void> {
         const int t = schema.tableIndex(request.id);
         if (t < 0)
-            return noTable(request.id);
+            return SchemaEditor::noTable(request.id);
         schema.removeTable(t);
         return {};
     });
