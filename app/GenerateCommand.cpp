@@ -8,6 +8,7 @@
 #include "validate/SchemaValidator.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -38,6 +39,43 @@ QString GenerateCommand::summary()
     return tr("Generate a schema's data into files or straight into a database");
 }
 
+Result<void> GenerateCommand::chooseOutput(bool formatGiven, GenerationRequest *request)
+{
+    ExportOptions &options = request->exportOptions;
+    const QString &path = options.path;
+    const QFileInfo info(path);
+    auto refuse = [](const QString &message) { return makeError(ErrorCode::InvalidInput, message); };
+    const bool directory =
+        path.endsWith(QLatin1Char('/')) || path.endsWith(QDir::separator()) || info.isDir();
+    if (directory) {
+        if (options.singleFile)
+            return refuse(tr("--single-file writes one file, but --out %1 is a directory").arg(path));
+        return {};
+    }
+    // A name with a suffix is one file ("data.sql" never becomes a directory); one without is a
+    // directory, unless --single-file says otherwise.
+    if (info.suffix().isEmpty())
+        return {};
+    options.singleFile = true;
+    const std::optional<ExportFormat::FileType> named = ExportFormat::fromFileName(info.fileName());
+    if (!named) {
+        if (!formatGiven)
+            return refuse(tr("--out %1 does not name a format: end it in .sql, .csv, .tsv, .json or .ndjson "
+                             "(optionally .gz), or add --format")
+                              .arg(path));
+        return {};
+    }
+    if (!formatGiven)
+        request->formatId = named->format->id;
+    else if (ExportFormat::find(request->formatId) != named->format)
+        return refuse(tr("--out %1 names a .%2 file, but --format is %3: drop --format or make them agree")
+                          .arg(path, named->format->extension, request->formatId));
+    if (options.gzip && !named->gzip)
+        return refuse(tr("--gzip compresses the file, so its name should end in .gz: %1.gz").arg(path));
+    options.gzip = named->gzip;
+    return {};
+}
+
 int GenerateCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -47,7 +85,9 @@ int GenerateCommand::run(const QStringList &arguments)
     for (const ExportFormat &format : ExportFormat::all())
         formatIds << format.id;
     const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
-                                 tr("Directory for one file per table, or the file with --single-file."),
+                                 tr("One file, its format from the name (.sql, .csv, .tsv, .json, .ndjson, "
+                                    "each optionally .gz), or a directory for one file per table (a path "
+                                    "ending in / or an existing directory)."),
                                  tr("PATH"));
     const QCommandLineOption to(
         QStringLiteral("to"),
@@ -106,7 +146,7 @@ int GenerateCommand::run(const QStringList &arguments)
     if (toDatabase && parser.isSet(out))
         return usage(tr("--out writes files and --to writes into a database: choose one"));
     if (!toDatabase && !parser.isSet(out))
-        return usage(tr("--out is required (a directory, or a file with --single-file), or --to with a "
+        return usage(tr("--out is required (a file such as data.sql, or a directory), or --to with a "
                         "database URL"));
     if (toDatabase) {
         for (const QCommandLineOption *fileOption :
@@ -134,6 +174,14 @@ int GenerateCommand::run(const QStringList &arguments)
         request.database = std::move(url).value();
     }
     request.formatId = parser.value(format);
+    ExportOptions &exportOptions = request.exportOptions;
+    exportOptions.path = parser.value(out);
+    exportOptions.singleFile = parser.isSet(singleFile);
+    exportOptions.gzip = parser.isSet(gzip);
+    if (!toDatabase) {
+        if (Result<void> chosen = chooseOutput(parser.isSet(format), &request); !chosen)
+            return usage(chosen.error().message);
+    }
     const std::optional<SqlDialect> sqlDialect = sqlDialectFromId(parser.value(dialect));
     if (!sqlDialect)
         return usage(tr("unknown dialect \"%1\" (postgresql, mysql, sqlite)").arg(parser.value(dialect)));
@@ -155,10 +203,6 @@ int GenerateCommand::run(const QStringList &arguments)
     request.chunkRows = parser.value(chunkRows).toInt(&ok);
     if (!ok)
         return usage(tr("--chunk-rows takes a number from 1 to %1").arg(GenerationRequest::kMaxChunkRows));
-    ExportOptions &exportOptions = request.exportOptions;
-    exportOptions.path = parser.value(out);
-    exportOptions.singleFile = parser.isSet(singleFile);
-    exportOptions.gzip = parser.isSet(gzip);
     exportOptions.header = !parser.isSet(noHeader);
     exportOptions.nullText = parser.value(nullText);
     exportOptions.lineEnding = parser.isSet(crlf) ? QStringLiteral("\r\n") : QStringLiteral("\n");

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace fabrica::test {
 
 struct CliRun
@@ -17,10 +19,13 @@ struct CliRun
     QString err;
 };
 
+// inChild runs in the child process before fabrica starts (limits, signal dispositions).
 inline CliRun runFabrica(const QStringList &arguments, const QByteArray &input = {},
-                         const QProcessEnvironment &extra = {})
+                         const QProcessEnvironment &extra = {}, const std::function<void()> &inChild = {})
 {
     QProcess process;
+    if (inChild)
+        process.setChildProcessModifier(inChild);
     process.setProgram(qEnvironmentVariable("FABRICA_BINARY"));
     process.setArguments(arguments);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

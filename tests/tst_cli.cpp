@@ -3,6 +3,9 @@
 
 #include <QDir>
 #include <QProcess>
+
+#include <csignal>
+#include <sys/resource.h>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -290,6 +293,108 @@ private slots:
         QVERIFY(
             invalid.out.contains(QStringLiteral(":9:63: orders.amount: min (5) is greater than max (1)\n")));
         QVERIFY(!QFileInfo::exists(out)); // nothing written for a schema with errors
+    }
+
+    // The name says what to write: "data.sql" is one SQL file (never a directory), "out/" a directory.
+    void generateOutNamesOneFileOrADirectory()
+    {
+        QTemporaryDir dir;
+        const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
+        const QStringList small{QStringLiteral("--rows"), QStringLiteral("customers=20"), QStringLiteral("--rows"),
+                                QStringLiteral("orders=30"), QStringLiteral("--quiet")};
+        auto generate = [&](const QStringList &flags) {
+            return cli(QStringList{QStringLiteral("generate"), shop} + flags + small);
+        };
+        auto bytes = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+
+        const QString sql = dir.filePath(QStringLiteral("data.sql"));
+        const CliRun one = generate({QStringLiteral("--out"), sql});
+        QCOMPARE(one.exitCode, 0);
+        QVERIFY2(QFileInfo(sql).isFile(), qPrintable(one.err));
+        QVERIFY(bytes(sql).contains("CREATE TABLE"));
+        QVERIFY(bytes(sql).contains("INSERT INTO"));
+        // --format as the extension says changes nothing; --format sql on the same file gives the same bytes.
+        const QString sql2 = dir.filePath(QStringLiteral("again.sql"));
+        QCOMPARE(generate({QStringLiteral("--out"), sql2, QStringLiteral("--format"), QStringLiteral("sql")})
+                     .exitCode,
+                 0);
+        QCOMPARE(bytes(sql2), bytes(sql));
+
+        const QString json = dir.filePath(QStringLiteral("data.json.gz"));
+        QCOMPARE(generate({QStringLiteral("--out"), json}).exitCode, 0);
+        const QByteArray packed = bytes(json);
+        QVERIFY(packed.startsWith("\x1f\x8b")); // gzip's magic bytes
+        // One table into one CSV file.
+        const QString csv = dir.filePath(QStringLiteral("customers.csv"));
+        QCOMPARE(generate({QStringLiteral("--out"), csv, QStringLiteral("--rows"), QStringLiteral("orders=0")})
+                     .exitCode,
+                 1); // the shop has three tables: one CSV file cannot hold them
+        QVERIFY(!QFileInfo::exists(csv));
+
+        // A path ending in / is a directory, whatever its name looks like.
+        const QString folder = dir.filePath(QStringLiteral("set.v2")) + QLatin1Char('/');
+        QCOMPARE(generate({QStringLiteral("--out"), folder}).exitCode, 0);
+        QVERIFY(QFileInfo(folder + QStringLiteral("orders.csv")).isFile());
+
+        const CliRun clash = generate({QStringLiteral("--out"), dir.filePath(QStringLiteral("x.sql")),
+                                       QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(clash.exitCode, 2);
+        QVERIFY2(clash.err.contains(QStringLiteral("names a .sql file, but --format is csv")), qPrintable(clash.err));
+        const CliRun unnamed = generate({QStringLiteral("--out"), dir.filePath(QStringLiteral("x.txt"))});
+        QCOMPARE(unnamed.exitCode, 2);
+        QVERIFY2(unnamed.err.contains(QStringLiteral("does not name a format")), qPrintable(unnamed.err));
+        const CliRun gzip =
+            generate({QStringLiteral("--out"), dir.filePath(QStringLiteral("x.sql")), QStringLiteral("--gzip")});
+        QCOMPARE(gzip.exitCode, 2);
+        QVERIFY2(gzip.err.contains(QStringLiteral("should end in .gz")), qPrintable(gzip.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.sql"))));
+    }
+
+    // A failing file system is named: a full disk says "No space left on device", a file size limit
+    // "File too large", a file in the way of the directory says so; never "Unknown error".
+    void generateNamesTheFileSystemsReason()
+    {
+        QTemporaryDir dir;
+        const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
+        const QString out = dir.filePath(QStringLiteral("big.sql"));
+        // RLIMIT_FSIZE makes write() fail the way a full disk does, with errno set (EFBIG instead of
+        // ENOSPC); SIGXFSZ would otherwise kill the process.
+        const CliRun limited = ::fabrica::test::runFabrica(
+            {QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--quiet")}, {}, {},
+            [] {
+                ::signal(SIGXFSZ, SIG_IGN);
+                const rlimit limit{64 * 1024, 64 * 1024};
+                ::setrlimit(RLIMIT_FSIZE, &limit);
+            });
+        QCOMPARE(limited.exitCode, 1);
+        QCOMPARE(limited.err, out + QStringLiteral(": cannot write the file: File too large\n"));
+        QVERIFY(!QFileInfo::exists(out)); // QSaveFile: nothing half-written left behind
+        const QString folder = dir.filePath(QStringLiteral("tables"));
+        const CliRun many = ::fabrica::test::runFabrica(
+            {QStringLiteral("generate"), shop, QStringLiteral("--out"), folder, QStringLiteral("--quiet")}, {}, {},
+            [] {
+                ::signal(SIGXFSZ, SIG_IGN);
+                const rlimit limit{64 * 1024, 64 * 1024};
+                ::setrlimit(RLIMIT_FSIZE, &limit);
+            });
+        QCOMPARE(many.exitCode, 1);
+        QVERIFY2(many.err.endsWith(QStringLiteral(": cannot write the file: File too large\n")), qPrintable(many.err));
+        QVERIFY(!QFileInfo::exists(folder)); // the directory it made is gone with the files
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+
+        QFile blocker(dir.filePath(QStringLiteral("taken")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString under = dir.filePath(QStringLiteral("taken/sub"));
+        const CliRun blocked =
+            cli({QStringLiteral("generate"), shop, QStringLiteral("--out"), under, QStringLiteral("--quiet")});
+        QCOMPARE(blocked.exitCode, 1);
+        QCOMPARE(blocked.err, under + QStringLiteral(": cannot create the directory: a file of that name is in "
+                                                     "the way: ") +
+                                  blocker.fileName() + QLatin1Char('\n'));
     }
 
     void usageErrors()

@@ -1,5 +1,7 @@
 #include "SecretFile.h"
 
+#include "common/SystemError.h"
+
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 
@@ -223,10 +225,15 @@ Result<QByteArray> SecretFile::create(const QString &path, int bytes)
         return fileError(ErrorCode::Internal, path, tr("the system's random number generator failed"));
     QSaveFile file(path);
     // Permissions before content, so the bytes never sit in a file others could open.
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) ||
-        file.write(content) != content.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)) {
         wipe(content);
         return fileError(ErrorCode::Io, path, tr("cannot write the secret file: %1").arg(file.errorString()));
+    }
+    SystemError::clear();
+    if (file.write(content) != content.size() || !file.flush() || !file.commit()) {
+        wipe(content);
+        return fileError(ErrorCode::Io, path,
+                         tr("cannot write the secret file: %1").arg(SystemError::reason(file)));
     }
     return content;
 }

@@ -1,5 +1,7 @@
 #include "FileOutput.h"
 
+#include "common/SystemError.h"
+
 #include <zlib.h>
 
 #ifdef Q_OS_LINUX
@@ -62,8 +64,9 @@ Result<void> FileOutput::deflateAndWrite(std::string_view bytes, bool finish)
         if (status == Z_STREAM_ERROR)
             return ioError(tr("gzip compression failed"));
         const qint64 produced = qint64(m_deflater->buffer.size() - stream.avail_out);
+        SystemError::clear();
         if (produced > 0 && m_file.write(m_deflater->buffer.data(), produced) != produced)
-            return ioError(tr("cannot write the file: %1").arg(m_file.errorString()));
+            return ioError(tr("cannot write the file: %1").arg(SystemError::reason(m_file)));
     } while (stream.avail_out == 0);
     return {};
 }
@@ -72,9 +75,10 @@ Result<void> FileOutput::flush()
 {
     // QSaveFile::commit() flushes its buffer too, but (Qt 6.4) does not notice when that fails and would
     // put a truncated file in place: flush here, where a failure can still be reported.
+    SystemError::clear();
     if (m_file.flush())
         return {};
-    const QString reason = m_file.errorString();
+    const QString reason = SystemError::reason(m_file);
     m_file.cancelWriting();
     return ioError(tr("cannot write the file: %1").arg(reason));
 }
@@ -106,9 +110,11 @@ Result<void> FileOutput::write(std::string_view bytes)
         if (m_gzip) {
             if (Result<void> written = deflateAndWrite(part, false); !written)
                 return written;
-        } else if (m_file.write(part.data(), qint64(part.size())) != qint64(part.size())) {
-            return ioError(tr("cannot write the file: %1").arg(m_file.errorString()));
+            continue;
         }
+        SystemError::clear();
+        if (m_file.write(part.data(), qint64(part.size())) != qint64(part.size()))
+            return ioError(tr("cannot write the file: %1").arg(SystemError::reason(m_file)));
     }
     return startWriteBack();
 }
@@ -131,8 +137,9 @@ Result<void> FileOutput::commit()
 {
     if (Result<void> finished = finishWriting(); !finished)
         return finished;
+    SystemError::clear();
     if (!m_file.commit())
-        return ioError(tr("cannot write the file: %1").arg(m_file.errorString()));
+        return ioError(tr("cannot write the file: %1").arg(SystemError::reason(m_file)));
     return {};
 }
 

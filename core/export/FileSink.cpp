@@ -1,6 +1,7 @@
 #include "FileSink.h"
 
 #include "common/Logging.h"
+#include "common/SystemError.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -51,8 +52,9 @@ Result<void> FileSink::begin(const Plan &plan)
     if (m_options.singleFile) {
         paths << m_options.path;
     } else {
-        if (!QDir().mkpath(m_options.path))
-            return makeError(ErrorCode::Io, tr("cannot create the directory"),
+        m_madeDirectory = !QFileInfo::exists(m_options.path);
+        if (QString reason; !SystemError::makeDirectory(m_options.path, &reason))
+            return makeError(ErrorCode::Io, tr("cannot create the directory: %1").arg(reason),
                              SourceLocation{m_options.path, 0, 0, {}});
         for (const QString &name : names)
             paths << QDir(m_options.path).filePath(name);
@@ -136,6 +138,7 @@ Result<void> FileSink::finish()
     }
     qCDebug(lcExport) << "wrote" << m_files.size() << "files," << m_bytes << "bytes";
     m_files.clear();
+    m_madeDirectory = false;
     return {};
 }
 
@@ -146,6 +149,10 @@ void FileSink::abort()
     for (const auto &file : m_files)
         file->cancel();
     m_files.clear();
+    // A directory this sink made goes too when nothing is in it (a failure changes nothing).
+    if (m_madeDirectory)
+        QDir().rmdir(m_options.path);
+    m_madeDirectory = false;
     m_current = nullptr;
 }
 

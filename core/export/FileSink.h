@@ -65,6 +65,7 @@ private:
     FileOutput *m_current = nullptr;
     FileEntryWriter *m_entries = nullptr;
     bool m_oneFile = false; // all tables go to m_files.front()
+    bool m_madeDirectory = false; // begin() created options.path
     QStringList m_paths;
     int m_tablesInCurrent = 0;
     qint64 m_bytes = 0;

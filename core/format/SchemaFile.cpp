@@ -5,6 +5,7 @@
 
 #include <optional>
 #include "common/Logging.h"
+#include "common/SystemError.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -314,8 +315,9 @@ Result<void> SchemaFile::save(const Schema &schema, const QString &path)
                          SourceLocation{path, 0, 0, {}});
     const QByteArray bytes = serialize(schema);
     // flush() first: Qt 6.4's commit() does not notice that its last buffered bytes failed (a full disk).
+    SystemError::clear();
     if (file.write(bytes) != bytes.size() || !file.flush() || !file.commit())
-        return makeError(ErrorCode::Io, tr("cannot write the file: %1").arg(file.errorString()),
+        return makeError(ErrorCode::Io, tr("cannot write the file: %1").arg(SystemError::reason(file)),
                          SourceLocation{path, 0, 0, {}});
     qCDebug(lcFormat) << "saved schema" << schema.name << "to" << path;
     return {};

@@ -1,6 +1,7 @@
 #include "AutosaveStore.h"
 
 #include "UiLogging.h"
+#include "common/SystemError.h"
 #include "format/SchemaFile.h"
 
 #include <QDir>
@@ -78,8 +79,12 @@ Result<void> AutosaveStore::write(const Entry &entry) const
         {QStringLiteral("saved"), entry.saved.toUTC().toString(Qt::ISODateWithMs)},
     };
     QSaveFile file(metaPath(entry.id));
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(meta).toJson()) < 0 || !file.commit())
+    if (!file.open(QIODevice::WriteOnly))
         return makeError(ErrorCode::Io, tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    SystemError::clear();
+    if (file.write(QJsonDocument(meta).toJson()) < 0 || !file.flush() || !file.commit())
+        return makeError(ErrorCode::Io,
+                         tr("cannot write %1: %2").arg(file.fileName(), SystemError::reason(file)));
     return {};
 }
 
