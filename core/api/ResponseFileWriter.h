@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/Deflater.h"
 #include "export/FileEntryWriter.h"
 
 #include <QCoreApplication>
@@ -30,12 +31,10 @@ public:
     static Error clientGone();
 
 private:
-    Result<void> deflate(std::string_view bytes, bool finish);
     Result<void> put(std::string_view bytes);
 
     ResponseBody &m_body;
     bool m_gzip;
-    struct Deflater;
     std::unique_ptr<Deflater> m_deflater;
     int m_entries = 0;
 };

@@ -50,18 +50,6 @@ private:
 
 } // namespace
 
-struct ResponseZipWriter::Deflater
-{
-    z_stream stream{};
-    std::vector<char> buffer = std::vector<char>(1 << 18);
-    bool initialised = false;
-    ~Deflater()
-    {
-        if (initialised)
-            deflateEnd(&stream);
-    }
-};
-
 ResponseZipWriter::ResponseZipWriter(ResponseBody &body, bool compress, const QDateTime &time)
     : m_body(body)
     , m_compress(compress)
@@ -98,11 +86,14 @@ Result<void> ResponseZipWriter::beginEntry(const QString &fileName)
         return makeError(ErrorCode::InvalidInput,
                          tr("the file name %1 is too long for a ZIP archive").arg(fileName));
     if (m_compress) {
-        m_deflater = std::make_unique<Deflater>();
-        // Raw deflate (negative window bits): the ZIP entry has its own header; level 6 as for gzip files.
-        if (deflateInit2(&m_deflater->stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-            return makeError(ErrorCode::Internal, tr("cannot start compression"));
-        m_deflater->initialised = true;
+        Result<std::unique_ptr<Deflater>> deflater =
+            Deflater::start(Deflater::Framing::Raw, [this](std::string_view bytes) -> Result<void> {
+                m_entries.back().compressedSize += bytes.size();
+                return put(bytes);
+            });
+        if (!deflater)
+            return deflater.error();
+        m_deflater = std::move(deflater).value();
     }
     Record header;
     header.u32(kLocalHeader)
@@ -122,26 +113,6 @@ Result<void> ResponseZipWriter::beginEntry(const QString &fileName)
     return put(header.data());
 }
 
-Result<void> ResponseZipWriter::deflate(std::string_view bytes, bool finish)
-{
-    z_stream &stream = m_deflater->stream;
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes.data()));
-    stream.avail_in = uInt(bytes.size());
-    do {
-        stream.next_out = reinterpret_cast<Bytef *>(m_deflater->buffer.data());
-        stream.avail_out = uInt(m_deflater->buffer.size());
-        if (::deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH) == Z_STREAM_ERROR)
-            return makeError(ErrorCode::Internal, tr("compression failed"));
-        const std::size_t produced = m_deflater->buffer.size() - stream.avail_out;
-        if (produced > 0) {
-            if (Result<void> written = put(std::string_view(m_deflater->buffer.data(), produced)); !written)
-                return written;
-            m_entries.back().compressedSize += produced;
-        }
-    } while (stream.avail_out == 0);
-    return {};
-}
-
 Result<void> ResponseZipWriter::write(std::string_view bytes)
 {
     if (!m_inEntry)
@@ -153,13 +124,7 @@ Result<void> ResponseZipWriter::write(std::string_view bytes)
         entry.compressedSize += bytes.size();
         return put(bytes);
     }
-    while (!bytes.empty()) { // zlib takes at most 4 GiB per call (uInt)
-        const std::string_view part = bytes.substr(0, std::min<std::size_t>(bytes.size(), 1u << 30));
-        bytes.remove_prefix(part.size());
-        if (Result<void> written = deflate(part, false); !written)
-            return written;
-    }
-    return {};
+    return m_deflater->write(bytes);
 }
 
 Result<void> ResponseZipWriter::endEntry()
@@ -167,7 +132,7 @@ Result<void> ResponseZipWriter::endEntry()
     if (!m_inEntry)
         return {};
     if (m_compress) {
-        if (Result<void> ended = deflate({}, true); !ended)
+        if (Result<void> ended = m_deflater->finish(); !ended)
             return ended;
         m_deflater.reset();
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/Deflater.h"
 #include "export/FileEntryWriter.h"
 
 #include <QByteArray>
@@ -49,13 +50,11 @@ private:
     {
         return put(std::string_view(bytes.constData(), bytes.size()));
     }
-    Result<void> deflate(std::string_view bytes, bool finish);
 
     ResponseBody &m_body;
     bool m_compress;
     quint16 m_dosTime = 0;
     quint16 m_dosDate = 0;
-    struct Deflater;
     std::unique_ptr<Deflater> m_deflater;
     std::vector<Entry> m_entries;
     bool m_inEntry = false;

@@ -2,27 +2,11 @@
 
 #include "common/SystemError.h"
 
-#include <zlib.h>
-
 #ifdef Q_OS_LINUX
 #include <fcntl.h>
 #endif
 
-#include <vector>
-
 namespace fabrica {
-
-struct FileOutput::Deflater
-{
-    z_stream stream{};
-    std::vector<char> buffer = std::vector<char>(1 << 18);
-    bool initialised = false;
-    ~Deflater()
-    {
-        if (initialised)
-            deflateEnd(&stream);
-    }
-};
 
 FileOutput::FileOutput(QString path, bool gzip)
     : m_path(std::move(path))
@@ -42,32 +26,20 @@ Result<void> FileOutput::open()
     if (!m_file.open(QIODevice::WriteOnly))
         return ioError(tr("cannot write the file: %1").arg(m_file.errorString()));
     if (m_gzip) {
-        m_deflater = std::make_unique<Deflater>();
-        // windowBits 15 + 16: a gzip header and trailer around the deflate stream. Level 6 is zlib's
-        // balance of speed and size.
-        if (deflateInit2(&m_deflater->stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-            return ioError(tr("cannot start gzip compression"));
-        m_deflater->initialised = true;
+        Result<std::unique_ptr<Deflater>> deflater =
+            Deflater::start(Deflater::Framing::Gzip, [this](std::string_view bytes) { return put(bytes); });
+        if (!deflater)
+            return ioError(deflater.error().message);
+        m_deflater = std::move(deflater).value();
     }
     return {};
 }
 
-Result<void> FileOutput::deflateAndWrite(std::string_view bytes, bool finish)
+Result<void> FileOutput::put(std::string_view bytes)
 {
-    z_stream &stream = m_deflater->stream;
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes.data()));
-    stream.avail_in = uInt(bytes.size());
-    do {
-        stream.next_out = reinterpret_cast<Bytef *>(m_deflater->buffer.data());
-        stream.avail_out = uInt(m_deflater->buffer.size());
-        const int status = deflate(&stream, finish ? Z_FINISH : Z_NO_FLUSH);
-        if (status == Z_STREAM_ERROR)
-            return ioError(tr("gzip compression failed"));
-        const qint64 produced = qint64(m_deflater->buffer.size() - stream.avail_out);
-        SystemError::clear();
-        if (produced > 0 && m_file.write(m_deflater->buffer.data(), produced) != produced)
-            return ioError(tr("cannot write the file: %1").arg(SystemError::reason(m_file)));
-    } while (stream.avail_out == 0);
+    SystemError::clear();
+    if (m_file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()))
+        return ioError(tr("cannot write the file: %1").arg(SystemError::reason(m_file)));
     return {};
 }
 
@@ -103,19 +75,8 @@ Result<void> FileOutput::startWriteBack()
 Result<void> FileOutput::write(std::string_view bytes)
 {
     m_bytesIn += qint64(bytes.size());
-    // zlib takes at most 4 GiB per call (uInt); chunks are far smaller, but stay safe.
-    while (bytes.size() > 0) {
-        const std::string_view part = bytes.substr(0, std::min<std::size_t>(bytes.size(), 1u << 30));
-        bytes.remove_prefix(part.size());
-        if (m_gzip) {
-            if (Result<void> written = deflateAndWrite(part, false); !written)
-                return written;
-            continue;
-        }
-        SystemError::clear();
-        if (m_file.write(part.data(), qint64(part.size())) != qint64(part.size()))
-            return ioError(tr("cannot write the file: %1").arg(SystemError::reason(m_file)));
-    }
+    if (Result<void> written = m_deflater ? m_deflater->write(bytes) : put(bytes); !written)
+        return written;
     return startWriteBack();
 }
 
@@ -124,8 +85,8 @@ Result<void> FileOutput::finishWriting()
     if (m_finished)
         return {};
     m_finished = true;
-    if (m_gzip) {
-        if (Result<void> flushed = deflateAndWrite({}, true); !flushed) {
+    if (m_deflater) {
+        if (Result<void> flushed = m_deflater->finish(); !flushed) {
             m_file.cancelWriting();
             return flushed;
         }

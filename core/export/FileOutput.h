@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Deflater.h"
 #include "common/Result.h"
 
 #include <QCoreApplication>
@@ -35,7 +36,7 @@ public:
     qint64 bytesIn() const { return m_bytesIn; }
 
 private:
-    Result<void> deflateAndWrite(std::string_view bytes, bool finish);
+    Result<void> put(std::string_view bytes);
     Result<void> flush();
     Error ioError(const QString &what) const;
     Result<void> startWriteBack();
@@ -45,7 +46,6 @@ private:
     QString m_path;
     bool m_gzip;
     QSaveFile m_file;
-    struct Deflater;
     std::unique_ptr<Deflater> m_deflater;
     bool m_finished = false;
     qint64 m_bytesIn = 0;
