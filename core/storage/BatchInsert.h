@@ -1,14 +1,11 @@
 #pragma once
 
+#include "BatchedStatement.h"
 #include "common/Result.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QVariantList>
-
-#include <functional>
-#include <optional>
 
 namespace fabrica {
 
@@ -18,9 +15,10 @@ namespace fabrica {
 class BatchInsert
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::BatchInsert)
+    Q_DISABLE_COPY_MOVE(BatchInsert) // the statement calls back into this object
 
 public:
-    using RowReturned = std::function<void(const QSqlQuery &)>;
+    using RowReturned = BatchedStatement::RowReturned;
 
     // insert: "INSERT INTO t (a, b)" with `columns` columns; returning: empty or "RETURNING id, a";
     // onRow is called for every returned row; what names the work in error messages.
@@ -34,17 +32,11 @@ public:
 
 private:
     QString sql(int rows) const;
-    Result<void> run(QSqlQuery &query);
 
-    QSqlDatabase m_db;
     QString m_insert;
     QString m_returning;
-    QString m_what;
-    RowReturned m_onRow;
     int m_columns;
-    int m_batchRows;
-    QVariantList m_pending;
-    std::optional<QSqlQuery> m_full; // prepared for m_batchRows rows on first use
+    BatchedStatement m_statement;
 };
 
 } // namespace fabrica

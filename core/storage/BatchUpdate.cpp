@@ -1,20 +1,15 @@
 #include "BatchUpdate.h"
 
-#include "Database.h"
-
 namespace fabrica {
 
 BatchUpdate::BatchUpdate(QSqlDatabase db, SqlDialect dialect, const QString &table, QList<Field> fields,
                          const QString &what, int batchRows)
-    : m_db(std::move(db))
-    , m_dialect(dialect)
+    : m_dialect(dialect)
     , m_table(table)
     , m_fields(std::move(fields))
-    , m_what(what)
-    , m_batchRows(qMax(1, batchRows))
-{
-    m_pending.reserve((m_fields.size() + 1) * m_batchRows);
-}
+    , m_statement(std::move(db), [this](int rows) { return sql(rows); }, int(m_fields.size()) + 1, what,
+                  batchRows)
+{}
 
 QString BatchUpdate::sql(int rows) const
 {
@@ -42,39 +37,12 @@ QString BatchUpdate::sql(int rows) const
 Result<void> BatchUpdate::add(qint64 id, const QVariantList &values)
 {
     Q_ASSERT(values.size() == m_fields.size());
-    m_pending << id;
-    m_pending << values;
-    if (m_pending.size() < (m_fields.size() + 1) * m_batchRows)
-        return {};
-    if (!m_full) {
-        m_full.emplace(m_db);
-        m_full->setForwardOnly(true);
-        if (!m_full->prepare(sql(m_batchRows)))
-            return Database::error(m_full->lastError(), m_what);
-    }
-    return run(*m_full);
+    return m_statement.add(QVariantList{id} + values);
 }
 
 Result<void> BatchUpdate::flush()
 {
-    if (m_pending.isEmpty())
-        return {};
-    QSqlQuery tail(m_db);
-    tail.setForwardOnly(true);
-    if (!tail.prepare(sql(int(m_pending.size() / (m_fields.size() + 1)))))
-        return Database::error(tail.lastError(), m_what);
-    return run(tail);
-}
-
-Result<void> BatchUpdate::run(QSqlQuery &query)
-{
-    for (int i = 0; i < m_pending.size(); ++i)
-        query.bindValue(i, m_pending[i]);
-    m_pending.clear();
-    if (!query.exec())
-        return Database::error(query.lastError(), m_what);
-    query.finish();
-    return {};
+    return m_statement.flush();
 }
 
 } // namespace fabrica

@@ -1,15 +1,14 @@
 #pragma once
 
+#include "BatchedStatement.h"
 #include "common/Result.h"
 #include "sql/SqlDialect.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QStringList>
 #include <QVariantList>
 
-#include <optional>
 
 namespace fabrica {
 
@@ -19,6 +18,7 @@ namespace fabrica {
 class BatchUpdate
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::BatchUpdate)
+    Q_DISABLE_COPY_MOVE(BatchUpdate) // the statement calls back into this object
 
 public:
     struct Field
@@ -39,16 +39,11 @@ public:
 
 private:
     QString sql(int rows) const;
-    Result<void> run(QSqlQuery &query);
 
-    QSqlDatabase m_db;
     SqlDialect m_dialect;
     QString m_table;
     QList<Field> m_fields;
-    QString m_what;
-    int m_batchRows;
-    QVariantList m_pending;
-    std::optional<QSqlQuery> m_full; // prepared for m_batchRows rows on first use
+    BatchedStatement m_statement;
 };
 
 } // namespace fabrica
