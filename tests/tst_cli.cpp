@@ -4,10 +4,10 @@
 #include <QDir>
 #include <QProcess>
 
-#include <csignal>
-#include <sys/resource.h>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <csignal>
+#include <sys/resource.h>
 
 namespace {
 
@@ -16,6 +16,17 @@ using CliRun = fabrica::test::CliRun;
 CliRun cli(const QStringList &arguments)
 {
     return ::fabrica::test::runFabrica(arguments);
+}
+
+// Files may grow to 64 KiB: write() then fails the way it does on a full disk, with errno set (EFBIG
+// instead of ENOSPC). SIGXFSZ would otherwise kill the process.
+CliRun cliWithFileSizeLimit(const QStringList &arguments)
+{
+    return ::fabrica::test::runFabrica(arguments, {}, {}, [] {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{64 * 1024, 64 * 1024};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    });
 }
 
 QString examples()
@@ -67,8 +78,7 @@ private slots:
         QVERIFY(run.out.startsWith(QStringLiteral("Usage: fabrica [COMMAND] [OPTIONS]\n")));
         QVERIFY(run.out.contains(
             QStringLiteral("\n  validate    Check schema files and report every problem\n")));
-        const CliRun commandHelp =
-            cli({QStringLiteral("validate"), QStringLiteral("--help")});
+        const CliRun commandHelp = cli({QStringLiteral("validate"), QStringLiteral("--help")});
         QCOMPARE(commandHelp.exitCode, 0);
         QVERIFY(commandHelp.out.contains(QStringLiteral("--strict")));
     }
@@ -120,8 +130,7 @@ private slots:
         const CliRun relaxed = cli({QStringLiteral("validate"), path});
         QCOMPARE(relaxed.exitCode, 0);
         QVERIFY(relaxed.out.contains(QStringLiteral(": valid (1 tables, 1 columns, 1 warning(s))")));
-        const CliRun strict =
-            cli({QStringLiteral("validate"), QStringLiteral("--strict"), path});
+        const CliRun strict = cli({QStringLiteral("validate"), QStringLiteral("--strict"), path});
         QCOMPARE(strict.exitCode, 1);
     }
 
@@ -168,8 +177,7 @@ private slots:
             R"({"version": 1, "schema": {"tables": [{"columns": [{"type": "uuid", "name": "id"}], "rows": 2,
             "name": "t"}], "name": "s"}, "format": "fabrica-schema"})");
         file.close();
-        const CliRun check =
-            cli({QStringLiteral("format"), QStringLiteral("--check"), path});
+        const CliRun check = cli({QStringLiteral("format"), QStringLiteral("--check"), path});
         QCOMPARE(check.exitCode, 1);
         QCOMPARE(check.out, path + QStringLiteral(": not in the canonical layout\n"));
         const CliRun rewrite = cli({QStringLiteral("format"), path});
@@ -225,10 +233,9 @@ private slots:
         const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
         const QStringList small{QStringLiteral("--rows"), QStringLiteral("customers=300"),
                                 QStringLiteral("--rows"), QStringLiteral("orders=900")};
-        const CliRun run =
-            cli(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
-                                dir.filePath(QStringLiteral("a"))} +
-                    small);
+        const CliRun run = cli(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
+                                           dir.filePath(QStringLiteral("a"))} +
+                               small);
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(
             QRegularExpression(
@@ -246,14 +253,14 @@ private slots:
 
         // The same seed gives the same bytes; another seed does not.
         QVERIFY(cli(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
-                                    dir.filePath(QStringLiteral("b")), QStringLiteral("--threads"),
-                                    QStringLiteral("1"), QStringLiteral("--quiet")} +
-                        small)
+                                dir.filePath(QStringLiteral("b")), QStringLiteral("--threads"),
+                                QStringLiteral("1"), QStringLiteral("--quiet")} +
+                    small)
                     .exitCode == 0);
         QVERIFY(cli(QStringList{QStringLiteral("generate"), shop, QStringLiteral("--out"),
-                                    dir.filePath(QStringLiteral("c")), QStringLiteral("--seed"),
-                                    QStringLiteral("7"), QStringLiteral("--quiet")} +
-                        small)
+                                dir.filePath(QStringLiteral("c")), QStringLiteral("--seed"),
+                                QStringLiteral("7"), QStringLiteral("--quiet")} +
+                    small)
                     .exitCode == 0);
         auto bytes = [&dir](const QString &path) {
             QFile file(dir.filePath(path));
@@ -268,16 +275,14 @@ private slots:
         QTemporaryDir dir;
         const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
         const QString out = dir.filePath(QStringLiteral("x"));
-        const CliRun format =
-            cli({QStringLiteral("generate"), shop, QStringLiteral("--out"), out,
-                     QStringLiteral("--format"), QStringLiteral("xml")});
+        const CliRun format = cli({QStringLiteral("generate"), shop, QStringLiteral("--out"), out,
+                                   QStringLiteral("--format"), QStringLiteral("xml")});
         QCOMPARE(format.exitCode, 2);
         QCOMPARE(format.err,
                  QStringLiteral(
                      "fabrica generate: unknown format \"xml\" (formats: csv, tsv, json, ndjson, sql)\n"));
-        const CliRun rows =
-            cli({QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--rows"),
-                     QStringLiteral("nosuch=5")});
+        const CliRun rows = cli({QStringLiteral("generate"), shop, QStringLiteral("--out"), out,
+                                 QStringLiteral("--rows"), QStringLiteral("nosuch=5")});
         QCOMPARE(rows.exitCode, 1);
         QCOMPARE(rows.err,
                  shop + QStringLiteral(": the schema has no table \"nosuch\" to set the row count of\n"));
@@ -287,8 +292,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(kBroken);
         file.close();
-        const CliRun invalid =
-            cli({QStringLiteral("generate"), broken, QStringLiteral("--out"), out});
+        const CliRun invalid = cli({QStringLiteral("generate"), broken, QStringLiteral("--out"), out});
         QCOMPARE(invalid.exitCode, 1);
         QVERIFY(
             invalid.out.contains(QStringLiteral(":9:63: orders.amount: min (5) is greater than max (1)\n")));
@@ -300,8 +304,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
-        const QStringList small{QStringLiteral("--rows"), QStringLiteral("customers=20"), QStringLiteral("--rows"),
-                                QStringLiteral("orders=30"), QStringLiteral("--quiet")};
+        const QStringList small{QStringLiteral("--rows"), QStringLiteral("customers=20"),
+                                QStringLiteral("--rows"), QStringLiteral("orders=30"),
+                                QStringLiteral("--quiet")};
         auto generate = [&](const QStringList &flags) {
             return cli(QStringList{QStringLiteral("generate"), shop} + flags + small);
         };
@@ -329,9 +334,10 @@ private slots:
         QVERIFY(packed.startsWith("\x1f\x8b")); // gzip's magic bytes
         // One table into one CSV file.
         const QString csv = dir.filePath(QStringLiteral("customers.csv"));
-        QCOMPARE(generate({QStringLiteral("--out"), csv, QStringLiteral("--rows"), QStringLiteral("orders=0")})
-                     .exitCode,
-                 1); // the shop has three tables: one CSV file cannot hold them
+        QCOMPARE(
+            generate({QStringLiteral("--out"), csv, QStringLiteral("--rows"), QStringLiteral("orders=0")})
+                .exitCode,
+            1); // the shop has three tables: one CSV file cannot hold them
         QVERIFY(!QFileInfo::exists(csv));
 
         // A path ending in / is a directory, whatever its name looks like.
@@ -342,12 +348,13 @@ private slots:
         const CliRun clash = generate({QStringLiteral("--out"), dir.filePath(QStringLiteral("x.sql")),
                                        QStringLiteral("--format"), QStringLiteral("csv")});
         QCOMPARE(clash.exitCode, 2);
-        QVERIFY2(clash.err.contains(QStringLiteral("names a .sql file, but --format is csv")), qPrintable(clash.err));
+        QVERIFY2(clash.err.contains(QStringLiteral("names a .sql file, but --format is csv")),
+                 qPrintable(clash.err));
         const CliRun unnamed = generate({QStringLiteral("--out"), dir.filePath(QStringLiteral("x.txt"))});
         QCOMPARE(unnamed.exitCode, 2);
         QVERIFY2(unnamed.err.contains(QStringLiteral("does not name a format")), qPrintable(unnamed.err));
-        const CliRun gzip =
-            generate({QStringLiteral("--out"), dir.filePath(QStringLiteral("x.sql")), QStringLiteral("--gzip")});
+        const CliRun gzip = generate(
+            {QStringLiteral("--out"), dir.filePath(QStringLiteral("x.sql")), QStringLiteral("--gzip")});
         QCOMPARE(gzip.exitCode, 2);
         QVERIFY2(gzip.err.contains(QStringLiteral("should end in .gz")), qPrintable(gzip.err));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.sql"))));
@@ -360,28 +367,17 @@ private slots:
         QTemporaryDir dir;
         const QString shop = examples() + QStringLiteral("/shop.fabrica.json");
         const QString out = dir.filePath(QStringLiteral("big.sql"));
-        // RLIMIT_FSIZE makes write() fail the way a full disk does, with errno set (EFBIG instead of
-        // ENOSPC); SIGXFSZ would otherwise kill the process.
-        const CliRun limited = ::fabrica::test::runFabrica(
-            {QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--quiet")}, {}, {},
-            [] {
-                ::signal(SIGXFSZ, SIG_IGN);
-                const rlimit limit{64 * 1024, 64 * 1024};
-                ::setrlimit(RLIMIT_FSIZE, &limit);
-            });
+        const CliRun limited = cliWithFileSizeLimit(
+            {QStringLiteral("generate"), shop, QStringLiteral("--out"), out, QStringLiteral("--quiet")});
         QCOMPARE(limited.exitCode, 1);
         QCOMPARE(limited.err, out + QStringLiteral(": cannot write the file: File too large\n"));
         QVERIFY(!QFileInfo::exists(out)); // QSaveFile: nothing half-written left behind
         const QString folder = dir.filePath(QStringLiteral("tables"));
-        const CliRun many = ::fabrica::test::runFabrica(
-            {QStringLiteral("generate"), shop, QStringLiteral("--out"), folder, QStringLiteral("--quiet")}, {}, {},
-            [] {
-                ::signal(SIGXFSZ, SIG_IGN);
-                const rlimit limit{64 * 1024, 64 * 1024};
-                ::setrlimit(RLIMIT_FSIZE, &limit);
-            });
+        const CliRun many = cliWithFileSizeLimit(
+            {QStringLiteral("generate"), shop, QStringLiteral("--out"), folder, QStringLiteral("--quiet")});
         QCOMPARE(many.exitCode, 1);
-        QVERIFY2(many.err.endsWith(QStringLiteral(": cannot write the file: File too large\n")), qPrintable(many.err));
+        QVERIFY2(many.err.endsWith(QStringLiteral(": cannot write the file: File too large\n")),
+                 qPrintable(many.err));
         QVERIFY(!QFileInfo::exists(folder)); // the directory it made is gone with the files
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
 
@@ -389,11 +385,12 @@ private slots:
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         const QString under = dir.filePath(QStringLiteral("taken/sub"));
-        const CliRun blocked =
-            cli({QStringLiteral("generate"), shop, QStringLiteral("--out"), under, QStringLiteral("--quiet")});
+        const CliRun blocked = cli(
+            {QStringLiteral("generate"), shop, QStringLiteral("--out"), under, QStringLiteral("--quiet")});
         QCOMPARE(blocked.exitCode, 1);
-        QCOMPARE(blocked.err, under + QStringLiteral(": cannot create the directory: a file of that name is in "
-                                                     "the way: ") +
+        QCOMPARE(blocked.err, under +
+                                  QStringLiteral(": cannot create the directory: a file of that name is in "
+                                                 "the way: ") +
                                   blocker.fileName() + QLatin1Char('\n'));
     }
 
@@ -405,8 +402,7 @@ private slots:
         QCOMPARE(
             unknown.err,
             QStringLiteral("fabrica: unknown command \"frobnicate\"; `fabrica --help` lists the commands\n"));
-        const CliRun missing =
-            cli({QStringLiteral("validate"), QStringLiteral("/nonexistent.fabrica.json")});
+        const CliRun missing = cli({QStringLiteral("validate"), QStringLiteral("/nonexistent.fabrica.json")});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.out.startsWith(QStringLiteral("/nonexistent.fabrica.json: cannot open the file: ")));
     }

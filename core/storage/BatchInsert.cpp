@@ -7,8 +7,8 @@ BatchInsert::BatchInsert(QSqlDatabase db, const QString &insert, int columns, co
     : m_insert(insert)
     , m_returning(returning)
     , m_columns(columns)
-    , m_statement(std::move(db), [this](int rows) { return sql(rows); }, columns, what, batchRows,
-                  std::move(onRow))
+    , m_statement(
+          std::move(db), [this](int rows) { return sql(rows); }, columns, what, batchRows, std::move(onRow))
 {}
 
 QString BatchInsert::sql(int rows) const

@@ -7,8 +7,8 @@ BatchUpdate::BatchUpdate(QSqlDatabase db, SqlDialect dialect, const QString &tab
     : m_dialect(dialect)
     , m_table(table)
     , m_fields(std::move(fields))
-    , m_statement(std::move(db), [this](int rows) { return sql(rows); }, int(m_fields.size()) + 1, what,
-                  batchRows)
+    , m_statement(
+          std::move(db), [this](int rows) { return sql(rows); }, int(m_fields.size()) + 1, what, batchRows)
 {}
 
 QString BatchUpdate::sql(int rows) const

@@ -9,7 +9,6 @@
 #include <QStringList>
 #include <QVariantList>
 
-
 namespace fabrica {
 
 // Updates rows of one table by id many at a time: one `UPDATE t SET a = v.column2, … FROM (VALUES …) AS v
