@@ -16,6 +16,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <tuple>
+
 namespace fabrica::test {
 
 struct HttpResponse
@@ -25,6 +27,49 @@ struct HttpResponse
     QJsonObject json;
     QHash<QByteArray, QByteArray> headers; // lower-case names
 };
+
+// The parts of the one error shape, {"error": {"code", "message", "details"}}.
+inline QString errorCode(const HttpResponse &response)
+{
+    return response.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+}
+
+inline QJsonObject errorDetails(const HttpResponse &response)
+{
+    return response.json.value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("details"))
+        .toObject();
+}
+
+// A multipart/form-data body as curl -F sends it: the files (name, media type or none, data), each as the
+// field "file", and one plain field; CRLF line ends, no preamble, a closing delimiter.
+inline QByteArray multipartBody(const QByteArray &boundary,
+                                const QList<std::tuple<QByteArray, QByteArray, QByteArray>> &files)
+{
+    QByteArray body;
+    for (const auto &[fileName, type, data] : files) {
+        body += "--" + boundary + "\r\n";
+        body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n";
+        if (!type.isEmpty())
+            body += "Content-Type: " + type + "\r\n";
+        body += "\r\n" + data + "\r\n";
+    }
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nnot a file\r\n";
+    body += "--" + boundary + "--\r\n";
+    return body;
+}
+
+// Two tables and a foreign key, as an import's DDL.
+inline const QByteArray kLibraryDdl = "CREATE TABLE authors (\n"
+                                      "    id INTEGER PRIMARY KEY,\n"
+                                      "    name VARCHAR(100) NOT NULL\n"
+                                      ");\n"
+                                      "CREATE TABLE books (\n"
+                                      "    id INTEGER PRIMARY KEY,\n"
+                                      "    author_id INTEGER NOT NULL REFERENCES authors (id),\n"
+                                      "    title TEXT NOT NULL\n"
+                                      ");\n";
 
 class ApiClient
 {

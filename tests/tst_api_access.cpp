@@ -38,20 +38,12 @@ const QByteArray kNewPassword = "m1ssing-Orchid-42";
 constexpr qint64 kUploadLimit = 256 * 1024; // the test server's import limit
 
 using Response = test::HttpResponse;
+using test::kLibraryDdl;
+using test::multipartBody;
 
 QByteArray example(const QString &name)
 {
     return test::readFile(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/") + name + u".fabrica.json"_s);
-}
-
-QString errorCode(const Response &response)
-{
-    return response.json.value(u"error"_s).toObject().value(u"code"_s).toString();
-}
-
-QJsonObject errorDetails(const Response &response)
-{
-    return response.json.value(u"error"_s).toObject().value(u"details"_s).toObject();
 }
 
 // One sample of the Prometheus text: the value of the line "series value", or -1 when there is none.
@@ -63,34 +55,6 @@ double sample(const QByteArray &text, const QByteArray &series)
     }
     return -1;
 }
-
-QByteArray multipartBody(const QByteArray &boundary,
-                         const QList<std::tuple<QByteArray, QByteArray, QByteArray>> &files)
-{
-    // As curl -F name=@file;type=… sends it: a preamble-free body, CRLF line ends, a closing delimiter.
-    QByteArray body;
-    for (const auto &[fileName, type, data] : files) {
-        body += "--" + boundary + "\r\n";
-        body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n";
-        if (!type.isEmpty())
-            body += "Content-Type: " + type + "\r\n";
-        body += "\r\n" + data + "\r\n";
-    }
-    body += "--" + boundary + "\r\n";
-    body += "Content-Disposition: form-data; name=\"comment\"\r\n\r\nnot a file\r\n";
-    body += "--" + boundary + "--\r\n";
-    return body;
-}
-
-const QByteArray kLibraryDdl = "CREATE TABLE authors (\n"
-                               "    id INTEGER PRIMARY KEY,\n"
-                               "    name VARCHAR(100) NOT NULL\n"
-                               ");\n"
-                               "CREATE TABLE books (\n"
-                               "    id INTEGER PRIMARY KEY,\n"
-                               "    author_id INTEGER NOT NULL REFERENCES authors (id),\n"
-                               "    title TEXT NOT NULL\n"
-                               ");\n";
 
 } // namespace
 

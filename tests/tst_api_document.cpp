@@ -38,34 +38,9 @@ namespace {
 const QByteArray kPassword = "Vt7-quartz-lantern";
 const QString kSource = QStringLiteral(FABRICA_TEST_SOURCE_DIR);
 
-const QByteArray kLibraryDdl = "CREATE TABLE authors (\n"
-                               "    id INTEGER PRIMARY KEY,\n"
-                               "    name VARCHAR(100) NOT NULL\n"
-                               ");\n"
-                               "CREATE TABLE books (\n"
-                               "    id INTEGER PRIMARY KEY,\n"
-                               "    author_id INTEGER NOT NULL REFERENCES authors (id),\n"
-                               "    title TEXT NOT NULL\n"
-                               ");\n";
-
-// A multipart/form-data body as curl -F sends it: the files (name, media type or none, data) and a field.
-QByteArray multipartBody(const QByteArray &boundary,
-                         const QList<std::tuple<QByteArray, QByteArray, QByteArray>> &files)
-{
-    QByteArray body;
-    for (const auto &[fileName, type, data] : files) {
-        body += "--" + boundary + "\r\n";
-        body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n";
-        if (!type.isEmpty())
-            body += "Content-Type: " + type + "\r\n";
-        body += "\r\n" + data + "\r\n";
-    }
-    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\nnot a file\r\n";
-    body += "--" + boundary + "--\r\n";
-    return body;
-}
-
 using Response = test::HttpResponse;
+using test::kLibraryDdl;
+using test::multipartBody;
 
 // The names of a ZIP archive's entries, in order; empty when it is no archive.
 QStringList zipEntries(const QByteArray &archive)

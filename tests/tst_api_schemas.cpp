@@ -33,16 +33,6 @@ const QByteArray kPassword = "Vt7-quartz-lantern";
 using Response = test::HttpResponse;
 using Headers = QList<std::pair<QByteArray, QByteArray>>;
 
-QString errorCode(const Response &response)
-{
-    return response.json.value(u"error"_s).toObject().value(u"code"_s).toString();
-}
-
-QJsonObject errorDetails(const Response &response)
-{
-    return response.json.value(u"error"_s).toObject().value(u"details"_s).toObject();
-}
-
 QList<qint64> idsOf(const QJsonArray &items)
 {
     QList<qint64> ids;
