@@ -50,6 +50,7 @@ constexpr FileSpec kLocaleFiles[] = {
     {"industries.txt", 1, Weights::Forbidden, 50},
     {"job_titles.txt", 1, Weights::Forbidden, 150},
     {"email_domains.txt", 1, Weights::Allowed, 8},
+    {"email_domains_reserved.txt", 1, Weights::Allowed, 5},
 };
 
 constexpr FileSpec kCommonFiles[] = {
@@ -286,10 +287,18 @@ void TestLocaleData::localeFiles()
         }
         seen.insert(key, list->line(i));
     }
-    if (qstrcmp(spec.name, "email_domains.txt") == 0) {
+    if (QByteArrayView(spec.name).startsWith("email_domains")) {
         static const QRegularExpression domain(u"^[a-z0-9-]+(\\.[a-z0-9-]+)+$"_s);
         for (std::size_t i = 0; i < list->size(); ++i)
             QVERIFY2(domain.match(text(list->at(i))).hasMatch(), list->at(i).c_str());
+    }
+    // The default domains must be reserved (RFC 2606 / RFC 6761): example.com/.net/.org or a subdomain, or a
+    // name under .test or .example. example.co.uk, example.de and the like belong to someone.
+    if (qstrcmp(spec.name, "email_domains_reserved.txt") == 0) {
+        static const QRegularExpression reserved(
+            u"^([a-z0-9-]+\\.)*example\\.(com|net|org)$|^([a-z0-9-]+\\.)+(test|example)$"_s);
+        for (std::size_t i = 0; i < list->size(); ++i)
+            QVERIFY2(reserved.match(text(list->at(i))).hasMatch(), list->at(i).c_str());
     }
 }
 

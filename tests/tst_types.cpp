@@ -65,7 +65,7 @@ constexpr SpecRow kSpec[] = {
     {"industry", "company", "", true},
     {"url", "internet", "text", false},
     {"domain", "internet", "text", false},
-    {"email_domain", "internet", "", false},
+    {"email_domain", "internet", "", true},
     {"ipv4", "internet", "text", false},
     {"ipv6", "internet", "text", false},
     {"mac_address", "internet", "text", false},

@@ -8,12 +8,28 @@
 
 #include <QHostAddress>
 
+#include <iterator>
+#include <string_view>
+
 namespace fabrica {
 
 namespace {
 
-// Appends "word[-word].tld"; returns the position of the dot before the TLD.
-std::size_t appendDomain(Random &random, const std::string *tld, ByteBuffer &out)
+// The suffixes of default domains and URLs: names RFC 2606 and RFC 6761 reserve for documentation and
+// testing, so no generated name resolves to somebody's site. example.com comes up more often, as real .com
+// does.
+constexpr std::string_view kReservedSuffixes[] = {"example.com", "example.com", "example.com", "example.net",
+                                                  "example.org", "example",     "test"};
+
+// How a generated domain ends: the user's TLD, a real TLD (realDomains) or a reserved suffix (the default).
+struct DomainEnding
+{
+    std::string tld; // given by the user, without the leading dot; empty = not given
+    bool real = false;
+};
+
+// Appends "word[-word].suffix"; returns the position of the dot before the suffix.
+std::size_t appendDomain(Random &random, const DomainEnding &ending, ByteBuffer &out)
 {
     const CommonData &common = CommonData::get();
     text::appendShort(out, common.domainWords().pick(random));
@@ -24,20 +40,26 @@ std::size_t appendDomain(Random &random, const std::string *tld, ByteBuffer &out
     }
     const std::size_t dot = out.size();
     out.push_back('.');
-    text::appendShort(out, tld ? *tld : common.tlds().pick(random));
+    if (!ending.tld.empty())
+        text::appendShort(out, ending.tld);
+    else if (ending.real)
+        text::appendShort(out, common.tlds().pick(random));
+    else
+        text::appendShort(out, kReservedSuffixes[random.below(std::size(kReservedSuffixes))]);
     return dot;
 }
 
 Result<GeneratorPtr> makeDomain(const GeneratorSpec &spec)
 {
     const QString tldText = spec.string(QStringLiteral("tld"));
-    const std::string tld =
-        tldText.startsWith(QLatin1Char('.')) ? tldText.mid(1).toStdString() : tldText.toStdString();
+    const DomainEnding ending{tldText.startsWith(QLatin1Char('.')) ? tldText.mid(1).toStdString()
+                                                                   : tldText.toStdString(),
+                              spec.flag(QStringLiteral("realDomains"))};
     const bool unique = spec.unique;
     return GeneratorPtr(new KeyRowGenerator(
-        [tld, unique](qint64 row, Random &random, ByteBuffer &out) {
-            const std::size_t dot = appendDomain(random, tld.empty() ? nullptr : &tld, out);
-            if (unique) { // the row number before the TLD keeps it unique: "word-1a2b.com"
+        [ending, unique](qint64 row, Random &random, ByteBuffer &out) {
+            const std::size_t dot = appendDomain(random, ending, out);
+            if (unique) { // the row number before the suffix keeps it unique: "word-1a2b.example.com"
                 ByteBuffer suffix;
                 suffix.push_back('-');
                 text::appendBase36(suffix, quint64(row));
@@ -50,13 +72,14 @@ Result<GeneratorPtr> makeDomain(const GeneratorSpec &spec)
 Result<GeneratorPtr> makeUrl(const GeneratorSpec &spec)
 {
     const std::string scheme = spec.string(QStringLiteral("scheme")).toStdString();
+    const DomainEnding ending{{}, spec.flag(QStringLiteral("realDomains"))};
     const bool unique = spec.unique;
     return GeneratorPtr(new KeyRowGenerator(
-        [scheme, unique](qint64 row, Random &random, ByteBuffer &out) {
+        [scheme, ending, unique](qint64 row, Random &random, ByteBuffer &out) {
             out.append(scheme).append("://");
             if (random.below(2))
                 text::appendShort(out, "www.");
-            appendDomain(random, nullptr, out);
+            appendDomain(random, ending, out);
             const int segments = int(random.below(3)) + (unique ? 1 : 0);
             const WordList &words = CommonData::get().domainWords();
             for (int s = 0; s < segments; ++s) {
@@ -73,7 +96,10 @@ Result<GeneratorPtr> makeUrl(const GeneratorSpec &spec)
 
 Result<GeneratorPtr> makeEmailDomain(const GeneratorSpec &spec)
 {
-    const WordList &domains = LocaleData::get(spec.locale).list(LocaleData::List::EmailDomains);
+    const WordList &domains =
+        LocaleData::get(spec.locale)
+            .list(spec.flag(QStringLiteral("realDomains")) ? LocaleData::List::EmailDomains
+                                                           : LocaleData::List::ReservedEmailDomains);
     return rowGenerator([&domains](qint64, Random &random, ByteBuffer &out) {
         text::appendShort(out, domains.pick(random));
     });

@@ -301,6 +301,7 @@ constexpr ListFile kListFiles[LocaleData::kListCount] = {
     {"industries.txt", WordList::Weights::Forbidden},
     {"job_titles.txt", WordList::Weights::Forbidden},
     {"email_domains.txt", WordList::Weights::Allowed},
+    {"email_domains_reserved.txt", WordList::Weights::Allowed},
 };
 
 QString resourcePath(const QString &folder, const char *file)

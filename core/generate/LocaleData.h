@@ -118,9 +118,10 @@ public:
         Departments,
         Industries,
         JobTitles,
-        EmailDomains,
+        EmailDomains,         // real providers (gmail.com, web.de, …): only when the user asks for them
+        ReservedEmailDomains, // RFC 2606 / 6761 names, varied per locale: the safe default
     };
-    static constexpr int kListCount = int(List::EmailDomains) + 1;
+    static constexpr int kListCount = int(List::ReservedEmailDomains) + 1;
 
     // The data of locale ("en_US", "de_DE", …; '-' works as '_'); unknown locales get en_US. A malformed
     // compiled-in file is a build bug and ends the program with qFatal naming file and line.

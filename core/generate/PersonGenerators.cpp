@@ -215,15 +215,20 @@ Result<GeneratorPtr> makeEmail(const GeneratorSpec &spec)
 {
     const LocaleData &data = LocaleData::get(spec.locale);
     const quint64 tableSeed = spec.tableSeed;
-    const bool fixedDomain = spec.has(QStringLiteral("domain"));
+    // Safe by default: the locale's reserved domains (RFC 2606 / 6761), which never reach a mailbox. A domain
+    // the user names is taken as given; real providers only with realDomains.
     const std::string domain = spec.string(QStringLiteral("domain")).toStdString();
+    const bool fixedDomain = !domain.empty();
+    const WordList &domains =
+        data.list(spec.flag(QStringLiteral("realDomains")) ? LocaleData::List::EmailDomains
+                                                           : LocaleData::List::ReservedEmailDomains);
     const bool unique = spec.unique;
     const NameSlugs &slugs = NameSlugs::of(data);
-    auto write = [&data, &slugs, tableSeed, fixedDomain, domain, unique](qint64 row, Random &random,
-                                                                         ByteBuffer &out) {
+    auto write = [&data, &slugs, &domains, tableSeed, fixedDomain, domain, unique](qint64 row, Random &random,
+                                                                                   ByteBuffer &out) {
         localPart(slugs, personAt(data, tableSeed, row), random, unique, row, '.', out);
         out.push_back('@');
-        text::appendShort(out, fixedDomain ? domain : data.list(LocaleData::List::EmailDomains).pick(random));
+        text::appendShort(out, fixedDomain ? domain : domains.pick(random));
     };
     return GeneratorPtr(new KeyRowGenerator(write, spec.seed));
 }
