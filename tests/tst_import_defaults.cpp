@@ -229,6 +229,11 @@ void TestImportDefaults::centresNumbersOnTheirDefault_data()
     QTest::newRow("CHECK min") << u"c integer DEFAULT 10 CHECK (c > 5)"_s << 6.0 << 18.0 << 10.0;
     // DEFAULT 0 is a starting value, not a typical one: it only says "not negative".
     QTest::newRow("DEFAULT 0") << u"c integer DEFAULT 0"_s << 0.0 << 100000.0 << qQNaN();
+    // Nothing at all: from 0 to a modest maximum; above a CHECK's minimum the same span.
+    QTest::newRow("nothing") << u"c smallint"_s << 0.0 << 1000.0 << qQNaN();
+    QTest::newRow("CHECK min only") << u"c integer CHECK (c >= 5000)"_s << 5000.0 << 105000.0 << qQNaN();
+    QTest::newRow("signed name") << u"delta integer"_s << -100000.0 << 100000.0 << qQNaN();
+    QTest::newRow("negative DEFAULT") << u"c numeric(6,2) DEFAULT -1"_s << -9999.99 << 9999.99 << qQNaN();
     // A DEFAULT outside the CHECK, or negative (a sentinel), centres nothing.
     QTest::newRow("outside CHECK") << u"c integer DEFAULT 50 CHECK (c BETWEEN 1 AND 5)"_s << 1.0 << 5.0
                                    << qQNaN();
@@ -416,7 +421,7 @@ void TestImportDefaults::countsIntegerKeysFromOne()
         const ColumnMapper::Mapped m = mapped(u"t"_s, QString::fromUtf8(definition));
         QCOMPARE(m.column.type, u"sequence"_s);
         QVERIFY(m.column.constraints.value(u"primaryKey"_s).toBool());
-        QCOMPARE(m.column.constraints.value(u"start"_s).toInt(1), 1);
+        QCOMPARE(m.column.constraints.value(u"start"_s).toInt(), 1);
         QVERIFY2(m.reason.contains(u"1, 2, 3"_s), qPrintable(m.reason));
     }
     // A key with a CHECK of its own keeps its range; text keys stay text.

@@ -131,8 +131,18 @@ QStringList nameGuesses(const QString &table, const ImportedColumn &column, cons
             reasons << guess.reason;
         keysByReason[guess.reason] << guess.key;
     }
-    for (const QString &reason : std::as_const(reasons))
-        lines << ValueRanges::tr("%1 (from the name)").arg(reason);
+    // "30000..600000: a duration in milliseconds … (from the name)": the values first, as written.
+    const auto text = [&](const QString &key) {
+        const QJsonValue value = constraints.value(key);
+        return number ? number->text(value.toDouble()) : value.toString();
+    };
+    for (const QString &reason : std::as_const(reasons)) {
+        const QStringList &keys = keysByReason[reason];
+        const QString range = keys.contains(kMin) && keys.contains(kMax)
+                                  ? text(kMin) + QStringLiteral("..") + text(kMax) + QStringLiteral(": ")
+                                  : QString();
+        lines << ValueRanges::tr("%1%2 (from the name)").arg(range, reason);
+    }
     return lines;
 }
 
@@ -290,8 +300,10 @@ QStringList ValueRanges::apply(const QString &table, const ImportedColumn &colum
         fallback << tr("min %1").arg(number.text(from));
     }
     if (!constraints.contains(kMax) && !key) {
-        const double to = std::min(hi, fallbackMax(type));
-        constraints.insert(kMax, number.json(std::max(to, constraints.value(kMin).toDouble())));
+        // Above a minimum of its own (YEAR's 1901, CHECK (x >= 5000)) the span stays the same.
+        const double from = constraints.value(kMin).toDouble();
+        const double to = std::max(from, std::min(hi, std::max(fallbackMax(type), from + fallbackMax(type))));
+        constraints.insert(kMax, number.json(to));
         fallback << tr("max %1").arg(number.text(to));
     }
     if (!fallback.isEmpty())
