@@ -33,6 +33,19 @@ public:
     // The guesses as one object (key → value), for callers that need no reasons.
     static QJsonObject guessObject(const QString &table, const QString &column, const QString &type,
                                    const QJsonObject &constraints, const QDate &referenceDate);
+
+    // Years of the default window of date, timestamp and timestamptz columns.
+    static constexpr int kWindowYears = 5;
+    // The defaults of a type that depend on the reference date (the registry's are static text): for
+    // date, timestamp and timestamptz without min/max, the kWindowYears years up to the reference date
+    // (timestamps up to its midnight); a lone min beyond it gets the years after it, a lone max the years
+    // before it. Only keys that `constraints` leaves out.
+    static QJsonObject typeDefaults(const QString &type, const QJsonObject &constraints,
+                                    const QDate &referenceDate);
+    // What the engine and the validator use for keys the constraints leave out, before the registry's
+    // static defaults: the name's guesses, then typeDefaults().
+    static QJsonObject defaults(const QString &table, const QString &column, const QString &type,
+                                const QJsonObject &constraints, const QDate &referenceDate);
 };
 
 } // namespace fabrica
