@@ -72,8 +72,16 @@ constexpr Width kWidths[] = {
     {"url", 48, 64},         {"domain", 23, 32},       {"ipv4", 15, 15},          {"ipv6", 39, 39},
     {"mac_address", 17, 17}, {"user_agent", 150, 150}, {"hex_color", 7, 7},       {"slug", 32, 32},
     {"iban", 34, 34},        {"bic", 11, 11},          {"credit_card", 19, 19},   {"currency_code", 3, 3},
-    {"isbn13", 13, 17},      {"ean13", 13, 13},        {"password_hash", 60, 60}, {"token", 64, 64},
+    {"isbn13", 13, 17},      {"ean13", 13, 13},
 };
+
+// password_hash's shapes (types.json): argon2id's PHC string, bcrypt's $2b$12$…, 64 hex digits of sha256.
+constexpr int kArgon2Length = 97;
+constexpr int kBcryptLength = 60;
+// A token as long as the column allows, up to this; shorter than the minimum it is no token.
+constexpr int kTokenLength = 32;
+constexpr int kTokenMaxLength = 64;
+constexpr int kTokenMinLength = 16;
 
 // The longest lorem word and a title of two: "{lorem_word|title} {lorem_word|title}".
 constexpr int kLoremWord = 14;
@@ -282,16 +290,32 @@ NamedTypes::Choice textChoice(const QString &table, const ImportedColumn &column
         return ifFits(column, QStringLiteral("ean13"));
     if (isOneOf(n, {"password", "passwordhash", "passwd", "pwd", "pass", "passhash", "hashedpassword",
                     "encryptedpassword", "passworddigest", "pwdhash", "userpassword"})) {
-        if (const Choice hash = ifFits(column, QStringLiteral("password_hash")); !hash.type.isEmpty())
-            return hash;
+        // The hash shape the column holds: argon2id, bcrypt, else hex digits like SHA-1 or MD5.
+        if (TypeRegistry::instance().find(QStringLiteral("password_hash"))) {
+            if (holds(column, kArgon2Length))
+                return typed(QStringLiteral("password_hash"), {}, NamedTypes::tr("argon2id hashes"));
+            if (holds(column, kBcryptLength))
+                return typed(QStringLiteral("password_hash"),
+                             QJsonObject{{QStringLiteral("algorithm"), QStringLiteral("bcrypt")}},
+                             NamedTypes::tr("bcrypt hashes"));
+        }
         return hexDigits(column, NamedTypes::tr("a password hash"), 64, 32);
     }
     if (isOneOf(n, {"token", "apikey", "apitoken", "secret", "accesstoken", "refreshtoken", "authtoken",
                     "sessiontoken", "secretkey", "clientsecret", "resettoken", "confirmationtoken",
                     "verificationtoken", "sessionid"})) {
-        if (const Choice token = ifFits(column, QStringLiteral("token")); !token.type.isEmpty())
-            return token;
-        return hexDigits(column, NamedTypes::tr("a token"), 40, 16);
+        const int length = declaredLength(column);
+        const int characters = length <= 0 ? kTokenLength : std::min(length, kTokenMaxLength);
+        if (!TypeRegistry::instance().find(QStringLiteral("token")))
+            return hexDigits(column, NamedTypes::tr("a token"), 40, kTokenMinLength);
+        if (characters < kTokenMinLength)
+            return Choice{
+                {},
+                {},
+                NamedTypes::tr("the name suggests a token, which needs %1 characters").arg(kTokenMinLength),
+                {}};
+        return typed(QStringLiteral("token"), QJsonObject{{QStringLiteral("length"), characters}},
+                     NamedTypes::tr("%1 hex digits").arg(characters));
     }
     if (n == QLatin1String("sku") || n.endsWith(QLatin1String("sku")))
         return holds(column, 9)

@@ -103,6 +103,8 @@ Schema SchemaBuilder::build(ImportReport &report) const
     const TypeRegistry &registry = TypeRegistry::instance();
     Schema schema;
     schema.name = m_name;
+    // The guessed dates end here; stored with the schema, so the data stays the same on every run.
+    schema.referenceDate = m_referenceDate;
     schema.tables = m_ready;
     QSet<QString> taken;
     for (const Table &table : std::as_const(schema.tables))

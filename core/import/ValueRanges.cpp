@@ -21,9 +21,10 @@ const QString kDistribution = QStringLiteral("distribution");
 // Around a DEFAULT d > 0 values spread over d ± 0.8 d, normal with 95 % inside: DEFAULT 3 gives 1..5,
 // DEFAULT 4.99 gives 1.00..8.98, both with their mean at the DEFAULT.
 constexpr double kSpread = 0.8;
-// Record times (DEFAULT now()) cover the 3 years up to the reference date; other moments 5.
+// Record times (DEFAULT now()) cover the 3 years up to the reference date; other moments the engine's
+// window.
 constexpr int kRecentYears = 3;
-constexpr int kWindowYears = 5;
+constexpr int kWindowYears = ColumnDefaults::kWindowYears;
 
 bool isWhole(const QString &type)
 {
