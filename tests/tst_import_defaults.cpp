@@ -233,6 +233,7 @@ void TestImportDefaults::centresNumbersOnTheirDefault_data()
     QTest::newRow("nothing") << u"c smallint"_s << 0.0 << 1000.0 << qQNaN();
     QTest::newRow("CHECK min only") << u"c integer CHECK (c >= 5000)"_s << 5000.0 << 105000.0 << qQNaN();
     QTest::newRow("signed name") << u"delta integer"_s << -100000.0 << 100000.0 << qQNaN();
+    QTest::newRow("unsigned name") << u"latency integer"_s << 0.0 << 100000.0 << qQNaN();
     QTest::newRow("negative DEFAULT") << u"c numeric(6,2) DEFAULT -1"_s << -9999.99 << 9999.99 << qQNaN();
     // A DEFAULT outside the CHECK, or negative (a sentinel), centres nothing.
     QTest::newRow("outside CHECK") << u"c integer DEFAULT 50 CHECK (c BETWEEN 1 AND 5)"_s << 1.0 << 5.0
@@ -320,6 +321,8 @@ void TestImportDefaults::mapsNamesToFittingTypes_data()
     row("customer", "name varchar(80)", "full_name");
     row("company", "name varchar(80)", "company_name");
     row("category", "name varchar(25)", "template");
+    row("film_actor", "name varchar(80)", "full_name");
+    row("factory", "name varchar(80)", "template"); // not an actor
     row("genre", "name varchar(120)", "template");
     row("product", "name varchar(120)", "template");
     row("film", "description text", "lorem_paragraph");

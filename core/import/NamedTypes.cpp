@@ -32,8 +32,9 @@ bool matches(const QString &table, const char *pattern)
 
 bool tableHoldsPeople(const QString &table)
 {
-    return matches(table, "(user|customer|client|employee|person|people|member|author|contact|staff|patient|"
-                          "student|teacher|account|profile|subscriber|guest|driver|owner|actor|artist)");
+    return matches(table,
+                   "(user|customer|client|employee|person|people|member|author|contact|staff|patient|"
+                   "student|teacher|account|profile|subscriber|guest|driver|owner|(^|[^a-z])actor|artist)");
 }
 
 bool tableHoldsCompanies(const QString &table)

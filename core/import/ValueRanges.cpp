@@ -42,7 +42,7 @@ bool namesSigned(const QString &name)
 {
     static const QRegularExpression words(
         QStringLiteral("(delta|diff|change|offset|adjust|temperature|^temp|profit|margin|^net|gain|loss|"
-                       "variance|correction|elevation|altitude|balance|score|signed|lat|lng|lon)"),
+                       "variance|correction|elevation|altitude|balance|score)"),
         QRegularExpression::CaseInsensitiveOption);
     return words.match(name).hasMatch();
 }
