@@ -432,6 +432,12 @@ void TestImportDefaults::countsIntegerKeysFromOne()
         QCOMPARE(m.column.constraints.value(u"start"_s).toInt(), 1);
         QVERIFY2(m.reason.contains(u"1, 2, 3"_s), qPrintable(m.reason));
     }
+    // MySQL's UNSIGNED keys count too.
+    ImportReport report;
+    const DdlParser::Result mysql = DdlParser::parse(
+        u"CREATE TABLE t (id INT UNSIGNED NOT NULL PRIMARY KEY);"_s, u"t.sql"_s, report, SqlDialect::MySQL);
+    const ImportedTable &t = mysql.tables.first();
+    QCOMPARE(ColumnMapper::map(t, t.columns.first(), {}, kReference).column.type, u"sequence"_s);
     // A key with a CHECK of its own keeps its range; text keys stay text.
     ColumnMapper::Mapped m = mapped(u"t"_s, u"id integer PRIMARY KEY CHECK (id BETWEEN 1000 AND 9999)"_s);
     QCOMPARE(m.column.type, u"integer"_s);

@@ -122,7 +122,8 @@ ColumnMapper::Mapped ColumnMapper::map(const ImportedTable &table, const Importe
         return out;
     }
     // Integer keys count 1, 2, 3 … as every real table's do (unless a CHECK gives them a range of their own).
-    if (inPrimaryKey && table.primaryKey.size() == 1 && whole && !column.minimum && !column.maximum) {
+    const bool ownRange = (column.minimum && !(column.isUnsigned && *column.minimum == 0)) || column.maximum;
+    if (inPrimaryKey && table.primaryKey.size() == 1 && whole && !ownRange) {
         out.column.type = QStringLiteral("sequence");
         c.insert(QStringLiteral("start"), 1);
         out.reason = tr("sequence 1, 2, 3 … (%1 primary key)").arg(sqlText);
