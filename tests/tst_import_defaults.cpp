@@ -368,6 +368,8 @@ void TestImportDefaults::mapsNamesToFittingTypes_data()
     row("accounts", "iban varchar(20)", "string");
     row("customer", "email varchar(50)", "email");
     row("customer", "email varchar(10)", "string");
+    row("staff", "username varchar(16)", "username");
+    row("staff", "login varchar(4)", "string");
 }
 
 void TestImportDefaults::mapsNamesToFittingTypes()
@@ -380,6 +382,8 @@ void TestImportDefaults::mapsNamesToFittingTypes()
     if (isOneOf(type, {"password_hash", "token"}) && !TypeRegistry::instance().find(type))
         type = u"pattern"_s;
     QVERIFY2(m.column.type == type, qPrintable(m.column.type + u" — "_s + m.reason));
+    if (type == QLatin1String("username"))
+        QCOMPARE(m.column.constraints.value(u"maxLength"_s).toInt(), 16);
     if (type != QLatin1String("string"))
         QVERIFY2(m.reason.contains(u"from the name"_s), qPrintable(m.reason));
 }

@@ -63,18 +63,24 @@ struct Width
     int anyLocale; // in any locale
 };
 
-// Measured over 100,000 values per locale and rounded up; tst_import_defaults checks them against the engine.
+// Measured over 200,000 values per locale with reserved e-mail domains and URLs, rounded up to the longest
+// name + name + number + domain where values are put together; tst_import_defaults checks them against the
+// engine.
 constexpr Width kWidths[] = {
-    {"email", 40, 50},       {"first_name", 12, 24},   {"last_name", 12, 16},     {"full_name", 24, 40},
-    {"username", 25, 32},    {"phone", 16, 20},        {"job_title", 35, 64},     {"title", 5, 10},
-    {"gender", 6, 6},        {"street", 32, 40},       {"building_number", 4, 8}, {"city", 16, 30},
-    {"region", 20, 26},      {"postal_code", 5, 10},   {"country", 40, 44},       {"country_code", 2, 2},
-    {"time_zone", 30, 30},   {"department", 24, 34},   {"industry", 35, 35},      {"company_name", 40, 48},
-    {"url", 48, 64},         {"domain", 23, 32},       {"ipv4", 15, 15},          {"ipv6", 39, 39},
-    {"mac_address", 17, 17}, {"user_agent", 150, 150}, {"hex_color", 7, 7},       {"slug", 32, 32},
-    {"iban", 34, 34},        {"bic", 11, 11},          {"credit_card", 19, 19},   {"currency_code", 3, 3},
-    {"isbn13", 13, 17},      {"ean13", 13, 13},
+    {"email", 45, 58},        {"first_name", 12, 24},    {"last_name", 12, 16},    {"full_name", 24, 40},
+    {"phone", 16, 20},        {"job_title", 35, 64},     {"title", 5, 10},         {"gender", 6, 6},
+    {"street", 32, 40},       {"building_number", 4, 8}, {"city", 16, 30},         {"region", 20, 26},
+    {"postal_code", 5, 10},   {"country", 40, 44},       {"country_code", 2, 2},   {"time_zone", 30, 30},
+    {"department", 24, 34},   {"industry", 35, 35},      {"company_name", 40, 48}, {"url", 64, 64},
+    {"domain", 32, 32},       {"ipv4", 15, 15},          {"ipv6", 39, 39},         {"mac_address", 17, 17},
+    {"user_agent", 150, 150}, {"hex_color", 7, 7},       {"slug", 32, 32},         {"iban", 34, 34},
+    {"bic", 11, 11},          {"credit_card", 19, 19},   {"currency_code", 3, 3},  {"isbn13", 13, 17},
+    {"ean13", 13, 13},
 };
+
+// username's default maxLength, and the shortest it is worth cutting to.
+constexpr int kUsernameLength = 32;
+constexpr int kShortestUsername = 6;
 
 // password_hash's shapes (types.json): argon2id's PHC string, bcrypt's $2b$12$…, 64 hex digits of sha256.
 constexpr int kArgon2Length = 97;
@@ -217,8 +223,19 @@ NamedTypes::Choice textChoice(const QString &table, const ImportedColumn &column
                     "supplier"}) ||
         (n == QLatin1String("name") && tableHoldsCompanies(table)))
         return ifFits(column, QStringLiteral("company_name"));
-    if (isOneOf(n, {"username", "login", "nickname", "handle", "screenname"}))
-        return ifFits(column, QStringLiteral("username"));
+    if (isOneOf(n, {"username", "login", "nickname", "handle", "screenname"})) {
+        // User names shorten themselves to maxLength: only a very short column is too short.
+        const int length = declaredLength(column);
+        if (length > 0 && length < kShortestUsername)
+            return Choice{{},
+                          {},
+                          NamedTypes::tr("the name suggests username, which needs %1 characters")
+                              .arg(kShortestUsername),
+                          {}};
+        return typed(QStringLiteral("username"), length > 0 && length < kUsernameLength
+                                                     ? QJsonObject{{QStringLiteral("maxLength"), length}}
+                                                     : QJsonObject{});
+    }
     if (isOneOf(n, {"phone", "phonenumber", "telephone", "tel", "mobile", "mobilephone", "cellphone", "fax"}))
         return ifFits(column, QStringLiteral("phone"));
     if (isOneOf(n, {"jobtitle", "position", "occupation", "role"}) && people)
