@@ -659,7 +659,9 @@ private slots:
         QCOMPARE(profile.fabricaType, type);
         QCOMPARE(compact(profile.constraints), constraints);
         // Whatever the rule, the column is valid for Fabrica.
-        Schema schema{u"s"_s, {}, {}, {}, {}, {tableOf(u"t"_s, {profile})}};
+        Schema schema;
+        schema.name = u"s"_s;
+        schema.tables = {tableOf(u"t"_s, {profile})};
         const Problems problems = SchemaValidator().validate(schema);
         for (const Problem &problem : problems)
             QVERIFY2(!problem.isError(), qPrintable(problem.path + u": "_s + problem.message));

@@ -346,7 +346,8 @@ void TestImport::applicationLoadsIntoPostgres()
 void TestImport::everyDdlFixtureLoads_data()
 {
     QTest::addColumn<QString>("file");
-    for (const QString &name : {u"postgresql.sql"_s, u"mysql.sql"_s, u"sqlite.sql"_s, u"pg_dump_shop.sql"_s})
+    for (const QString &name :
+         {u"postgresql.sql"_s, u"mysql.sql"_s, u"sqlite.sql"_s, u"pg_dump_shop.sql"_s, u"dvd_rental.sql"_s})
         QTest::newRow(qPrintable(name)) << data(u"ddl/"_s + name);
 }
 

@@ -41,6 +41,8 @@ constexpr SpecRow kSpec[] = {
     {"timestamp", "datetime", "timestamp", false},
     {"timestamptz", "datetime", "timestamp", false},
     {"uuid", "identifier", "uuid", false},
+    {"password_hash", "identifier", "", false},
+    {"token", "identifier", "text", false},
     {"first_name", "person", "", true},
     {"last_name", "person", "", true},
     {"full_name", "person", "", true},
@@ -323,7 +325,9 @@ void TestTypes::keysAreConsistent()
     QVERIFY(type("template").key(u"template"_s)->required);
     QVERIFY(type("json").key(u"fields"_s)->required);
     QCOMPARE(type("gender").key(u"values"_s)->defaultValue, QJsonValue(QJsonArray{u"female"_s, u"male"_s}));
-    QCOMPARE(type("date").key(u"min"_s)->defaultValue, QJsonValue(u"1970-01-01"_s));
+    // The window up to the fallback reference date; the engine moves it to the schema's (ColumnDefaults).
+    QCOMPARE(type("date").key(u"min"_s)->defaultValue, QJsonValue(u"2021-01-01"_s));
+    QCOMPARE(type("date").key(u"max"_s)->defaultValue, QJsonValue(u"2026-01-01"_s));
     QCOMPARE(type("timestamptz").key(u"format"_s)->defaultValue, QJsonValue(u"yyyy-MM-dd HH:mm:sst"_s));
     QCOMPARE(type("integer").key(u"distribution"_s)->kind, ValueKind::Distribution);
 }

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <cmath>
@@ -27,6 +28,7 @@ const QString kDescription = QStringLiteral("description");
 const QString kOwner = QStringLiteral("owner");
 const QString kCreated = QStringLiteral("created");
 const QString kLocale = QStringLiteral("locale");
+const QString kReferenceDate = QStringLiteral("referenceDate");
 const QString kTables = QStringLiteral("tables");
 const QString kRows = QStringLiteral("rows");
 const QString kColumns = QStringLiteral("columns");
@@ -213,7 +215,8 @@ public:
         Schema schema;
         if (auto e = requiredString(object, kName, pointer, QString(), tr("the schema"), &schema.name))
             return *e;
-        if (auto e = unknownProperty(object, {kName, kDescription, kOwner, kCreated, kLocale, kTables}, pointer,
+        if (auto e = unknownProperty(object, {kName, kDescription, kOwner, kCreated, kReferenceDate, kLocale, kTables},
+                                     pointer,
                                      QString(), tr("the schema")))
             return *e;
         if (auto e = optionalString(object, kDescription, pointer, QString(), &schema.description))
@@ -233,6 +236,19 @@ public:
                                 "\"2026-11-25T12:00:00Z\", found \"%1\"")
                                  .arg(created));
             schema.created = schema.created.toUTC();
+        }
+        QString reference;
+        if (auto e = optionalString(object, kReferenceDate, pointer, QString(), &reference))
+            return *e;
+        if (!object.value(kReferenceDate).isUndefined()) {
+            // Strict YYYY-MM-DD: QDate's ISO reader would also take "2026-1-5" or a trailing time.
+            static const QRegularExpression shape(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+            schema.referenceDate = QDate::fromString(reference, Qt::ISODate);
+            if (!shape.match(reference).hasMatch() || !schema.referenceDate.isValid())
+                return error(QStringLiteral("/schema/referenceDate"), QString(),
+                             tr("\"referenceDate\" must be a date written YYYY-MM-DD, such as \"2026-01-31\", "
+                                "found \"%1\"")
+                                 .arg(reference));
         }
         if (!object.contains(kTables))
             return error(pointer, QString(), tr("the schema has no \"tables\""));
@@ -269,6 +285,8 @@ QJsonObject toJson(const Schema &schema)
     if (schema.created.isValid())
         object.insert(kCreated, schema.created.toUTC().toString(schema.created.time().msec() ? Qt::ISODateWithMs
                                                                                               : Qt::ISODate));
+    if (schema.referenceDate.isValid())
+        object.insert(kReferenceDate, schema.referenceDate.toString(Qt::ISODate));
     if (!schema.locale.isEmpty())
         object.insert(kLocale, schema.locale);
     return QJsonObject{{kFormat, SchemaFile::formatName()}, {kVersionKey, SchemaFile::kVersion}, {kSchema, object}};
@@ -303,7 +321,7 @@ Result<Schema> SchemaFile::load(const QString &path)
 QByteArray SchemaFile::serialize(const Schema &schema)
 {
     static const CanonicalJson writer({kFormat, kVersionKey, kSchema, kName, kType, kDescription, kOwner, kCreated,
-                                       kLocale, kRows, kConstraints, kSamples, kColumns, kTables});
+                                       kReferenceDate, kLocale, kRows, kConstraints, kSamples, kColumns, kTables});
     return writer.write(toJson(schema));
 }
 

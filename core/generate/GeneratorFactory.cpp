@@ -18,6 +18,7 @@ GeneratorFactory::GeneratorFactory()
     registerAddressGenerators(*this);
     registerInternetGenerators(*this);
     registerFinanceGenerators(*this);
+    registerSecretGenerators(*this);
 }
 
 Result<GeneratorPtr> GeneratorFactory::create(const GeneratorSpec &spec) const

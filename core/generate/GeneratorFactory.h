@@ -44,5 +44,6 @@ void registerPersonGenerators(GeneratorFactory &factory);
 void registerAddressGenerators(GeneratorFactory &factory);
 void registerInternetGenerators(GeneratorFactory &factory);
 void registerFinanceGenerators(GeneratorFactory &factory);
+void registerSecretGenerators(GeneratorFactory &factory);
 
 } // namespace fabrica

@@ -1,6 +1,7 @@
 #include "GeneratorSpec.h"
 
 #include "Distribution.h"
+#include "types/ColumnDefaults.h"
 #include "types/TypeRegistry.h"
 
 #include <QJsonObject>
@@ -16,6 +17,12 @@ QJsonValue GeneratorSpec::value(const QString &key) const
     const QJsonValue given = column.constraints.value(key);
     if (!given.isUndefined())
         return given;
+    // Then what the name and the reference date suggest (ColumnDefaults), then the registry's default.
+    const QJsonValue guessed = ColumnDefaults::defaults(table.name, column.name, type.id, column.constraints,
+                                                        schema.effectiveReferenceDate())
+                                   .value(key);
+    if (!guessed.isUndefined())
+        return guessed;
     const ConstraintKey *spec = TypeRegistry::instance().key(type, key);
     return spec ? spec->defaultValue : QJsonValue(QJsonValue::Undefined);
 }

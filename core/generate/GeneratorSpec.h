@@ -40,7 +40,9 @@ struct GeneratorSpec
     // For a foreign key with "cardinality": how many children each parent gets.
     std::shared_ptr<const Cardinality> cardinality = {};
 
-    QJsonValue value(const QString &key) const; // the constraint, or the key's default
+    // The constraint, else ColumnDefaults' guess from the name and the schema's reference date, else the
+    // registry's default.
+    QJsonValue value(const QString &key) const;
     qint64 integer(const QString &key) const;
     double number(const QString &key) const;
     QString string(const QString &key) const;

@@ -81,11 +81,13 @@ private:
 class SequenceGenerator : public Generator
 {
 public:
-    SequenceGenerator(qint64 start, qint64 step)
+    SequenceGenerator(qint64 start, qint64 step, std::optional<quint64> domain = std::nullopt)
         : m_start(start)
         , m_step(step)
+        , m_domain(domain)
     {}
     ValueClass valueClass() const override { return ValueClass::Number; }
+    std::optional<quint64> domainSize() const override { return m_domain; }
     bool isRowFunction() const override { return true; }
     void valueAt(qint64 row, ByteBuffer &out) const override { text::appendInt(out, m_start + m_step * row); }
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
@@ -104,6 +106,7 @@ public:
 private:
     qint64 m_start;
     qint64 m_step;
+    std::optional<quint64> m_domain; // the SQL type's room from start, for an integer primary key
 };
 
 class FloatingGenerator : public Generator
@@ -138,8 +141,27 @@ private:
     std::optional<Distribution> m_distribution;
 };
 
+int primaryKeyColumns(const Table &table)
+{
+    int count = 0;
+    for (const Column &column : table.columns)
+        count += column.constraints.value(QStringLiteral("primaryKey")).toBool() ? 1 : 0;
+    return count;
+}
+
 Result<GeneratorPtr> makeInteger(const GeneratorSpec &spec)
 {
+    // A single-column integer primary key without a range counts 1, 2, 3 … like every real table; with
+    // min or max the user asked for a range, which keeps the keyed permutation.
+    if (spec.unique && spec.column.constraints.value(QStringLiteral("primaryKey")).toBool() &&
+        primaryKeyColumns(spec.table) == 1 && !spec.has(kMin) && !spec.has(kMax)) {
+        std::optional<quint64> room; // keys 1..room fit the SQL type; bigint never runs out
+        if (spec.type.id == QLatin1String("smallint"))
+            room = 32767;
+        else if (spec.type.id == QLatin1String("integer"))
+            room = 2147483647;
+        return GeneratorPtr(new SequenceGenerator(1, 1, room));
+    }
     const qint64 min = spec.integer(kMin), max = spec.integer(kMax);
     return GeneratorPtr(new ScaledIntegerGenerator(
         min, max, 0, spec.distribution(double(min), double(max), true), spec.unique, spec.seed));

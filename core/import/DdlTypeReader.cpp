@@ -100,6 +100,7 @@ bool DdlTypeReader::read(DdlContext &context, ImportedColumn &column, const QStr
 
     column.sqlType = words.join(QLatin1Char(' '));
     applyNamedType(context, column, words.size() == 1 ? name : QString(), values);
+    column.isUnsigned = isUnsigned;
     if (isUnsigned && !column.minimum)
         column.minimum = 0.0;
     return true;

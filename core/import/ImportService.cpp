@@ -197,7 +197,7 @@ ImportService::Outcome ImportService::importBytes(const QByteArray &bytes, const
         if (schemaName != group)
             report.guess(SourceLocation{{}, 0, 0, group},
                          tr("schema name \"%1\" (from \"%2\")").arg(schemaName, group));
-        SchemaBuilder builder(schemaName, options.defaultRows);
+        SchemaBuilder builder(schemaName, options.defaultRows, options.referenceDate);
         Schema head;
         for (const ZipEntry *entry : std::as_const(groups[group])) {
             if (options.cancel && options.cancel->load()) {

@@ -6,6 +6,7 @@
 #include "storage/Repository.h"
 
 #include <QCoreApplication>
+#include <QDate>
 
 #include <atomic>
 #include <functional>
@@ -24,7 +25,8 @@ public:
     struct Options
     {
         ImportLimits limits;
-        qint64 defaultRows = 1000;                         // rows per table of the resulting schemas
+        qint64 defaultRows = 1000; // rows per table of the resulting schemas
+        QDate referenceDate;       // the schemas' "now": guessed dates end there; invalid = today (UTC)
         std::function<void(int done, int total)> progress; // per file read
         const std::atomic<bool> *cancel = nullptr;
     };
@@ -36,7 +38,8 @@ public:
         bool ok() const;
     };
 
-    // Whether a file of this name is one the import reads (.zip, .sql, .csv, .tsv, .fabrica.json), by name only.
+    // Whether a file of this name is one the import reads (.zip, .sql, .csv, .tsv, .fabrica.json), by name
+    // only.
     static bool canImport(const QString &fileName);
 
     // Reads the file (within limits.uploadBytes) and imports it.

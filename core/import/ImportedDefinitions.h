@@ -24,6 +24,7 @@ struct ImportedColumn
     bool unique = false;           // a single-column UNIQUE
     bool primaryKey = false;       // a single-column PRIMARY KEY
     bool autoIncrement = false;    // SERIAL, IDENTITY, AUTO_INCREMENT, SQLite INTEGER PRIMARY KEY
+    bool isUnsigned = false;       // MySQL's and SQLite's UNSIGNED: TINYINT UNSIGNED holds 0..255
     QString defaultValue;          // the DEFAULT expression as written; empty when none
     std::optional<double> minimum; // from CHECK (col >= x), BETWEEN, …
     std::optional<double> maximum;

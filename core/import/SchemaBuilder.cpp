@@ -5,6 +5,7 @@
 #include "types/TypeRegistry.h"
 #include "validate/SchemaValidator.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QSet>
 
@@ -48,9 +49,10 @@ SourceLocation at(const SourceLocation &where, const QString &path)
 
 } // namespace
 
-SchemaBuilder::SchemaBuilder(QString schemaName, qint64 defaultRows)
+SchemaBuilder::SchemaBuilder(QString schemaName, qint64 defaultRows, QDate referenceDate)
     : m_name(std::move(schemaName))
     , m_defaultRows(defaultRows)
+    , m_referenceDate(referenceDate.isValid() ? referenceDate : QDateTime::currentDateTimeUtc().date())
 {}
 
 void SchemaBuilder::addTables(const QList<ImportedTable> &tables, ImportReport &report)
@@ -101,6 +103,8 @@ Schema SchemaBuilder::build(ImportReport &report) const
     const TypeRegistry &registry = TypeRegistry::instance();
     Schema schema;
     schema.name = m_name;
+    // The guessed dates end here; stored with the schema, so the data stays the same on every run.
+    schema.referenceDate = m_referenceDate;
     schema.tables = m_ready;
     QSet<QString> taken;
     for (const Table &table : std::as_const(schema.tables))
@@ -182,8 +186,8 @@ Schema SchemaBuilder::build(ImportReport &report) const
         }
         for (const ImportedColumn &importedColumn : imported.columns) {
             const QString path = imported.name + QLatin1Char('.') + importedColumn.name;
-            ColumnMapper::Mapped mapped =
-                ColumnMapper::map(imported, importedColumn, references.value(importedColumn.name));
+            ColumnMapper::Mapped mapped = ColumnMapper::map(
+                imported, importedColumn, references.value(importedColumn.name), m_referenceDate);
             Column &column = mapped.column;
             QJsonObject &constraints = column.constraints;
             const bool key = constraints.contains(QStringLiteral("primaryKey")) ||
@@ -237,6 +241,8 @@ Schema SchemaBuilder::build(ImportReport &report) const
                        "out when loading into the original table")
                         .arg(importedColumn.generatedExpression.left(80)));
             report.guess(at(importedColumn.where, path), mapped.reason);
+            for (const QString &line : std::as_const(mapped.guesses))
+                report.guess(at(importedColumn.where, path), line);
             table.columns.append(column);
         }
         // Fabrica makes a composite primary key unique by construction when its columns are all foreign

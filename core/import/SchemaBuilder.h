@@ -5,6 +5,7 @@
 #include "model/Schema.h"
 
 #include <QCoreApplication>
+#include <QDate>
 
 namespace fabrica {
 
@@ -16,7 +17,8 @@ class SchemaBuilder
     Q_DECLARE_TR_FUNCTIONS(fabrica::SchemaBuilder)
 
 public:
-    explicit SchemaBuilder(QString schemaName, qint64 defaultRows = 1000);
+    // referenceDate is the schema's "now": dates the import guesses end there (invalid: today).
+    explicit SchemaBuilder(QString schemaName, qint64 defaultRows = 1000, QDate referenceDate = {});
 
     void addTables(const QList<ImportedTable> &tables, ImportReport &report);
     // A table of Fabrica's own format, taken as it is.
@@ -33,6 +35,7 @@ public:
 private:
     QString m_name;
     qint64 m_defaultRows;
+    QDate m_referenceDate;
     QList<ImportedTable> m_imported;
     QList<Table> m_ready;
     QList<QPair<QString, QList<Column>>> m_profiled; // table → columns, in order of appearance

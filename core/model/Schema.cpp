@@ -2,6 +2,15 @@
 
 namespace fabrica {
 
+QDate Schema::effectiveReferenceDate() const
+{
+    if (referenceDate.isValid())
+        return referenceDate;
+    if (created.isValid())
+        return created.toUTC().date();
+    return fallbackReferenceDate();
+}
+
 int Schema::tableIndex(const QString &tableName) const
 {
     for (int i = 0; i < tables.size(); ++i) {

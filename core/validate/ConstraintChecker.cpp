@@ -2,6 +2,7 @@
 
 #include "model/ConstraintKeys.h"
 #include "model/ColumnReference.h"
+#include "types/ColumnDefaults.h"
 #include "types/TemplateSyntax.h"
 #include "types/TypeRegistry.h"
 #include "types/ValueKinds.h"
@@ -63,11 +64,12 @@ int editDistance(const QString &a, const QString &b)
 } // namespace
 
 ConstraintChecker::ConstraintChecker(const TypeRegistry &registry, const Table &table, int tableIndex,
-                                     Problems &problems)
+                                     Problems &problems, const QDate &referenceDate)
     : m_registry(registry)
     , m_table(table)
     , m_tableIndex(tableIndex)
     , m_problems(problems)
+    , m_referenceDate(referenceDate)
 {}
 
 QString ConstraintChecker::suggestion(const QString &word, const QStringList &candidates)
@@ -111,6 +113,12 @@ QJsonValue ConstraintChecker::effective(const DataType &type, const QString &key
     const QJsonValue value = m_column->constraints.value(key);
     if (!value.isUndefined())
         return value;
+    // The same order as the engine's GeneratorSpec::value: guesses, relative defaults, the registry.
+    const QJsonValue guessed =
+        ColumnDefaults::defaults(m_table.name, m_column->name, type.id, m_column->constraints, m_referenceDate)
+            .value(key);
+    if (!guessed.isUndefined())
+        return guessed;
     const ConstraintKey *spec = m_registry.key(type, key);
     return spec ? spec->defaultValue : QJsonValue(QJsonValue::Undefined);
 }

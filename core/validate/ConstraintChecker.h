@@ -19,7 +19,9 @@ class ConstraintChecker
     Q_DECLARE_TR_FUNCTIONS(fabrica::ConstraintChecker)
 
 public:
-    ConstraintChecker(const TypeRegistry &registry, const Table &table, int tableIndex, Problems &problems);
+    // referenceDate: the schema's effective reference date, which defaults of dates depend on.
+    ConstraintChecker(const TypeRegistry &registry, const Table &table, int tableIndex, Problems &problems,
+                      const QDate &referenceDate = Schema::fallbackReferenceDate());
 
     void check(const Column &column, int columnIndex, const DataType &type);
 
@@ -44,6 +46,7 @@ private:
     const Table &m_table;
     int m_tableIndex;
     Problems &m_problems;
+    QDate m_referenceDate;
     const Column *m_column = nullptr;
     int m_columnIndex = -1;
     QSet<QString> m_malformed; // keys of the current column whose value has the wrong kind

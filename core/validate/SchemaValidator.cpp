@@ -93,7 +93,7 @@ Problems SchemaValidator::validate(const Schema &schema) const
     for (int t = 0; t < schema.tables.size(); ++t) {
         const Table &table = schema.tables.at(t);
         checkColumnNames(table, t, problems);
-        ConstraintChecker checker(m_registry, table, t, problems);
+        ConstraintChecker checker(m_registry, table, t, problems, schema.effectiveReferenceDate());
         for (int c = 0; c < table.columns.size(); ++c) {
             const Column &column = table.columns.at(c);
             const DataType *type = m_registry.find(column.type);

@@ -1,0 +1,361 @@
+#include "ColumnDefaults.h"
+
+#include "TypeRegistry.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QStringList>
+
+#include <cmath>
+#include <initializer_list>
+#include <limits>
+#include <optional>
+
+namespace fabrica {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fabrica::ColumnDefaults", text);
+}
+
+const QString kMin = QStringLiteral("min");
+const QString kMax = QStringLiteral("max");
+const QString kDistribution = QStringLiteral("distribution");
+
+// The words of a name, lower-case: "rentalDuration", "RENTAL_DURATION" and "rental-duration" all give
+// {rental, duration}, so matching ignores case and separators.
+QStringList words(const QString &name)
+{
+    QStringList out;
+    QString current;
+    QChar previous;
+    for (const QChar c : name) {
+        if (!c.isLetterOrNumber()) {
+            if (!current.isEmpty())
+                out.append(current);
+            current.clear();
+        } else {
+            if (c.isUpper() && previous.isLower() && !current.isEmpty()) {
+                out.append(current);
+                current.clear();
+            }
+            current += c.toLower();
+        }
+        previous = c;
+    }
+    if (!current.isEmpty())
+        out.append(current);
+    return out;
+}
+
+bool isOneOf(const QString &word, std::initializer_list<const char *> list)
+{
+    for (const char *item : list) {
+        if (word == QLatin1String(item))
+            return true;
+    }
+    return false;
+}
+
+// A numeric kind of column and its realistic range, in the column's units.
+struct NumberRule
+{
+    std::initializer_list<const char *> whole; // the whole name, separators removed ("rentalrate")
+    std::initializer_list<const char *> last;  // the name's last word ("rate" in "tax_rate")
+    double min;
+    double max;
+    bool money;       // drawn lognormal: most prices are small, a few large
+    const char *reason;
+};
+
+// The table of guesses: first match wins, so specific names come before the words they end in. Ranges
+// are what such columns hold in typical business data (the DVD rental and music store samples among them).
+const NumberRule kNumberRules[] = {
+    {{"rentalrate"}, {}, 0.99, 4.99, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental rate: 0.99 to 4.99")},
+    {{"replacementcost"}, {}, 9.99, 29.99, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a replacement cost: 9.99 to 29.99")},
+    {{"rentalduration", "loanduration", "rentaldays"}, {}, 3, 7, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental duration in days: 3 to 7")},
+    {{"milliseconds", "millis", "durationms", "lengthms"}, {"milliseconds", "ms", "millis"}, 30000, 600000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in milliseconds: 30,000 to 600,000 (half a minute to ten minutes)")},
+    {{"length", "runtime", "runningtime"}, {"length", "runtime"}, 45, 185, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a length: 45 to 185")},
+    {{"seconds"}, {"seconds", "secs", "sec"}, 1, 3600, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in seconds: 1 to 3,600")},
+    {{"minutes"}, {"minutes", "mins"}, 1, 240, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in minutes: 1 to 240")},
+    {{"hours"}, {"hours"}, 1, 80, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of hours: 1 to 80")},
+    {{"days"}, {"days"}, 1, 30, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of days: 1 to 30")},
+    {{"duration"}, {"duration"}, 1, 60, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration: 1 to 60")},
+    {{"age"}, {"age"}, 18, 90, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "an age: 18 to 90")},
+    {{"years", "yearsofexperience", "experience"}, {"years"}, 0, 40, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of years: 0 to 40")},
+    {{"rating", "stars"}, {"rating", "stars"}, 1, 5, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rating: 1 to 5")},
+    {{"percent", "percentage", "pct"}, {"percent", "percentage", "pct"}, 0, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a percentage: 0 to 100")},
+    {{"score"}, {"score", "points"}, 0, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a score: 0 to 100")},
+    {{"rank", "position", "ranking", "sortorder", "ordinal"}, {"rank", "position", "ranking", "ordinal"}, 1, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rank or position: 1 to 100")},
+    {{"qty", "quantity"}, {"qty", "quantity", "units"}, 1, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a quantity: 1 to 100")},
+    {{"pages", "pagecount", "numpages", "numberofpages"}, {"pages"}, 1, 1500, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of pages: 1 to 1,500")},
+    {{"stock", "instock", "onhand", "inventory"}, {"stock", "inventory", "onhand"}, 0, 1000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a stock level: 0 to 1,000")},
+    {{"count"}, {"count", "counter"}, 0, 1000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a count: 0 to 1,000")},
+    {{"bytes", "filesize", "sizebytes"}, {"bytes"}, 1024, 104857600, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a size in bytes: 1 KiB to 100 MiB")},
+    {{"size"}, {"size"}, 1, 1000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a size: 1 to 1,000")},
+    {{"weight"}, {"weight", "kg", "grams"}, 1, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a weight: 1 to 100")},
+    {{"height", "width", "depth"}, {"height", "width", "depth"}, 1, 250, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a dimension: 1 to 250")},
+    {{"salary", "wage", "income"}, {"salary", "wage", "income"}, 20000, 200000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a yearly salary: 20,000 to 200,000")},
+    {{"balance"}, {"balance"}, 0, 10000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a balance: 0 to 10,000")},
+    {{"discount"}, {"discount"}, 0, 50, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a discount: 0 to 50")},
+    {{"tax", "vat"}, {"tax", "vat"}, 0, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a tax: 0 to 100")},
+    {{"taxrate", "vatrate", "interestrate"}, {}, 0, 25, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rate in percent: 0 to 25")},
+    {{"price", "cost", "fee", "rate", "charge", "unitprice"}, {"price", "cost", "fee", "rate", "charge", "fare"}, 0.5, 500, true, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a price: 0.50 to 500, mostly small")},
+    {{"amount", "total", "subtotal", "payment", "revenue", "sum"}, {"amount", "total", "subtotal", "payment", "paid", "revenue", "spent"}, 0.5, 1000, true, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "an amount of money: 0.50 to 1,000, mostly small")},
+};
+
+const NumberRule *numberRule(const QStringList &parts)
+{
+    const QString whole = parts.join(QString());
+    const QString last = parts.isEmpty() ? QString() : parts.last();
+    for (const NumberRule &rule : kNumberRules) {
+        for (const char *name : rule.whole) {
+            if (whole == QLatin1String(name))
+                return &rule;
+        }
+        for (const char *name : rule.last) {
+            if (last == QLatin1String(name))
+                return &rule;
+        }
+    }
+    // "num_items", "number_of_seats", "*_count": counts.
+    if (parts.size() > 1 && (parts.first() == QLatin1String("num") ||
+                             (parts.first() == QLatin1String("number") && parts.at(1) == QLatin1String("of"))))
+        return numberRule(QStringList{QStringLiteral("count")});
+    return nullptr;
+}
+
+// The largest magnitude a numeric column's SQL type holds, so guesses never overflow it (smallint!).
+std::optional<double> typeLimit(const QString &type, const QJsonObject &constraints, int *scale)
+{
+    *scale = 0;
+    if (type == QLatin1String("smallint"))
+        return 32767.0;
+    if (type == QLatin1String("integer"))
+        return 2147483647.0;
+    if (type == QLatin1String("bigint"))
+        return 9.2e18;
+    if (type == QLatin1String("float") || type == QLatin1String("double"))
+        return 1e300;
+    if (type == QLatin1String("decimal") || type == QLatin1String("amount")) {
+        const TypeRegistry &registry = TypeRegistry::instance();
+        const DataType *dataType = registry.find(type);
+        auto keyValue = [&](const QString &key, int fallback) {
+            const QJsonValue given = constraints.value(key);
+            if (given.isDouble())
+                return int(given.toDouble());
+            const ConstraintKey *spec = dataType ? registry.key(*dataType, key) : nullptr;
+            return spec && spec->defaultValue.isDouble() ? int(spec->defaultValue.toDouble()) : fallback;
+        };
+        *scale = qBound(0, keyValue(QStringLiteral("scale"), 2), 18);
+        const int precision = type == QLatin1String("amount") ? 14 : keyValue(QStringLiteral("precision"), 12);
+        if (precision - *scale > 18)
+            return 9.2e18 / std::pow(10.0, *scale);
+        return std::pow(10.0, precision - *scale) - std::pow(10.0, -*scale);
+    }
+    return std::nullopt;
+}
+
+bool isTemporal(const QString &type)
+{
+    return type == QLatin1String("date") || type == QLatin1String("timestamp") ||
+           type == QLatin1String("timestamptz");
+}
+
+// A bound of a date window in the type's text form; timestamps at midnight, so nothing lies after
+// the start of the reference date.
+QJsonValue temporalText(const QString &type, const QDate &date)
+{
+    if (type == QLatin1String("date"))
+        return date.toString(Qt::ISODate);
+    QString text = date.toString(Qt::ISODate) + QStringLiteral("T00:00:00");
+    if (type == QLatin1String("timestamptz"))
+        text += QLatin1Char('Z');
+    return text;
+}
+
+// A day from a min/max constraint, or invalid.
+QDate constraintDate(const QJsonValue &value)
+{
+    const QString text = value.toString();
+    if (text.size() < 10)
+        return {};
+    return QDate::fromString(text.left(10), Qt::ISODate);
+}
+
+struct DateRule
+{
+    int fromYears; // the window starts this many years before the reference date
+    int toYears;   // and ends this many years before it
+    const char *reason;
+};
+
+std::optional<DateRule> dateRule(const QStringList &parts)
+{
+    const QString whole = parts.join(QString());
+    auto has = [&parts](std::initializer_list<const char *> list) {
+        for (const QString &part : parts) {
+            if (isOneOf(part, list))
+                return true;
+        }
+        return false;
+    };
+    if (isOneOf(whole, {"dob", "birthdate", "dateofbirth", "birthday", "born", "bornon"}) || has({"birth"}))
+        return DateRule{90, 18, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                                  "a birth date: 18 to 90 years before the reference date")};
+    if (has({"hire", "hired", "start", "started", "joined", "since", "enrolled", "employed"}))
+        return DateRule{20, 0, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                                 "a start date: the 20 years up to the reference date")};
+    if (has({"created", "updated", "modified", "changed", "update", "deleted", "inserted", "createdate"}))
+        return DateRule{3, 0, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                                "a record time: the 3 years up to the reference date")};
+    if (parts.size() > 1 && (parts.last() == QLatin1String("at") || parts.last() == QLatin1String("on")))
+        return DateRule{1, 0, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                                "a recent event: the year up to the reference date")};
+    return std::nullopt;
+}
+
+// Adds the min/max guess to out, leaving out what the explicit keys already say or contradict.
+void addRange(QList<ColumnDefault> &out, const QJsonObject &constraints, const QJsonValue &min,
+              const QJsonValue &max, const QString &reason, bool temporal)
+{
+    auto less = [temporal](const QJsonValue &a, const QJsonValue &b) {
+        if (temporal)
+            return a.toString().left(19) < b.toString().left(19); // ISO text sorts by time
+        return a.toDouble() < b.toDouble();
+    };
+    const QJsonValue givenMin = constraints.value(kMin), givenMax = constraints.value(kMax);
+    const bool keepMin = givenMin.isUndefined() && (givenMax.isUndefined() || !less(givenMax, min));
+    const bool keepMax = givenMax.isUndefined() && (givenMin.isUndefined() || !less(max, givenMin));
+    if (keepMin)
+        out.append(ColumnDefault{kMin, min, reason});
+    else if (!temporal && givenMin.isUndefined() && min.toDouble() > 0 && givenMax.toDouble() >= 0)
+        // The realistic minimum lies above the user's max; the kind still never goes negative.
+        out.append(ColumnDefault{kMin, min.isDouble() && std::floor(min.toDouble()) == min.toDouble()
+                                           ? QJsonValue(0)
+                                           : QJsonValue(0.0),
+                                 tr("never negative")});
+    if (keepMax)
+        out.append(ColumnDefault{kMax, max, reason});
+}
+
+} // namespace
+
+QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &column, const QString &type,
+                                           const QJsonObject &constraints, const QDate &referenceDate)
+{
+    Q_UNUSED(table)
+    QList<ColumnDefault> out;
+    // Keys must stay unique and foreign keys follow their parent: a narrow range would break both.
+    if (constraints.value(QStringLiteral("primaryKey")).toBool() ||
+        constraints.value(QStringLiteral("unique")).toBool() || constraints.contains(QStringLiteral("references")))
+        return out;
+    const QDate reference = referenceDate.isValid() ? referenceDate : QDate(2026, 1, 1);
+    const QStringList parts = words(column);
+    if (parts.isEmpty())
+        return out;
+
+    if (isTemporal(type)) {
+        const std::optional<DateRule> rule = dateRule(parts);
+        if (rule)
+            addRange(out, constraints, temporalText(type, reference.addYears(-rule->fromYears)),
+                     temporalText(type, reference.addYears(-rule->toYears)), tr(rule->reason), true);
+        return out;
+    }
+
+    int scale = 0;
+    const std::optional<double> limit = typeLimit(type, constraints, &scale);
+    if (!limit)
+        return out;
+    const bool integral = type == QLatin1String("smallint") || type == QLatin1String("integer") ||
+                          type == QLatin1String("bigint");
+
+    // Years: the last 30 up to the reference year.
+    if (integral && (parts.last() == QLatin1String("year") || parts.join(QString()) == QLatin1String("releaseyear"))) {
+        addRange(out, constraints, reference.year() - 30, reference.year(), tr("a year: the 30 years up to the reference year"), false);
+        return out;
+    }
+
+    const NumberRule *rule = numberRule(parts);
+    if (!rule)
+        return out;
+    double min = rule->min, max = std::min(rule->max, *limit);
+    if (integral) {
+        min = std::ceil(min);
+        max = std::floor(max);
+    } else if (scale > 0 || type == QLatin1String("decimal") || type == QLatin1String("amount")) {
+        const double factor = std::pow(10.0, scale);
+        min = std::ceil(min * factor - 1e-9) / factor;
+        max = std::floor(max * factor + 1e-9) / factor;
+    }
+    if (min > max)
+        return out;
+    QString reason = tr(rule->reason);
+    if (max < rule->max)
+        reason += tr(" (at most %1, the largest value the column's SQL type holds)").arg(max, 0, 'g', 15);
+    auto number = [integral](double v) { return integral ? QJsonValue(qint64(v)) : QJsonValue(v); };
+    const qsizetype before = out.size();
+    addRange(out, constraints, number(min), number(max), reason, false);
+    // The shape of money fits the guessed range only: not when the user set a bound of their own.
+    if (rule->money && out.size() - before == 2 && !constraints.contains(kDistribution)) {
+        const double median = std::min(15.0, (max - min) / 4);
+        if (median > 0)
+            out.append(ColumnDefault{kDistribution,
+                                     QJsonObject{{QStringLiteral("name"), QStringLiteral("lognormal")},
+                                                 {QStringLiteral("mu"), std::log(median)},
+                                                 {QStringLiteral("sigma"), 1.0}},
+                                     reason});
+    }
+    return out;
+}
+
+QJsonObject ColumnDefaults::guessObject(const QString &table, const QString &column, const QString &type,
+                                        const QJsonObject &constraints, const QDate &referenceDate)
+{
+    QJsonObject out;
+    for (const ColumnDefault &d : guess(table, column, type, constraints, referenceDate))
+        out.insert(d.key, d.value);
+    return out;
+}
+
+QJsonObject ColumnDefaults::typeDefaults(const QString &type, const QJsonObject &constraints,
+                                         const QDate &referenceDate)
+{
+    QJsonObject out;
+    if (!isTemporal(type))
+        return out;
+    const QDate reference = referenceDate.isValid() ? referenceDate : QDate(2026, 1, 1);
+    const QDate givenMin = constraintDate(constraints.value(kMin));
+    const QDate givenMax = constraintDate(constraints.value(kMax));
+    if (givenMin.isValid() && givenMax.isValid())
+        return out;
+    if (!givenMax.isValid()) {
+        // The window ends at the reference date, or 5 years after a min the user put beyond it.
+        const QDate end = givenMin.isValid() && givenMin > reference ? givenMin.addYears(kWindowYears) : reference;
+        out.insert(kMax, temporalText(type, end));
+        if (!givenMin.isValid())
+            out.insert(kMin, temporalText(type, end.addYears(-kWindowYears)));
+    } else {
+        out.insert(kMin, temporalText(type, givenMax.addYears(-kWindowYears)));
+    }
+    return out;
+}
+
+QJsonObject ColumnDefaults::defaults(const QString &table, const QString &column, const QString &type,
+                                     const QJsonObject &constraints, const QDate &referenceDate)
+{
+    QJsonObject out = guessObject(table, column, type, constraints, referenceDate);
+    QJsonObject seen = constraints;
+    for (auto it = out.begin(); it != out.end(); ++it)
+        seen.insert(it.key(), it.value());
+    const QJsonObject relative = typeDefaults(type, seen, referenceDate);
+    for (auto it = relative.begin(); it != relative.end(); ++it) {
+        if (!seen.contains(it.key()))
+            out.insert(it.key(), it.value());
+    }
+    return out;
+}
+
+} // namespace fabrica
