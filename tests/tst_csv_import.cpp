@@ -570,7 +570,7 @@ private slots:
             u"text of 35 characters, one value: drawn from the samples"_s);
         // 9. email
         row("emails", u"contact"_s, {u"a.b+c@mail.example.org"_s, u"x@y.io"_s}, u"email"_s, u"{}"_s,
-            u"email addresses (generated at example.com, not at the sampled domains); all distinct"_s);
+            u"email addresses (generated at reserved domains such as example.com, never at the sampled ones); all distinct"_s);
         row("no TLD", u"contact"_s, {u"a@b"_s, u"x@y.io"_s}, u"sample"_s, u"{}"_s,
             u"text of 3..6 characters, 2 distinct values: drawn from the samples; all distinct"_s);
         row("two at signs", u"contact"_s, {u"a@b@c.de"_s}, u"sample"_s, u"{}"_s,
@@ -775,7 +775,7 @@ private slots:
             uR"(id|integer|{"max":40,"min":1}|integers 1..40; all distinct)"_s,
             uR"(first_name|sample|{}|text of 3..6 characters, 15 distinct values: drawn from the samples)"_s,
             uR"(last_name|sample|{}|text of 3..9 characters, 18 distinct values: drawn from the samples)"_s,
-            uR"(email|email|{}|email addresses (generated at example.com, not at the sampled domains); all distinct)"_s,
+            uR"(email|email|{}|email addresses (generated at reserved domains such as example.com, never at the sampled ones); all distinct)"_s,
             uR"(phone|sample|{"nullPercent":20}|text of 15 characters, 32 distinct values: drawn from the samples; 20 % NULL; all distinct)"_s,
             uR"(country|enum|{"values":["US","GB","DE","FR","ES"],"weights":[18,8,6,4,4]}|5 distinct values: US 45 %, GB 20 %, DE 15 %, FR 10 %, ES 10 %)"_s,
             uR"(signup_date|date|{"max":"2024-12-23","min":"2019-03-07"}|dates 2019-03-07..2024-12-23)"_s,

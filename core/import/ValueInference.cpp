@@ -385,7 +385,7 @@ std::optional<InferredType> ValueInference::email()
     }
     return InferredType{QStringLiteral("email"),
                         {},
-                        tr("email addresses (generated at example.com, not at the sampled domains)")};
+                        tr("email addresses (generated at reserved domains such as example.com, never at the sampled ones)")};
 }
 
 std::optional<InferredType> ValueInference::webAddress()
