@@ -1,0 +1,607 @@
+// Generators of the relations between columns of a row ("after", "formula", "weightsBy";
+// docs/schema-format.md, "Relations between columns"). They read the source columns' text from the chunk,
+// which the Plan fills first, parsing it with the source column's own format: correct for any output format,
+// and the cost stays with the relation columns. The column's own generator answers where the relation has no
+// value to work from (a NULL source).
+#include "DateTimeFormat.h"
+#include "Distribution.h"
+#include "FixedDecimal.h"
+#include "GeneratorFactory.h"
+#include "TextFormat.h"
+#include "model/ConstraintKeys.h"
+#include "types/FormulaSyntax.h"
+#include "types/TypeRegistry.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimeZone>
+
+#include <cmath>
+#include <map>
+
+namespace fabrica {
+
+namespace {
+
+const QString kColumn = QStringLiteral("column");
+const QString kMin = QStringLiteral("min");
+const QString kMax = QStringLiteral("max");
+const QString kFormat = QStringLiteral("format");
+constexpr qint64 kDayMs = 86400000;
+
+// A constraint of another column of the table, or its type's default.
+QJsonValue sourceValue(const Column &column, const QString &key)
+{
+    const QJsonValue given = column.constraints.value(key);
+    if (!given.isUndefined())
+        return given;
+    const TypeRegistry &registry = TypeRegistry::instance();
+    const DataType *type = registry.find(column.type);
+    const ConstraintKey *spec = type ? registry.key(*type, key) : nullptr;
+    return spec ? spec->defaultValue : QJsonValue(QJsonValue::Undefined);
+}
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
+
+qint64 ceilDiv(qint64 a, qint64 b)
+{
+    return -floorDiv(-a, b);
+}
+
+// The shared part: the column's own generator for rows the relation cannot compute, filled once per chunk
+// and only when such a row occurs.
+class RelationGenerator : public Generator
+{
+public:
+    explicit RelationGenerator(GeneratorPtr base)
+        : m_base(std::move(base))
+    {}
+    ValueClass valueClass() const override { return m_base->valueClass(); }
+    std::string_view alphabet() const override { return m_base->alphabet(); }
+
+protected:
+    // The column's own values for this chunk, made on first use.
+    const ColumnChunk &fallback(GenerationContext &ctx, bool &made) const
+    {
+        thread_local ColumnChunk own;
+        if (!made) {
+            own.reset(ctx.rows);
+            m_base->fill(ctx, own);
+            made = true;
+        }
+        return own;
+    }
+
+    GeneratorPtr m_base;
+};
+
+// Reads the text of a date, time or timestamp column as wall-clock milliseconds (since 1970-01-01, or
+// since midnight for time), in the source column's own format.
+class TemporalReader
+{
+public:
+    TemporalReader(const Column &source)
+        : m_format(DateTimeFormat::compile(sourceValue(source, kFormat).toString()))
+        , m_timeOfDay(source.type == QLatin1String("time"))
+    {}
+    std::optional<qint64> read(std::string_view text) const
+    {
+        const std::optional<CivilTime> time = m_format.parse(text);
+        if (!time)
+            return std::nullopt;
+        const qint64 clock =
+            ((qint64(time->hour) * 60 + time->minute) * 60 + time->second) * 1000 + time->millisecond;
+        if (m_timeOfDay)
+            return clock;
+        return DateTimeFormat::daysFromCivil(time->year, time->month, time->day) * kDayMs + clock;
+    }
+
+private:
+    DateTimeFormat m_format;
+    bool m_timeOfDay;
+};
+
+// "after" on a date, time, timestamp or timestamptz column: the source's instant plus a gap.
+class TemporalAfterGenerator : public RelationGenerator
+{
+public:
+    enum class Kind { Date, Time, Timestamp };
+
+    TemporalAfterGenerator(GeneratorPtr base, int source, TemporalReader reader, Kind kind,
+                           DateTimeFormat format, QTimeZone zone, double min, double max, qint64 unitMs,
+                           int months, std::optional<Distribution> distribution, std::optional<qint64> cap)
+        : RelationGenerator(std::move(base))
+        , m_source(source)
+        , m_reader(std::move(reader))
+        , m_kind(kind)
+        , m_format(std::move(format))
+        , m_zone(std::move(zone))
+        , m_utc(!m_zone.isValid() || m_zone == QTimeZone::utc())
+        , m_resolution(kind == Kind::Date ? kDayMs : (m_format.usesMilliseconds() ? 1 : 1000))
+        , m_min(min)
+        , m_max(max)
+        , m_unitMs(unitMs)
+        , m_months(months)
+        , m_distribution(std::move(distribution))
+        , m_cap(cap)
+    {}
+
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        const ColumnChunk &source = ctx.chunk.columns[std::size_t(m_source)];
+        bool made = false;
+        ByteBuffer &bytes = out.bytes();
+        for (int i = 0; i < ctx.rows; ++i) {
+            if (ctx.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            const std::optional<qint64> start =
+                source.isNull(i) ? std::nullopt : m_reader.read(source.value(i));
+            if (!start) {
+                const ColumnChunk &own = fallback(ctx, made);
+                bytes.append(own.value(i));
+                out.finish();
+                continue;
+            }
+            Random random = ctx.random(i);
+            write(draw(*start, random), bytes);
+            out.finish();
+        }
+    }
+
+private:
+    // Adds whole calendar months, keeping the day where the month has it (31 Jan + 1 month = 28/29 Feb).
+    static qint64 addMonths(qint64 ms, qint64 months)
+    {
+        const qint64 day = floorDiv(ms, kDayMs), clock = ms - day * kDayMs;
+        int year, month, dayOfMonth;
+        DateTimeFormat::civilFromDays(day, year, month, dayOfMonth);
+        const qint64 index = qint64(year) * 12 + (month - 1) + months;
+        const int newYear = int(floorDiv(index, 12)), newMonth = int(index - qint64(newYear) * 12) + 1;
+        static const int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const bool leap = (newYear % 4 == 0 && newYear % 100 != 0) || newYear % 400 == 0;
+        const int length = newMonth == 2 && leap ? 29 : lengths[newMonth - 1];
+        return DateTimeFormat::daysFromCivil(newYear, newMonth, std::min(dayOfMonth, length)) * kDayMs +
+               clock;
+    }
+
+    // The value in the column's resolution (days, seconds or milliseconds): at least start + min, at most
+    // start + max, and not past the column's own max when the gap leaves room.
+    qint64 draw(qint64 start, Random &random) const
+    {
+        qint64 lower, upper;
+        if (m_months > 0) {
+            lower = addMonths(start, qint64(std::ceil(m_min * m_months - 1e-9)));
+            upper = addMonths(start, qint64(std::floor(m_max * m_months + 1e-9)));
+        } else {
+            lower = start + qint64(std::ceil(m_min * double(m_unitMs) - 1e-6));
+            upper = start + qint64(std::floor(m_max * double(m_unitMs) + 1e-6));
+        }
+        qint64 low = ceilDiv(lower, m_resolution), high = floorDiv(upper, m_resolution);
+        if (m_kind == Kind::Time) // a time of day cannot pass midnight
+            high = std::min(high, (kDayMs - 1) / m_resolution);
+        if (m_cap)
+            high = std::min(high, *m_cap);
+        if (high <= low)
+            return low;
+        if (!m_distribution)
+            return random.between(low, high);
+        const double fraction =
+            m_max > m_min ? (m_distribution->sample(random) - m_min) / (m_max - m_min) : 0.0;
+        return low + std::llround(std::clamp(fraction, 0.0, 1.0) * double(high - low));
+    }
+
+    void write(qint64 value, ByteBuffer &out) const
+    {
+        CivilTime time;
+        if (m_kind == Kind::Date) {
+            DateTimeFormat::civilFromDays(value, time.year, time.month, time.day);
+            m_format.append(time, out);
+            return;
+        }
+        const qint64 ms = value * m_resolution;
+        const qint64 day = floorDiv(ms, kDayMs), clock = ms - day * kDayMs;
+        if (m_kind == Kind::Timestamp) {
+            DateTimeFormat::civilFromDays(day, time.year, time.month, time.day);
+            if (!m_utc) // the wall clock of the zone; its offset for the 't' token
+                time.offsetSeconds = m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
+        }
+        time.hour = int(clock / 3600000);
+        time.minute = int(clock / 60000 % 60);
+        time.second = int(clock / 1000 % 60);
+        time.millisecond = int(clock % 1000);
+        m_format.append(time, out);
+    }
+
+    int m_source;
+    TemporalReader m_reader;
+    Kind m_kind;
+    DateTimeFormat m_format;
+    QTimeZone m_zone;
+    bool m_utc;
+    qint64 m_resolution; // milliseconds per unit of the column's values
+    double m_min, m_max; // the gap, in its unit
+    qint64 m_unitMs;     // milliseconds per gap unit (for seconds … days)
+    int m_months;        // months per gap unit (months, years), else 0
+    std::optional<Distribution> m_distribution;
+    std::optional<qint64> m_cap; // the column's own max, in its resolution
+};
+
+// "after" on a number column: the source's value plus a gap in the column's units, at the column's scale.
+class NumberAfterGenerator : public RelationGenerator
+{
+public:
+    NumberAfterGenerator(GeneratorPtr base, int source, int scale, qint64 gapMin, qint64 gapMax, double min,
+                         double max, std::optional<Distribution> distribution, std::optional<qint64> cap)
+        : RelationGenerator(std::move(base))
+        , m_source(source)
+        , m_scale(scale)
+        , m_gapMin(gapMin)
+        , m_gapMax(gapMax)
+        , m_min(min)
+        , m_max(max)
+        , m_distribution(std::move(distribution))
+        , m_cap(cap)
+    {}
+
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        const ColumnChunk &source = ctx.chunk.columns[std::size_t(m_source)];
+        bool made = false;
+        ByteBuffer &bytes = out.bytes();
+        for (int i = 0; i < ctx.rows; ++i) {
+            if (ctx.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            const auto start = source.isNull(i) ? std::nullopt : FixedDecimal::parse(source.value(i));
+            std::optional<qint64> value;
+            if (start) {
+                Random random = ctx.random(i);
+                value = draw(*start, random);
+            }
+            if (!value) {
+                bytes.append(fallback(ctx, made).value(i));
+                out.finish();
+                continue;
+            }
+            text::appendDecimal(bytes, *value, m_scale);
+            out.finish();
+        }
+    }
+
+private:
+    std::optional<qint64> draw(const FixedDecimal &start, Random &random) const
+    {
+        // The source at the column's scale, rounded up for the lower bound and down for the upper one.
+        FixedDecimal::Wide floor = start.mantissa(), ceil = start.mantissa();
+        if (start.scale() > m_scale) {
+            const FixedDecimal::Wide divisor = FixedDecimal::power(start.scale() - m_scale);
+            floor = start.mantissa() / divisor - ((start.mantissa() % divisor != 0) && start.mantissa() < 0);
+            ceil = floor + (start.mantissa() % divisor != 0);
+        } else if (start.scale() < m_scale) {
+            floor = ceil = start.mantissa() * FixedDecimal::power(m_scale - start.scale());
+        }
+        const FixedDecimal::Wide lowWide = ceil + m_gapMin, highWide = floor + m_gapMax;
+        constexpr FixedDecimal::Wide limit = std::numeric_limits<qint64>::max();
+        if (lowWide > limit || lowWide < -limit || highWide > limit || highWide < -limit)
+            return std::nullopt;
+        const qint64 low = qint64(lowWide);
+        qint64 high = qint64(highWide);
+        if (m_cap)
+            high = std::min(high, *m_cap);
+        if (high <= low)
+            return low;
+        if (!m_distribution)
+            return random.between(low, high);
+        const double fraction =
+            m_max > m_min ? (m_distribution->sample(random) - m_min) / (m_max - m_min) : 0.0;
+        return low + std::llround(std::clamp(fraction, 0.0, 1.0) * double(high - low));
+    }
+
+    int m_source;
+    int m_scale;
+    qint64 m_gapMin, m_gapMax; // the gap in units of 10^-scale
+    double m_min, m_max;       // the gap as written, for the distribution
+    std::optional<Distribution> m_distribution;
+    std::optional<qint64> m_cap;
+};
+
+// "formula": exact fixed-point arithmetic over the source columns' text, rounded to the column's scale.
+class FormulaGenerator : public RelationGenerator
+{
+public:
+    struct Step
+    {
+        FormulaSyntax::Token::Kind kind;
+        int column;           // for Column
+        FixedDecimal literal; // for Number
+    };
+
+    FormulaGenerator(GeneratorPtr base, std::vector<Step> steps, int scale, bool notNull)
+        : RelationGenerator(std::move(base))
+        , m_steps(std::move(steps))
+        , m_scale(scale)
+        , m_notNull(notNull)
+    {}
+
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        bool made = false;
+        ByteBuffer &bytes = out.bytes();
+        for (int i = 0; i < ctx.rows; ++i) {
+            if (ctx.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            if (const std::optional<FixedDecimal> value = evaluate(ctx.chunk, i)) {
+                value->append(bytes);
+                out.finish();
+            } else if (m_notNull) {
+                bytes.append(fallback(ctx, made).value(i));
+                out.finish();
+            } else {
+                out.appendNull();
+            }
+        }
+    }
+
+private:
+    // The row's value at the column's scale; nullopt for a NULL source, a division by zero or an overflow.
+    std::optional<FixedDecimal> evaluate(const TableChunk &chunk, int row) const
+    {
+        using Kind = FormulaSyntax::Token::Kind;
+        FixedDecimal stack[64];
+        int depth = 0;
+        for (const Step &step : m_steps) {
+            std::optional<FixedDecimal> result;
+            switch (step.kind) {
+            case Kind::Column: {
+                const ColumnChunk &source = chunk.columns[std::size_t(step.column)];
+                if (source.isNull(row))
+                    return std::nullopt;
+                result = FixedDecimal::parse(source.value(row));
+                break;
+            }
+            case Kind::Number:
+                result = step.literal;
+                break;
+            case Kind::Negate:
+                result = stack[--depth].negated();
+                break;
+            case Kind::Add:
+            case Kind::Subtract:
+                depth -= 2;
+                result = FixedDecimal::add(stack[depth], stack[depth + 1], step.kind == Kind::Subtract);
+                break;
+            case Kind::Multiply:
+                depth -= 2;
+                result = FixedDecimal::multiply(stack[depth], stack[depth + 1]);
+                break;
+            case Kind::Divide:
+                depth -= 2;
+                result = FixedDecimal::divide(stack[depth], stack[depth + 1], m_scale);
+                break;
+            }
+            if (!result)
+                return std::nullopt;
+            stack[depth++] = *result;
+        }
+        return stack[0].rescaled(m_scale);
+    }
+
+    std::vector<Step> m_steps;
+    int m_scale;
+    bool m_notNull;
+};
+
+// "weightsBy" on an enum: the weights of the row's source value, else the column's own.
+class WeightsByGenerator : public RelationGenerator
+{
+public:
+    WeightsByGenerator(GeneratorPtr base, int source, std::vector<std::string> values,
+                       std::vector<std::uint64_t> own,
+                       std::map<std::string, std::vector<std::uint64_t>, std::less<>> bySource)
+        : RelationGenerator(std::move(base))
+        , m_source(source)
+        , m_values(std::move(values))
+        , m_own(std::move(own))
+        , m_bySource(std::move(bySource))
+    {}
+
+    // Cumulative thresholds scaled to 2^64 (as the enum generator draws); empty = uniform.
+    static std::vector<std::uint64_t> thresholds(const std::vector<double> &weights)
+    {
+        std::vector<std::uint64_t> result;
+        double total = 0;
+        for (double weight : weights)
+            total += weight;
+        if (weights.empty() || total <= 0)
+            return result;
+        double running = 0;
+        for (double weight : weights) {
+            running += weight;
+            const double share = running / total;
+            result.push_back(share >= 1.0 ? ~std::uint64_t(0) : std::uint64_t(std::ldexp(share, 64)));
+        }
+        result.back() = ~std::uint64_t(0);
+        return result;
+    }
+
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        const ColumnChunk &source = ctx.chunk.columns[std::size_t(m_source)];
+        for (int i = 0; i < ctx.rows; ++i) {
+            if (ctx.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            const std::vector<std::uint64_t> *weights = &m_own;
+            if (!source.isNull(i)) {
+                const auto it = m_bySource.find(source.value(i));
+                if (it != m_bySource.end())
+                    weights = &it->second;
+            }
+            Random random = ctx.random(i);
+            out.append(m_values[pick(*weights, random)]);
+        }
+    }
+
+private:
+    std::size_t pick(const std::vector<std::uint64_t> &thresholds, Random &random) const
+    {
+        if (thresholds.empty())
+            return random.below(m_values.size());
+        const std::uint64_t draw = random.next();
+        std::size_t i = 0;
+        while (draw >= thresholds[i] && i + 1 < thresholds.size())
+            ++i;
+        return i;
+    }
+
+    int m_source;
+    std::vector<std::string> m_values;
+    std::vector<std::uint64_t> m_own;
+    std::map<std::string, std::vector<std::uint64_t>, std::less<>> m_bySource;
+};
+
+Result<GeneratorPtr> makeAfter(const GeneratorSpec &spec, GeneratorPtr base)
+{
+    const QJsonObject after = spec.value(keys::after).toObject();
+    const int source = spec.table.columnIndex(after.value(kColumn).toString());
+    const Column &sourceColumn = spec.table.columns.at(source);
+    const double min = after.value(kMin).toDouble(0);
+    const double max = after.value(kMax).toDouble(min + 30);
+    const QJsonObject shape = after.value(keys::distribution).toObject();
+    std::optional<Distribution> distribution;
+    if (!shape.isEmpty() && shape.value(QStringLiteral("name")).toString() != QLatin1String("uniform") &&
+        max > min)
+        distribution = Distribution::fromJson(shape, min, max, false);
+
+    if (spec.type.id == QLatin1String("date") || spec.type.id == QLatin1String("time") ||
+        spec.type.id.startsWith(QLatin1String("timestamp"))) {
+        const QString unit = after.value(QStringLiteral("unit")).toString(QStringLiteral("days"));
+        const qint64 unitMs = unit == QLatin1String("seconds")   ? 1000
+                              : unit == QLatin1String("minutes") ? 60000
+                              : unit == QLatin1String("hours")   ? 3600000
+                                                                 : kDayMs;
+        const int months = unit == QLatin1String("months") ? 1 : unit == QLatin1String("years") ? 12 : 0;
+        const DateTimeFormat format = DateTimeFormat::compile(spec.string(kFormat));
+        using Kind = TemporalAfterGenerator::Kind;
+        const Kind kind = spec.type.id == QLatin1String("date")   ? Kind::Date
+                          : spec.type.id == QLatin1String("time") ? Kind::Time
+                                                                  : Kind::Timestamp;
+        QTimeZone zone;
+        if (spec.type.id == QLatin1String("timestamptz")) {
+            const QString name = spec.string(QStringLiteral("timeZone"));
+            if (!name.isEmpty() && name != QLatin1String("UTC"))
+                zone = QTimeZone(name.toUtf8());
+        }
+        // The column's own max, in its resolution: kept where the gap allows.
+        std::optional<qint64> cap;
+        const QString maxText = spec.string(kMax);
+        const qint64 resolution = kind == Kind::Date ? kDayMs : (format.usesMilliseconds() ? 1 : 1000);
+        if (kind == Kind::Date) {
+            const QDate date = QDate::fromString(maxText, Qt::ISODate);
+            if (date.isValid())
+                cap = DateTimeFormat::daysFromCivil(date.year(), date.month(), date.day());
+        } else if (kind == Kind::Timestamp) {
+            const QDateTime stamp = QDateTime::fromString(maxText, Qt::ISODateWithMs);
+            if (stamp.isValid()) {
+                // The bound's wall clock: as written, or in the column's zone when it has an offset.
+                const QDateTime wall =
+                    stamp.timeSpec() == Qt::LocalTime || !zone.isValid() ? stamp : stamp.toTimeZone(zone);
+                const qint64 ms = DateTimeFormat::daysFromCivil(wall.date().year(), wall.date().month(),
+                                                                wall.date().day()) *
+                                      kDayMs +
+                                  wall.time().msecsSinceStartOfDay();
+                cap = floorDiv(ms, resolution);
+            }
+        }
+        return GeneratorPtr(new TemporalAfterGenerator(std::move(base), source, TemporalReader(sourceColumn),
+                                                       kind, format, zone, min, max, unitMs, months,
+                                                       std::move(distribution), cap));
+    }
+    const bool decimal = spec.type.key(QStringLiteral("scale")) != nullptr;
+    const int scale = decimal ? int(spec.integer(QStringLiteral("scale"))) : 0;
+    const double factor = std::pow(10.0, scale);
+    std::optional<qint64> cap;
+    if (spec.value(kMax).isDouble() && std::fabs(spec.number(kMax) * factor) < 9.2e18)
+        cap = qint64(std::floor(spec.number(kMax) * factor + 1e-9));
+    return GeneratorPtr(new NumberAfterGenerator(
+        std::move(base), source, scale, qint64(std::ceil(min * factor - 1e-9)),
+        qint64(std::floor(max * factor + 1e-9)), min, max, std::move(distribution), cap));
+}
+
+Result<GeneratorPtr> makeFormula(const GeneratorSpec &spec, GeneratorPtr base)
+{
+    QList<FormulaSyntax::Token> rpn;
+    if (const auto error = FormulaSyntax::parse(spec.string(keys::formula), &rpn))
+        return generationError(spec, error->message);
+    std::vector<FormulaGenerator::Step> steps;
+    int depth = 0, deepest = 0;
+    for (const FormulaSyntax::Token &token : rpn) {
+        FormulaGenerator::Step step{token.kind, -1, {}};
+        if (token.kind == FormulaSyntax::Token::Kind::Column)
+            step.column = spec.table.columnIndex(token.text);
+        if (token.kind == FormulaSyntax::Token::Kind::Number)
+            step.literal = *FixedDecimal::parse(token.text.toStdString());
+        const bool operand = token.kind == FormulaSyntax::Token::Kind::Column ||
+                             token.kind == FormulaSyntax::Token::Kind::Number;
+        depth += operand ? 1 : (token.kind == FormulaSyntax::Token::Kind::Negate ? 0 : -1);
+        deepest = std::max(deepest, depth);
+        steps.push_back(step);
+    }
+    if (deepest > 64)
+        return generationError(
+            spec, QCoreApplication::translate("fabrica::Plan",
+                                              "the formula nests too deeply; split it into columns"));
+    const bool decimal = spec.type.key(QStringLiteral("scale")) != nullptr;
+    const int scale = decimal ? int(spec.integer(QStringLiteral("scale"))) : 0;
+    const bool notNull = spec.flag(keys::notNull) || spec.flag(keys::primaryKey);
+    return GeneratorPtr(new FormulaGenerator(std::move(base), std::move(steps), scale, notNull));
+}
+
+Result<GeneratorPtr> makeWeightsBy(const GeneratorSpec &spec, GeneratorPtr base)
+{
+    const QJsonObject weightsBy = spec.value(keys::weightsBy).toObject();
+    const int source = spec.table.columnIndex(weightsBy.value(kColumn).toString());
+    std::vector<std::string> values;
+    for (const QJsonValue &value : spec.value(keys::values).toArray())
+        values.push_back(value.toString().toStdString());
+    auto numbers = [](const QJsonArray &array) {
+        std::vector<double> result;
+        for (const QJsonValue &weight : array)
+            result.push_back(weight.toDouble());
+        return result;
+    };
+    std::map<std::string, std::vector<std::uint64_t>, std::less<>> bySource;
+    const QJsonObject weights = weightsBy.value(keys::weights).toObject();
+    for (auto it = weights.begin(); it != weights.end(); ++it)
+        bySource.emplace(it.key().toStdString(),
+                         WeightsByGenerator::thresholds(numbers(it.value().toArray())));
+    return GeneratorPtr(new WeightsByGenerator(
+        std::move(base), source, std::move(values),
+        WeightsByGenerator::thresholds(numbers(spec.value(keys::weights).toArray())), std::move(bySource)));
+}
+
+} // namespace
+
+Result<GeneratorPtr> makeRelation(const GeneratorSpec &spec, GeneratorPtr base)
+{
+    if (spec.has(keys::after))
+        return makeAfter(spec, std::move(base));
+    if (spec.has(keys::formula))
+        return makeFormula(spec, std::move(base));
+    if (spec.has(keys::weightsBy))
+        return makeWeightsBy(spec, std::move(base));
+    return base;
+}
+
+} // namespace fabrica
