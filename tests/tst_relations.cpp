@@ -213,7 +213,8 @@ void TestRelations::numberGaps()
                 column(u"high"_s, u"integer"_s, R"({"after": {"column": "low", "min": 0, "max": 5}})"),
                 column(u"price"_s, u"decimal"_s, R"({"min": 1, "max": 100, "scale": 3})"),
                 column(u"list_price"_s, u"decimal"_s,
-                       R"({"after": {"column": "price", "min": 0.5, "max": 3.25}, "scale": 2})")});
+                       R"({"after": {"column": "price", "min": 0.5, "max": 3.25}, "scale": 2})"),
+                column(u"capped"_s, u"decimal"_s, R"({"after": {"column": "price", "max": 10}, "min": 20, "max": 60, "scale": 3})")});
     const Rows rows = generate(schema);
     QSet<qint64> gaps;
     for (qint64 r = 0; r < kRows; ++r) {
@@ -223,6 +224,13 @@ void TestRelations::numberGaps()
         // list_price ≥ price + 0.50 exactly, at the column's two decimals.
         const qint64 price = units(rows.at(u"price"_s).at(r), 3);
         const qint64 list = units(rows.at(u"list_price"_s).at(r), 2) * 10;
+        // The column's own 20..60 holds where the gap 0..10 reaches it; the order always holds.
+        const qint64 capped = units(rows.at(u"capped"_s).at(r), 3);
+        QVERIFY(capped >= price && capped <= price + 10000);
+        if (price + 10000 >= 20000 && price <= 60000)
+            QVERIFY2(capped >= 20000 && capped <= 60000, qPrintable(rows.at(u"capped"_s).at(r)));
+        else
+            QCOMPARE(capped, price < 20000 ? price + 10000 : price);
         QVERIFY2(list >= price + 500 && list <= price + 3250,
                  qPrintable(rows.at(u"price"_s).at(r) + u" → "_s + rows.at(u"list_price"_s).at(r)));
     }

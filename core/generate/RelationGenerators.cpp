@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTime>
 #include <QTimeZone>
 
 #include <cmath>
@@ -51,6 +52,21 @@ qint64 floorDiv(qint64 a, qint64 b)
 qint64 ceilDiv(qint64 a, qint64 b)
 {
     return -floorDiv(-a, b);
+}
+
+// The gap [low, high] always holds; inside it, the column's own [floor, cap] where the two overlap, else
+// the gap's end nearest to the column's range.
+void narrow(qint64 &low, qint64 &high, std::optional<qint64> floor, std::optional<qint64> cap)
+{
+    const qint64 a = floor ? std::max(low, *floor) : low, b = cap ? std::min(high, *cap) : high;
+    if (a <= b) {
+        low = a;
+        high = b;
+    } else if (cap && *cap < low) {
+        high = low;
+    } else {
+        low = high;
+    }
 }
 
 // The shared part: the column's own generator for rows the relation cannot compute, filled once per chunk
@@ -114,7 +130,8 @@ public:
 
     TemporalAfterGenerator(GeneratorPtr base, int source, TemporalReader reader, Kind kind,
                            DateTimeFormat format, QTimeZone zone, double min, double max, qint64 unitMs,
-                           int months, std::optional<Distribution> distribution, std::optional<qint64> cap)
+                           int months, std::optional<Distribution> distribution, std::optional<qint64> floor,
+                           std::optional<qint64> cap)
         : RelationGenerator(std::move(base))
         , m_source(source)
         , m_reader(std::move(reader))
@@ -128,6 +145,7 @@ public:
         , m_unitMs(unitMs)
         , m_months(months)
         , m_distribution(std::move(distribution))
+        , m_floor(floor)
         , m_cap(cap)
     {}
 
@@ -186,8 +204,7 @@ private:
         qint64 low = ceilDiv(lower, m_resolution), high = floorDiv(upper, m_resolution);
         if (m_kind == Kind::Time) // a time of day cannot pass midnight
             high = std::min(high, (kDayMs - 1) / m_resolution);
-        if (m_cap)
-            high = std::min(high, *m_cap);
+        narrow(low, high, m_floor, m_cap);
         if (high <= low)
             return low;
         if (!m_distribution)
@@ -230,7 +247,7 @@ private:
     qint64 m_unitMs;     // milliseconds per gap unit (for seconds … days)
     int m_months;        // months per gap unit (months, years), else 0
     std::optional<Distribution> m_distribution;
-    std::optional<qint64> m_cap; // the column's own max, in its resolution
+    std::optional<qint64> m_floor, m_cap; // the column's own min and max, in its resolution
 };
 
 // "after" on a number column: the source's value plus a gap in the column's units, at the column's scale.
@@ -238,7 +255,8 @@ class NumberAfterGenerator : public RelationGenerator
 {
 public:
     NumberAfterGenerator(GeneratorPtr base, int source, int scale, qint64 gapMin, qint64 gapMax, double min,
-                         double max, std::optional<Distribution> distribution, std::optional<qint64> cap)
+                         double max, std::optional<Distribution> distribution, std::optional<qint64> floor,
+                         std::optional<qint64> cap)
         : RelationGenerator(std::move(base))
         , m_source(source)
         , m_scale(scale)
@@ -247,6 +265,7 @@ public:
         , m_min(min)
         , m_max(max)
         , m_distribution(std::move(distribution))
+        , m_floor(floor)
         , m_cap(cap)
     {}
 
@@ -292,10 +311,8 @@ private:
         constexpr FixedDecimal::Wide limit = std::numeric_limits<qint64>::max();
         if (lowWide > limit || lowWide < -limit || highWide > limit || highWide < -limit)
             return std::nullopt;
-        const qint64 low = qint64(lowWide);
-        qint64 high = qint64(highWide);
-        if (m_cap)
-            high = std::min(high, *m_cap);
+        qint64 low = qint64(lowWide), high = qint64(highWide);
+        narrow(low, high, m_floor, m_cap);
         if (high <= low)
             return low;
         if (!m_distribution)
@@ -310,7 +327,7 @@ private:
     qint64 m_gapMin, m_gapMax; // the gap in units of 10^-scale
     double m_min, m_max;       // the gap as written, for the distribution
     std::optional<Distribution> m_distribution;
-    std::optional<qint64> m_cap;
+    std::optional<qint64> m_floor, m_cap; // the column's own min and max, in units of 10^-scale
 };
 
 // "formula": exact fixed-point arithmetic over the source columns' text, rounded to the column's scale.
@@ -503,40 +520,53 @@ Result<GeneratorPtr> makeAfter(const GeneratorSpec &spec, GeneratorPtr base)
             if (!name.isEmpty() && name != QLatin1String("UTC"))
                 zone = QTimeZone(name.toUtf8());
         }
-        // The column's own max, in its resolution: kept where the gap allows.
-        std::optional<qint64> cap;
-        const QString maxText = spec.string(kMax);
+        // The column's own min and max, in its resolution: kept where the gap allows.
         const qint64 resolution = kind == Kind::Date ? kDayMs : (format.usesMilliseconds() ? 1 : 1000);
-        if (kind == Kind::Date) {
-            const QDate date = QDate::fromString(maxText, Qt::ISODate);
-            if (date.isValid())
-                cap = DateTimeFormat::daysFromCivil(date.year(), date.month(), date.day());
-        } else if (kind == Kind::Timestamp) {
-            const QDateTime stamp = QDateTime::fromString(maxText, Qt::ISODateWithMs);
-            if (stamp.isValid()) {
+        auto bound = [&](const QString &text, bool up) -> std::optional<qint64> {
+            qint64 ms = 0;
+            if (kind == Kind::Date) {
+                const QDate date = QDate::fromString(text, Qt::ISODate);
+                if (!date.isValid())
+                    return std::nullopt;
+                return DateTimeFormat::daysFromCivil(date.year(), date.month(), date.day());
+            }
+            if (kind == Kind::Time) {
+                const QTime time = QTime::fromString(text.left(12), Qt::ISODateWithMs);
+                if (!time.isValid())
+                    return std::nullopt;
+                ms = time.msecsSinceStartOfDay();
+            } else {
+                const QDateTime stamp = QDateTime::fromString(text, Qt::ISODateWithMs);
+                if (!stamp.isValid())
+                    return std::nullopt;
                 // The bound's wall clock: as written, or in the column's zone when it has an offset.
                 const QDateTime wall =
                     stamp.timeSpec() == Qt::LocalTime || !zone.isValid() ? stamp : stamp.toTimeZone(zone);
-                const qint64 ms = DateTimeFormat::daysFromCivil(wall.date().year(), wall.date().month(),
-                                                                wall.date().day()) *
-                                      kDayMs +
-                                  wall.time().msecsSinceStartOfDay();
-                cap = floorDiv(ms, resolution);
+                ms = DateTimeFormat::daysFromCivil(wall.date().year(), wall.date().month(),
+                                                   wall.date().day()) *
+                         kDayMs +
+                     wall.time().msecsSinceStartOfDay();
             }
-        }
-        return GeneratorPtr(new TemporalAfterGenerator(std::move(base), source, TemporalReader(sourceColumn),
-                                                       kind, format, zone, min, max, unitMs, months,
-                                                       std::move(distribution), cap));
+            return up ? ceilDiv(ms, resolution) : floorDiv(ms, resolution);
+        };
+        return GeneratorPtr(
+            new TemporalAfterGenerator(std::move(base), source, TemporalReader(sourceColumn), kind, format,
+                                       zone, min, max, unitMs, months, std::move(distribution),
+                                       bound(spec.string(kMin), true), bound(spec.string(kMax), false)));
     }
     const bool decimal = spec.type.key(QStringLiteral("scale")) != nullptr;
     const int scale = decimal ? int(spec.integer(QStringLiteral("scale"))) : 0;
     const double factor = std::pow(10.0, scale);
-    std::optional<qint64> cap;
-    if (spec.value(kMax).isDouble() && std::fabs(spec.number(kMax) * factor) < 9.2e18)
-        cap = qint64(std::floor(spec.number(kMax) * factor + 1e-9));
-    return GeneratorPtr(new NumberAfterGenerator(
-        std::move(base), source, scale, qint64(std::ceil(min * factor - 1e-9)),
-        qint64(std::floor(max * factor + 1e-9)), min, max, std::move(distribution), cap));
+    auto bound = [&](const QString &key, bool up) -> std::optional<qint64> {
+        if (!spec.value(key).isDouble() || std::fabs(spec.number(key) * factor) >= 9.2e18)
+            return std::nullopt;
+        return qint64(up ? std::ceil(spec.number(key) * factor - 1e-9)
+                         : std::floor(spec.number(key) * factor + 1e-9));
+    };
+    return GeneratorPtr(
+        new NumberAfterGenerator(std::move(base), source, scale, qint64(std::ceil(min * factor - 1e-9)),
+                                 qint64(std::floor(max * factor + 1e-9)), min, max, std::move(distribution),
+                                 bound(kMin, true), bound(kMax, false)));
 }
 
 Result<GeneratorPtr> makeFormula(const GeneratorSpec &spec, GeneratorPtr base)

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Issue 12's relations bar: a schema using relations costs at most 10 % more time than the same schema
+without them.
+
+One table of rentals (timestamps, dates, numbers, enums), generated twice through the real `fabrica generate`
+to CSV: once plain, once with every relation kind on the same columns (return_date after rental_date,
+hire_date 18..60 years after birth_date, updated_at after created_at, total = quantity * unit_price *
+(1 - discount), status weighted by country). Rounds alternate between the two; prints a Markdown table of
+medians and the ratio. Usage: relations.py --fabrica PATH [--rows N] [--rounds R] [--threads T]
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+
+def columns(relations):
+    def col(name, type_, constraints=None, relation=None):
+        c = dict(constraints or {})
+        if relations and relation:
+            c.update(relation)
+        return {"name": name, "type": type_, "constraints": c}
+
+    return [
+        col("id", "sequence", {"primaryKey": True}),
+        col("rental_date", "timestamp", {"min": "2020-01-01T00:00:00", "max": "2025-12-31T23:59:59"}),
+        col("return_date", "timestamp", {"min": "2020-01-01T00:00:00", "max": "2026-01-31T23:59:59", "nullPercent": 5},
+            {"after": {"column": "rental_date", "min": 1, "max": 10, "unit": "days"}}),
+        col("birth_date", "date", {"min": "1950-01-01", "max": "2000-12-31", "format": "dd.MM.yyyy"}),
+        col("hire_date", "date", {"min": "1970-01-01", "max": "2026-12-31"},
+            {"after": {"column": "birth_date", "min": 18, "max": 60, "unit": "years"}}),
+        col("created_at", "timestamptz", {"min": "2020-01-01T00:00:00Z", "max": "2025-12-31T23:59:59Z"}),
+        col("updated_at", "timestamptz", {"min": "2020-01-01T00:00:00Z", "max": "2026-01-31T23:59:59Z"},
+            {"after": {"column": "created_at", "max": 72, "unit": "hours", "distribution": {"name": "exponential"}}}),
+        col("quantity", "integer", {"min": 1, "max": 50}),
+        col("unit_price", "decimal", {"min": 0.5, "max": 999.99, "scale": 2}),
+        col("discount", "decimal", {"min": 0, "max": 0.3, "scale": 3}),
+        col("total", "decimal", {"min": 0, "max": 50000, "scale": 2, "precision": 14},
+            {"formula": "quantity * unit_price * (1 - discount)"}),
+        col("country", "enum", {"values": ["DE", "US", "FR", "ES", "GB"]}),
+        col("status", "enum", {"values": ["new", "paid", "shipped", "returned"], "weights": [10, 20, 60, 10]},
+            {"weightsBy": {"column": "country", "weights": {"DE": [5, 15, 75, 5], "US": [20, 30, 40, 10]}}}),
+    ]
+
+
+def schema_file(path, relations, rows):
+    with open(path, "w") as f:
+        json.dump({"format": "fabrica-schema", "version": 1,
+                   "schema": {"name": "rentals", "tables": [{"name": "rentals", "rows": rows, "columns": columns(relations)}]}}, f)
+    return path
+
+
+def measure(command):
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fabrica", required=True)
+    parser.add_argument("--rows", type=int, default=2_000_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    fabrica = os.path.abspath(args.fabrica)
+    work = tempfile.mkdtemp(prefix="fabrica-relations-")
+    try:
+        plain = schema_file(os.path.join(work, "plain.fabrica.json"), False, args.rows)
+        related = schema_file(os.path.join(work, "relations.fabrica.json"), True, args.rows)
+        out = os.path.join(work, "out")
+        walls = {"plain": [], "relations": []}
+        for _ in range(args.rounds):
+            for name, path in (("plain", plain), ("relations", related)):
+                shutil.rmtree(out, ignore_errors=True)
+                walls[name].append(measure([fabrica, "generate", path, "--out", out, "--format", "csv",
+                                            "--threads", str(args.threads)]))
+        a, b = statistics.median(walls["plain"]), statistics.median(walls["relations"])
+        print(f"| {args.rows:,} rentals, {args.threads} threads, CSV | median s | Mrows/s |\n|---|---|---|")
+        print(f"| without relations | {a:.2f} | {args.rows / a / 1e6:.2f} |")
+        print(f"| with relations (after ×3, formula, weightsBy) | {b:.2f} | {args.rows / b / 1e6:.2f} |")
+        print(f"\nRelations cost {100 * (b / a - 1):+.1f} % (bar: at most +10 %).")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
