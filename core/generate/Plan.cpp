@@ -249,8 +249,13 @@ Result<void> Plan::build(const Options &options)
         const Table &table = m_schema.tables.at(plan.schemaIndex);
         const int n = int(table.columns.size());
         QList<QSet<int>> needs(n);
-        for (int c = 0; c < n; ++c)
+        for (int c = 0; c < n; ++c) {
             needs[c] = RelationChecker::dependencies(table, c);
+            for (const QString &source : RelationChecker::relationSources(table.columns.at(c))) {
+                if (const int index = table.columnIndex(source); index >= 0 && index != c)
+                    plan.columns[std::size_t(index)].recordNumbers = true;
+            }
+        }
         QList<bool> done(n, false);
         while (int(plan.fillOrder.size()) < n) {
             int next = -1;
@@ -396,6 +401,7 @@ void Plan::fillChunk(int table, qint64 firstRow, int rows, TableChunk &out) cons
         const ColumnPlan &column = plan.columns[c];
         ColumnChunk &values = out.columns[c];
         values.reset(rows);
+        values.requestNumbers(column.recordNumbers);
         const std::uint8_t *mask = nullptr;
         if (column.nullRate > 0) {
             nulls.resize(rows);

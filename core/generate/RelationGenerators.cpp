@@ -3,6 +3,7 @@
 // which the Plan fills first, parsing it with the source column's own format: correct for any output format,
 // and the cost stays with the relation columns. The column's own generator answers where the relation has no
 // value to work from (a NULL source).
+#include "CivilDates.h"
 #include "DateTimeFormat.h"
 #include "Distribution.h"
 #include "FixedDecimal.h"
@@ -81,16 +82,39 @@ public:
     std::string_view alphabet() const override { return m_base->alphabet(); }
 
 protected:
-    // The column's own values for this chunk, made on first use.
-    const ColumnChunk &fallback(GenerationContext &ctx, bool &made) const
+    // The column's own values for this chunk, made on first use, with numbers when this column writes them.
+    const ColumnChunk &fallback(GenerationContext &ctx, bool &made, bool numbers) const
     {
         thread_local ColumnChunk own;
         if (!made) {
             own.reset(ctx.rows);
+            own.requestNumbers(numbers);
             m_base->fill(ctx, own);
             made = true;
         }
         return own;
+    }
+    // Appends row i of the column's own values; its number too, when it has one in the unit of this
+    // column's numbers (else this chunk's numbers are dropped and readers parse the text).
+    void appendFallback(GenerationContext &ctx, int i, bool &made, ColumnChunk &out,
+                        std::int64_t *&numbers) const
+    {
+        const ColumnChunk &own = fallback(ctx, made, numbers != nullptr);
+        out.bytes().append(own.value(i));
+        out.finish();
+        if (!numbers)
+            return;
+        if (own.numberUnit() == out.numberUnit() && own.numberScale() == out.numberScale())
+            numbers[i] = own.number(i);
+        else
+            dropNumbers(out, numbers);
+    }
+    // Numbers for this column's readers stay only when every row has one.
+    static void dropNumbers(ColumnChunk &out, std::int64_t *&numbers)
+    {
+        if (numbers)
+            out.startNumbers(NumberUnit::None, 0);
+        numbers = nullptr;
     }
 
     GeneratorPtr m_base;
@@ -117,6 +141,23 @@ public:
         return DateTimeFormat::daysFromCivil(time->year, time->month, time->day) * kDayMs + clock;
     }
 
+    // Milliseconds per number of a source chunk's side channel; 0 when the text must be parsed.
+    static qint64 millisecondsPer(NumberUnit unit)
+    {
+        switch (unit) {
+        case NumberUnit::Days:
+            return kDayMs;
+        case NumberUnit::Seconds:
+        case NumberUnit::TimeSeconds:
+            return 1000;
+        case NumberUnit::Milliseconds:
+        case NumberUnit::TimeMillis:
+            return 1;
+        default:
+            return 0;
+        }
+    }
+
 private:
     DateTimeFormat m_format;
     bool m_timeOfDay;
@@ -140,6 +181,10 @@ public:
         , m_zone(std::move(zone))
         , m_utc(!m_zone.isValid() || m_zone == QTimeZone::utc())
         , m_resolution(kind == Kind::Date ? kDayMs : (m_format.usesMilliseconds() ? 1 : 1000))
+        , m_unit(kind == Kind::Date   ? NumberUnit::Days
+                 : kind == Kind::Time ? (m_resolution == 1 ? NumberUnit::TimeMillis : NumberUnit::TimeSeconds)
+                                      : (m_resolution == 1 ? NumberUnit::Milliseconds : NumberUnit::Seconds))
+        , m_dates(CivilDates::instance())
         , m_min(min)
         , m_max(max)
         , m_unitMs(unitMs)
@@ -147,11 +192,22 @@ public:
         , m_distribution(std::move(distribution))
         , m_floor(floor)
         , m_cap(cap)
+        // The gap's ends in whole months, in milliseconds and in whole days after a whole day, once.
+        , m_lowMonths(qint64(std::ceil(min * months - 1e-9)))
+        , m_highMonths(qint64(std::floor(max * months + 1e-9)))
+        , m_lowMs(qint64(std::ceil(min * double(unitMs) - 1e-6)))
+        , m_highMs(qint64(std::floor(max * double(unitMs) + 1e-6)))
+        , m_lowDays(ceilDiv(m_lowMs, kDayMs))
+        , m_highDays(floorDiv(m_highMs, kDayMs))
     {}
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         const ColumnChunk &source = ctx.chunk.columns[std::size_t(m_source)];
+        const qint64 perNumber = TemporalReader::millisecondsPer(source.numberUnit());
+        const bool days = perNumber == kDayMs && m_kind == Kind::Date;
+        // A zone's wall clock is no instant: as the column's own generator, leave readers the text then.
+        std::int64_t *numbers = out.wantsNumbers() && m_utc ? out.startNumbers(m_unit, ctx.rows) : nullptr;
         bool made = false;
         ByteBuffer &bytes = out.bytes();
         for (int i = 0; i < ctx.rows; ++i) {
@@ -159,34 +215,61 @@ public:
                 out.appendNull();
                 continue;
             }
-            const std::optional<qint64> start =
-                source.isNull(i) ? std::nullopt : m_reader.read(source.value(i));
+            std::optional<qint64> start;
+            if (!source.isNull(i))
+                start = perNumber ? std::optional<qint64>(source.number(i) * perNumber)
+                                  : m_reader.read(source.value(i));
             if (!start) {
-                const ColumnChunk &own = fallback(ctx, made);
-                bytes.append(own.value(i));
-                out.finish();
+                appendFallback(ctx, i, made, out, numbers);
                 continue;
             }
             Random random = ctx.random(i);
-            write(draw(*start, random), bytes);
+            const qint64 value = days ? drawDays(source.number(i), random) : draw(*start, random);
+            if (numbers)
+                numbers[i] = value;
+            write(value, bytes);
             out.finish();
         }
     }
 
 private:
-    // Adds whole calendar months, keeping the day where the month has it (31 Jan + 1 month = 28/29 Feb).
-    static qint64 addMonths(qint64 ms, qint64 months)
+    // Adds whole calendar months to a day, keeping the day of the month where the month has it (31 Jan +
+    // 1 month = 28/29 Feb).
+    static qint64 addMonthsToDay(const CivilTime &civil, qint64 months)
     {
-        const qint64 day = floorDiv(ms, kDayMs), clock = ms - day * kDayMs;
-        int year, month, dayOfMonth;
-        DateTimeFormat::civilFromDays(day, year, month, dayOfMonth);
-        const qint64 index = qint64(year) * 12 + (month - 1) + months;
+        const qint64 index = qint64(civil.year) * 12 + (civil.month - 1) + months;
         const int newYear = int(floorDiv(index, 12)), newMonth = int(index - qint64(newYear) * 12) + 1;
         static const int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         const bool leap = (newYear % 4 == 0 && newYear % 100 != 0) || newYear % 400 == 0;
         const int length = newMonth == 2 && leap ? 29 : lengths[newMonth - 1];
-        return DateTimeFormat::daysFromCivil(newYear, newMonth, std::min(dayOfMonth, length)) * kDayMs +
-               clock;
+        return DateTimeFormat::daysFromCivil(newYear, newMonth, std::min(int(civil.day), length));
+    }
+    qint64 addMonthsToDay(qint64 day, qint64 months) const
+    {
+        CivilTime civil;
+        m_dates.civil(day, civil);
+        return addMonthsToDay(civil, months);
+    }
+    qint64 addMonths(qint64 ms, qint64 months) const
+    {
+        const qint64 day = floorDiv(ms, kDayMs), clock = ms - day * kDayMs;
+        return addMonthsToDay(day, months) * kDayMs + clock;
+    }
+
+    // A date after a date, in whole days: the common case, without millisecond arithmetic.
+    qint64 drawDays(qint64 day, Random &random) const
+    {
+        qint64 low, high;
+        if (m_months > 0) {
+            CivilTime civil;
+            m_dates.civil(day, civil);
+            low = addMonthsToDay(civil, m_lowMonths);
+            high = addMonthsToDay(civil, m_highMonths);
+        } else {
+            low = day + m_lowDays;
+            high = day + m_highDays;
+        }
+        return pick(low, high, random);
     }
 
     // The value in the column's resolution (days, seconds or milliseconds): at least start + min, at most
@@ -195,15 +278,20 @@ private:
     {
         qint64 lower, upper;
         if (m_months > 0) {
-            lower = addMonths(start, qint64(std::ceil(m_min * m_months - 1e-9)));
-            upper = addMonths(start, qint64(std::floor(m_max * m_months + 1e-9)));
+            lower = addMonths(start, m_lowMonths);
+            upper = addMonths(start, m_highMonths);
         } else {
-            lower = start + qint64(std::ceil(m_min * double(m_unitMs) - 1e-6));
-            upper = start + qint64(std::floor(m_max * double(m_unitMs) + 1e-6));
+            lower = start + m_lowMs;
+            upper = start + m_highMs;
         }
         qint64 low = ceilDiv(lower, m_resolution), high = floorDiv(upper, m_resolution);
         if (m_kind == Kind::Time) // a time of day cannot pass midnight
             high = std::min(high, (kDayMs - 1) / m_resolution);
+        return pick(low, high, random);
+    }
+
+    qint64 pick(qint64 low, qint64 high, Random &random) const
+    {
         narrow(low, high, m_floor, m_cap);
         if (high <= low)
             return low;
@@ -218,14 +306,14 @@ private:
     {
         CivilTime time;
         if (m_kind == Kind::Date) {
-            DateTimeFormat::civilFromDays(value, time.year, time.month, time.day);
+            m_dates.civil(value, time);
             m_format.append(time, out);
             return;
         }
         const qint64 ms = value * m_resolution;
         const qint64 day = floorDiv(ms, kDayMs), clock = ms - day * kDayMs;
         if (m_kind == Kind::Timestamp) {
-            DateTimeFormat::civilFromDays(day, time.year, time.month, time.day);
+            m_dates.civil(day, time);
             if (!m_utc) // the wall clock of the zone; its offset for the 't' token
                 time.offsetSeconds = m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
         }
@@ -243,11 +331,14 @@ private:
     QTimeZone m_zone;
     bool m_utc;
     qint64 m_resolution; // milliseconds per unit of the column's values
+    NumberUnit m_unit;   // the values' unit for readers of this column
+    const CivilDates &m_dates;
     double m_min, m_max; // the gap, in its unit
     qint64 m_unitMs;     // milliseconds per gap unit (for seconds … days)
     int m_months;        // months per gap unit (months, years), else 0
     std::optional<Distribution> m_distribution;
     std::optional<qint64> m_floor, m_cap; // the column's own min and max, in its resolution
+    qint64 m_lowMonths, m_highMonths, m_lowMs, m_highMs, m_lowDays, m_highDays;
 };
 
 // "after" on a number column: the source's value plus a gap in the column's units, at the column's scale.
@@ -272,6 +363,9 @@ public:
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         const ColumnChunk &source = ctx.chunk.columns[std::size_t(m_source)];
+        const bool scaled = source.numberUnit() == NumberUnit::Scaled;
+        std::int64_t *numbers =
+            out.wantsNumbers() ? out.startNumbers(NumberUnit::Scaled, ctx.rows, m_scale) : nullptr;
         bool made = false;
         ByteBuffer &bytes = out.bytes();
         for (int i = 0; i < ctx.rows; ++i) {
@@ -279,17 +373,22 @@ public:
                 out.appendNull();
                 continue;
             }
-            const auto start = source.isNull(i) ? std::nullopt : FixedDecimal::parse(source.value(i));
+            std::optional<FixedDecimal> start;
+            if (!source.isNull(i))
+                start =
+                    scaled ? std::optional<FixedDecimal>(FixedDecimal(source.number(i), source.numberScale()))
+                           : FixedDecimal::parse(source.value(i));
             std::optional<qint64> value;
             if (start) {
                 Random random = ctx.random(i);
                 value = draw(*start, random);
             }
             if (!value) {
-                bytes.append(fallback(ctx, made).value(i));
-                out.finish();
+                appendFallback(ctx, i, made, out, numbers);
                 continue;
             }
+            if (numbers)
+                numbers[i] = *value;
             text::appendDecimal(bytes, *value, m_scale);
             out.finish();
         }
@@ -351,6 +450,8 @@ public:
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         bool made = false;
+        std::int64_t *numbers =
+            out.wantsNumbers() ? out.startNumbers(NumberUnit::Scaled, ctx.rows, m_scale) : nullptr;
         ByteBuffer &bytes = out.bytes();
         for (int i = 0; i < ctx.rows; ++i) {
             if (ctx.isNull(i)) {
@@ -358,11 +459,17 @@ public:
                 continue;
             }
             if (const std::optional<FixedDecimal> value = evaluate(ctx.chunk, i)) {
+                if (numbers) {
+                    constexpr FixedDecimal::Wide limit = std::numeric_limits<std::int64_t>::max();
+                    if (value->mantissa() > limit || value->mantissa() < -limit)
+                        dropNumbers(out, numbers);
+                    else
+                        numbers[i] = std::int64_t(value->mantissa());
+                }
                 value->append(bytes);
                 out.finish();
             } else if (m_notNull) {
-                bytes.append(fallback(ctx, made).value(i));
-                out.finish();
+                appendFallback(ctx, i, made, out, numbers);
             } else {
                 out.appendNull();
             }
@@ -383,7 +490,10 @@ private:
                 const ColumnChunk &source = chunk.columns[std::size_t(step.column)];
                 if (source.isNull(row))
                     return std::nullopt;
-                result = FixedDecimal::parse(source.value(row));
+                if (source.numberUnit() == NumberUnit::Scaled)
+                    result = FixedDecimal(source.number(row), source.numberScale());
+                else
+                    result = FixedDecimal::parse(source.value(row));
                 break;
             }
             case Kind::Number:
@@ -424,13 +534,20 @@ class WeightsByGenerator : public RelationGenerator
 public:
     WeightsByGenerator(GeneratorPtr base, int source, std::vector<std::string> values,
                        std::vector<std::uint64_t> own,
-                       std::map<std::string, std::vector<std::uint64_t>, std::less<>> bySource)
+                       std::map<std::string, std::vector<std::uint64_t>, std::less<>> bySource,
+                       const std::vector<std::string> &sourceValues)
         : RelationGenerator(std::move(base))
         , m_source(source)
         , m_values(std::move(values))
         , m_own(std::move(own))
         , m_bySource(std::move(bySource))
-    {}
+    {
+        // An enum source writes each value's index beside it: the weights per index, looked up directly.
+        for (const std::string &value : sourceValues) {
+            const auto it = m_bySource.find(value);
+            m_byIndex.push_back(it == m_bySource.end() ? &m_own : &it->second);
+        }
+    }
 
     // Cumulative thresholds scaled to 2^64 (as the enum generator draws); empty = uniform.
     static std::vector<std::uint64_t> thresholds(const std::vector<double> &weights)
@@ -454,13 +571,18 @@ public:
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         const ColumnChunk &source = ctx.chunk.columns[std::size_t(m_source)];
+        const bool byIndex = !m_byIndex.empty() && source.numberUnit() == NumberUnit::Choice;
         for (int i = 0; i < ctx.rows; ++i) {
             if (ctx.isNull(i)) {
                 out.appendNull();
                 continue;
             }
             const std::vector<std::uint64_t> *weights = &m_own;
-            if (!source.isNull(i)) {
+            if (source.isNull(i)) {
+            } else if (byIndex) { // an enum source: its value's index picks the weights
+                const auto index = std::size_t(source.number(i));
+                weights = index < m_byIndex.size() ? m_byIndex[index] : &m_own;
+            } else {
                 const auto it = m_bySource.find(source.value(i));
                 if (it != m_bySource.end())
                     weights = &it->second;
@@ -486,6 +608,7 @@ private:
     std::vector<std::string> m_values;
     std::vector<std::uint64_t> m_own;
     std::map<std::string, std::vector<std::uint64_t>, std::less<>> m_bySource;
+    std::vector<const std::vector<std::uint64_t> *> m_byIndex; // per value index of an enum source
 };
 
 Result<GeneratorPtr> makeAfter(const GeneratorSpec &spec, GeneratorPtr base)
@@ -612,13 +735,22 @@ Result<GeneratorPtr> makeWeightsBy(const GeneratorSpec &spec, GeneratorPtr base)
         return result;
     };
     std::map<std::string, std::vector<std::uint64_t>, std::less<>> bySource;
+    std::vector<std::string> sourceValues; // an enum source's values, in the order of its indexes
+    const Column &sourceColumn = spec.table.columns.at(source);
+    if (sourceColumn.type == QLatin1String("enum") &&
+        !sourceColumn.constraints.value(keys::unique).toBool() &&
+        !sourceColumn.constraints.value(keys::primaryKey).toBool()) {
+        for (const QJsonValue &value : sourceColumn.constraints.value(keys::values).toArray())
+            sourceValues.push_back(value.toString().toStdString());
+    }
     const QJsonObject weights = weightsBy.value(keys::weights).toObject();
     for (auto it = weights.begin(); it != weights.end(); ++it)
         bySource.emplace(it.key().toStdString(),
                          WeightsByGenerator::thresholds(numbers(it.value().toArray())));
-    return GeneratorPtr(new WeightsByGenerator(
-        std::move(base), source, std::move(values),
-        WeightsByGenerator::thresholds(numbers(spec.value(keys::weights).toArray())), std::move(bySource)));
+    return GeneratorPtr(
+        new WeightsByGenerator(std::move(base), source, std::move(values),
+                               WeightsByGenerator::thresholds(numbers(spec.value(keys::weights).toArray())),
+                               std::move(bySource), sourceValues));
 }
 
 } // namespace

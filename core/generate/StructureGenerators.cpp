@@ -125,13 +125,18 @@ public:
             fillFromRows(*this, ctx, out);
             return;
         }
+        // A relation reading this column (weightsBy) gets each value's index beside the text.
+        std::int64_t *numbers = out.wantsNumbers() ? out.startNumbers(NumberUnit::Choice, ctx.rows) : nullptr;
         for (int i = 0; i < ctx.rows; ++i) {
             if (ctx.isNull(i)) {
                 out.appendNull();
                 continue;
             }
             Random random = ctx.random(i);
-            out.append(m_values[pick(random)]);
+            const std::size_t index = pick(random);
+            if (numbers)
+                numbers[i] = std::int64_t(index);
+            out.append(m_values[index]);
         }
     }
 
