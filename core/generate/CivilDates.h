@@ -41,10 +41,23 @@ public:
         }
     }
 
+    // Days since 1970-01-01 of a valid date: looked up by month for 1900 … 2099, computed outside.
+    qint64 days(int year, int month, int day) const
+    {
+        const int index = (year - 1900) * 12 + (month - 1);
+        if (index >= 0 && index < int(m_monthStarts.size()))
+            return m_monthStarts[std::size_t(index)] + day - 1;
+        return DateTimeFormat::daysFromCivil(year, month, day);
+    }
+
 private:
     CivilDates()
         : m_first(DateTimeFormat::daysFromCivil(1900, 1, 1))
     {
+        for (int year = 1900; year < 2100; ++year) {
+            for (int month = 1; month <= 12; ++month)
+                m_monthStarts.push_back(std::int32_t(DateTimeFormat::daysFromCivil(year, month, 1)));
+        }
         const qint64 last = DateTimeFormat::daysFromCivil(2100, 1, 1);
         m_dates.reserve(std::size_t(last - m_first));
         for (qint64 day = m_first; day < last; ++day) {
@@ -55,7 +68,8 @@ private:
     }
 
     qint64 m_first;
-    std::vector<Date> m_dates; // 73,049 days, 292 KB
+    std::vector<Date> m_dates;               // 73,049 days, 292 KB
+    std::vector<std::int32_t> m_monthStarts; // 2,400 months
 };
 
 } // namespace fabrica

@@ -165,7 +165,7 @@ public:
         out.append(at, std::size_t(end - at));
     }
 
-private:
+    // numerator / denominator rounded half away from zero (denominator != 0).
     static Wide roundedDivide(Wide numerator, Wide denominator)
     {
         // Most values fit 64 bits, whose division is several times faster than the 128-bit one.
@@ -194,6 +194,7 @@ private:
                value <= std::numeric_limits<std::int64_t>::max();
     }
 
+private:
     // No initialisers: a formula's evaluation stack is not zeroed for every row.
     Wide m_mantissa;
     int m_scale;

@@ -197,15 +197,17 @@ public:
         , m_highMonths(qint64(std::floor(max * months + 1e-9)))
         , m_lowMs(qint64(std::ceil(min * double(unitMs) - 1e-6)))
         , m_highMs(qint64(std::floor(max * double(unitMs) + 1e-6)))
-        , m_lowDays(ceilDiv(m_lowMs, kDayMs))
-        , m_highDays(floorDiv(m_highMs, kDayMs))
+        , m_lowUnits(ceilDiv(m_lowMs, m_resolution))
+        , m_highUnits(floorDiv(m_highMs, m_resolution))
     {}
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         const ColumnChunk &source = ctx.chunk.columns[std::size_t(m_source)];
         const qint64 perNumber = TemporalReader::millisecondsPer(source.numberUnit());
-        const bool days = perNumber == kDayMs && m_kind == Kind::Date;
+        // Source numbers in whole units of this column: worked on as they are.
+        const qint64 ratio = perNumber && perNumber % m_resolution == 0 ? perNumber / m_resolution : 0;
+        const bool whole = ratio && (m_months == 0 || (m_kind == Kind::Date && ratio == 1));
         // A zone's wall clock is no instant: as the column's own generator, leave readers the text then.
         std::int64_t *numbers = out.wantsNumbers() && m_utc ? out.startNumbers(m_unit, ctx.rows) : nullptr;
         bool made = false;
@@ -224,7 +226,7 @@ public:
                 continue;
             }
             Random random = ctx.random(i);
-            const qint64 value = days ? drawDays(source.number(i), random) : draw(*start, random);
+            const qint64 value = whole ? drawUnits(source.number(i) * ratio, random) : draw(*start, random);
             if (numbers)
                 numbers[i] = value;
             write(value, bytes);
@@ -235,14 +237,17 @@ public:
 private:
     // Adds whole calendar months to a day, keeping the day of the month where the month has it (31 Jan +
     // 1 month = 28/29 Feb).
-    static qint64 addMonthsToDay(const CivilTime &civil, qint64 months)
+    qint64 addMonthsToDay(const CivilTime &civil, qint64 months) const
     {
         const qint64 index = qint64(civil.year) * 12 + (civil.month - 1) + months;
         const int newYear = int(floorDiv(index, 12)), newMonth = int(index - qint64(newYear) * 12) + 1;
-        static const int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        const bool leap = (newYear % 4 == 0 && newYear % 100 != 0) || newYear % 400 == 0;
-        const int length = newMonth == 2 && leap ? 29 : lengths[newMonth - 1];
-        return DateTimeFormat::daysFromCivil(newYear, newMonth, std::min(int(civil.day), length));
+        int day = civil.day;
+        if (day > 28) { // the month may be shorter: 31 Jan + 1 month = 28/29 Feb
+            static const int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            const bool leap = (newYear % 4 == 0 && newYear % 100 != 0) || newYear % 400 == 0;
+            day = std::min(day, newMonth == 2 && leap ? 29 : lengths[newMonth - 1]);
+        }
+        return m_dates.days(newYear, newMonth, day);
     }
     qint64 addMonthsToDay(qint64 day, qint64 months) const
     {
@@ -256,18 +261,21 @@ private:
         return addMonthsToDay(day, months) * kDayMs + clock;
     }
 
-    // A date after a date, in whole days: the common case, without millisecond arithmetic.
-    qint64 drawDays(qint64 day, Random &random) const
+    // The common case without millisecond arithmetic: the source in whole units of this column (a date
+    // after a date, a timestamp after a timestamp of the same resolution).
+    qint64 drawUnits(qint64 start, Random &random) const
     {
         qint64 low, high;
-        if (m_months > 0) {
+        if (m_months > 0) { // only for a date after a date
             CivilTime civil;
-            m_dates.civil(day, civil);
+            m_dates.civil(start, civil);
             low = addMonthsToDay(civil, m_lowMonths);
             high = addMonthsToDay(civil, m_highMonths);
         } else {
-            low = day + m_lowDays;
-            high = day + m_highDays;
+            low = start + m_lowUnits;
+            high = start + m_highUnits;
+            if (m_kind == Kind::Time) // a time of day cannot pass midnight
+                high = std::min(high, (kDayMs - 1) / m_resolution);
         }
         return pick(low, high, random);
     }
@@ -338,7 +346,7 @@ private:
     int m_months;        // months per gap unit (months, years), else 0
     std::optional<Distribution> m_distribution;
     std::optional<qint64> m_floor, m_cap; // the column's own min and max, in its resolution
-    qint64 m_lowMonths, m_highMonths, m_lowMs, m_highMs, m_lowDays, m_highDays;
+    qint64 m_lowMonths, m_highMonths, m_lowMs, m_highMs, m_lowUnits, m_highUnits;
 };
 
 // "after" on a number column: the source's value plus a gap in the column's units, at the column's scale.
@@ -440,23 +448,66 @@ public:
         FixedDecimal literal; // for Number
     };
 
-    FormulaGenerator(GeneratorPtr base, std::vector<Step> steps, int scale, bool notNull)
+    // A step of the formula with every scale known before any row: a source column's numbers always have
+    // that column's scale, so aligning, multiplying and rounding need no scale arithmetic per row.
+    struct Op
+    {
+        FormulaSyntax::Token::Kind kind;
+        int column = -1;                        // Column
+        int scale = 0;                          // Column: the scale its numbers must have
+        FixedDecimal::Wide value = 0;           // Number: the literal at its scale
+        FixedDecimal::Wide left = 1, right = 1; // Add/Subtract: factors aligning both sides; Divide: of the
+                                                // numerator and denominator
+        std::int64_t value64 = 0, left64 = 1, right64 = 1; // the same in 64 bits (0 when they do not fit)
+    };
+
+    FormulaGenerator(GeneratorPtr base, std::vector<Step> steps, int scale, bool notNull,
+                     const std::vector<int> &sourceScales)
         : RelationGenerator(std::move(base))
         , m_steps(std::move(steps))
         , m_scale(scale)
         , m_notNull(notNull)
-    {}
+    {
+        compileFast(sourceScales);
+    }
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         bool made = false;
         std::int64_t *numbers =
             out.wantsNumbers() ? out.startNumbers(NumberUnit::Scaled, ctx.rows, m_scale) : nullptr;
+        // The fast program runs when every source has its numbers at the scale it was compiled for.
+        bool fast = !m_ops.empty();
+        for (const Op &op : m_ops) {
+            if (op.kind == FormulaSyntax::Token::Kind::Column) {
+                const ColumnChunk &source = ctx.chunk.columns[std::size_t(op.column)];
+                fast = fast && source.numberUnit() == NumberUnit::Scaled && source.numberScale() == op.scale;
+            }
+        }
         ByteBuffer &bytes = out.bytes();
         for (int i = 0; i < ctx.rows; ++i) {
             if (ctx.isNull(i)) {
                 out.appendNull();
                 continue;
+            }
+            if (fast) { // most rows: 64 bits, straight to the text
+                std::int64_t value;
+                const Fast outcome = evaluateFast(ctx.chunk, i, value);
+                if (outcome == Fast::Value) {
+                    if (numbers)
+                        numbers[i] = value;
+                    text::appendDecimal(bytes, value, m_scale);
+                    out.finish();
+                    continue;
+                }
+                if (outcome == Fast::Null) {
+                    if (m_notNull) {
+                        appendFallback(ctx, i, made, out, numbers);
+                    } else {
+                        out.appendNull();
+                    }
+                    continue;
+                }
             }
             if (const std::optional<FixedDecimal> value = evaluate(ctx.chunk, i)) {
                 if (numbers) {
@@ -523,9 +574,162 @@ private:
         return stack[0].rescaled(m_scale);
     }
 
+    using Wide = FixedDecimal::Wide;
+    using Kind = FormulaSyntax::Token::Kind;
+
+    static bool multiply(Wide &value, Wide factor)
+    {
+        if (factor == 1)
+            return true;
+        if (FixedDecimal::fits64(value) && FixedDecimal::fits64(factor)) {
+            value *= factor; // two 64-bit factors always fit 128 bits
+            return true;
+        }
+        return !__builtin_mul_overflow(value, factor, &value);
+    }
+
+    // The program of compileFast() for one row in 64-bit arithmetic: the same numbers as evaluate(). Answers
+    // Overflow when 64 bits do not suffice (evaluate() then computes the row in 128 bits).
+    enum class Fast { Value, Null, Overflow };
+    Fast evaluateFast(const TableChunk &chunk, int row, std::int64_t &result) const
+    {
+        std::int64_t stack[64];
+        int depth = 0;
+        for (const Op &op : m_ops) {
+            switch (op.kind) {
+            case Kind::Column: {
+                const ColumnChunk &source = chunk.columns[std::size_t(op.column)];
+                if (source.isNull(row))
+                    return Fast::Null;
+                stack[depth++] = source.number(row);
+                break;
+            }
+            case Kind::Number:
+                stack[depth++] = op.value64;
+                break;
+            case Kind::Negate:
+                if (__builtin_sub_overflow(std::int64_t(0), stack[depth - 1], &stack[depth - 1]))
+                    return Fast::Overflow;
+                break;
+            case Kind::Add:
+            case Kind::Subtract: {
+                std::int64_t b = stack[--depth];
+                std::int64_t &a = stack[depth - 1];
+                if ((op.left64 != 1 && __builtin_mul_overflow(a, op.left64, &a)) ||
+                    (op.right64 != 1 && __builtin_mul_overflow(b, op.right64, &b)) ||
+                    (op.kind == Kind::Subtract ? __builtin_sub_overflow(a, b, &a)
+                                               : __builtin_add_overflow(a, b, &a)))
+                    return Fast::Overflow;
+                break;
+            }
+            case Kind::Multiply: {
+                const std::int64_t b = stack[--depth];
+                if (__builtin_mul_overflow(stack[depth - 1], b, &stack[depth - 1]))
+                    return Fast::Overflow;
+                break;
+            }
+            case Kind::Divide: {
+                std::int64_t b = stack[--depth];
+                std::int64_t &a = stack[depth - 1];
+                if (b == 0)
+                    return Fast::Null;
+                if ((op.left64 != 1 && __builtin_mul_overflow(a, op.left64, &a)) ||
+                    (op.right64 != 1 && __builtin_mul_overflow(b, op.right64, &b)) || b == -1)
+                    return Fast::Overflow;
+                a = std::int64_t(FixedDecimal::roundedDivide(a, b));
+                break;
+            }
+            }
+        }
+        result = stack[0];
+        if (m_finalDivisor64 > 1)
+            result = std::int64_t(FixedDecimal::roundedDivide(result, m_finalDivisor64));
+        else if (m_finalFactor64 > 1 && __builtin_mul_overflow(result, m_finalFactor64, &result))
+            return Fast::Overflow;
+        return Fast::Value;
+    }
+
+    // Follows the scales through the formula; leaves m_ops empty when some step could exceed 36 digits
+    // after the point or a source's scale is unknown (the general evaluate() then serves).
+    void compileFast(const std::vector<int> &sourceScales)
+    {
+        std::vector<Op> ops;
+        std::vector<int> scales; // of the stack's entries
+        for (std::size_t i = 0; i < m_steps.size(); ++i) {
+            const Step &step = m_steps[i];
+            Op op{step.kind};
+            switch (step.kind) {
+            case Kind::Column:
+                if (sourceScales[i] < 0)
+                    return;
+                op.column = step.column;
+                op.scale = sourceScales[i];
+                scales.push_back(op.scale);
+                break;
+            case Kind::Number:
+                op.value = step.literal.mantissa();
+                scales.push_back(step.literal.scale());
+                break;
+            case Kind::Negate:
+                break;
+            case Kind::Add:
+            case Kind::Subtract: {
+                const int b = scales.back();
+                scales.pop_back();
+                const int a = scales.back(), s = std::max(a, b);
+                op.left = FixedDecimal::power(s - a);
+                op.right = FixedDecimal::power(s - b);
+                scales.back() = s;
+                break;
+            }
+            case Kind::Multiply: {
+                const int b = scales.back();
+                scales.pop_back();
+                scales.back() += b;
+                if (scales.back() > FixedDecimal::maxScale)
+                    return;
+                break;
+            }
+            case Kind::Divide: {
+                // a/b at the column's scale: a * 10^(scale + sb - sa) / b, as FixedDecimal::divide.
+                const int b = scales.back();
+                scales.pop_back();
+                const int shift = m_scale + b - scales.back();
+                if (shift > 38 || -shift > 38)
+                    return;
+                op.left = shift >= 0 ? FixedDecimal::power(shift) : 1;
+                op.right = shift < 0 ? FixedDecimal::power(-shift) : 1;
+                scales.back() = m_scale;
+                break;
+            }
+            }
+            ops.push_back(op);
+        }
+        const int last = scales.back();
+        const Wide divisor = last > m_scale ? FixedDecimal::power(last - m_scale) : 1;
+        const Wide factor = last < m_scale ? FixedDecimal::power(m_scale - last) : 1;
+        // The 64-bit program needs every constant in 64 bits; a factor of 10^19 or more means 128 bits.
+        auto narrow64 = [](Wide value, std::int64_t &out) {
+            if (!FixedDecimal::fits64(value))
+                return false;
+            out = std::int64_t(value);
+            return true;
+        };
+        for (Op &op : ops) {
+            if (!narrow64(op.value, op.value64) || !narrow64(op.left, op.left64) ||
+                !narrow64(op.right, op.right64))
+                return;
+        }
+        if (!narrow64(divisor, m_finalDivisor64) || !narrow64(factor, m_finalFactor64))
+            return;
+        m_ops = std::move(ops);
+    }
+
     std::vector<Step> m_steps;
     int m_scale;
     bool m_notNull;
+    std::vector<Op> m_ops; // empty: no fast program
+    std::int64_t m_finalDivisor64 = 1, m_finalFactor64 = 1;
 };
 
 // "weightsBy" on an enum: the weights of the row's source value, else the column's own.
@@ -718,7 +922,22 @@ Result<GeneratorPtr> makeFormula(const GeneratorSpec &spec, GeneratorPtr base)
     const bool decimal = spec.type.key(QStringLiteral("scale")) != nullptr;
     const int scale = decimal ? int(spec.integer(QStringLiteral("scale"))) : 0;
     const bool notNull = spec.flag(keys::notNull) || spec.flag(keys::primaryKey);
-    return GeneratorPtr(new FormulaGenerator(std::move(base), std::move(steps), scale, notNull));
+    // The scale each source column's numbers have: 0 for whole numbers, the column's scale for decimals.
+    std::vector<int> sourceScales;
+    for (const FormulaGenerator::Step &step : steps) {
+        int sourceScale = -1;
+        if (step.kind == FormulaSyntax::Token::Kind::Column) {
+            const Column &source = spec.table.columns.at(step.column);
+            const TypeRegistry &registry = TypeRegistry::instance();
+            const DataType *type = registry.find(source.type);
+            sourceScale = type && type->key(QStringLiteral("scale"))
+                              ? int(sourceValue(source, QStringLiteral("scale")).toInteger(-1))
+                              : 0;
+        }
+        sourceScales.push_back(sourceScale);
+    }
+    return GeneratorPtr(
+        new FormulaGenerator(std::move(base), std::move(steps), scale, notNull, sourceScales));
 }
 
 Result<GeneratorPtr> makeWeightsBy(const GeneratorSpec &spec, GeneratorPtr base)
