@@ -2,9 +2,12 @@
 # The benchmark of ../shared/BENCH.md: the shop workload through the real `fabrica generate`, side by side
 # with the reference programs, in one run.
 # Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg] [--workbench] [--preview] [--api]
+#                     [--relations]
 #                     [--generate-panel] [--api-export]
 #   --schema-cost  only issue 15's cases (bench/schema_cost.py): a 1,000-table schema's validate and compile
 #                cost, date columns of short and long ranges, a 40-column table against the shop workload
+#   --relations  only issue 12's relations bar (bench/relations.py): one rentals table with and without
+#                relations between its columns (after, formula, weightsBy), medians and the ratio
 #   --workbench  only the window's bars (bench/workbench): a 1,000-table × 20-column schema opened in the real
 #                MainWindow (offscreen), one edit and its undo, medians
 #   --preview    only the infinite preview's bar (bench/preview): the shop's 3,000,000 orders scrolled in a
@@ -31,6 +34,7 @@ workbench=0
 preview=0
 generate_panel=0
 schema_cost=0
+relations=0
 api=0
 api_export=0
 args=()
@@ -41,6 +45,7 @@ for arg in "$@"; do
     --preview) preview=1 ;;
     --generate-panel) generate_panel=1 ;;
     --schema-cost) schema_cost=1 ;;
+    --relations) relations=1 ;;
     --api) api=1 ;;
     --api-export) api_export=1 ;;
     *) args+=("$arg") ;;
@@ -50,6 +55,12 @@ if ((schema_cost)); then
     ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" python3 time
     FABRICA_TARGET=fabrica configure_and_build "$build" Release
     python3 "$FABRICA_ROOT/bench/schema_cost.py" --fabrica "$build/app/fabrica" "${args[@]}"
+    exit
+fi
+if ((relations)); then
+    ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" python3
+    FABRICA_TARGET=fabrica configure_and_build "$build" Release
+    python3 "$FABRICA_ROOT/bench/relations.py" --fabrica "$build/app/fabrica" "${args[@]}"
     exit
 fi
 if ((api)); then

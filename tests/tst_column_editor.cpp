@@ -190,13 +190,14 @@ void TestColumnEditor::formShowsExactlyTheTypesKeys_data()
                              u"key_primaryKey"_s, u"key_references"_s,  u"key_cardinality"_s};
     QTest::newRow("date") << kCustomers << kBirthDate
                           << common + QStringList{u"key_min"_s, u"key_max"_s, u"key_format"_s,
-                                                  u"key_distribution"_s};
+                                                  u"key_distribution"_s, u"key_after"_s};
     QTest::newRow("decimal") << kCustomers << kBalance
                              << common + QStringList{u"key_min"_s, u"key_max"_s, u"key_precision"_s,
-                                                     u"key_scale"_s, u"key_distribution"_s};
+                                                     u"key_scale"_s, u"key_distribution"_s, u"key_after"_s,
+                                                     u"key_formula"_s};
     QTest::newRow("sequence") << kCustomers << 0 << common + QStringList{u"key_start"_s, u"key_step"_s};
     // weights has no field of its own: it is edited beside the values.
-    QTest::newRow("enum") << kOrders << kStatus << common + QStringList{u"key_values"_s};
+    QTest::newRow("enum") << kOrders << kStatus << common + QStringList{u"key_values"_s, u"key_weightsBy"_s};
     // foreign_key defines references itself: one field, not two.
     QTest::newRow("foreign_key") << kOrders << kCustomerId << common;
     QTest::newRow("lorem_sentence") << kOrders << kNote

@@ -11,6 +11,7 @@
 #include "types/TypeRegistry.h"
 #include "widgets/TypePicker.h"
 
+#include "validate/SchemaValidator.h"
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QJsonArray>
@@ -22,7 +23,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
-#include "validate/SchemaValidator.h"
 
 #include <QtTest>
 
@@ -409,6 +409,18 @@ void TestTableEditor::constraintSummary_data()
                                                 {keys::cardinality,
                                                  QJsonObject{{u"min"_s, 1}, {u"max"_s, 5}}}}
                                  << u"cardinality 1–5"_s;
+    QTest::newRow("after") << u"date"_s
+                           << QJsonObject{{keys::after, QJsonObject{{u"column"_s, u"rental_date"_s},
+                                                                    {u"min"_s, 1},
+                                                                    {u"max"_s, 10},
+                                                                    {u"unit"_s, u"days"_s}}}}
+                           << u"after rental_date +1–10 days"_s;
+    QTest::newRow("weightsBy") << u"enum"_s
+                               << QJsonObject{{keys::values, QJsonArray{u"a"_s}},
+                                              {keys::weightsBy, QJsonObject{{u"column"_s, u"country"_s}}}}
+                               << u"values: a · weights by country"_s;
+    QTest::newRow("formula") << u"decimal"_s << QJsonObject{{keys::formula, u"quantity * unit_price"_s}}
+                             << u"formula quantity * unit_price"_s;
     QTest::newRow("unknown key last")
         << u"string"_s << QJsonObject{{u"zeta"_s, true}, {u"maxLength"_s, 8}} << u"maxLength 8 · zeta"_s;
     QTest::newRow("template text") << u"template"_s << QJsonObject{{keys::templateText, u"{a}.{b}"_s}}

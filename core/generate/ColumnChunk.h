@@ -20,6 +20,18 @@ enum class ValueClass : std::uint8_t {
     Json,    // the bytes are a JSON document, written bare in JSON and quoted in SQL/CSV
 };
 
+// What the numbers beside a column's text mean (ColumnChunk::numbers()), for relations that read them.
+enum class NumberUnit : std::uint8_t {
+    None,         // no numbers: readers parse the text
+    Days,         // days since 1970-01-01
+    Seconds,      // wall-clock seconds since 1970-01-01 00:00:00
+    Milliseconds, // wall-clock milliseconds since 1970-01-01 00:00:00
+    TimeSeconds,  // seconds since midnight
+    TimeMillis,   // milliseconds since midnight
+    Scaled,       // a fixed-point number: numbers are units of 10^-numberScale()
+    Choice,       // the index of the value in the generator's list (an enum's values)
+};
+
 // The values of one column for one chunk of rows: UTF-8 bytes back to back, an end offset per value and
 // a null flag per value. Filled column-wise by generators, read row-wise by sinks; no allocation per cell.
 class ColumnChunk
@@ -33,7 +45,26 @@ public:
         m_ends.reserve(expectedRows);
         m_nulls.reserve(expectedRows);
         m_longest = 0;
+        m_numbers.clear();
+        m_unit = NumberUnit::None;
     }
+
+    // Numbers beside the text, one per row (any value on NULL rows), written only when the Plan asked for
+    // them because a relation reads this column: the text stays the truth, the numbers spare the reader
+    // parsing it. Generators check wantsNumbers() once per chunk, so other columns pay nothing.
+    void requestNumbers(bool wanted) { m_wantNumbers = wanted; }
+    bool wantsNumbers() const { return m_wantNumbers; }
+    // Called by a generator that writes numbers: their unit, and room for `rows` of them.
+    std::int64_t *startNumbers(NumberUnit unit, int rows, int scale = 0)
+    {
+        m_unit = unit;
+        m_scale = scale;
+        m_numbers.resize(std::size_t(rows));
+        return m_numbers.data();
+    }
+    NumberUnit numberUnit() const { return m_unit; }
+    int numberScale() const { return m_scale; }
+    std::int64_t number(int row) const { return m_numbers[std::size_t(row)]; }
 
     // Appends a finished value.
     void append(std::string_view value)
@@ -72,6 +103,10 @@ private:
     std::vector<std::uint32_t> m_ends;
     std::vector<std::uint8_t> m_nulls;
     std::uint32_t m_longest = 0;
+    std::vector<std::int64_t> m_numbers;
+    NumberUnit m_unit = NumberUnit::None;
+    int m_scale = 0;
+    bool m_wantNumbers = false;
 };
 
 } // namespace fabrica

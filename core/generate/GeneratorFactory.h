@@ -35,6 +35,10 @@ private:
 // A generation error about spec's column, e.g. a unique column whose type has too few values.
 Error generationError(const GeneratorSpec &spec, const QString &message);
 
+// Wraps base, the column's own generator, in the column's relation to other columns of the row ("after",
+// "formula", "weightsBy"; RelationGenerators.cpp); base unchanged when the column has none.
+Result<GeneratorPtr> makeRelation(const GeneratorSpec &spec, GeneratorPtr base);
+
 // Registration functions, one per category file.
 void registerNumberGenerators(GeneratorFactory &factory);
 void registerTextGenerators(GeneratorFactory &factory);

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <type_traits>
 
 namespace fabrica {
 
@@ -38,13 +39,32 @@ public:
     bool isRowFunction() const override { return m_unique; }
     std::optional<quint64> domainSize() const override { return span(); }
 
-    void valueAt(qint64 row, ByteBuffer &out) const override
-    {
-        write(qint64(quint64(m_min) + m_permutation.map(quint64(row) % std::max<quint64>(span(), 1))), out);
-    }
+    void valueAt(qint64 row, ByteBuffer &out) const override { write(uniqueValue(row), out); }
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
+        if (out.wantsNumbers()) { // a relation reads this column: the units beside the text
+            std::int64_t *numbers = out.startNumbers(NumberUnit::Scaled, ctx.rows, m_scale);
+            ByteBuffer &bytes = out.bytes();
+            for (int i = 0; i < ctx.rows; ++i) {
+                if (ctx.isNull(i)) {
+                    out.appendNull();
+                    continue;
+                }
+                qint64 value;
+                if (m_unique) {
+                    value = uniqueValue(ctx.firstRow + i);
+                } else {
+                    Random random = ctx.random(i);
+                    value =
+                        m_distribution ? m_distribution->sampleInteger(random) : random.between(m_min, m_max);
+                }
+                numbers[i] = value;
+                write(value, bytes);
+                out.finish();
+            }
+            return;
+        }
         if (m_unique) {
             fillFromRows(*this, ctx, out);
             return;
@@ -56,6 +76,10 @@ public:
     }
 
 private:
+    qint64 uniqueValue(qint64 row) const
+    {
+        return qint64(quint64(m_min) + m_permutation.map(quint64(row) % std::max<quint64>(span(), 1)));
+    }
     // Number of values in [min, max]; saturates at 2^64 - 1 for the full 64-bit range.
     quint64 span() const
     {
@@ -93,14 +117,22 @@ public:
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         ByteBuffer &bytes = out.bytes(); // the row function inlined: ids are the most common column
-        for (int i = 0; i < ctx.rows; ++i) {
-            if (ctx.isNull(i)) {
-                out.appendNull();
-                continue;
+        std::int64_t *numbers = out.wantsNumbers() ? out.startNumbers(NumberUnit::Scaled, ctx.rows) : nullptr;
+        // Two loops, so that columns no relation reads have no test per row.
+        auto loop = [&](auto record) {
+            for (int i = 0; i < ctx.rows; ++i) {
+                if (ctx.isNull(i)) {
+                    out.appendNull();
+                    continue;
+                }
+                const qint64 value = m_start + m_step * (ctx.firstRow + i);
+                if constexpr (decltype(record)::value)
+                    numbers[i] = value;
+                text::appendInt(bytes, value);
+                out.finish();
             }
-            text::appendInt(bytes, m_start + m_step * (ctx.firstRow + i));
-            out.finish();
-        }
+        };
+        numbers ? loop(std::true_type{}) : loop(std::false_type{});
     }
 
 private:

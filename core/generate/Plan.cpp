@@ -6,8 +6,8 @@
 #include "common/Logging.h"
 #include "model/ColumnReference.h"
 #include "model/ConstraintKeys.h"
-#include "types/TemplateSyntax.h"
 #include "types/TypeRegistry.h"
+#include "validate/RelationChecker.h"
 #include "validate/SchemaValidator.h"
 
 #include <QJsonObject>
@@ -210,6 +210,8 @@ Result<void> Plan::build(const Options &options)
                                          composite.first ? composite.second : -1,
                                          cardinalities.value(table.name + QLatin1Char('.') + column.name)};
                 Result<GeneratorPtr> generator = GeneratorFactory::instance().create(spec);
+                if (generator && RelationChecker::hasRelation(column))
+                    generator = makeRelation(spec, std::move(generator).value());
                 if (!generator)
                     return generator.error();
                 cp.generator = std::move(generator).value();
@@ -242,30 +244,16 @@ Result<void> Plan::build(const Options &options)
         }
     }
 
-    // Template columns read other columns of the same row: fill those first.
+    // Templates and relations read other columns of the same row: fill those first.
     for (TablePlan &plan : m_tables) {
         const Table &table = m_schema.tables.at(plan.schemaIndex);
         const int n = int(table.columns.size());
         QList<QSet<int>> needs(n);
         for (int c = 0; c < n; ++c) {
-            // Templates of the column itself and of the fields of a json column.
-            QList<QJsonValue> templates{table.columns.at(c).constraints.value(keys::templateText)};
-            const QJsonObject fields = table.columns.at(c).constraints.value(keys::fields).toObject();
-            for (auto field = fields.begin(); field != fields.end(); ++field)
-                templates.append(field.value()
-                                     .toObject()
-                                     .value(QStringLiteral("constraints"))
-                                     .toObject()
-                                     .value(keys::templateText));
-            for (const QJsonValue &text : templates) {
-                QList<TemplateSyntax::Part> parts;
-                if (!text.isString() || TemplateSyntax::parse(text.toString(), &parts))
-                    continue;
-                for (const TemplateSyntax::Part &part : parts) {
-                    const int other = table.columnIndex(part.placeholder);
-                    if (!part.placeholder.isEmpty() && other >= 0 && other != c)
-                        needs[c].insert(other);
-                }
+            needs[c] = RelationChecker::dependencies(table, c);
+            for (const QString &source : RelationChecker::relationSources(table.columns.at(c))) {
+                if (const int index = table.columnIndex(source); index >= 0 && index != c)
+                    plan.columns[std::size_t(index)].recordNumbers = true;
             }
         }
         QList<bool> done(n, false);
@@ -281,7 +269,7 @@ Result<void> Plan::build(const Options &options)
             if (next < 0)
                 return makeError(
                     ErrorCode::Validation,
-                    tr("templates in table \"%1\" refer to each other in a circle").arg(table.name),
+                    tr("templates or relations in table \"%1\" refer to each other in a circle").arg(table.name),
                     SourceLocation{{}, 0, 0, table.name});
             done[next] = true;
             plan.fillOrder.push_back(next);
@@ -413,6 +401,7 @@ void Plan::fillChunk(int table, qint64 firstRow, int rows, TableChunk &out) cons
         const ColumnPlan &column = plan.columns[c];
         ColumnChunk &values = out.columns[c];
         values.reset(rows);
+        values.requestNumbers(column.recordNumbers);
         const std::uint8_t *mask = nullptr;
         if (column.nullRate > 0) {
             nulls.resize(rows);

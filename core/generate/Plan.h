@@ -26,6 +26,7 @@ struct ColumnPlan
     bool primaryKey = false;
     std::uint64_t seed = 0;     // Random::streamSeed of the values
     std::uint64_t nullSeed = 0; // Random::streamSeed of the null decisions
+    bool recordNumbers = false; // a relation reads this column: its generator writes numbers beside the text
     int parentTable = -1;       // for a foreign key: index into Plan::tables()
     QString parentColumn;
 };

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <type_traits>
 
 namespace fabrica {
 
@@ -125,14 +126,22 @@ public:
             fillFromRows(*this, ctx, out);
             return;
         }
-        for (int i = 0; i < ctx.rows; ++i) {
-            if (ctx.isNull(i)) {
-                out.appendNull();
-                continue;
+        // A relation reading this column (weightsBy) gets each value's index beside the text.
+        std::int64_t *numbers = out.wantsNumbers() ? out.startNumbers(NumberUnit::Choice, ctx.rows) : nullptr;
+        auto loop = [&](auto record) { // two loops: no test per row where no relation reads the column
+            for (int i = 0; i < ctx.rows; ++i) {
+                if (ctx.isNull(i)) {
+                    out.appendNull();
+                    continue;
+                }
+                Random random = ctx.random(i);
+                const std::size_t index = pick(random);
+                if constexpr (decltype(record)::value)
+                    numbers[i] = std::int64_t(index);
+                out.append(m_values[index]);
             }
-            Random random = ctx.random(i);
-            out.append(m_values[pick(random)]);
-        }
+        };
+        numbers ? loop(std::true_type{}) : loop(std::false_type{});
     }
 
 private:

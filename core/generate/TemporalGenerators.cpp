@@ -1,5 +1,6 @@
 // Generators of the datetime category (date, time, timestamp, timestamptz) and boolean.
 #include "ByteBuffer.h"
+#include "CivilDates.h"
 #include "DateTimeFormat.h"
 #include "Distribution.h"
 #include "GeneratorFactory.h"
@@ -17,55 +18,6 @@ const QString kMin = QStringLiteral("min");
 const QString kMax = QStringLiteral("max");
 
 enum class Unit { Day, Second, Millisecond };
-
-// Calendar dates of 1900-01-01 … 2099-12-31, computed once per process and shared by every date and
-// timestamp column: a column's compile cost and memory do not depend on its range, and the days real data
-// uses are looked up instead of computed. Days outside are computed (rare: a few ranges reach that far).
-class CivilDates
-{
-public:
-    struct Date
-    {
-        std::int16_t year;
-        std::int8_t month;
-        std::int8_t day;
-    };
-
-    static const CivilDates &instance()
-    {
-        static const CivilDates dates;
-        return dates;
-    }
-
-    void civil(qint64 day, CivilTime &time) const
-    {
-        const qint64 index = day - m_first;
-        if (index >= 0 && index < qint64(m_dates.size())) {
-            const Date &date = m_dates[std::size_t(index)];
-            time.year = date.year;
-            time.month = date.month;
-            time.day = date.day;
-        } else {
-            DateTimeFormat::civilFromDays(day, time.year, time.month, time.day);
-        }
-    }
-
-private:
-    CivilDates()
-        : m_first(DateTimeFormat::daysFromCivil(1900, 1, 1))
-    {
-        const qint64 last = DateTimeFormat::daysFromCivil(2100, 1, 1);
-        m_dates.reserve(std::size_t(last - m_first));
-        for (qint64 day = m_first; day < last; ++day) {
-            int year, month, dayOfMonth;
-            DateTimeFormat::civilFromDays(day, year, month, dayOfMonth);
-            m_dates.push_back(Date{std::int16_t(year), std::int8_t(month), std::int8_t(dayOfMonth)});
-        }
-    }
-
-    qint64 m_first;
-    std::vector<Date> m_dates; // 73,049 days, 292 KB
-};
 
 // Instants as whole numbers of a unit (days since 1970-01-01, or seconds / milliseconds since the epoch or
 // since midnight), drawn uniformly, by a distribution, or through a permutation for unique columns.
@@ -85,30 +37,64 @@ public:
         , m_zone(std::move(zone))
         , m_utc(!m_zone.isValid() || m_zone == QTimeZone::utc())
         , m_dates(CivilDates::instance())
-    {
-    }
+    {}
 
     bool isRowFunction() const override { return m_unique; }
     std::optional<quint64> domainSize() const override { return quint64(m_max - m_min) + 1; }
     std::string_view alphabet() const override { return m_format.alphabet(); }
-    void valueAt(qint64 row, ByteBuffer &out) const override
-    {
-        write(m_min + qint64(m_permutation.map(quint64(row) % (quint64(m_max - m_min) + 1))), out);
-    }
+    void valueAt(qint64 row, ByteBuffer &out) const override { write(uniqueValue(row), out); }
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
+        if (out.wantsNumbers() && m_utc) {
+            fillWithNumbers(ctx, out);
+            return;
+        }
         if (m_unique) {
             fillFromRows(*this, ctx, out);
             return;
         }
-        fillValues(ctx, out, [&](qint64, Random &random, ByteBuffer &bytes) {
-            write(m_distribution ? m_distribution->sampleInteger(random) : random.between(m_min, m_max),
-                  bytes);
-        });
+        fillValues(ctx, out, [&](qint64, Random &random, ByteBuffer &bytes) { write(draw(random), bytes); });
     }
 
 private:
+    qint64 uniqueValue(qint64 row) const
+    {
+        return m_min + qint64(m_permutation.map(quint64(row) % (quint64(m_max - m_min) + 1)));
+    }
+    qint64 draw(Random &random) const
+    {
+        return m_distribution ? m_distribution->sampleInteger(random) : random.between(m_min, m_max);
+    }
+    // The same values, with their numbers beside them for the relations that read this column (the wall
+    // clock is the instant only in UTC, so other zones leave the readers to parse the text).
+    void fillWithNumbers(GenerationContext &ctx, ColumnChunk &out) const
+    {
+        const NumberUnit unit =
+            m_unit == Unit::Day ? NumberUnit::Days
+            : m_timeOfDay       ? (m_unit == Unit::Second ? NumberUnit::TimeSeconds : NumberUnit::TimeMillis)
+            : m_unit == Unit::Second ? NumberUnit::Seconds
+                                     : NumberUnit::Milliseconds;
+        std::int64_t *numbers = out.startNumbers(unit, ctx.rows);
+        ByteBuffer &bytes = out.bytes();
+        for (int i = 0; i < ctx.rows; ++i) {
+            if (ctx.isNull(i)) {
+                out.appendNull();
+                continue;
+            }
+            qint64 value;
+            if (m_unique) {
+                value = uniqueValue(ctx.firstRow + i);
+            } else {
+                Random random = ctx.random(i);
+                value = draw(random);
+            }
+            numbers[i] = value;
+            write(value, bytes);
+            out.finish();
+        }
+    }
+
     void civil(qint64 day, CivilTime &time) const { m_dates.civil(day, time); }
 
     void write(qint64 value, ByteBuffer &out) const

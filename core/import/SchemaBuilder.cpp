@@ -1,6 +1,7 @@
 #include "SchemaBuilder.h"
 
 #include "ColumnMapper.h"
+#include "RelationGuesser.h"
 #include "generate/Plan.h"
 #include "types/TypeRegistry.h"
 #include "validate/SchemaValidator.h"
@@ -297,6 +298,7 @@ Schema SchemaBuilder::build(ImportReport &report) const
             }
             table.columns[index].samples = values;
         }
+        RelationGuesser::propose(table, imported.where, report);
         schema.tables.append(table);
     }
 

@@ -16,5 +16,9 @@ inline const QString values = QStringLiteral("values");
 inline const QString weights = QStringLiteral("weights");
 inline const QString templateText = QStringLiteral("template");
 inline const QString fields = QStringLiteral("fields");
+// Relations between columns of the same row (docs/schema-format.md, "Relations between columns").
+inline const QString after = QStringLiteral("after");
+inline const QString formula = QStringLiteral("formula");
+inline const QString weightsBy = QStringLiteral("weightsBy");
 
 } // namespace fabrica::keys

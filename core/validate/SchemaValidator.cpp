@@ -1,6 +1,7 @@
 #include "SchemaValidator.h"
 
 #include "ConstraintChecker.h"
+#include "RelationChecker.h"
 #include "common/Logging.h"
 #include "model/ConstraintKeys.h"
 #include "model/ColumnReference.h"
@@ -119,6 +120,7 @@ Problems SchemaValidator::validate(const Schema &schema) const
     }
     checkKeys(schema, problems);
     checkCycles(schema, problems);
+    RelationChecker(m_registry).check(schema, problems);
     qCDebug(lcValidate) << "validated schema" << schema.name << "problems:" << problems.size();
     return problems;
 }

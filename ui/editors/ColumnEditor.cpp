@@ -264,6 +264,7 @@ void ColumnEditor::refresh()
         m_form->setType(TypeRegistry::instance().find(column.type));
         m_form->setKeyColumns(keyColumns());
     }
+    m_form->setTable(m_session->document()->table(m_table), m_column);
     m_form->setConstraints(column.constraints);
     m_json->setConstraints(column.constraints);
     m_samples->setSamples(column.samples);

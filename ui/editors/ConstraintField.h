@@ -1,6 +1,7 @@
 #pragma once
 
 #include "generate/ColumnPreview.h"
+#include "model/Table.h"
 #include "types/DataType.h"
 
 #include <QJsonObject>
@@ -52,6 +53,12 @@ public:
     virtual bool isWide() const { return false; }
     // The schema's key columns ("table.column"), for foreign-key pickers.
     virtual void setKeyColumns(const QStringList &columns) { Q_UNUSED(columns) }
+    // The column's table and its index, for fields that pick other columns of the row (relations).
+    virtual void setTable(const Table &table, int column)
+    {
+        Q_UNUSED(table)
+        Q_UNUSED(column)
+    }
     // Example values of the column, for fields whose effect is best seen (pattern, template, format).
     virtual void setExamples(const ColumnPreview::Values &values, const QString &error)
     {

@@ -1,8 +1,10 @@
 #include "ConstraintForm.h"
 
+#include "AfterField.h"
 #include "BooleanField.h"
 #include "CardinalityField.h"
 #include "ChoiceField.h"
+#include "FormulaField.h"
 #include "DistributionField.h"
 #include "IntegerField.h"
 #include "JsonFieldsField.h"
@@ -13,8 +15,10 @@
 #include "TemporalField.h"
 #include "TextField.h"
 #include "WeightedValuesField.h"
+#include "WeightsByField.h"
 #include "model/ConstraintKeys.h"
 #include "types/TypeRegistry.h"
+#include "validate/RelationChecker.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -36,6 +40,18 @@ ConstraintForm::ConstraintForm(QWidget *parent)
     m_note->hide();
 }
 
+bool ConstraintForm::appliesTo(const QString &key, const DataType &type)
+{
+    // Relations exist for some types only; a field the type cannot use would only invite a problem.
+    if (key == keys::after)
+        return RelationChecker::isTemporal(type.id) || RelationChecker::isNumeric(type.id);
+    if (key == keys::formula)
+        return RelationChecker::isNumeric(type.id);
+    if (key == keys::weightsBy)
+        return type.id == QLatin1String("enum");
+    return true;
+}
+
 ConstraintField *ConstraintForm::createField(const ConstraintKey &key, const ConstraintKey *weights)
 {
     switch (key.kind) {
@@ -52,6 +68,8 @@ ConstraintField *ConstraintForm::createField(const ConstraintKey &key, const Con
     case ValueKind::Timestamp:
         return new TemporalField(key);
     case ValueKind::String:
+        if (key.name == keys::formula)
+            return new FormulaField(key);
         return new TextField(key);
     case ValueKind::StringList:
         return new WeightedValuesField(key, weights);
@@ -66,6 +84,10 @@ ConstraintField *ConstraintForm::createField(const ConstraintKey &key, const Con
             return new CardinalityField(key);
         if (key.name == keys::fields)
             return new JsonFieldsField(key);
+        if (key.name == keys::after)
+            return new AfterField(key);
+        if (key.name == keys::weightsBy)
+            return new WeightsByField(key);
         return new ObjectField(key);
     }
     return new ObjectField(key);
@@ -92,7 +114,7 @@ void ConstraintForm::setType(const DataType *type)
     // The type's own keys first, then the common ones it does not define itself.
     QList<ConstraintKey> keys = type->keys;
     for (const ConstraintKey &common : TypeRegistry::instance().commonKeys()) {
-        if (!type->key(common.name))
+        if (!type->key(common.name) && appliesTo(common.name, *type))
             keys.append(common);
     }
     const ConstraintKey *weights = type->key(keys::weights);
@@ -127,6 +149,8 @@ void ConstraintForm::setType(const DataType *type)
     for (ConstraintField *field : std::as_const(m_fields)) {
         field->setConstraints(m_constraints);
         field->setKeyColumns(m_keyColumns);
+        if (m_column >= 0)
+            field->setTable(m_table, m_column);
     }
 }
 
@@ -152,6 +176,16 @@ void ConstraintForm::setKeyColumns(const QStringList &columns)
     m_keyColumns = columns;
     for (ConstraintField *field : std::as_const(m_fields))
         field->setKeyColumns(columns);
+}
+
+void ConstraintForm::setTable(const Table &table, int column)
+{
+    if (m_column == column && m_table == table)
+        return;
+    m_table = table;
+    m_column = column;
+    for (ConstraintField *field : std::as_const(m_fields))
+        field->setTable(table, column);
 }
 
 void ConstraintForm::setExamples(const ColumnPreview::Values &values, const QString &error)

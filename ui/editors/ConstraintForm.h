@@ -27,6 +27,8 @@ public:
     // Validation messages per constraint key.
     void setProblems(const QHash<QString, QStringList> &problems);
     void setKeyColumns(const QStringList &columns);
+    // The column's table and index, for the relation fields' column pickers.
+    void setTable(const Table &table, int column);
     void setExamples(const ColumnPreview::Values &values, const QString &error);
 
     // The keys the form edits, in form order (weights included, edited with values).
@@ -38,6 +40,8 @@ public:
 
     // The field for one key of type; weights: the type's weights key when key is its values list.
     static ConstraintField *createField(const ConstraintKey &key, const ConstraintKey *weights);
+    // Whether the form shows common key `key` for type (relations only where they work).
+    static bool appliesTo(const QString &key, const DataType &type);
 
 signals:
     void edited(const fabrica::KeyChanges &changes);
@@ -52,6 +56,8 @@ private:
     QHash<QString, ConstraintField *> m_byKey;
     QJsonObject m_constraints;
     QStringList m_keyColumns;
+    Table m_table;
+    int m_column = -1;
 };
 
 } // namespace fabrica

@@ -47,6 +47,20 @@ QString describe(const QString &key, const QJsonValue &value, const QJsonObject 
             text = ConstraintSummary::tr("%1 (weighted)").arg(text);
         return text;
     }
+    // Relations name the column they follow: "after rental_date +1–10 days", "weights by country".
+    if (key == keys::after && value.isObject()) {
+        const QJsonObject after = value.toObject();
+        const double min = after.value(u"min"_s).toDouble(0);
+        QString text = ConstraintSummary::tr("after %1 +%2–%3")
+                           .arg(after.value(u"column"_s).toString(), ConstraintSummary::number(min),
+                                ConstraintSummary::number(after.value(u"max"_s).toDouble(min + 30)));
+        const QString unit = after.value(u"unit"_s).toString();
+        if (!unit.isEmpty())
+            text += u' ' + unit;
+        return text;
+    }
+    if (key == keys::weightsBy && value.isObject())
+        return ConstraintSummary::tr("weights by %1").arg(value.toObject().value(u"column"_s).toString());
     if (value.isBool())
         return value.toBool() ? key : ConstraintSummary::tr("%1 false").arg(key);
     if (value.isArray())
