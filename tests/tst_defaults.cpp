@@ -165,6 +165,7 @@ private slots:
     void guessesLeaveExplicitKeysAlone();
     void guessesCarryReasons();
     void validatorAcceptsGuessesBesideExplicitKeys();
+    void languageAndVersionNeedNoKeys();
 };
 
 void TestDefaults::rentalSchemaHasSensibleValues()
@@ -412,6 +413,10 @@ void TestDefaults::columnDefaults_data()
                                  << QByteArray(R"({"min":"2021-06-30T00:00:00Z","max":"2024-06-30T00:00:00Z"})");
     QTest::newRow("shipped_at") << u"shipped_at"_s << u"timestamp"_s << QByteArray("{}")
                                 << QByteArray(R"({"min":"2023-06-30T00:00:00","max":"2024-06-30T00:00:00"})");
+    QTest::newRow("version pattern") << u"app_version"_s << u"pattern"_s << QByteArray("{}")
+                                     << QByteArray(R"({"pattern":"[1-9]\\.[0-9]{1,2}\\.[0-9]{1,2}"})");
+    QTest::newRow("sku pattern") << u"SKU"_s << u"pattern"_s << QByteArray("{}") << QByteArray(R"({"pattern":"[A-Z]{3}-[0-9]{5}"})");
+    QTest::newRow("own pattern") << u"sku"_s << u"pattern"_s << QByteArray(R"({"pattern":"X"})") << QByteArray("{}");
     QTest::newRow("unknown name") << u"flux"_s << u"integer"_s << QByteArray("{}") << QByteArray("{}");
     QTest::newRow("text type") << u"quantity"_s << u"string"_s << QByteArray("{}") << QByteArray("{}");
     QTest::newRow("primary key") << u"count"_s << u"integer"_s << QByteArray(R"({"primaryKey":true})") << QByteArray("{}");
@@ -499,6 +504,35 @@ void TestDefaults::validatorAcceptsGuessesBesideExplicitKeys()
     bool caught = false;
     for (const Problem &problem : SchemaValidator().validate(schema))
         caught = caught || (problem.isError() && problem.message.contains(u"greater than"_s));
+    QVERIFY(caught);
+}
+
+void TestDefaults::languageAndVersionNeedNoKeys()
+{
+    Schema schema;
+    schema.name = u"texts"_s;
+    schema.tables = {Table{u"t"_s,
+                           {},
+                           2000,
+                           {column(u"language"_s, u"enum"_s), column(u"version"_s, u"pattern"_s),
+                            column(u"sku"_s, u"pattern"_s)}}};
+    for (const Problem &problem : SchemaValidator().validate(schema))
+        QVERIFY2(!problem.isError(), qPrintable(problem.path + u": "_s + problem.message));
+    QString error;
+    const auto plan = compile(schema, &error);
+    QVERIFY2(plan, qPrintable(error));
+    const QList<QStringList> values = tableValues(*plan, u"t"_s);
+    for (int row = 0; row < 2000; ++row) {
+        QVERIFY2(QRegularExpression(u"^[a-z]{2}$"_s).match(values[0][row]).hasMatch(), qPrintable(values[0][row]));
+        QVERIFY2(QRegularExpression(u"^[1-9]\\.[0-9]{1,2}\\.[0-9]{1,2}$"_s).match(values[1][row]).hasMatch(),
+                 qPrintable(values[1][row]));
+        QVERIFY2(QRegularExpression(u"^[A-Z]{3}-[0-9]{5}$"_s).match(values[2][row]).hasMatch(), qPrintable(values[2][row]));
+    }
+    // Without a fitting name the required key is still required.
+    schema.tables[0].columns = {column(u"flavour"_s, u"enum"_s)};
+    bool caught = false;
+    for (const Problem &problem : SchemaValidator().validate(schema))
+        caught = caught || (problem.isError() && problem.message.contains(u"values"_s));
     QVERIFY(caught);
 }
 

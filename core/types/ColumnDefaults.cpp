@@ -4,12 +4,15 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QStringList>
 
 #include <cmath>
 #include <initializer_list>
 #include <limits>
 #include <optional>
+
+using namespace Qt::StringLiterals;
 
 namespace fabrica {
 
@@ -256,6 +259,32 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
     const QStringList parts = words(column);
     if (parts.isEmpty())
         return out;
+
+    // Text shapes by name, for the types that cannot work without them (enum's values, pattern's pattern).
+    const QString whole = parts.join(QString());
+    if (type == QLatin1String("enum") && !constraints.contains(QStringLiteral("values")) &&
+        (isOneOf(whole, {"language", "lang", "languagecode", "langcode", "languageid", "isolanguage"}) ||
+         parts.last() == QLatin1String("language"))) {
+        // ISO 639-1 codes of widely used languages, most common first in the weights.
+        static const QStringList codes = {u"en"_s, u"es"_s, u"de"_s, u"fr"_s, u"pt"_s, u"it"_s, u"nl"_s,
+                                          u"pl"_s, u"ru"_s, u"zh"_s, u"ja"_s, u"ko"_s, u"ar"_s, u"hi"_s,
+                                          u"tr"_s, u"sv"_s, u"da"_s, u"no"_s, u"fi"_s, u"cs"_s, u"el"_s,
+                                          u"hu"_s, u"ro"_s, u"uk"_s, u"he"_s, u"id"_s, u"th"_s, u"vi"_s};
+        out.append(ColumnDefault{QStringLiteral("values"), QJsonArray::fromStringList(codes),
+                                 tr("a language: ISO 639-1 codes")});
+        return out;
+    }
+    if (type == QLatin1String("pattern") && !constraints.contains(QStringLiteral("pattern"))) {
+        if (isOneOf(whole, {"version", "semver", "appversion", "softwareversion", "release"}) ||
+            parts.last() == QLatin1String("version"))
+            out.append(ColumnDefault{QStringLiteral("pattern"), QStringLiteral("[1-9]\\.[0-9]{1,2}\\.[0-9]{1,2}"),
+                                     tr("a version number: major.minor.patch")});
+        else if (isOneOf(whole, {"sku", "productcode", "itemcode", "articlenumber", "partnumber"}) ||
+                 parts.last() == QLatin1String("sku"))
+            out.append(ColumnDefault{QStringLiteral("pattern"), QStringLiteral("[A-Z]{3}-[0-9]{5}"),
+                                     tr("a stock keeping unit: three letters and five digits")});
+        return out;
+    }
 
     if (isTemporal(type)) {
         const std::optional<DateRule> rule = dateRule(parts);

@@ -163,7 +163,8 @@ void ConstraintChecker::check(const Column &column, int columnIndex, const DataT
     }
 
     auto requiredKey = [&](const ConstraintKey &key) {
-        if (key.required && !constraints.contains(key.name))
+        // A key ColumnDefaults supplies from the name (an enum called language) counts as given.
+        if (key.required && !constraints.contains(key.name) && effective(type, key.name).isUndefined())
             report(key.name,
                    tr("type %1 needs the constraint \"%2\" (%3)").arg(type.id, key.name, key.description));
     };
