@@ -2,10 +2,12 @@
 // ColumnDefaults' guesses from names and types, date windows that end at the reference date, integer
 // primary keys counting from 1, and hash-shaped password columns — on a DVD-rental-like schema of 100,000
 // rows, byte-identical for 1 and 4 threads.
+#include "StorageTestSupport.h"
 #include "export/ExportFormat.h"
 #include "export/Sink.h"
 #include "format/SchemaFile.h"
 #include "generate/GenerationJob.h"
+#include "import/ImportService.h"
 #include "generate/Plan.h"
 #include "types/ColumnDefaults.h"
 #include "validate/SchemaValidator.h"
@@ -166,6 +168,9 @@ private slots:
     void guessesCarryReasons();
     void validatorAcceptsGuessesBesideExplicitKeys();
     void languageAndVersionNeedNoKeys();
+    void importWritesTodaysDate();
+    void storageKeepsTheReferenceDate_data();
+    void storageKeepsTheReferenceDate();
 };
 
 void TestDefaults::rentalSchemaHasSensibleValues()
@@ -534,6 +539,51 @@ void TestDefaults::languageAndVersionNeedNoKeys()
     for (const Problem &problem : SchemaValidator().validate(schema))
         caught = caught || (problem.isError() && problem.message.contains(u"values"_s));
     QVERIFY(caught);
+}
+
+void TestDefaults::importWritesTodaysDate()
+{
+    const QDate before = QDateTime::currentDateTimeUtc().date();
+    ImportService::Outcome ddl = ImportService::importBytes(
+        "CREATE TABLE film (film_id integer PRIMARY KEY, length smallint);\n", u"films.sql"_s, {});
+    QVERIFY2(ddl.ok(), qPrintable(ddl.report.toText()));
+    QVERIFY(ddl.schemas[0].referenceDate >= before &&
+            ddl.schemas[0].referenceDate <= QDateTime::currentDateTimeUtc().date());
+
+    // A Fabrica schema file keeps its own.
+    ImportService::Outcome own = ImportService::importBytes(
+        schemaFile(R"("referenceDate": "2023-04-05", )").replace(R"("tables": [])",
+            R"("tables": [{"name": "t", "rows": 1, "columns": [{"name": "a", "type": "date"}]}])"),
+        u"s.fabrica.json"_s, {});
+    QVERIFY2(own.ok(), qPrintable(own.report.toText()));
+    QCOMPARE(own.schemas[0].referenceDate, QDate(2023, 4, 5));
+}
+
+void TestDefaults::storageKeepsTheReferenceDate_data()
+{
+    QTest::addColumn<SqlDialect>("dialect");
+    QTest::newRow("sqlite") << SqlDialect::SQLite;
+    QTest::newRow("postgresql") << SqlDialect::PostgreSQL;
+}
+
+void TestDefaults::storageKeepsTheReferenceDate()
+{
+    QFETCH(SqlDialect, dialect);
+    test::StorageDatabases databases(dialect);
+    const QString problem = databases.check();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    std::unique_ptr<Repository> storage = databases.freshRepository();
+    const Actor system = Actor::systemActor();
+    const UserRecord alice = storage->createUser(system, test::newUser(u"alice"_s, Role::Admin)).value();
+    Schema schema = rentalSchema(10);
+    const qint64 id = storage->saveSchema(system, alice.id, schema).value().id;
+    QCOMPARE(storage->loadSchema(system, id)->referenceDate, QDate(2024, 6, 30));
+    schema.referenceDate = QDate(2025, 12, 24);
+    QVERIFY(storage->updateSchema(system, id, schema));
+    QCOMPARE(storage->loadSchema(system, id)->referenceDate, QDate(2025, 12, 24));
+    schema.referenceDate = QDate();
+    QVERIFY(storage->updateSchema(system, id, schema));
+    QVERIFY(!storage->loadSchema(system, id)->referenceDate.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestDefaults)

@@ -5,6 +5,7 @@
 #include "types/TypeRegistry.h"
 #include "validate/SchemaValidator.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QSet>
 
@@ -101,6 +102,8 @@ Schema SchemaBuilder::build(ImportReport &report) const
     const TypeRegistry &registry = TypeRegistry::instance();
     Schema schema;
     schema.name = m_name;
+    // Imported data is "as of today": date defaults and guesses end here, and stay there later on.
+    schema.referenceDate = QDateTime::currentDateTimeUtc().date();
     schema.tables = m_ready;
     QSet<QString> taken;
     for (const Table &table : std::as_const(schema.tables))

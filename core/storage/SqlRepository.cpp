@@ -36,6 +36,12 @@ QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
+// schemas.reference_date: YYYY-MM-DD, or '' when the schema sets none.
+QString referenceDateText(const Schema &schema)
+{
+    return schema.referenceDate.isValid() ? schema.referenceDate.toString(Qt::ISODate) : QStringLiteral("");
+}
+
 Error denied()
 {
     return makeError(ErrorCode::PermissionDenied,
@@ -429,9 +435,10 @@ Result<SchemaRecord> SqlRepository::insertSchema(Scope &scope, qint64 ownerId, c
     Result<Rows> inserted =
         query(db,
               QStringLiteral(
-                  "INSERT INTO schemas (user_id, name, description, locale, created) VALUES (?, ?, ?, ?, ?) "
-                  "RETURNING id"),
-              {ownerId, name, text(schema.description), text(schema.locale), timeValue(record.created)},
+                  "INSERT INTO schemas (user_id, name, description, locale, reference_date, created) "
+                  "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+              {ownerId, name, text(schema.description), text(schema.locale), referenceDateText(schema),
+               timeValue(record.created)},
               tr("cannot save the schema"));
     if (!inserted)
         return inserted.error();
@@ -840,12 +847,12 @@ Result<SchemaRecord> SqlRepository::writeSchema(Scope &scope, const Actor &actor
     // The row stays (its runs and stored data reference it and would go with it); only its fields change.
     // This statement comes first: it locks the row on PostgreSQL, so a concurrent writer waits here and then
     // finds the revision raised (its update matches no row), and the parts read below are the current ones.
-    QVariantList values{schema.name, text(schema.description), text(schema.locale), id};
+    QVariantList values{schema.name, text(schema.description), text(schema.locale), referenceDateText(schema), id};
     if (expectedRevision)
         values << *expectedRevision;
     Result<Rows> updated = query(
         db,
-        QStringLiteral("UPDATE schemas SET name = ?, description = ?, locale = ?, revision = revision + 1 "
+        QStringLiteral("UPDATE schemas SET name = ?, description = ?, locale = ?, reference_date = ?, revision = revision + 1 "
                        "WHERE id = ?%1 RETURNING revision")
             .arg(expectedRevision ? QStringLiteral(" AND revision = ?") : QString()),
         values, tr("cannot save the schema"));
@@ -958,7 +965,7 @@ Result<StoredSchema> SqlRepository::readSchema(Scope &scope, const Actor &actor,
     QSqlDatabase &db = scope.db;
     Result<Rows> head = query(db,
                               QStringLiteral("SELECT s.name, s.description, s.locale, s.created, u.username, "
-                                             "s.user_id, s.revision FROM schemas s "
+                                             "s.user_id, s.revision, s.reference_date FROM schemas s "
                                              "JOIN users u ON u.id = s.user_id WHERE s.id = ?"),
                               {id}, tr("cannot read the schema"));
     if (!head)
@@ -970,6 +977,7 @@ Result<StoredSchema> SqlRepository::readSchema(Scope &scope, const Actor &actor,
     schema.name = head->value(0).toString();
     schema.description = head->value(1).toString();
     schema.locale = head->value(2).toString();
+    schema.referenceDate = QDate::fromString(head->value(7).toString(), Qt::ISODate);
     schema.created = utc(head->value(3));
     schema.owner = head->value(4).toString();
     stored.record.id = id;
