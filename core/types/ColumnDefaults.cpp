@@ -251,6 +251,12 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
 {
     Q_UNUSED(table)
     QList<ColumnDefault> out;
+    // Most columns are of types no rule is about: answer those before looking at the name.
+    static const QStringList guessed = {u"smallint"_s, u"integer"_s, u"bigint"_s, u"decimal"_s, u"amount"_s,
+                                        u"float"_s,    u"double"_s,  u"date"_s,   u"timestamp"_s, u"timestamptz"_s,
+                                        u"enum"_s,     u"pattern"_s};
+    if (!guessed.contains(type))
+        return out;
     // Keys must stay unique and foreign keys follow their parent: a narrow range would break both.
     if (constraints.value(QStringLiteral("primaryKey")).toBool() ||
         constraints.value(QStringLiteral("unique")).toBool() || constraints.contains(QStringLiteral("references")))
