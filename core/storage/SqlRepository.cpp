@@ -432,14 +432,13 @@ Result<SchemaRecord> SqlRepository::insertSchema(Scope &scope, qint64 ownerId, c
     record.description = schema.description;
     record.created = schema.created.isValid() ? schema.created.toUTC() : QDateTime::currentDateTimeUtc();
     record.tables = int(schema.tables.size());
-    Result<Rows> inserted =
-        query(db,
-              QStringLiteral(
-                  "INSERT INTO schemas (user_id, name, description, locale, reference_date, created) "
-                  "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-              {ownerId, name, text(schema.description), text(schema.locale), referenceDateText(schema),
-               timeValue(record.created)},
-              tr("cannot save the schema"));
+    Result<Rows> inserted = query(
+        db,
+        QStringLiteral("INSERT INTO schemas (user_id, name, description, locale, reference_date, created) "
+                       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+        {ownerId, name, text(schema.description), text(schema.locale), referenceDateText(schema),
+         timeValue(record.created)},
+        tr("cannot save the schema"));
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
@@ -847,15 +846,16 @@ Result<SchemaRecord> SqlRepository::writeSchema(Scope &scope, const Actor &actor
     // The row stays (its runs and stored data reference it and would go with it); only its fields change.
     // This statement comes first: it locks the row on PostgreSQL, so a concurrent writer waits here and then
     // finds the revision raised (its update matches no row), and the parts read below are the current ones.
-    QVariantList values{schema.name, text(schema.description), text(schema.locale), referenceDateText(schema), id};
+    QVariantList values{schema.name, text(schema.description), text(schema.locale), referenceDateText(schema),
+                        id};
     if (expectedRevision)
         values << *expectedRevision;
-    Result<Rows> updated = query(
-        db,
-        QStringLiteral("UPDATE schemas SET name = ?, description = ?, locale = ?, reference_date = ?, revision = revision + 1 "
-                       "WHERE id = ?%1 RETURNING revision")
-            .arg(expectedRevision ? QStringLiteral(" AND revision = ?") : QString()),
-        values, tr("cannot save the schema"));
+    Result<Rows> updated = query(db,
+                                 QStringLiteral("UPDATE schemas SET name = ?, description = ?, locale = ?, "
+                                                "reference_date = ?, revision = revision + 1 "
+                                                "WHERE id = ?%1 RETURNING revision")
+                                     .arg(expectedRevision ? QStringLiteral(" AND revision = ?") : QString()),
+                                 values, tr("cannot save the schema"));
     if (!updated)
         return updated.error();
     if (!updated->next())

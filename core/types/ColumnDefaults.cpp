@@ -69,44 +69,190 @@ struct NumberRule
     std::initializer_list<const char *> last;  // the name's last word ("rate" in "tax_rate")
     double min;
     double max;
-    bool money;       // drawn lognormal: most prices are small, a few large
+    bool money; // drawn lognormal: most prices are small, a few large
     const char *reason;
 };
 
 // The table of guesses: first match wins, so specific names come before the words they end in. Ranges
 // are what such columns hold in typical business data (the DVD rental and music store samples among them).
 const NumberRule kNumberRules[] = {
-    {{"rentalrate"}, {}, 0.99, 4.99, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental rate: 0.99 to 4.99")},
-    {{"replacementcost"}, {}, 9.99, 29.99, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a replacement cost: 9.99 to 29.99")},
-    {{"rentalduration", "loanduration", "rentaldays"}, {}, 3, 7, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental duration in days: 3 to 7")},
-    {{"milliseconds", "millis", "durationms", "lengthms"}, {"milliseconds", "ms", "millis"}, 30000, 600000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in milliseconds: 30,000 to 600,000 (half a minute to ten minutes)")},
-    {{"length", "runtime", "runningtime"}, {"length", "runtime"}, 45, 185, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a length: 45 to 185")},
-    {{"seconds"}, {"seconds", "secs", "sec"}, 1, 3600, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in seconds: 1 to 3,600")},
-    {{"minutes"}, {"minutes", "mins"}, 1, 240, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in minutes: 1 to 240")},
-    {{"hours"}, {"hours"}, 1, 80, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of hours: 1 to 80")},
-    {{"days"}, {"days"}, 1, 30, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of days: 1 to 30")},
-    {{"duration"}, {"duration"}, 1, 60, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration: 1 to 60")},
+    {{"rentalrate"},
+     {},
+     0.99,
+     4.99,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental rate: 0.99 to 4.99")},
+    {{"replacementcost"},
+     {},
+     9.99,
+     29.99,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a replacement cost: 9.99 to 29.99")},
+    {{"rentalduration", "loanduration", "rentaldays"},
+     {},
+     3,
+     7,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental duration in days: 3 to 7")},
+    {{"milliseconds", "millis", "durationms", "lengthms"},
+     {"milliseconds", "ms", "millis"},
+     30000,
+     600000,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                       "a duration in milliseconds: 30,000 to 600,000 (half a minute to ten minutes)")},
+    {{"length", "runtime", "runningtime"},
+     {"length", "runtime"},
+     45,
+     185,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a length: 45 to 185")},
+    {{"seconds"},
+     {"seconds", "secs", "sec"},
+     1,
+     3600,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in seconds: 1 to 3,600")},
+    {{"minutes"},
+     {"minutes", "mins"},
+     1,
+     240,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in minutes: 1 to 240")},
+    {{"hours"},
+     {"hours"},
+     1,
+     80,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of hours: 1 to 80")},
+    {{"days"},
+     {"days"},
+     1,
+     30,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of days: 1 to 30")},
+    {{"duration"},
+     {"duration"},
+     1,
+     60,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration: 1 to 60")},
     {{"age"}, {"age"}, 18, 90, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "an age: 18 to 90")},
-    {{"years", "yearsofexperience", "experience"}, {"years"}, 0, 40, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of years: 0 to 40")},
-    {{"rating", "stars"}, {"rating", "stars"}, 1, 5, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rating: 1 to 5")},
-    {{"percent", "percentage", "pct"}, {"percent", "percentage", "pct"}, 0, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a percentage: 0 to 100")},
-    {{"score"}, {"score", "points"}, 0, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a score: 0 to 100")},
-    {{"rank", "position", "ranking", "sortorder", "ordinal"}, {"rank", "position", "ranking", "ordinal"}, 1, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rank or position: 1 to 100")},
-    {{"qty", "quantity"}, {"qty", "quantity", "units"}, 1, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a quantity: 1 to 100")},
-    {{"pages", "pagecount", "numpages", "numberofpages"}, {"pages"}, 1, 1500, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of pages: 1 to 1,500")},
-    {{"stock", "instock", "onhand", "inventory"}, {"stock", "inventory", "onhand"}, 0, 1000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a stock level: 0 to 1,000")},
-    {{"count"}, {"count", "counter"}, 0, 1000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a count: 0 to 1,000")},
-    {{"bytes", "filesize", "sizebytes"}, {"bytes"}, 1024, 104857600, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a size in bytes: 1 KiB to 100 MiB")},
+    {{"years", "yearsofexperience", "experience"},
+     {"years"},
+     0,
+     40,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of years: 0 to 40")},
+    {{"rating", "stars"},
+     {"rating", "stars"},
+     1,
+     5,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rating: 1 to 5")},
+    {{"percent", "percentage", "pct"},
+     {"percent", "percentage", "pct"},
+     0,
+     100,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a percentage: 0 to 100")},
+    {{"score"},
+     {"score", "points"},
+     0,
+     100,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a score: 0 to 100")},
+    {{"rank", "position", "ranking", "sortorder", "ordinal"},
+     {"rank", "position", "ranking", "ordinal"},
+     1,
+     100,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rank or position: 1 to 100")},
+    {{"qty", "quantity"},
+     {"qty", "quantity", "units"},
+     1,
+     100,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a quantity: 1 to 100")},
+    {{"pages", "pagecount", "numpages", "numberofpages"},
+     {"pages"},
+     1,
+     1500,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of pages: 1 to 1,500")},
+    {{"stock", "instock", "onhand", "inventory"},
+     {"stock", "inventory", "onhand"},
+     0,
+     1000,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a stock level: 0 to 1,000")},
+    {{"count"},
+     {"count", "counter"},
+     0,
+     1000,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a count: 0 to 1,000")},
+    {{"bytes", "filesize", "sizebytes"},
+     {"bytes"},
+     1024,
+     104857600,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a size in bytes: 1 KiB to 100 MiB")},
     {{"size"}, {"size"}, 1, 1000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a size: 1 to 1,000")},
-    {{"weight"}, {"weight", "kg", "grams"}, 1, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a weight: 1 to 100")},
-    {{"height", "width", "depth"}, {"height", "width", "depth"}, 1, 250, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a dimension: 1 to 250")},
-    {{"salary", "wage", "income"}, {"salary", "wage", "income"}, 20000, 200000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a yearly salary: 20,000 to 200,000")},
-    {{"balance"}, {"balance"}, 0, 10000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a balance: 0 to 10,000")},
-    {{"discount"}, {"discount"}, 0, 50, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a discount: 0 to 50")},
-    {{"tax", "vat"}, {"tax", "vat"}, 0, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a tax: 0 to 100")},
-    {{"taxrate", "vatrate", "interestrate"}, {}, 0, 25, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rate in percent: 0 to 25")},
-    {{"price", "cost", "fee", "rate", "charge", "unitprice"}, {"price", "cost", "fee", "rate", "charge", "fare"}, 0.5, 500, true, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a price: 0.50 to 500, mostly small")},
-    {{"amount", "total", "subtotal", "payment", "revenue", "sum"}, {"amount", "total", "subtotal", "payment", "paid", "revenue", "spent"}, 0.5, 1000, true, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "an amount of money: 0.50 to 1,000, mostly small")},
+    {{"weight"},
+     {"weight", "kg", "grams"},
+     1,
+     100,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a weight: 1 to 100")},
+    {{"height", "width", "depth"},
+     {"height", "width", "depth"},
+     1,
+     250,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a dimension: 1 to 250")},
+    {{"salary", "wage", "income"},
+     {"salary", "wage", "income"},
+     20000,
+     200000,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a yearly salary: 20,000 to 200,000")},
+    {{"balance"},
+     {"balance"},
+     0,
+     10000,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a balance: 0 to 10,000")},
+    {{"discount"},
+     {"discount"},
+     0,
+     50,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a discount: 0 to 50")},
+    {{"tax", "vat"},
+     {"tax", "vat"},
+     0,
+     100,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a tax: 0 to 100")},
+    {{"taxrate", "vatrate", "interestrate"},
+     {},
+     0,
+     25,
+     false,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rate in percent: 0 to 25")},
+    {{"price", "cost", "fee", "rate", "charge", "unitprice"},
+     {"price", "cost", "fee", "rate", "charge", "fare"},
+     0.5,
+     500,
+     true,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a price: 0.50 to 500, mostly small")},
+    {{"amount", "total", "subtotal", "payment", "revenue", "sum"},
+     {"amount", "total", "subtotal", "payment", "paid", "revenue", "spent"},
+     0.5,
+     1000,
+     true,
+     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "an amount of money: 0.50 to 1,000, mostly small")},
 };
 
 const NumberRule *numberRule(const QStringList &parts)
@@ -124,8 +270,9 @@ const NumberRule *numberRule(const QStringList &parts)
         }
     }
     // "num_items", "number_of_seats", "*_count": counts.
-    if (parts.size() > 1 && (parts.first() == QLatin1String("num") ||
-                             (parts.first() == QLatin1String("number") && parts.at(1) == QLatin1String("of"))))
+    if (parts.size() > 1 &&
+        (parts.first() == QLatin1String("num") ||
+         (parts.first() == QLatin1String("number") && parts.at(1) == QLatin1String("of"))))
         return numberRule(QStringList{QStringLiteral("count")});
     return nullptr;
 }
@@ -153,7 +300,8 @@ std::optional<double> typeLimit(const QString &type, const QJsonObject &constrai
             return spec && spec->defaultValue.isDouble() ? int(spec->defaultValue.toDouble()) : fallback;
         };
         *scale = qBound(0, keyValue(QStringLiteral("scale"), 2), 18);
-        const int precision = type == QLatin1String("amount") ? 14 : keyValue(QStringLiteral("precision"), 12);
+        const int precision =
+            type == QLatin1String("amount") ? 14 : keyValue(QStringLiteral("precision"), 12);
         if (precision - *scale > 18)
             return 9.2e18 / std::pow(10.0, *scale);
         return std::pow(10.0, precision - *scale) - std::pow(10.0, -*scale);
@@ -206,17 +354,21 @@ std::optional<DateRule> dateRule(const QStringList &parts)
         return false;
     };
     if (isOneOf(whole, {"dob", "birthdate", "dateofbirth", "birthday", "born", "bornon"}) || has({"birth"}))
-        return DateRule{90, 18, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
-                                                  "a birth date: 18 to 90 years before the reference date")};
+        return DateRule{90, 18,
+                        QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                          "a birth date: 18 to 90 years before the reference date")};
     if (has({"hire", "hired", "start", "started", "joined", "since", "enrolled", "employed"}))
-        return DateRule{20, 0, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
-                                                 "a start date: the 20 years up to the reference date")};
+        return DateRule{20, 0,
+                        QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                          "a start date: the 20 years up to the reference date")};
     if (has({"created", "updated", "modified", "changed", "update", "deleted", "inserted", "createdate"}))
-        return DateRule{3, 0, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
-                                                "a record time: the 3 years up to the reference date")};
+        return DateRule{3, 0,
+                        QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                          "a record time: the 3 years up to the reference date")};
     if (parts.size() > 1 && (parts.last() == QLatin1String("at") || parts.last() == QLatin1String("on")))
-        return DateRule{1, 0, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
-                                                "a recent event: the year up to the reference date")};
+        return DateRule{1, 0,
+                        QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                          "a recent event: the year up to the reference date")};
     return std::nullopt;
 }
 
@@ -236,10 +388,10 @@ void addRange(QList<ColumnDefault> &out, const QJsonObject &constraints, const Q
         out.append(ColumnDefault{kMin, min, reason});
     else if (!temporal && givenMin.isUndefined() && min.toDouble() > 0 && givenMax.toDouble() >= 0)
         // The realistic minimum lies above the user's max; the kind still never goes negative.
-        out.append(ColumnDefault{kMin, min.isDouble() && std::floor(min.toDouble()) == min.toDouble()
-                                           ? QJsonValue(0)
-                                           : QJsonValue(0.0),
-                                 tr("never negative")});
+        out.append(ColumnDefault{
+            kMin,
+            min.isDouble() && std::floor(min.toDouble()) == min.toDouble() ? QJsonValue(0) : QJsonValue(0.0),
+            tr("never negative")});
     if (keepMax)
         out.append(ColumnDefault{kMax, max, reason});
 }
@@ -252,14 +404,15 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
     Q_UNUSED(table)
     QList<ColumnDefault> out;
     // Most columns are of types no rule is about: answer those before looking at the name.
-    static const QStringList guessed = {u"smallint"_s, u"integer"_s, u"bigint"_s, u"decimal"_s, u"amount"_s,
-                                        u"float"_s,    u"double"_s,  u"date"_s,   u"timestamp"_s, u"timestamptz"_s,
-                                        u"enum"_s,     u"pattern"_s};
+    static const QStringList guessed = {u"smallint"_s,  u"integer"_s,     u"bigint"_s, u"decimal"_s,
+                                        u"amount"_s,    u"float"_s,       u"double"_s, u"date"_s,
+                                        u"timestamp"_s, u"timestamptz"_s, u"enum"_s,   u"pattern"_s};
     if (!guessed.contains(type))
         return out;
     // Keys must stay unique and foreign keys follow their parent: a narrow range would break both.
     if (constraints.value(QStringLiteral("primaryKey")).toBool() ||
-        constraints.value(QStringLiteral("unique")).toBool() || constraints.contains(QStringLiteral("references")))
+        constraints.value(QStringLiteral("unique")).toBool() ||
+        constraints.contains(QStringLiteral("references")))
         return out;
     const QDate reference = referenceDate.isValid() ? referenceDate : QDate(2026, 1, 1);
     const QStringList parts = words(column);
@@ -283,7 +436,8 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
     if (type == QLatin1String("pattern") && !constraints.contains(QStringLiteral("pattern"))) {
         if (isOneOf(whole, {"version", "semver", "appversion", "softwareversion", "release"}) ||
             parts.last() == QLatin1String("version"))
-            out.append(ColumnDefault{QStringLiteral("pattern"), QStringLiteral("[1-9]\\.[0-9]{1,2}\\.[0-9]{1,2}"),
+            out.append(ColumnDefault{QStringLiteral("pattern"),
+                                     QStringLiteral("[1-9]\\.[0-9]{1,2}\\.[0-9]{1,2}"),
                                      tr("a version number: major.minor.patch")});
         else if (isOneOf(whole, {"sku", "productcode", "itemcode", "articlenumber", "partnumber"}) ||
                  parts.last() == QLatin1String("sku"))
@@ -307,9 +461,15 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
     const bool integral = type == QLatin1String("smallint") || type == QLatin1String("integer") ||
                           type == QLatin1String("bigint");
 
-    // Years: the last 30 up to the reference year.
-    if (integral && (parts.last() == QLatin1String("year") || parts.join(QString()) == QLatin1String("releaseyear"))) {
-        addRange(out, constraints, reference.year() - 30, reference.year(), tr("a year: the 30 years up to the reference year"), false);
+    // Years: of birth 18 to 90 before the reference year, any other the last 30 up to it.
+    if (integral && parts.last() == QLatin1String("year") && parts.contains(QLatin1String("birth"))) {
+        addRange(out, constraints, reference.year() - 90, reference.year() - 18,
+                 tr("a year of birth: 18 to 90 years before the reference year"), false);
+        return out;
+    }
+    if (integral && parts.last() == QLatin1String("year")) {
+        addRange(out, constraints, reference.year() - 30, reference.year(),
+                 tr("a year: the 30 years up to the reference year"), false);
         return out;
     }
 
@@ -368,7 +528,8 @@ QJsonObject ColumnDefaults::typeDefaults(const QString &type, const QJsonObject 
         return out;
     if (!givenMax.isValid()) {
         // The window ends at the reference date, or 5 years after a min the user put beyond it.
-        const QDate end = givenMin.isValid() && givenMin > reference ? givenMin.addYears(kWindowYears) : reference;
+        const QDate end =
+            givenMin.isValid() && givenMin > reference ? givenMin.addYears(kWindowYears) : reference;
         out.insert(kMax, temporalText(type, end));
         if (!givenMin.isValid())
             out.insert(kMin, temporalText(type, end.addYears(-kWindowYears)));

@@ -87,10 +87,9 @@ SchemaEditor::SchemaEditor(QWidget *parent) : QWidget(parent)
     });
     auto setReference = [this] {
         if (m_session && !m_refreshing)
-            m_session->setSchemaProperty(Property::ReferenceDate,
-                                         m_referenceSet->isChecked()
-                                             ? m_referenceDate->date().toString(Qt::ISODate)
-                                             : QString());
+            m_session->setSchemaProperty(
+                Property::ReferenceDate,
+                m_referenceSet->isChecked() ? m_referenceDate->date().toString(Qt::ISODate) : QString());
     };
     connect(m_referenceSet, &QCheckBox::toggled, this, setReference);
     connect(m_referenceDate, &QDateEdit::dateChanged, this, setReference);
