@@ -18,7 +18,8 @@ namespace fabrica {
 
 namespace {
 
-QString tr(const char *text)
+// A reason of the table (marked with QT_TRANSLATE_NOOP), translated.
+QString translated(const char *text)
 {
     return QCoreApplication::translate("fabrica::ColumnDefaults", text);
 }
@@ -75,185 +76,42 @@ struct NumberRule
 
 // The table of guesses: first match wins, so specific names come before the words they end in. Ranges
 // are what such columns hold in typical business data (the DVD rental and music store samples among them).
+// One rule a line: it reads as the table it is.
+// clang-format off
 const NumberRule kNumberRules[] = {
-    {{"rentalrate"},
-     {},
-     0.99,
-     4.99,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental rate: 0.99 to 4.99")},
-    {{"replacementcost"},
-     {},
-     9.99,
-     29.99,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a replacement cost: 9.99 to 29.99")},
-    {{"rentalduration", "loanduration", "rentaldays"},
-     {},
-     3,
-     7,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental duration in days: 3 to 7")},
-    {{"milliseconds", "millis", "durationms", "lengthms"},
-     {"milliseconds", "ms", "millis"},
-     30000,
-     600000,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
-                       "a duration in milliseconds: 30,000 to 600,000 (half a minute to ten minutes)")},
-    {{"length", "runtime", "runningtime"},
-     {"length", "runtime"},
-     45,
-     185,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a length: 45 to 185")},
-    {{"seconds"},
-     {"seconds", "secs", "sec"},
-     1,
-     3600,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in seconds: 1 to 3,600")},
-    {{"minutes"},
-     {"minutes", "mins"},
-     1,
-     240,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in minutes: 1 to 240")},
-    {{"hours"},
-     {"hours"},
-     1,
-     80,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of hours: 1 to 80")},
-    {{"days"},
-     {"days"},
-     1,
-     30,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of days: 1 to 30")},
-    {{"duration"},
-     {"duration"},
-     1,
-     60,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration: 1 to 60")},
+    {{"rentalrate"}, {}, 0.99, 4.99, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental rate: 0.99 to 4.99")},
+    {{"replacementcost"}, {}, 9.99, 29.99, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a replacement cost: 9.99 to 29.99")},
+    {{"rentalduration", "loanduration", "rentaldays"}, {}, 3, 7, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental duration in days: 3 to 7")},
+    {{"milliseconds", "millis", "durationms", "lengthms"}, {"milliseconds", "ms", "millis"}, 30000, 600000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in milliseconds: 30,000 to 600,000 (half a minute to ten minutes)")},
+    {{"length", "runtime", "runningtime"}, {"length", "runtime"}, 45, 185, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a length: 45 to 185")},
+    {{"seconds"}, {"seconds", "secs", "sec"}, 1, 3600, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in seconds: 1 to 3,600")},
+    {{"minutes"}, {"minutes", "mins"}, 1, 240, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration in minutes: 1 to 240")},
+    {{"hours"}, {"hours"}, 1, 80, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of hours: 1 to 80")},
+    {{"days"}, {"days"}, 1, 30, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of days: 1 to 30")},
+    {{"duration"}, {"duration"}, 1, 60, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a duration: 1 to 60")},
     {{"age"}, {"age"}, 18, 90, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "an age: 18 to 90")},
-    {{"years", "yearsofexperience", "experience"},
-     {"years"},
-     0,
-     40,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of years: 0 to 40")},
-    {{"rating", "stars"},
-     {"rating", "stars"},
-     1,
-     5,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rating: 1 to 5")},
-    {{"percent", "percentage", "pct"},
-     {"percent", "percentage", "pct"},
-     0,
-     100,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a percentage: 0 to 100")},
-    {{"score"},
-     {"score", "points"},
-     0,
-     100,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a score: 0 to 100")},
-    {{"rank", "position", "ranking", "sortorder", "ordinal"},
-     {"rank", "position", "ranking", "ordinal"},
-     1,
-     100,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rank or position: 1 to 100")},
-    {{"qty", "quantity"},
-     {"qty", "quantity", "units"},
-     1,
-     100,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a quantity: 1 to 100")},
-    {{"pages", "pagecount", "numpages", "numberofpages"},
-     {"pages"},
-     1,
-     1500,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of pages: 1 to 1,500")},
-    {{"stock", "instock", "onhand", "inventory"},
-     {"stock", "inventory", "onhand"},
-     0,
-     1000,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a stock level: 0 to 1,000")},
-    {{"count"},
-     {"count", "counter"},
-     0,
-     1000,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a count: 0 to 1,000")},
-    {{"bytes", "filesize", "sizebytes"},
-     {"bytes"},
-     1024,
-     104857600,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a size in bytes: 1 KiB to 100 MiB")},
+    {{"years", "yearsofexperience", "experience"}, {"years"}, 0, 40, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of years: 0 to 40")},
+    {{"rating", "stars"}, {"rating", "stars"}, 1, 5, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rating: 1 to 5")},
+    {{"percent", "percentage", "pct"}, {"percent", "percentage", "pct"}, 0, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a percentage: 0 to 100")},
+    {{"score"}, {"score", "points"}, 0, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a score: 0 to 100")},
+    {{"rank", "position", "ranking", "sortorder", "ordinal"}, {"rank", "position", "ranking", "ordinal"}, 1, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rank or position: 1 to 100")},
+    {{"qty", "quantity"}, {"qty", "quantity", "units"}, 1, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a quantity: 1 to 100")},
+    {{"pages", "pagecount", "numpages", "numberofpages"}, {"pages"}, 1, 1500, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a number of pages: 1 to 1,500")},
+    {{"stock", "instock", "onhand", "inventory"}, {"stock", "inventory", "onhand"}, 0, 1000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a stock level: 0 to 1,000")},
+    {{"count"}, {"count", "counter"}, 0, 1000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a count: 0 to 1,000")},
+    {{"bytes", "filesize", "sizebytes"}, {"bytes"}, 1024, 104857600, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a size in bytes: 1 KiB to 100 MiB")},
     {{"size"}, {"size"}, 1, 1000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a size: 1 to 1,000")},
-    {{"weight"},
-     {"weight", "kg", "grams"},
-     1,
-     100,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a weight: 1 to 100")},
-    {{"height", "width", "depth"},
-     {"height", "width", "depth"},
-     1,
-     250,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a dimension: 1 to 250")},
-    {{"salary", "wage", "income"},
-     {"salary", "wage", "income"},
-     20000,
-     200000,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a yearly salary: 20,000 to 200,000")},
-    {{"balance"},
-     {"balance"},
-     0,
-     10000,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a balance: 0 to 10,000")},
-    {{"discount"},
-     {"discount"},
-     0,
-     50,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a discount: 0 to 50")},
-    {{"tax", "vat"},
-     {"tax", "vat"},
-     0,
-     100,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a tax: 0 to 100")},
-    {{"taxrate", "vatrate", "interestrate"},
-     {},
-     0,
-     25,
-     false,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rate in percent: 0 to 25")},
-    {{"price", "cost", "fee", "rate", "charge", "unitprice"},
-     {"price", "cost", "fee", "rate", "charge", "fare"},
-     0.5,
-     500,
-     true,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a price: 0.50 to 500, mostly small")},
-    {{"amount", "total", "subtotal", "payment", "revenue", "sum"},
-     {"amount", "total", "subtotal", "payment", "paid", "revenue", "spent"},
-     0.5,
-     1000,
-     true,
-     QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "an amount of money: 0.50 to 1,000, mostly small")},
+    {{"weight"}, {"weight", "kg", "grams"}, 1, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a weight: 1 to 100")},
+    {{"height", "width", "depth"}, {"height", "width", "depth"}, 1, 250, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a dimension: 1 to 250")},
+    {{"salary", "wage", "income"}, {"salary", "wage", "income"}, 20000, 200000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a yearly salary: 20,000 to 200,000")},
+    {{"balance"}, {"balance"}, 0, 10000, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a balance: 0 to 10,000")},
+    {{"discount"}, {"discount"}, 0, 50, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a discount: 0 to 50")},
+    {{"tax", "vat"}, {"tax", "vat"}, 0, 100, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a tax: 0 to 100")},
+    {{"taxrate", "vatrate", "interestrate"}, {}, 0, 25, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rate in percent: 0 to 25")},
+    {{"price", "cost", "fee", "rate", "charge", "unitprice"}, {"price", "cost", "fee", "rate", "charge", "fare"}, 0.5, 500, true, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a price: 0.50 to 500, mostly small")},
+    {{"amount", "total", "subtotal", "payment", "revenue", "sum"}, {"amount", "total", "subtotal", "payment", "paid", "revenue", "spent"}, 0.5, 1000, true, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "an amount of money: 0.50 to 1,000, mostly small")},
 };
+// clang-format on
 
 const NumberRule *numberRule(const QStringList &parts)
 {
@@ -391,7 +249,7 @@ void addRange(QList<ColumnDefault> &out, const QJsonObject &constraints, const Q
         out.append(ColumnDefault{
             kMin,
             min.isDouble() && std::floor(min.toDouble()) == min.toDouble() ? QJsonValue(0) : QJsonValue(0.0),
-            tr("never negative")});
+            QCoreApplication::translate("fabrica::ColumnDefaults", "never negative")});
     if (keepMax)
         out.append(ColumnDefault{kMax, max, reason});
 }
@@ -429,8 +287,9 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
                                           u"pl"_s, u"ru"_s, u"zh"_s, u"ja"_s, u"ko"_s, u"ar"_s, u"hi"_s,
                                           u"tr"_s, u"sv"_s, u"da"_s, u"no"_s, u"fi"_s, u"cs"_s, u"el"_s,
                                           u"hu"_s, u"ro"_s, u"uk"_s, u"he"_s, u"id"_s, u"th"_s, u"vi"_s};
-        out.append(ColumnDefault{QStringLiteral("values"), QJsonArray::fromStringList(codes),
-                                 tr("a language: ISO 639-1 codes")});
+        out.append(ColumnDefault{
+            QStringLiteral("values"), QJsonArray::fromStringList(codes),
+            QCoreApplication::translate("fabrica::ColumnDefaults", "a language: ISO 639-1 codes")});
         return out;
     }
     if (type == QLatin1String("pattern") && !constraints.contains(QStringLiteral("pattern"))) {
@@ -438,11 +297,14 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
             parts.last() == QLatin1String("version"))
             out.append(ColumnDefault{QStringLiteral("pattern"),
                                      QStringLiteral("[1-9]\\.[0-9]{1,2}\\.[0-9]{1,2}"),
-                                     tr("a version number: major.minor.patch")});
+                                     QCoreApplication::translate("fabrica::ColumnDefaults",
+                                                                 "a version number: major.minor.patch")});
         else if (isOneOf(whole, {"sku", "productcode", "itemcode", "articlenumber", "partnumber"}) ||
                  parts.last() == QLatin1String("sku"))
-            out.append(ColumnDefault{QStringLiteral("pattern"), QStringLiteral("[A-Z]{3}-[0-9]{5}"),
-                                     tr("a stock keeping unit: three letters and five digits")});
+            out.append(ColumnDefault{
+                QStringLiteral("pattern"), QStringLiteral("[A-Z]{3}-[0-9]{5}"),
+                QCoreApplication::translate("fabrica::ColumnDefaults",
+                                            "a stock keeping unit: three letters and five digits")});
         return out;
     }
 
@@ -450,7 +312,7 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
         const std::optional<DateRule> rule = dateRule(parts);
         if (rule)
             addRange(out, constraints, temporalText(type, reference.addYears(-rule->fromYears)),
-                     temporalText(type, reference.addYears(-rule->toYears)), tr(rule->reason), true);
+                     temporalText(type, reference.addYears(-rule->toYears)), translated(rule->reason), true);
         return out;
     }
 
@@ -464,12 +326,16 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
     // Years: of birth 18 to 90 before the reference year, any other the last 30 up to it.
     if (integral && parts.last() == QLatin1String("year") && parts.contains(QLatin1String("birth"))) {
         addRange(out, constraints, reference.year() - 90, reference.year() - 18,
-                 tr("a year of birth: 18 to 90 years before the reference year"), false);
+                 QCoreApplication::translate("fabrica::ColumnDefaults",
+                                             "a year of birth: 18 to 90 years before the reference year"),
+                 false);
         return out;
     }
     if (integral && parts.last() == QLatin1String("year")) {
         addRange(out, constraints, reference.year() - 30, reference.year(),
-                 tr("a year: the 30 years up to the reference year"), false);
+                 QCoreApplication::translate("fabrica::ColumnDefaults",
+                                             "a year: the 30 years up to the reference year"),
+                 false);
         return out;
     }
 
@@ -487,9 +353,11 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
     }
     if (min > max)
         return out;
-    QString reason = tr(rule->reason);
+    QString reason = translated(rule->reason);
     if (max < rule->max)
-        reason += tr(" (at most %1, the largest value the column's SQL type holds)").arg(max, 0, 'g', 15);
+        reason += QCoreApplication::translate("fabrica::ColumnDefaults",
+                                              " (at most %1, the largest value the column's SQL type holds)")
+                      .arg(max, 0, 'g', 15);
     auto number = [integral](double v) { return integral ? QJsonValue(qint64(v)) : QJsonValue(v); };
     const qsizetype before = out.size();
     addRange(out, constraints, number(min), number(max), reason, false);
