@@ -526,7 +526,8 @@ void TestDefaults::validatorAcceptsGuessesBesideExplicitKeys()
                             column(u"milliseconds"_s, u"integer"_s, R"({"max": 100})"),
                             column(u"birth_date"_s, u"date"_s, R"({"max": "1950-01-01"})"),
                             column(u"shipped"_s, u"date"_s, R"({"min": "2029-01-01"})"),
-                            column(u"opened"_s, u"timestamp"_s, R"({"max": "1980-01-01T00:00:00"})")}}};
+                            column(u"opened"_s, u"timestamp"_s, R"({"max": "1980-01-01T00:00:00"})"),
+                            column(u"noon"_s, u"timestamp"_s, R"({"min": "2024-06-30T12:00:00"})")}}};
     for (const Problem &problem : SchemaValidator().validate(schema))
         QVERIFY2(!problem.isError(), qPrintable(problem.path + u": "_s + problem.message));
     QString error;

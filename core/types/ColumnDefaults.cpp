@@ -282,7 +282,7 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
     if (type == QLatin1String("enum") && !constraints.contains(QStringLiteral("values")) &&
         (isOneOf(whole, {"language", "lang", "languagecode", "langcode", "languageid", "isolanguage"}) ||
          parts.last() == QLatin1String("language"))) {
-        // ISO 639-1 codes of widely used languages, most common first in the weights.
+        // ISO 639-1 codes of widely used languages.
         static const QStringList codes = {u"en"_s, u"es"_s, u"de"_s, u"fr"_s, u"pt"_s, u"it"_s, u"nl"_s,
                                           u"pl"_s, u"ru"_s, u"zh"_s, u"ja"_s, u"ko"_s, u"ar"_s, u"hi"_s,
                                           u"tr"_s, u"sv"_s, u"da"_s, u"no"_s, u"fi"_s, u"cs"_s, u"el"_s,
@@ -395,9 +395,11 @@ QJsonObject ColumnDefaults::typeDefaults(const QString &type, const QJsonObject 
     if (givenMin.isValid() && givenMax.isValid())
         return out;
     if (!givenMax.isValid()) {
-        // The window ends at the reference date, or 5 years after a min the user put beyond it.
-        const QDate end =
-            givenMin.isValid() && givenMin > reference ? givenMin.addYears(kWindowYears) : reference;
+        // The window ends at the reference date, or 5 years after a min the user put beyond it (for
+        // timestamps also a min later on that day: the window ends at its midnight).
+        const bool beyond = givenMin.isValid() && (givenMin > reference ||
+                                                   (givenMin == reference && type != QLatin1String("date")));
+        const QDate end = beyond ? givenMin.addYears(kWindowYears) : reference;
         out.insert(kMax, temporalText(type, end));
         if (!givenMin.isValid())
             out.insert(kMin, temporalText(type, end.addYears(-kWindowYears)));
