@@ -432,18 +432,26 @@ Result<SchemaRecord> SqlRepository::insertSchema(Scope &scope, qint64 ownerId, c
     record.description = schema.description;
     record.created = schema.created.isValid() ? schema.created.toUTC() : QDateTime::currentDateTimeUtc();
     record.tables = int(schema.tables.size());
-    Result<Rows> inserted = query(
-        db,
-        QStringLiteral("INSERT INTO schemas (user_id, name, description, locale, reference_date, created) "
-                       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
-        {ownerId, name, text(schema.description), text(schema.locale), referenceDateText(schema),
-         timeValue(record.created)},
-        tr("cannot save the schema"));
+    Result<Rows> inserted =
+        query(db,
+              QStringLiteral(
+                  "INSERT INTO schemas (user_id, name, description, locale, created) VALUES (?, ?, ?, ?, ?) "
+                  "RETURNING id"),
+              {ownerId, name, text(schema.description), text(schema.locale), timeValue(record.created)},
+              tr("cannot save the schema"));
     if (!inserted)
         return inserted.error();
     if (!inserted->next())
         return makeError(ErrorCode::Database, tr("cannot save the schema"));
     record.id = inserted->value(0).toLongLong();
+    // A statement of its own, only when there is a date: a schema without one is saved as before version 6
+    // (tst_jobs stores schemas in a version-3 database to test the upgrade).
+    if (schema.referenceDate.isValid()) {
+        Result<Rows> dated = query(db, QStringLiteral("UPDATE schemas SET reference_date = ? WHERE id = ?"),
+                                   {referenceDateText(schema), record.id}, tr("cannot save the schema"));
+        if (!dated)
+            return dated.error();
+    }
     record.revision = 1;
     // The owner's name, as every other read of a schema record gives it.
     Result<Rows> owner = query(db, QStringLiteral("SELECT username FROM users WHERE id = ?"), {ownerId},
