@@ -74,11 +74,11 @@ void TestCliStorage::migrateAndStatus()
     QVERIFY2(run.out.contains(u"storage version 0"_s), qPrintable(run.out + run.err));
     run = fabrica({u"db"_s, u"migrate"_s});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.contains(u"upgraded from version 0 to 5"_s), qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(u"upgraded from version 0 to 6"_s), qPrintable(run.out + run.err));
     QCOMPARE(run.err, QString()); // no server notices on the terminal
     run = fabrica({u"db"_s, u"migrate"_s});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY(run.out.contains(u"up to date (version 5)"_s));
+    QVERIFY(run.out.contains(u"up to date (version 6)"_s));
     run = fabrica({u"db"_s, u"status"_s});
     QCOMPARE(run.exitCode, 0);
     if (m_url.startsWith(u"sqlite:"_s)) {

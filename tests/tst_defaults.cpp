@@ -2,11 +2,13 @@
 // ColumnDefaults' guesses from names and types, date windows that end at the reference date, integer
 // primary keys counting from 1, and hash-shaped password columns — on a DVD-rental-like schema of 100,000
 // rows, byte-identical for 1 and 4 threads.
+#include "StorageTestSupport.h"
 #include "export/ExportFormat.h"
 #include "export/Sink.h"
 #include "format/SchemaFile.h"
 #include "generate/GenerationJob.h"
 #include "generate/Plan.h"
+#include "import/ImportService.h"
 #include "types/ColumnDefaults.h"
 #include "validate/SchemaValidator.h"
 
@@ -64,14 +66,12 @@ Schema rentalSchema(qint64 rows)
               {},
               std::min<qint64>(rows, 30000), // staff_id is a smallint: 1..32767
               {column(u"staff_id"_s, u"smallint"_s, R"({"primaryKey": true})"),
-               column(u"birth_date"_s, u"date"_s),
-               column(u"hire_date"_s, u"date"_s),
+               column(u"birth_date"_s, u"date"_s), column(u"hire_date"_s, u"date"_s),
                column(u"password"_s, u"password_hash"_s),
                column(u"password_bcrypt"_s, u"password_hash"_s, R"({"algorithm": "bcrypt"})"),
                column(u"password_sha"_s, u"password_hash"_s, R"({"algorithm": "sha256"})"),
                column(u"api_token"_s, u"token"_s, R"({"unique": true, "length": 24})"),
-               column(u"created_at"_s, u"timestamptz"_s),
-               column(u"visited"_s, u"date"_s)}},
+               column(u"created_at"_s, u"timestamptz"_s), column(u"visited"_s, u"date"_s)}},
     };
     return schema;
 }
@@ -101,9 +101,10 @@ QList<QStringList> tableValues(const Plan &plan, const QString &name)
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             const ColumnChunk &cells = chunk.columns[c];
             for (int row = 0; row < cells.size(); ++row)
-                values[qsizetype(c)].append(cells.isNull(row) ? QString()
-                                                              : QString::fromUtf8(cells.value(row).data(),
-                                                                                  qsizetype(cells.value(row).size())));
+                values[qsizetype(c)].append(
+                    cells.isNull(row)
+                        ? QString()
+                        : QString::fromUtf8(cells.value(row).data(), qsizetype(cells.value(row).size())));
         }
     }
     return values;
@@ -136,7 +137,8 @@ QMap<QString, QByteArray> csvDigests(const Plan &plan, int threads, QString *err
 QJsonObject guesses(const QString &name, const QString &type, const QByteArray &constraints = "{}",
                     const QDate &reference = QDate(2024, 6, 30))
 {
-    return ColumnDefaults::guessObject(u"t"_s, name, type, QJsonDocument::fromJson(constraints).object(), reference);
+    return ColumnDefaults::guessObject(u"t"_s, name, type, QJsonDocument::fromJson(constraints).object(),
+                                       reference);
 }
 
 QByteArray schemaFile(const QByteArray &schemaProperties)
@@ -165,6 +167,11 @@ private slots:
     void guessesLeaveExplicitKeysAlone();
     void guessesCarryReasons();
     void validatorAcceptsGuessesBesideExplicitKeys();
+    void languageAndVersionNeedNoKeys();
+    void examplesTakeNoGuesses();
+    void importWritesTodaysDate();
+    void storageKeepsTheReferenceDate_data();
+    void storageKeepsTheReferenceDate();
 };
 
 void TestDefaults::rentalSchemaHasSensibleValues()
@@ -212,7 +219,8 @@ void TestDefaults::rentalSchemaHasSensibleValues()
     const QList<QStringList> staff = tableValues(*plan, u"staff"_s);
     const QRegularExpression argon2(
         uR"(^\$argon2id\$v=19\$m=65536,t=3,p=4\$[A-Za-z0-9+/]{21}[AQgw]\$[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]$)"_s);
-    const QRegularExpression bcrypt(uR"(^\$2b\$12\$[./A-Za-z0-9]{21}[.Oeu][./A-Za-z0-9]{30}[.CGKOSWaeimquy26]$)"_s);
+    const QRegularExpression bcrypt(
+        uR"(^\$2b\$12\$[./A-Za-z0-9]{21}[.Oeu][./A-Za-z0-9]{30}[.CGKOSWaeimquy26]$)"_s);
     const QRegularExpression sha256(u"^[0-9a-f]{64}$"_s);
     const QRegularExpression token(u"^[0-9a-f]{24}$"_s);
     QSet<QString> tokens, passwords;
@@ -222,7 +230,8 @@ void TestDefaults::rentalSchemaHasSensibleValues()
         QVERIFY2(birth.isValid() && birth <= reference.addYears(-18) && birth >= reference.addYears(-90),
                  qPrintable(staff[1][row]));
         const QDate hired = QDate::fromString(staff[2][row], Qt::ISODate);
-        QVERIFY2(hired.isValid() && hired <= reference && hired >= reference.addYears(-20), qPrintable(staff[2][row]));
+        QVERIFY2(hired.isValid() && hired <= reference && hired >= reference.addYears(-20),
+                 qPrintable(staff[2][row]));
         QVERIFY2(argon2.match(staff[3][row]).hasMatch(), qPrintable(staff[3][row]));
         QVERIFY2(bcrypt.match(staff[4][row]).hasMatch(), qPrintable(staff[4][row]));
         QVERIFY2(sha256.match(staff[5][row]).hasMatch(), qPrintable(staff[5][row]));
@@ -311,7 +320,8 @@ void TestDefaults::dateWindowFollowsTheReferenceDate()
         const QDate later = QDate::fromString(values[2][row], Qt::ISODate);
         QVERIFY2(later >= QDate(2031, 1, 1) && later <= QDate(2036, 1, 1), qPrintable(values[2][row]));
         const QDate earlier = QDate::fromString(values[3][row], Qt::ISODate);
-        QVERIFY2(earlier >= QDate(1994, 12, 31) && earlier <= QDate(1999, 12, 31), qPrintable(values[3][row]));
+        QVERIFY2(earlier >= QDate(1994, 12, 31) && earlier <= QDate(1999, 12, 31),
+                 qPrintable(values[3][row]));
         const QDate asked = QDate::fromString(values[4][row], Qt::ISODate);
         lastAsked = std::max(lastAsked, asked);
     }
@@ -320,14 +330,16 @@ void TestDefaults::dateWindowFollowsTheReferenceDate()
 
 void TestDefaults::referenceDateRoundTrips()
 {
-    const QByteArray text = schemaFile(R"("created": "2025-03-04T05:06:07Z", "referenceDate": "2024-02-29", )");
+    const QByteArray text =
+        schemaFile(R"("created": "2025-03-04T05:06:07Z", "referenceDate": "2024-02-29", )");
     Result<Schema> schema = SchemaFile::parse(text, u"s.fabrica.json"_s);
     QVERIFY2(schema, qPrintable(schema ? QString() : schema.error().toString()));
     QCOMPARE(schema->referenceDate, QDate(2024, 2, 29));
     QCOMPARE(schema->effectiveReferenceDate(), QDate(2024, 2, 29));
     const QByteArray canonical = SchemaFile::serialize(*schema);
     // Written after created, before locale and tables, and read back unchanged.
-    QVERIFY2(canonical.contains("\"created\": \"2025-03-04T05:06:07Z\",\n    \"referenceDate\": \"2024-02-29\",\n"),
+    QVERIFY2(canonical.contains(
+                 "\"created\": \"2025-03-04T05:06:07Z\",\n    \"referenceDate\": \"2024-02-29\",\n"),
              canonical.constData());
     Result<Schema> again = SchemaFile::parse(canonical, {});
     QVERIFY(again);
@@ -382,48 +394,76 @@ void TestDefaults::columnDefaults_data()
     QTest::addColumn<QByteArray>("constraints");
     QTest::addColumn<QByteArray>("expected"); // the guesses as JSON
 
-    QTest::newRow("quantity") << u"quantity"_s << u"integer"_s << QByteArray("{}") << QByteArray(R"({"min":1,"max":100})");
-    QTest::newRow("qty camel") << u"OrderQty"_s << u"bigint"_s << QByteArray("{}") << QByteArray(R"({"min":1,"max":100})");
-    QTest::newRow("age") << u"age"_s << u"smallint"_s << QByteArray("{}") << QByteArray(R"({"min":18,"max":90})");
+    QTest::newRow("quantity") << u"quantity"_s << u"integer"_s << QByteArray("{}")
+                              << QByteArray(R"({"min":1,"max":100})");
+    QTest::newRow("qty camel") << u"OrderQty"_s << u"bigint"_s << QByteArray("{}")
+                               << QByteArray(R"({"min":1,"max":100})");
+    QTest::newRow("age") << u"age"_s << u"smallint"_s << QByteArray("{}")
+                         << QByteArray(R"({"min":18,"max":90})");
     QTest::newRow("ms in smallint") << u"milliseconds"_s << u"smallint"_s << QByteArray("{}")
                                     << QByteArray(R"({"min":30000,"max":32767})");
-    QTest::newRow("ms") << u"Milliseconds"_s << u"integer"_s << QByteArray("{}") << QByteArray(R"({"min":30000,"max":600000})");
-    QTest::newRow("bytes in smallint") << u"size_bytes"_s << u"smallint"_s << QByteArray("{}")
-                                       << QByteArray(R"({"min":1024,"max":32767})");
+    QTest::newRow("ms") << u"Milliseconds"_s << u"integer"_s << QByteArray("{}")
+                        << QByteArray(R"({"min":30000,"max":600000})");
+    QTest::newRow("bytes in smallint")
+        << u"size_bytes"_s << u"smallint"_s << QByteArray("{}") << QByteArray(R"({"min":1024,"max":32767})");
     QTest::newRow("rental_duration") << u"RENTAL-DURATION"_s << u"smallint"_s << QByteArray("{}")
                                      << QByteArray(R"({"min":3,"max":7})");
-    QTest::newRow("rental_rate") << u"rental_rate"_s << u"decimal"_s << QByteArray(R"({"precision":4,"scale":2})")
+    QTest::newRow("rental_rate") << u"rental_rate"_s << u"decimal"_s
+                                 << QByteArray(R"({"precision":4,"scale":2})")
                                  << QByteArray(R"({"min":0.99,"max":4.99})");
     QTest::newRow("price in numeric(4,2)")
         << u"unit_price"_s << u"decimal"_s << QByteArray(R"({"precision":4,"scale":2})")
-        << QByteArray(R"({"min":0.5,"max":99.99,"distribution":{"name":"lognormal","mu":2.70805020110221,"sigma":1}})");
-    QTest::newRow("price as integer") << u"price"_s << u"integer"_s << QByteArray("{}")
-                                      << QByteArray(R"({"min":1,"max":500,"distribution":{"name":"lognormal","mu":2.70805020110221,"sigma":1}})");
-    QTest::newRow("year") << u"release_year"_s << u"smallint"_s << QByteArray("{}") << QByteArray(R"({"min":1994,"max":2024})");
-    QTest::newRow("num_items") << u"num_items"_s << u"integer"_s << QByteArray("{}") << QByteArray(R"({"min":0,"max":1000})");
-    QTest::newRow("rating") << u"rating"_s << u"float"_s << QByteArray("{}") << QByteArray(R"({"min":1,"max":5})");
+        << QByteArray(
+               R"({"min":0.5,"max":99.99,"distribution":{"name":"lognormal","mu":2.70805020110221,"sigma":1}})");
+    QTest::newRow("price as integer")
+        << u"price"_s << u"integer"_s << QByteArray("{}")
+        << QByteArray(
+               R"({"min":1,"max":500,"distribution":{"name":"lognormal","mu":2.70805020110221,"sigma":1}})");
+    QTest::newRow("year") << u"release_year"_s << u"smallint"_s << QByteArray("{}")
+                          << QByteArray(R"({"min":1994,"max":2024})");
+    QTest::newRow("birth year") << u"BirthYear"_s << u"integer"_s << QByteArray("{}")
+                                << QByteArray(R"({"min":1934,"max":2006})");
+    QTest::newRow("num_items") << u"num_items"_s << u"integer"_s << QByteArray("{}")
+                               << QByteArray(R"({"min":0,"max":1000})");
+    QTest::newRow("rating") << u"rating"_s << u"float"_s << QByteArray("{}")
+                            << QByteArray(R"({"min":1,"max":5})");
     QTest::newRow("birth_date") << u"birth_date"_s << u"date"_s << QByteArray("{}")
                                 << QByteArray(R"({"min":"1934-06-30","max":"2006-06-30"})");
     QTest::newRow("dob timestamp") << u"DOB"_s << u"timestamp"_s << QByteArray("{}")
-                                   << QByteArray(R"({"min":"1934-06-30T00:00:00","max":"2006-06-30T00:00:00"})");
+                                   << QByteArray(
+                                          R"({"min":"1934-06-30T00:00:00","max":"2006-06-30T00:00:00"})");
     QTest::newRow("hire_date") << u"hireDate"_s << u"date"_s << QByteArray("{}")
                                << QByteArray(R"({"min":"2004-06-30","max":"2024-06-30"})");
     QTest::newRow("last_update") << u"last_update"_s << u"timestamptz"_s << QByteArray("{}")
-                                 << QByteArray(R"({"min":"2021-06-30T00:00:00Z","max":"2024-06-30T00:00:00Z"})");
+                                 << QByteArray(
+                                        R"({"min":"2021-06-30T00:00:00Z","max":"2024-06-30T00:00:00Z"})");
     QTest::newRow("shipped_at") << u"shipped_at"_s << u"timestamp"_s << QByteArray("{}")
                                 << QByteArray(R"({"min":"2023-06-30T00:00:00","max":"2024-06-30T00:00:00"})");
+    QTest::newRow("version pattern") << u"app_version"_s << u"pattern"_s << QByteArray("{}")
+                                     << QByteArray(R"({"pattern":"[1-9]\\.[0-9]{1,2}\\.[0-9]{1,2}"})");
+    QTest::newRow("sku pattern") << u"SKU"_s << u"pattern"_s << QByteArray("{}")
+                                 << QByteArray(R"({"pattern":"[A-Z]{3}-[0-9]{5}"})");
+    QTest::newRow("own pattern") << u"sku"_s << u"pattern"_s << QByteArray(R"({"pattern":"X"})")
+                                 << QByteArray("{}");
     QTest::newRow("unknown name") << u"flux"_s << u"integer"_s << QByteArray("{}") << QByteArray("{}");
     QTest::newRow("text type") << u"quantity"_s << u"string"_s << QByteArray("{}") << QByteArray("{}");
-    QTest::newRow("primary key") << u"count"_s << u"integer"_s << QByteArray(R"({"primaryKey":true})") << QByteArray("{}");
-    QTest::newRow("foreign key") << u"age"_s << u"integer"_s << QByteArray(R"({"references":"a.b"})") << QByteArray("{}");
-    QTest::newRow("lone max") << u"quantity"_s << u"integer"_s << QByteArray(R"({"max":10})") << QByteArray(R"({"min":1})");
+    QTest::newRow("primary key") << u"count"_s << u"integer"_s << QByteArray(R"({"primaryKey":true})")
+                                 << QByteArray("{}");
+    QTest::newRow("foreign key") << u"age"_s << u"integer"_s << QByteArray(R"({"references":"a.b"})")
+                                 << QByteArray("{}");
+    QTest::newRow("lone max") << u"quantity"_s << u"integer"_s << QByteArray(R"({"max":10})")
+                              << QByteArray(R"({"min":1})");
     QTest::newRow("conflicting max") << u"milliseconds"_s << u"integer"_s << QByteArray(R"({"max":100})")
                                      << QByteArray(R"({"min":0})");
-    QTest::newRow("conflicting min") << u"quantity"_s << u"integer"_s << QByteArray(R"({"min":500})") << QByteArray("{}");
-    QTest::newRow("negative max") << u"age"_s << u"integer"_s << QByteArray(R"({"max":-5})") << QByteArray("{}");
-    QTest::newRow("date lone min") << u"birth_date"_s << u"date"_s << QByteArray(R"({"min":"2010-01-01"})") << QByteArray("{}");
-    QTest::newRow("money with own shape") << u"cost"_s << u"decimal"_s << QByteArray(R"({"distribution":{"name":"normal"}})")
-                                          << QByteArray(R"({"min":0.5,"max":500})");
+    QTest::newRow("conflicting min") << u"quantity"_s << u"integer"_s << QByteArray(R"({"min":500})")
+                                     << QByteArray("{}");
+    QTest::newRow("negative max") << u"age"_s << u"integer"_s << QByteArray(R"({"max":-5})")
+                                  << QByteArray("{}");
+    QTest::newRow("date lone min") << u"birth_date"_s << u"date"_s << QByteArray(R"({"min":"2010-01-01"})")
+                                   << QByteArray("{}");
+    QTest::newRow("money with own shape")
+        << u"cost"_s << u"decimal"_s << QByteArray(R"({"distribution":{"name":"normal"}})")
+        << QByteArray(R"({"min":0.5,"max":500})");
 }
 
 void TestDefaults::columnDefaults()
@@ -436,17 +476,20 @@ void TestDefaults::columnDefaults()
     QJsonObject want = QJsonDocument::fromJson(expected).object();
     // The lognormal's mu is ln 15: compare it to a few digits, the rest exactly.
     if (got.value(u"distribution"_s).isObject() && want.value(u"distribution"_s).isObject()) {
-        QVERIFY(std::abs(got[u"distribution"_s][u"mu"_s].toDouble() - want[u"distribution"_s][u"mu"_s].toDouble()) < 1e-9);
+        QVERIFY(std::abs(got[u"distribution"_s][u"mu"_s].toDouble() -
+                         want[u"distribution"_s][u"mu"_s].toDouble()) < 1e-9);
         QJsonObject a = got, b = want;
         QJsonObject da = a[u"distribution"_s].toObject(), db = b[u"distribution"_s].toObject();
         da.remove(u"mu"_s);
         db.remove(u"mu"_s);
         a[u"distribution"_s] = da;
         b[u"distribution"_s] = db;
-        QCOMPARE(QJsonDocument(a).toJson(QJsonDocument::Compact), QJsonDocument(b).toJson(QJsonDocument::Compact));
+        QCOMPARE(QJsonDocument(a).toJson(QJsonDocument::Compact),
+                 QJsonDocument(b).toJson(QJsonDocument::Compact));
         return;
     }
-    QCOMPARE(QJsonDocument(got).toJson(QJsonDocument::Compact), QJsonDocument(want).toJson(QJsonDocument::Compact));
+    QCOMPARE(QJsonDocument(got).toJson(QJsonDocument::Compact),
+             QJsonDocument(want).toJson(QJsonDocument::Compact));
 }
 
 void TestDefaults::guessesLeaveExplicitKeysAlone()
@@ -483,7 +526,8 @@ void TestDefaults::validatorAcceptsGuessesBesideExplicitKeys()
                             column(u"milliseconds"_s, u"integer"_s, R"({"max": 100})"),
                             column(u"birth_date"_s, u"date"_s, R"({"max": "1950-01-01"})"),
                             column(u"shipped"_s, u"date"_s, R"({"min": "2029-01-01"})"),
-                            column(u"opened"_s, u"timestamp"_s, R"({"max": "1980-01-01T00:00:00"})")}}};
+                            column(u"opened"_s, u"timestamp"_s, R"({"max": "1980-01-01T00:00:00"})"),
+                            column(u"noon"_s, u"timestamp"_s, R"({"min": "2024-06-30T12:00:00"})")}}};
     for (const Problem &problem : SchemaValidator().validate(schema))
         QVERIFY2(!problem.isError(), qPrintable(problem.path + u": "_s + problem.message));
     QString error;
@@ -500,6 +544,107 @@ void TestDefaults::validatorAcceptsGuessesBesideExplicitKeys()
     for (const Problem &problem : SchemaValidator().validate(schema))
         caught = caught || (problem.isError() && problem.message.contains(u"greater than"_s));
     QVERIFY(caught);
+}
+
+void TestDefaults::languageAndVersionNeedNoKeys()
+{
+    Schema schema;
+    schema.name = u"texts"_s;
+    schema.tables = {Table{u"t"_s,
+                           {},
+                           2000,
+                           {column(u"language"_s, u"enum"_s), column(u"version"_s, u"pattern"_s),
+                            column(u"sku"_s, u"pattern"_s)}}};
+    for (const Problem &problem : SchemaValidator().validate(schema))
+        QVERIFY2(!problem.isError(), qPrintable(problem.path + u": "_s + problem.message));
+    QString error;
+    const auto plan = compile(schema, &error);
+    QVERIFY2(plan, qPrintable(error));
+    const QList<QStringList> values = tableValues(*plan, u"t"_s);
+    for (int row = 0; row < 2000; ++row) {
+        QVERIFY2(QRegularExpression(u"^[a-z]{2}$"_s).match(values[0][row]).hasMatch(),
+                 qPrintable(values[0][row]));
+        QVERIFY2(QRegularExpression(u"^[1-9]\\.[0-9]{1,2}\\.[0-9]{1,2}$"_s).match(values[1][row]).hasMatch(),
+                 qPrintable(values[1][row]));
+        QVERIFY2(QRegularExpression(u"^[A-Z]{3}-[0-9]{5}$"_s).match(values[2][row]).hasMatch(),
+                 qPrintable(values[2][row]));
+    }
+    // Without a fitting name the required key is still required.
+    schema.tables[0].columns = {column(u"flavour"_s, u"enum"_s)};
+    bool caught = false;
+    for (const Problem &problem : SchemaValidator().validate(schema))
+        caught = caught || (problem.isError() && problem.message.contains(u"values"_s));
+    QVERIFY(caught);
+}
+
+void TestDefaults::examplesTakeNoGuesses()
+{
+    // The examples (the shop one is the benchmark workload) set every range they use: no guess or relative
+    // default reaches them, so their output is byte for byte what it was before the defaults existed.
+    for (const QString &name : {u"shop"_s, u"hr"_s, u"blog"_s}) {
+        const Result<Schema> schema = SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/") +
+                                                       name + u".fabrica.json"_s);
+        QVERIFY2(schema, qPrintable(name));
+        for (const Table &table : schema->tables) {
+            for (const Column &c : table.columns) {
+                const QJsonObject d = ColumnDefaults::defaults(table.name, c.name, c.type, c.constraints,
+                                                               schema->effectiveReferenceDate());
+                QVERIFY2(d.isEmpty(),
+                         qPrintable(table.name + u"."_s + c.name + u": "_s +
+                                    QString::fromUtf8(QJsonDocument(d).toJson(QJsonDocument::Compact))));
+                const bool integerKey =
+                    c.constraints.value(u"primaryKey"_s).toBool() &&
+                    (c.type == u"integer"_s || c.type == u"smallint"_s || c.type == u"bigint"_s);
+                QVERIFY2(!integerKey, qPrintable(table.name + u"."_s + c.name));
+            }
+        }
+    }
+}
+
+void TestDefaults::importWritesTodaysDate()
+{
+    const QDate before = QDateTime::currentDateTimeUtc().date();
+    ImportService::Outcome ddl = ImportService::importBytes(
+        "CREATE TABLE film (film_id integer PRIMARY KEY, length smallint);\n", u"films.sql"_s, {});
+    QVERIFY2(ddl.ok(), qPrintable(ddl.report.toText()));
+    QVERIFY(ddl.schemas[0].referenceDate >= before &&
+            ddl.schemas[0].referenceDate <= QDateTime::currentDateTimeUtc().date());
+
+    // A Fabrica schema file keeps its own.
+    ImportService::Outcome own = ImportService::importBytes(
+        schemaFile(R"("referenceDate": "2023-04-05", )")
+            .replace(R"("tables": [])",
+                     R"("tables": [{"name": "t", "rows": 1, "columns": [{"name": "a", "type": "date"}]}])"),
+        u"s.fabrica.json"_s, {});
+    QVERIFY2(own.ok(), qPrintable(own.report.toText()));
+    QCOMPARE(own.schemas[0].referenceDate, QDate(2023, 4, 5));
+}
+
+void TestDefaults::storageKeepsTheReferenceDate_data()
+{
+    QTest::addColumn<SqlDialect>("dialect");
+    QTest::newRow("sqlite") << SqlDialect::SQLite;
+    QTest::newRow("postgresql") << SqlDialect::PostgreSQL;
+}
+
+void TestDefaults::storageKeepsTheReferenceDate()
+{
+    QFETCH(SqlDialect, dialect);
+    test::StorageDatabases databases(dialect);
+    const QString problem = databases.check();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    std::unique_ptr<Repository> storage = databases.freshRepository();
+    const Actor system = Actor::systemActor();
+    const UserRecord alice = storage->createUser(system, test::newUser(u"alice"_s, Role::Admin)).value();
+    Schema schema = rentalSchema(10);
+    const qint64 id = storage->saveSchema(system, alice.id, schema).value().id;
+    QCOMPARE(storage->loadSchema(system, id)->referenceDate, QDate(2024, 6, 30));
+    schema.referenceDate = QDate(2025, 12, 24);
+    QVERIFY(storage->updateSchema(system, id, schema));
+    QCOMPARE(storage->loadSchema(system, id)->referenceDate, QDate(2025, 12, 24));
+    schema.referenceDate = QDate();
+    QVERIFY(storage->updateSchema(system, id, schema));
+    QVERIFY(!storage->loadSchema(system, id)->referenceDate.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestDefaults)

@@ -639,6 +639,8 @@ SchemaSession *MainWindow::newSchema()
     schema.owner = m_user.username;
     // Whole seconds, as schema files write them.
     schema.created = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    // Written in, so the schema's default date windows stay where they are on every later day.
+    schema.referenceDate = schema.created.date();
     SchemaSession *session = addSession(schema);
     setCurrentSession(session);
     emit sessionOpened(session);

@@ -8,6 +8,7 @@
 #include "generate/RowWindow.h"
 #include "storage/Repository.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 #include <limits>
@@ -136,6 +137,8 @@ ApiServer::Reply SchemaRoutes::create(const ApiServer::Request &request, const U
                     user.id};
         schema.name = *fields->name;
         schema.description = fields->description.value_or(QString());
+        // Default date windows end on the day the schema was made, on every later day too.
+        schema.referenceDate = QDateTime::currentDateTimeUtc().date();
     }
     Result<SchemaRecord> saved = m_server.repository().saveSchema(actor, *ownerId, schema);
     if (!saved)

@@ -215,9 +215,9 @@ public:
         Schema schema;
         if (auto e = requiredString(object, kName, pointer, QString(), tr("the schema"), &schema.name))
             return *e;
-        if (auto e = unknownProperty(object, {kName, kDescription, kOwner, kCreated, kReferenceDate, kLocale, kTables},
-                                     pointer,
-                                     QString(), tr("the schema")))
+        if (auto e = unknownProperty(
+                object, {kName, kDescription, kOwner, kCreated, kReferenceDate, kLocale, kTables}, pointer,
+                QString(), tr("the schema")))
             return *e;
         if (auto e = optionalString(object, kDescription, pointer, QString(), &schema.description))
             return *e;
@@ -245,10 +245,11 @@ public:
             static const QRegularExpression shape(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
             schema.referenceDate = QDate::fromString(reference, Qt::ISODate);
             if (!shape.match(reference).hasMatch() || !schema.referenceDate.isValid())
-                return error(QStringLiteral("/schema/referenceDate"), QString(),
-                             tr("\"referenceDate\" must be a date written YYYY-MM-DD, such as \"2026-01-31\", "
-                                "found \"%1\"")
-                                 .arg(reference));
+                return error(
+                    QStringLiteral("/schema/referenceDate"), QString(),
+                    tr("\"referenceDate\" must be a date written YYYY-MM-DD, such as \"2026-01-31\", "
+                       "found \"%1\"")
+                        .arg(reference));
         }
         if (!object.contains(kTables))
             return error(pointer, QString(), tr("the schema has no \"tables\""));
@@ -320,8 +321,9 @@ Result<Schema> SchemaFile::load(const QString &path)
 
 QByteArray SchemaFile::serialize(const Schema &schema)
 {
-    static const CanonicalJson writer({kFormat, kVersionKey, kSchema, kName, kType, kDescription, kOwner, kCreated,
-                                       kReferenceDate, kLocale, kRows, kConstraints, kSamples, kColumns, kTables});
+    static const CanonicalJson writer({kFormat, kVersionKey, kSchema, kName, kType, kDescription, kOwner,
+                                       kCreated, kReferenceDate, kLocale, kRows, kConstraints, kSamples,
+                                       kColumns, kTables});
     return writer.write(toJson(schema));
 }
 

@@ -18,11 +18,12 @@ QJsonValue GeneratorSpec::value(const QString &key) const
     if (!given.isUndefined())
         return given;
     // Then what the name and the reference date suggest (ColumnDefaults), then the registry's default.
-    const QJsonValue guessed = ColumnDefaults::defaults(table.name, column.name, type.id, column.constraints,
-                                                        schema.effectiveReferenceDate())
-                                   .value(key);
-    if (!guessed.isUndefined())
-        return guessed;
+    if (!guessed)
+        guessed = ColumnDefaults::defaults(table.name, column.name, type.id, column.constraints,
+                                           schema.effectiveReferenceDate());
+    const QJsonValue suggested = guessed->value(key);
+    if (!suggested.isUndefined())
+        return suggested;
     const ConstraintKey *spec = TypeRegistry::instance().key(type, key);
     return spec ? spec->defaultValue : QJsonValue(QJsonValue::Undefined);
 }

@@ -39,6 +39,8 @@ struct GeneratorSpec
     int compositeIndex = -1;
     // For a foreign key with "cardinality": how many children each parent gets.
     std::shared_ptr<const Cardinality> cardinality = {};
+    // ColumnDefaults::defaults of the column, worked out on the first value() that needs it.
+    mutable std::optional<QJsonObject> guessed = {};
 
     // The constraint, else ColumnDefaults' guess from the name and the schema's reference date, else the
     // registry's default.

@@ -74,10 +74,9 @@ Result<GeneratorPtr> makePasswordHash(const GeneratorSpec &spec)
                                                                   : Algorithm::Argon2id;
     static const std::string_view argon2Head = "$argon2id$v=19$m=65536,t=3,p=4$";
     static const std::string_view bcryptHead = "$2b$12$";
-    std::string alphabet = algorithm == Algorithm::Sha256 ? std::string("0123456789abcdef")
-                           : algorithm == Algorithm::Bcrypt
-                               ? std::string(kBcrypt64) + "$"
-                               : std::string(kBase64) + "$=,";
+    std::string alphabet = algorithm == Algorithm::Sha256   ? std::string("0123456789abcdef")
+                           : algorithm == Algorithm::Bcrypt ? std::string(kBcrypt64) + "$"
+                                                            : std::string(kBase64) + "$=,";
     return rowGenerator(
         [algorithm](qint64, Random &random, ByteBuffer &out) {
             switch (algorithm) {
@@ -114,7 +113,8 @@ Result<GeneratorPtr> makeToken(const GeneratorSpec &spec)
         indexBits >= 64 ? std::numeric_limits<std::uint64_t>::max() : (std::uint64_t(1) << indexBits);
     const bool unique = spec.unique;
     std::string alphabet = hex ? std::string(text::hexDigits(), 16) : std::string(kBase64Url, 64);
-    auto write = [=, permutation = Permutation(domain, spec.seed)](qint64 row, Random &random, ByteBuffer &out) {
+    auto write = [=, permutation = Permutation(domain, spec.seed)](qint64 row, Random &random,
+                                                                   ByteBuffer &out) {
         if (!unique) {
             appendRandomChars(out, random, length, digits, bitsPerChar);
             return;
@@ -125,8 +125,9 @@ Result<GeneratorPtr> makeToken(const GeneratorSpec &spec)
             out.push_back(digits[(value >> (i * bitsPerChar)) & ((1u << bitsPerChar) - 1)]);
     };
     if (unique)
-        return GeneratorPtr(new KeyRowGenerator(write, spec.seed, ValueClass::Text,
-                                                indexBits >= 64 ? std::nullopt : std::optional<quint64>(domain)));
+        return GeneratorPtr(
+            new KeyRowGenerator(write, spec.seed, ValueClass::Text,
+                                indexBits >= 64 ? std::nullopt : std::optional<quint64>(domain)));
     return rowGenerator(write, ValueClass::Text, std::move(alphabet));
 }
 

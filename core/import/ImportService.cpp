@@ -89,6 +89,9 @@ void readEntry(const QString &path, const QByteArray &bytes, SchemaBuilder &buil
             head.description = schema->description;
         if (head.locale.isEmpty())
             head.locale = schema->locale;
+        // The file's reference date (or its created's), so its data comes out as it did before the import.
+        if (!head.referenceDate.isValid() && (schema->referenceDate.isValid() || schema->created.isValid()))
+            head.referenceDate = schema->effectiveReferenceDate();
         for (const Table &table : schema->tables)
             builder.addTable(table, where, report);
         report.info(where, ImportService::tr("Fabrica schema \"%1\": %n table(s)", nullptr,
@@ -218,6 +221,8 @@ ImportService::Outcome ImportService::importBytes(const QByteArray &bytes, const
         Schema schema = builder.build(report);
         schema.description = head.description;
         schema.locale = head.locale;
+        if (head.referenceDate.isValid()) // a Fabrica schema file keeps its own
+            schema.referenceDate = head.referenceDate;
         report.info(SourceLocation{{}, 0, 0, group},
                     tr("schema \"%1\": %n table(s)", nullptr, int(schema.tables.size())).arg(schema.name));
         outcome.schemas << schema;

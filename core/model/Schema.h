@@ -14,10 +14,11 @@ struct Schema
     QString owner;
     QDateTime created; // UTC; invalid when unknown
     QString locale;    // default locale of the schema's generators; empty = en_US
-    // The day generated data is "now": date defaults end here, so output never depends on the clock.
-    // Invalid when unset; then effectiveReferenceDate() falls back to created's date or a constant.
-    QDate referenceDate;
     QList<Table> tables;
+    // The day generated data is "now": date defaults end here, so output never depends on the clock.
+    // Invalid when unset; then effectiveReferenceDate() falls back to created's date or a constant. Last,
+    // so brace-initialised schemas of the earlier members keep working.
+    QDate referenceDate;
 
     // The constant used when neither referenceDate nor created is set (documented in schema-format.md).
     static QDate fallbackReferenceDate() { return QDate(2026, 1, 1); }

@@ -56,6 +56,15 @@ void SchemaDocument::setLocale(const QString &locale)
     edited();
 }
 
+void SchemaDocument::setReferenceDate(const QDate &date)
+{
+    if (m_schema.referenceDate == date)
+        return;
+    m_schema.referenceDate = date;
+    emit propertiesChanged();
+    edited();
+}
+
 void SchemaDocument::insertTable(int index, Table table)
 {
     Q_ASSERT(index >= 0 && index <= tableCount());

@@ -30,6 +30,7 @@ public:
     void setDescription(const QString &description);
     void setOwner(const QString &owner);
     void setLocale(const QString &locale);
+    void setReferenceDate(const QDate &date); // invalid = unset
 
     void insertTable(int index, Table table);
     Table takeTable(int index);

@@ -36,6 +36,12 @@ QString text(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
+// schemas.reference_date: YYYY-MM-DD, or '' when the schema sets none.
+QString referenceDateText(const Schema &schema)
+{
+    return schema.referenceDate.isValid() ? schema.referenceDate.toString(Qt::ISODate) : QStringLiteral("");
+}
+
 Error denied()
 {
     return makeError(ErrorCode::PermissionDenied,
@@ -438,6 +444,14 @@ Result<SchemaRecord> SqlRepository::insertSchema(Scope &scope, qint64 ownerId, c
     if (!inserted->next())
         return makeError(ErrorCode::Database, tr("cannot save the schema"));
     record.id = inserted->value(0).toLongLong();
+    // A statement of its own, only when there is a date: a schema without one is saved as before version 6
+    // (tst_jobs stores schemas in a version-3 database to test the upgrade).
+    if (schema.referenceDate.isValid()) {
+        Result<Rows> dated = query(db, QStringLiteral("UPDATE schemas SET reference_date = ? WHERE id = ?"),
+                                   {referenceDateText(schema), record.id}, tr("cannot save the schema"));
+        if (!dated)
+            return dated.error();
+    }
     record.revision = 1;
     // The owner's name, as every other read of a schema record gives it.
     Result<Rows> owner = query(db, QStringLiteral("SELECT username FROM users WHERE id = ?"), {ownerId},
@@ -840,15 +854,16 @@ Result<SchemaRecord> SqlRepository::writeSchema(Scope &scope, const Actor &actor
     // The row stays (its runs and stored data reference it and would go with it); only its fields change.
     // This statement comes first: it locks the row on PostgreSQL, so a concurrent writer waits here and then
     // finds the revision raised (its update matches no row), and the parts read below are the current ones.
-    QVariantList values{schema.name, text(schema.description), text(schema.locale), id};
+    QVariantList values{schema.name, text(schema.description), text(schema.locale), referenceDateText(schema),
+                        id};
     if (expectedRevision)
         values << *expectedRevision;
-    Result<Rows> updated = query(
-        db,
-        QStringLiteral("UPDATE schemas SET name = ?, description = ?, locale = ?, revision = revision + 1 "
-                       "WHERE id = ?%1 RETURNING revision")
-            .arg(expectedRevision ? QStringLiteral(" AND revision = ?") : QString()),
-        values, tr("cannot save the schema"));
+    Result<Rows> updated = query(db,
+                                 QStringLiteral("UPDATE schemas SET name = ?, description = ?, locale = ?, "
+                                                "reference_date = ?, revision = revision + 1 "
+                                                "WHERE id = ?%1 RETURNING revision")
+                                     .arg(expectedRevision ? QStringLiteral(" AND revision = ?") : QString()),
+                                 values, tr("cannot save the schema"));
     if (!updated)
         return updated.error();
     if (!updated->next())
@@ -958,7 +973,7 @@ Result<StoredSchema> SqlRepository::readSchema(Scope &scope, const Actor &actor,
     QSqlDatabase &db = scope.db;
     Result<Rows> head = query(db,
                               QStringLiteral("SELECT s.name, s.description, s.locale, s.created, u.username, "
-                                             "s.user_id, s.revision FROM schemas s "
+                                             "s.user_id, s.revision, s.reference_date FROM schemas s "
                                              "JOIN users u ON u.id = s.user_id WHERE s.id = ?"),
                               {id}, tr("cannot read the schema"));
     if (!head)
@@ -970,6 +985,7 @@ Result<StoredSchema> SqlRepository::readSchema(Scope &scope, const Actor &actor,
     schema.name = head->value(0).toString();
     schema.description = head->value(1).toString();
     schema.locale = head->value(2).toString();
+    schema.referenceDate = QDate::fromString(head->value(7).toString(), Qt::ISODate);
     schema.created = utc(head->value(3));
     schema.owner = head->value(4).toString();
     stored.record.id = id;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QStringList>
 
 #include <cmath>
@@ -11,11 +12,14 @@
 #include <limits>
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 namespace fabrica {
 
 namespace {
 
-QString tr(const char *text)
+// A reason of the table (marked with QT_TRANSLATE_NOOP), translated.
+QString translated(const char *text)
 {
     return QCoreApplication::translate("fabrica::ColumnDefaults", text);
 }
@@ -66,12 +70,14 @@ struct NumberRule
     std::initializer_list<const char *> last;  // the name's last word ("rate" in "tax_rate")
     double min;
     double max;
-    bool money;       // drawn lognormal: most prices are small, a few large
+    bool money; // drawn lognormal: most prices are small, a few large
     const char *reason;
 };
 
 // The table of guesses: first match wins, so specific names come before the words they end in. Ranges
 // are what such columns hold in typical business data (the DVD rental and music store samples among them).
+// One rule a line: it reads as the table it is.
+// clang-format off
 const NumberRule kNumberRules[] = {
     {{"rentalrate"}, {}, 0.99, 4.99, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a rental rate: 0.99 to 4.99")},
     {{"replacementcost"}, {}, 9.99, 29.99, false, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a replacement cost: 9.99 to 29.99")},
@@ -105,6 +111,7 @@ const NumberRule kNumberRules[] = {
     {{"price", "cost", "fee", "rate", "charge", "unitprice"}, {"price", "cost", "fee", "rate", "charge", "fare"}, 0.5, 500, true, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "a price: 0.50 to 500, mostly small")},
     {{"amount", "total", "subtotal", "payment", "revenue", "sum"}, {"amount", "total", "subtotal", "payment", "paid", "revenue", "spent"}, 0.5, 1000, true, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults", "an amount of money: 0.50 to 1,000, mostly small")},
 };
+// clang-format on
 
 const NumberRule *numberRule(const QStringList &parts)
 {
@@ -121,8 +128,9 @@ const NumberRule *numberRule(const QStringList &parts)
         }
     }
     // "num_items", "number_of_seats", "*_count": counts.
-    if (parts.size() > 1 && (parts.first() == QLatin1String("num") ||
-                             (parts.first() == QLatin1String("number") && parts.at(1) == QLatin1String("of"))))
+    if (parts.size() > 1 &&
+        (parts.first() == QLatin1String("num") ||
+         (parts.first() == QLatin1String("number") && parts.at(1) == QLatin1String("of"))))
         return numberRule(QStringList{QStringLiteral("count")});
     return nullptr;
 }
@@ -150,7 +158,8 @@ std::optional<double> typeLimit(const QString &type, const QJsonObject &constrai
             return spec && spec->defaultValue.isDouble() ? int(spec->defaultValue.toDouble()) : fallback;
         };
         *scale = qBound(0, keyValue(QStringLiteral("scale"), 2), 18);
-        const int precision = type == QLatin1String("amount") ? 14 : keyValue(QStringLiteral("precision"), 12);
+        const int precision =
+            type == QLatin1String("amount") ? 14 : keyValue(QStringLiteral("precision"), 12);
         if (precision - *scale > 18)
             return 9.2e18 / std::pow(10.0, *scale);
         return std::pow(10.0, precision - *scale) - std::pow(10.0, -*scale);
@@ -203,17 +212,21 @@ std::optional<DateRule> dateRule(const QStringList &parts)
         return false;
     };
     if (isOneOf(whole, {"dob", "birthdate", "dateofbirth", "birthday", "born", "bornon"}) || has({"birth"}))
-        return DateRule{90, 18, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
-                                                  "a birth date: 18 to 90 years before the reference date")};
+        return DateRule{90, 18,
+                        QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                          "a birth date: 18 to 90 years before the reference date")};
     if (has({"hire", "hired", "start", "started", "joined", "since", "enrolled", "employed"}))
-        return DateRule{20, 0, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
-                                                 "a start date: the 20 years up to the reference date")};
+        return DateRule{20, 0,
+                        QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                          "a start date: the 20 years up to the reference date")};
     if (has({"created", "updated", "modified", "changed", "update", "deleted", "inserted", "createdate"}))
-        return DateRule{3, 0, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
-                                                "a record time: the 3 years up to the reference date")};
+        return DateRule{3, 0,
+                        QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                          "a record time: the 3 years up to the reference date")};
     if (parts.size() > 1 && (parts.last() == QLatin1String("at") || parts.last() == QLatin1String("on")))
-        return DateRule{1, 0, QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
-                                                "a recent event: the year up to the reference date")};
+        return DateRule{1, 0,
+                        QT_TRANSLATE_NOOP("fabrica::ColumnDefaults",
+                                          "a recent event: the year up to the reference date")};
     return std::nullopt;
 }
 
@@ -233,10 +246,10 @@ void addRange(QList<ColumnDefault> &out, const QJsonObject &constraints, const Q
         out.append(ColumnDefault{kMin, min, reason});
     else if (!temporal && givenMin.isUndefined() && min.toDouble() > 0 && givenMax.toDouble() >= 0)
         // The realistic minimum lies above the user's max; the kind still never goes negative.
-        out.append(ColumnDefault{kMin, min.isDouble() && std::floor(min.toDouble()) == min.toDouble()
-                                           ? QJsonValue(0)
-                                           : QJsonValue(0.0),
-                                 tr("never negative")});
+        out.append(ColumnDefault{
+            kMin,
+            min.isDouble() && std::floor(min.toDouble()) == min.toDouble() ? QJsonValue(0) : QJsonValue(0.0),
+            QCoreApplication::translate("fabrica::ColumnDefaults", "never negative")});
     if (keepMax)
         out.append(ColumnDefault{kMax, max, reason});
 }
@@ -248,20 +261,58 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
 {
     Q_UNUSED(table)
     QList<ColumnDefault> out;
+    // Most columns are of types no rule is about: answer those before looking at the name.
+    static const QStringList guessed = {u"smallint"_s,  u"integer"_s,     u"bigint"_s, u"decimal"_s,
+                                        u"amount"_s,    u"float"_s,       u"double"_s, u"date"_s,
+                                        u"timestamp"_s, u"timestamptz"_s, u"enum"_s,   u"pattern"_s};
+    if (!guessed.contains(type))
+        return out;
     // Keys must stay unique and foreign keys follow their parent: a narrow range would break both.
     if (constraints.value(QStringLiteral("primaryKey")).toBool() ||
-        constraints.value(QStringLiteral("unique")).toBool() || constraints.contains(QStringLiteral("references")))
+        constraints.value(QStringLiteral("unique")).toBool() ||
+        constraints.contains(QStringLiteral("references")))
         return out;
     const QDate reference = referenceDate.isValid() ? referenceDate : QDate(2026, 1, 1);
     const QStringList parts = words(column);
     if (parts.isEmpty())
         return out;
 
+    // Text shapes by name, for the types that cannot work without them (enum's values, pattern's pattern).
+    const QString whole = parts.join(QString());
+    if (type == QLatin1String("enum") && !constraints.contains(QStringLiteral("values")) &&
+        (isOneOf(whole, {"language", "lang", "languagecode", "langcode", "languageid", "isolanguage"}) ||
+         parts.last() == QLatin1String("language"))) {
+        // ISO 639-1 codes of widely used languages.
+        static const QStringList codes = {u"en"_s, u"es"_s, u"de"_s, u"fr"_s, u"pt"_s, u"it"_s, u"nl"_s,
+                                          u"pl"_s, u"ru"_s, u"zh"_s, u"ja"_s, u"ko"_s, u"ar"_s, u"hi"_s,
+                                          u"tr"_s, u"sv"_s, u"da"_s, u"no"_s, u"fi"_s, u"cs"_s, u"el"_s,
+                                          u"hu"_s, u"ro"_s, u"uk"_s, u"he"_s, u"id"_s, u"th"_s, u"vi"_s};
+        out.append(ColumnDefault{
+            QStringLiteral("values"), QJsonArray::fromStringList(codes),
+            QCoreApplication::translate("fabrica::ColumnDefaults", "a language: ISO 639-1 codes")});
+        return out;
+    }
+    if (type == QLatin1String("pattern") && !constraints.contains(QStringLiteral("pattern"))) {
+        if (isOneOf(whole, {"version", "semver", "appversion", "softwareversion", "release"}) ||
+            parts.last() == QLatin1String("version"))
+            out.append(ColumnDefault{QStringLiteral("pattern"),
+                                     QStringLiteral("[1-9]\\.[0-9]{1,2}\\.[0-9]{1,2}"),
+                                     QCoreApplication::translate("fabrica::ColumnDefaults",
+                                                                 "a version number: major.minor.patch")});
+        else if (isOneOf(whole, {"sku", "productcode", "itemcode", "articlenumber", "partnumber"}) ||
+                 parts.last() == QLatin1String("sku"))
+            out.append(ColumnDefault{
+                QStringLiteral("pattern"), QStringLiteral("[A-Z]{3}-[0-9]{5}"),
+                QCoreApplication::translate("fabrica::ColumnDefaults",
+                                            "a stock keeping unit: three letters and five digits")});
+        return out;
+    }
+
     if (isTemporal(type)) {
         const std::optional<DateRule> rule = dateRule(parts);
         if (rule)
             addRange(out, constraints, temporalText(type, reference.addYears(-rule->fromYears)),
-                     temporalText(type, reference.addYears(-rule->toYears)), tr(rule->reason), true);
+                     temporalText(type, reference.addYears(-rule->toYears)), translated(rule->reason), true);
         return out;
     }
 
@@ -272,9 +323,19 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
     const bool integral = type == QLatin1String("smallint") || type == QLatin1String("integer") ||
                           type == QLatin1String("bigint");
 
-    // Years: the last 30 up to the reference year.
-    if (integral && (parts.last() == QLatin1String("year") || parts.join(QString()) == QLatin1String("releaseyear"))) {
-        addRange(out, constraints, reference.year() - 30, reference.year(), tr("a year: the 30 years up to the reference year"), false);
+    // Years: of birth 18 to 90 before the reference year, any other the last 30 up to it.
+    if (integral && parts.last() == QLatin1String("year") && parts.contains(QLatin1String("birth"))) {
+        addRange(out, constraints, reference.year() - 90, reference.year() - 18,
+                 QCoreApplication::translate("fabrica::ColumnDefaults",
+                                             "a year of birth: 18 to 90 years before the reference year"),
+                 false);
+        return out;
+    }
+    if (integral && parts.last() == QLatin1String("year")) {
+        addRange(out, constraints, reference.year() - 30, reference.year(),
+                 QCoreApplication::translate("fabrica::ColumnDefaults",
+                                             "a year: the 30 years up to the reference year"),
+                 false);
         return out;
     }
 
@@ -292,9 +353,11 @@ QList<ColumnDefault> ColumnDefaults::guess(const QString &table, const QString &
     }
     if (min > max)
         return out;
-    QString reason = tr(rule->reason);
+    QString reason = translated(rule->reason);
     if (max < rule->max)
-        reason += tr(" (at most %1, the largest value the column's SQL type holds)").arg(max, 0, 'g', 15);
+        reason += QCoreApplication::translate("fabrica::ColumnDefaults",
+                                              " (at most %1, the largest value the column's SQL type holds)")
+                      .arg(max, 0, 'g', 15);
     auto number = [integral](double v) { return integral ? QJsonValue(qint64(v)) : QJsonValue(v); };
     const qsizetype before = out.size();
     addRange(out, constraints, number(min), number(max), reason, false);
@@ -332,8 +395,11 @@ QJsonObject ColumnDefaults::typeDefaults(const QString &type, const QJsonObject 
     if (givenMin.isValid() && givenMax.isValid())
         return out;
     if (!givenMax.isValid()) {
-        // The window ends at the reference date, or 5 years after a min the user put beyond it.
-        const QDate end = givenMin.isValid() && givenMin > reference ? givenMin.addYears(kWindowYears) : reference;
+        // The window ends at the reference date, or 5 years after a min the user put beyond it (for
+        // timestamps also a min later on that day: the window ends at its midnight).
+        const bool beyond = givenMin.isValid() && (givenMin > reference ||
+                                                   (givenMin == reference && type != QLatin1String("date")));
+        const QDate end = beyond ? givenMin.addYears(kWindowYears) : reference;
         out.insert(kMax, temporalText(type, end));
         if (!givenMin.isValid())
             out.insert(kMin, temporalText(type, end.addYears(-kWindowYears)));

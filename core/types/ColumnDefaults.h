@@ -12,9 +12,9 @@ namespace fabrica {
 // for the import report and the documentation ("a quantity: 1 to 100").
 struct ColumnDefault
 {
-    QString key;       // constraint key, e.g. "min"
-    QJsonValue value;  // its value, e.g. 1
-    QString reason;    // short and human, translated
+    QString key;      // constraint key, e.g. "min"
+    QJsonValue value; // its value, e.g. 1
+    QString reason;   // short and human, translated
 };
 
 // Sensible constraint values guessed from a column's name and type: non-negative realistic ranges for

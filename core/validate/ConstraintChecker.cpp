@@ -1,7 +1,7 @@
 #include "ConstraintChecker.h"
 
-#include "model/ConstraintKeys.h"
 #include "model/ColumnReference.h"
+#include "model/ConstraintKeys.h"
 #include "types/ColumnDefaults.h"
 #include "types/TemplateSyntax.h"
 #include "types/TypeRegistry.h"
@@ -114,9 +114,9 @@ QJsonValue ConstraintChecker::effective(const DataType &type, const QString &key
     if (!value.isUndefined())
         return value;
     // The same order as the engine's GeneratorSpec::value: guesses, relative defaults, the registry.
-    const QJsonValue guessed =
-        ColumnDefaults::defaults(m_table.name, m_column->name, type.id, m_column->constraints, m_referenceDate)
-            .value(key);
+    const QJsonValue guessed = ColumnDefaults::defaults(m_table.name, m_column->name, type.id,
+                                                        m_column->constraints, m_referenceDate)
+                                   .value(key);
     if (!guessed.isUndefined())
         return guessed;
     const ConstraintKey *spec = m_registry.key(type, key);
@@ -163,7 +163,8 @@ void ConstraintChecker::check(const Column &column, int columnIndex, const DataT
     }
 
     auto requiredKey = [&](const ConstraintKey &key) {
-        if (key.required && !constraints.contains(key.name))
+        // A key ColumnDefaults supplies from the name (an enum called language) counts as given.
+        if (key.required && !constraints.contains(key.name) && effective(type, key.name).isUndefined())
             report(key.name,
                    tr("type %1 needs the constraint \"%2\" (%3)").arg(type.id, key.name, key.description));
     };

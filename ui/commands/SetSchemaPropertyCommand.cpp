@@ -16,6 +16,10 @@ SetSchemaPropertyCommand::SetSchemaPropertyCommand(SchemaDocument *document, Pro
     case Property::Locale:
         setText(tr("Set the schema's locale to %1").arg(value.isEmpty() ? QStringLiteral("en_US") : value));
         break;
+    case Property::ReferenceDate:
+        setText(value.isEmpty() ? tr("Clear the schema's reference date")
+                                : tr("Set the schema's reference date to %1").arg(value));
+        break;
     }
 }
 
@@ -28,6 +32,8 @@ QString SetSchemaPropertyCommand::value(const Schema &schema, Property property)
         return schema.description;
     case Property::Locale:
         return schema.locale;
+    case Property::ReferenceDate:
+        return schema.referenceDate.isValid() ? schema.referenceDate.toString(Qt::ISODate) : QString();
     }
     return {};
 }
@@ -43,6 +49,9 @@ void SetSchemaPropertyCommand::apply(const QString &value)
         break;
     case Property::Locale:
         m_document->setLocale(value);
+        break;
+    case Property::ReferenceDate:
+        m_document->setReferenceDate(QDate::fromString(value, Qt::ISODate));
         break;
     }
 }

@@ -4,13 +4,13 @@
 
 namespace fabrica {
 
-// Sets the schema's name, description or locale; typing in one field merges into one step.
+// Sets the schema's name, description, locale or reference date; typing in one field merges into one step.
 class SetSchemaPropertyCommand : public SchemaCommand
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::SetSchemaPropertyCommand)
 
 public:
-    enum class Property { Name, Description, Locale };
+    enum class Property { Name, Description, Locale, ReferenceDate }; // ReferenceDate: "YYYY-MM-DD" or ""
 
     SetSchemaPropertyCommand(SchemaDocument *document, Property property, const QString &value);
     void redo() override { apply(m_after); }

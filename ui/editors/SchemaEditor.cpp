@@ -4,7 +4,9 @@
 #include "session/SchemaSession.h"
 #include "validate/SchemaValidator.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +39,23 @@ SchemaEditor::SchemaEditor(QWidget *parent) : QWidget(parent)
         m_locale->addItem(locale, locale);
     m_locale->setToolTip(tr("Language and country of names, addresses and phone numbers, unless a column says otherwise."));
     form->addRow(tr("&Locale:"), m_locale);
+    m_referenceSet = new QCheckBox(tr("&Fixed"), this);
+    m_referenceSet->setObjectName(QStringLiteral("schemaReferenceDateSet"));
+    m_referenceDate = new QDateEdit(this);
+    m_referenceDate->setObjectName(QStringLiteral("schemaReferenceDate"));
+    m_referenceDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_referenceDate->setCalendarPopup(true);
+    m_referenceDate->setDateRange(QDate(1900, 1, 1), QDate(2099, 12, 31));
+    const QString referenceHelp =
+        tr("The day the generated data treats as today: dates and timestamps without a range end here, so "
+           "nothing lies in the future and the output stays the same on every later day. When not fixed, "
+           "the schema's creation date is used (or 2026-01-01).");
+    m_referenceSet->setToolTip(referenceHelp);
+    m_referenceDate->setToolTip(referenceHelp);
+    auto *reference = new QHBoxLayout;
+    reference->addWidget(m_referenceSet);
+    reference->addWidget(m_referenceDate, 1);
+    form->addRow(tr("&Reference date:"), reference);
     m_description = new QPlainTextEdit(this);
     m_description->setObjectName(QStringLiteral("schemaDescription"));
     m_description->setTabChangesFocus(true);
@@ -66,6 +85,14 @@ SchemaEditor::SchemaEditor(QWidget *parent) : QWidget(parent)
         if (m_session)
             m_session->setSchemaProperty(Property::Locale, m_locale->currentData().toString());
     });
+    auto setReference = [this] {
+        if (m_session && !m_refreshing)
+            m_session->setSchemaProperty(
+                Property::ReferenceDate,
+                m_referenceSet->isChecked() ? m_referenceDate->date().toString(Qt::ISODate) : QString());
+    };
+    connect(m_referenceSet, &QCheckBox::toggled, this, setReference);
+    connect(m_referenceDate, &QDateEdit::dateChanged, this, setReference);
     connect(m_description, &QPlainTextEdit::textChanged, this, [this] {
         if (m_session && !m_refreshing)
             m_session->setSchemaProperty(Property::Description, m_description->toPlainText());
@@ -96,6 +123,11 @@ void SchemaEditor::refresh()
         m_description->setPlainText(schema.description);
     const int locale = m_locale->findData(schema.locale);
     m_locale->setCurrentIndex(locale >= 0 ? locale : 0);
+    // Unset shows the date in effect, greyed: what the data uses until the user fixes one.
+    m_referenceSet->setChecked(schema.referenceDate.isValid());
+    m_referenceDate->setEnabled(schema.referenceDate.isValid());
+    if (m_referenceDate->date() != schema.effectiveReferenceDate())
+        m_referenceDate->setDate(schema.effectiveReferenceDate());
     qint64 rows = 0;
     int columns = 0;
     for (const Table &table : schema.tables) {

@@ -3,7 +3,9 @@
 #include <QPointer>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -12,7 +14,7 @@ namespace fabrica {
 
 class SchemaSession;
 
-// The schema's own properties: name, description, locale, and what it holds.
+// The schema's own properties: name, description, locale, reference date, and what it holds.
 class SchemaEditor : public QWidget
 {
     Q_OBJECT
@@ -32,6 +34,8 @@ private:
     QLineEdit *m_name = nullptr;
     QPlainTextEdit *m_description = nullptr;
     QComboBox *m_locale = nullptr;
+    QCheckBox *m_referenceSet = nullptr; // unchecked: the date follows created (or the fixed fallback)
+    QDateEdit *m_referenceDate = nullptr;
     QLabel *m_summary = nullptr;
     bool m_refreshing = false;
 };
