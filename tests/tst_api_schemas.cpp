@@ -62,6 +62,7 @@ private slots:
     void createRefusesBadInput();
     void createsForOthersOnlyAsAdmin();
     void readsRenamesDeletes();
+    void referenceDate();
     void listIsPaginated();
     void documentRoundTrips();
     void documentRefusesBadInput();
@@ -393,6 +394,38 @@ void TestApiSchemas::readsRenamesDeletes()
     // Without If-Match a delete needs no revision.
     const qint64 other = createShop(m_aliceToken, u"plain delete"_s);
     QCOMPARE(call("DELETE", u"/schemas/%1"_s.arg(other), m_aliceToken).status, 204);
+}
+
+// Where a schema's default date windows end: set when it is made, changed and cleared by PUT.
+void TestApiSchemas::referenceDate()
+{
+    const Response made = call("POST", u"/schemas"_s, m_aliceToken, QJsonObject{{u"name"_s, u"dated"_s}});
+    QCOMPARE(made.status, 201);
+    QCOMPARE(made.json.value(u"referenceDate"_s).toString(),
+             QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+    const Response given = call("POST", u"/schemas"_s, m_aliceToken,
+                                QJsonObject{{u"name"_s, u"dated earlier"_s}, {u"referenceDate"_s, u"2025-06-30"_s}});
+    QCOMPARE(given.status, 201);
+    QCOMPARE(given.json.value(u"referenceDate"_s).toString(), u"2025-06-30"_s);
+
+    const qint64 id = made.json.value(u"id"_s).toInteger();
+    const QString path = u"/schemas/%1"_s.arg(id);
+    const Response changed = call("PUT", path, m_aliceToken, QJsonObject{{u"referenceDate"_s, u"2024-02-29"_s}});
+    QCOMPARE(changed.status, 200);
+    QCOMPARE(changed.json.value(u"referenceDate"_s).toString(), u"2024-02-29"_s);
+    QCOMPARE(call("GET", path, m_aliceToken).json.value(u"referenceDate"_s).toString(), u"2024-02-29"_s);
+    QCOMPARE(m_repository->loadSchema(Actor::of(m_alice), id)->referenceDate, QDate(2024, 2, 29));
+
+    const Response refused =
+        call("PUT", path, m_aliceToken, QJsonObject{{u"referenceDate"_s, u"2024-02-30"_s}});
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(errorCode(refused), u"invalid_input"_s);
+    QCOMPARE(m_repository->loadSchema(Actor::of(m_alice), id)->referenceDate, QDate(2024, 2, 29));
+
+    const Response cleared = call("PUT", path, m_aliceToken, QJsonObject{{u"referenceDate"_s, QJsonValue()}});
+    QCOMPARE(cleared.status, 200);
+    QVERIFY(cleared.json.value(u"referenceDate"_s).isNull());
+    QVERIFY(!m_repository->loadSchema(Actor::of(m_alice), id)->referenceDate.isValid());
 }
 
 void TestApiSchemas::listIsPaginated()

@@ -103,7 +103,10 @@ QJsonObject ApiJson::schema(const SchemaRecord &schema)
                        {QStringLiteral("owner"), schema.owner},
                        {QStringLiteral("created"), schema.created.toString(Qt::ISODate)},
                        {QStringLiteral("tables"), schema.tables},
-                       {QStringLiteral("revision"), schema.revision}};
+                       {QStringLiteral("revision"), schema.revision},
+                       {QStringLiteral("referenceDate"), schema.referenceDate.isValid()
+                                                             ? QJsonValue(schema.referenceDate.toString(Qt::ISODate))
+                                                             : QJsonValue()}};
 }
 
 QJsonObject ApiJson::table(const StoredSchema &schema, int table)

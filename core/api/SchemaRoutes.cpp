@@ -27,12 +27,13 @@ const QStringList kReadOnly = {QStringLiteral("id"),     QStringLiteral("ownerId
                                QStringLiteral("owner"),  QStringLiteral("created"),
                                QStringLiteral("tables"), QStringLiteral("revision")};
 
-// The "name" and "description" a body sets (POST without a document, PUT): a malformed body is
-// InvalidInput, an empty name Validation.
+// The "name", "description" and "referenceDate" a body sets (POST without a document, PUT): a malformed
+// body is InvalidInput, an empty name Validation.
 struct SchemaFields
 {
     std::optional<QString> name;
     std::optional<QString> description;
+    std::optional<QDate> referenceDate; // an invalid date: null, the schema sets none
 };
 
 Result<SchemaFields> readFields(QJsonObject body)
@@ -41,17 +42,29 @@ Result<SchemaFields> readFields(QJsonObject body)
         body.remove(key);
     const QString name = QStringLiteral("name");
     const QString description = QStringLiteral("description");
+    const QString referenceDate = QStringLiteral("referenceDate");
     SchemaFields fields;
     for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
-        if (it.key() != name && it.key() != description)
+        if (it.key() != name && it.key() != description && it.key() != referenceDate)
             return makeError(
                 ErrorCode::InvalidInput,
                 QCoreApplication::translate("fabrica::SchemaRoutes",
-                                            "Unknown property \"%1\": a schema takes \"name\" and "
-                                            "\"description\" here (or, to create one, a whole "
-                                            "schema document).")
+                                            "Unknown property \"%1\": a schema takes \"name\", "
+                                            "\"description\" and \"referenceDate\" here (or, to create one, "
+                                            "a whole schema document).")
                     .arg(it.key()),
                 SourceLocation{{}, 0, 0, it.key()});
+        if (it.key() == referenceDate) {
+            const QDate date = QDate::fromString(it.value().toString(), Qt::ISODate);
+            if (!it.value().isNull() && !date.isValid())
+                return makeError(ErrorCode::InvalidInput,
+                                 QCoreApplication::translate("fabrica::SchemaRoutes",
+                                                             "\"referenceDate\" must be a date as YYYY-MM-DD, "
+                                                             "or null for none."),
+                                 SourceLocation{{}, 0, 0, it.key()});
+            fields.referenceDate = date;
+            continue;
+        }
         if (!it.value().isString())
             return makeError(ErrorCode::InvalidInput,
                              QCoreApplication::translate("fabrica::SchemaRoutes", "\"%1\" must be a string.")
@@ -138,7 +151,7 @@ ApiServer::Reply SchemaRoutes::create(const ApiServer::Request &request, const U
         schema.name = *fields->name;
         schema.description = fields->description.value_or(QString());
         // Default date windows end on the day the schema was made, on every later day too.
-        schema.referenceDate = QDateTime::currentDateTimeUtc().date();
+        schema.referenceDate = fields->referenceDate.value_or(QDateTime::currentDateTimeUtc().date());
     }
     Result<SchemaRecord> saved = m_server.repository().saveSchema(actor, *ownerId, schema);
     if (!saved)
@@ -177,6 +190,7 @@ ApiServer::Reply SchemaRoutes::update(const ApiServer::Request &request, const U
     Result<StoredSchema> stored = editor.apply(request.id, [&fields](StoredSchema &schema) -> Result<void> {
         schema.schema.name = fields->name.value_or(schema.schema.name);
         schema.schema.description = fields->description.value_or(schema.schema.description);
+        schema.schema.referenceDate = fields->referenceDate.value_or(schema.schema.referenceDate);
         return {};
     });
     if (!stored)

@@ -432,6 +432,7 @@ Result<SchemaRecord> SqlRepository::insertSchema(Scope &scope, qint64 ownerId, c
     record.description = schema.description;
     record.created = schema.created.isValid() ? schema.created.toUTC() : QDateTime::currentDateTimeUtc();
     record.tables = int(schema.tables.size());
+    record.referenceDate = schema.referenceDate;
     Result<Rows> inserted =
         query(db,
               QStringLiteral(
@@ -840,6 +841,7 @@ Result<SchemaRecord> SqlRepository::writeSchema(Scope &scope, const Actor &actor
     record.name = schema.name;
     record.description = schema.description;
     record.tables = int(schema.tables.size());
+    record.referenceDate = schema.referenceDate;
 
     Result<Rows> taken =
         query(db, QStringLiteral("SELECT 1 FROM schemas WHERE user_id = ? AND name = ? AND id <> ?"),
@@ -914,7 +916,7 @@ namespace {
 
 const QString kSchemaRecordSql =
     QStringLiteral("SELECT s.id, s.user_id, u.username, s.name, s.description, s.created, "
-                   "(SELECT count(*) FROM schema_tables t WHERE t.schema_id = s.id), s.revision "
+                   "(SELECT count(*) FROM schema_tables t WHERE t.schema_id = s.id), s.revision, s.reference_date "
                    "FROM schemas s JOIN users u ON u.id = s.user_id");
 
 SchemaRecord schemaRecordFrom(const SqlRepository::Rows &row)
@@ -928,6 +930,7 @@ SchemaRecord schemaRecordFrom(const SqlRepository::Rows &row)
     record.created = utc(row.value(5));
     record.tables = row.value(6).toInt();
     record.revision = row.value(7).toLongLong();
+    record.referenceDate = QDate::fromString(row.value(8).toString(), Qt::ISODate);
     return record;
 }
 
@@ -993,6 +996,7 @@ Result<StoredSchema> SqlRepository::readSchema(Scope &scope, const Actor &actor,
     stored.record.owner = schema.owner;
     stored.record.name = schema.name;
     stored.record.description = schema.description;
+    stored.record.referenceDate = schema.referenceDate;
     stored.record.created = schema.created;
     stored.record.revision = head->value(6).toLongLong();
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDate>
 #include <QDateTime>
 #include <QMap>
 #include <QString>
@@ -36,6 +37,7 @@ struct SchemaRecord
     QDateTime created;
     int tables = 0;
     qint64 revision = 0; // raised by every change of the schema or its parts (the API's ETag)
+    QDate referenceDate; // where default date windows end; invalid when the schema sets none
 };
 
 struct RunRecord
