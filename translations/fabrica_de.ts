@@ -66,6 +66,33 @@
     </message>
 </context>
 <context>
+    <name>fabrica::AfterField</name>
+    <message>
+        <source>unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Column this one follows</source>
+        <translation>Spalte, auf die diese folgt</translation>
+    </message>
+    <message>
+        <source>The column of the same row this one comes after; &quot;none&quot; for no order</source>
+        <translation>Die Spalte derselben Zeile, auf die diese folgt; &quot;keine&quot; für keine Reihenfolge</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ApiInput</name>
     <message>
         <source>This route takes a JSON body (Content-Type: application/json), not %1.</source>
@@ -332,6 +359,177 @@
     </message>
 </context>
 <context>
+    <name>fabrica::ColumnDefaults</name>
+    <message>
+        <source>a rental rate: 0.99 to 4.99</source>
+        <translation>eine Leihgebühr: 0,99 bis 4,99</translation>
+    </message>
+    <message>
+        <source>a replacement cost: 9.99 to 29.99</source>
+        <translation>ein Wiederbeschaffungswert: 9,99 bis 29,99</translation>
+    </message>
+    <message>
+        <source>a rental duration in days: 3 to 7</source>
+        <translation>eine Leihdauer in Tagen: 3 bis 7</translation>
+    </message>
+    <message>
+        <source>a duration in milliseconds: 30,000 to 600,000 (half a minute to ten minutes)</source>
+        <translation>eine Dauer in Millisekunden: 30.000 bis 600.000 (eine halbe Minute bis zehn Minuten)</translation>
+    </message>
+    <message>
+        <source>a length: 45 to 185</source>
+        <translation>eine Länge: 45 bis 185</translation>
+    </message>
+    <message>
+        <source>a duration in seconds: 1 to 3,600</source>
+        <translation>eine Dauer in Sekunden: 1 bis 3.600</translation>
+    </message>
+    <message>
+        <source>a duration in minutes: 1 to 240</source>
+        <translation>eine Dauer in Minuten: 1 bis 240</translation>
+    </message>
+    <message>
+        <source>a number of hours: 1 to 80</source>
+        <translation>eine Anzahl Stunden: 1 bis 80</translation>
+    </message>
+    <message>
+        <source>a number of days: 1 to 30</source>
+        <translation>eine Anzahl Tage: 1 bis 30</translation>
+    </message>
+    <message>
+        <source>a duration: 1 to 60</source>
+        <translation>eine Dauer: 1 bis 60</translation>
+    </message>
+    <message>
+        <source>an age: 18 to 90</source>
+        <translation>ein Alter: 18 bis 90</translation>
+    </message>
+    <message>
+        <source>a number of years: 0 to 40</source>
+        <translation>eine Anzahl Jahre: 0 bis 40</translation>
+    </message>
+    <message>
+        <source>a rating: 1 to 5</source>
+        <translation>eine Bewertung: 1 bis 5</translation>
+    </message>
+    <message>
+        <source>a percentage: 0 to 100</source>
+        <translation>ein Prozentsatz: 0 bis 100</translation>
+    </message>
+    <message>
+        <source>a score: 0 to 100</source>
+        <translation>eine Punktzahl: 0 bis 100</translation>
+    </message>
+    <message>
+        <source>a rank or position: 1 to 100</source>
+        <translation>ein Rang oder eine Position: 1 bis 100</translation>
+    </message>
+    <message>
+        <source>a quantity: 1 to 100</source>
+        <translation>eine Menge: 1 bis 100</translation>
+    </message>
+    <message>
+        <source>a number of pages: 1 to 1,500</source>
+        <translation>eine Anzahl Seiten: 1 bis 1.500</translation>
+    </message>
+    <message>
+        <source>a stock level: 0 to 1,000</source>
+        <translation>ein Lagerbestand: 0 bis 1.000</translation>
+    </message>
+    <message>
+        <source>a count: 0 to 1,000</source>
+        <translation>eine Anzahl: 0 bis 1.000</translation>
+    </message>
+    <message>
+        <source>a size in bytes: 1 KiB to 100 MiB</source>
+        <translation>eine Größe in Bytes: 1 KiB bis 100 MiB</translation>
+    </message>
+    <message>
+        <source>a size: 1 to 1,000</source>
+        <translation>eine Größe: 1 bis 1.000</translation>
+    </message>
+    <message>
+        <source>a weight: 1 to 100</source>
+        <translation>ein Gewicht: 1 bis 100</translation>
+    </message>
+    <message>
+        <source>a dimension: 1 to 250</source>
+        <translation>eine Abmessung: 1 bis 250</translation>
+    </message>
+    <message>
+        <source>a yearly salary: 20,000 to 200,000</source>
+        <translation>ein Jahresgehalt: 20.000 bis 200.000</translation>
+    </message>
+    <message>
+        <source>a balance: 0 to 10,000</source>
+        <translation>ein Kontostand: 0 bis 10.000</translation>
+    </message>
+    <message>
+        <source>a discount: 0 to 50</source>
+        <translation>ein Rabatt: 0 bis 50</translation>
+    </message>
+    <message>
+        <source>a tax: 0 to 100</source>
+        <translation>eine Steuer: 0 bis 100</translation>
+    </message>
+    <message>
+        <source>a rate in percent: 0 to 25</source>
+        <translation>ein Satz in Prozent: 0 bis 25</translation>
+    </message>
+    <message>
+        <source>a price: 0.50 to 500, mostly small</source>
+        <translation>ein Preis: 0,50 bis 500, meist niedrig</translation>
+    </message>
+    <message>
+        <source>an amount of money: 0.50 to 1,000, mostly small</source>
+        <translation>ein Geldbetrag: 0,50 bis 1.000, meist niedrig</translation>
+    </message>
+    <message>
+        <source>a birth date: 18 to 90 years before the reference date</source>
+        <translation>ein Geburtsdatum: 18 bis 90 Jahre vor dem Bezugsdatum</translation>
+    </message>
+    <message>
+        <source>a start date: the 20 years up to the reference date</source>
+        <translation>ein Anfangsdatum: die 20 Jahre bis zum Bezugsdatum</translation>
+    </message>
+    <message>
+        <source>a record time: the 3 years up to the reference date</source>
+        <translation>ein Erfassungszeitpunkt: die 3 Jahre bis zum Bezugsdatum</translation>
+    </message>
+    <message>
+        <source>a recent event: the year up to the reference date</source>
+        <translation>ein kürzliches Ereignis: das Jahr bis zum Bezugsdatum</translation>
+    </message>
+    <message>
+        <source>never negative</source>
+        <translation>nie negativ</translation>
+    </message>
+    <message>
+        <source>a language: ISO 639-1 codes</source>
+        <translation>eine Sprache: ISO-639-1-Codes</translation>
+    </message>
+    <message>
+        <source>a version number: major.minor.patch</source>
+        <translation>eine Versionsnummer: major.minor.patch</translation>
+    </message>
+    <message>
+        <source>a stock keeping unit: three letters and five digits</source>
+        <translation>eine Artikelnummer (SKU): drei Buchstaben und fünf Ziffern</translation>
+    </message>
+    <message>
+        <source>a year of birth: 18 to 90 years before the reference year</source>
+        <translation>ein Geburtsjahr: 18 bis 90 Jahre vor dem Bezugsjahr</translation>
+    </message>
+    <message>
+        <source>a year: the 30 years up to the reference year</source>
+        <translation>ein Jahr: die 30 Jahre bis zum Bezugsjahr</translation>
+    </message>
+    <message>
+        <source> (at most %1, the largest value the column&apos;s SQL type holds)</source>
+        <translation> (höchstens %1, der größte Wert, den der SQL-Typ der Spalte fasst)</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ColumnEditor</name>
     <message>
         <source>Column name</source>
@@ -427,10 +625,6 @@
         <translation>precision %1, scale %2</translation>
     </message>
     <message>
-        <source>birth dates 1940..2006</source>
-        <translation>Geburtsdaten 1940..2006</translation>
-    </message>
-    <message>
         <source>a small object; describe its fields</source>
         <translation>ein kleines Objekt; beschreiben Sie seine Felder</translation>
     </message>
@@ -441,6 +635,14 @@
     <message>
         <source>%1 (from the SQL type %2)</source>
         <translation>%1 (aus dem SQL-Typ %2)</translation>
+    </message>
+    <message>
+        <source>sequence 1, 2, 3 … (%1 primary key)</source>
+        <translation>sequence 1, 2, 3 … (%1, Primärschlüssel)</translation>
+    </message>
+    <message>
+        <source>%1, %2 (from the name; SQL type %3)</source>
+        <translation>%1, %2 (aus dem Namen; SQL-Typ %3)</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1257,14 @@ Beispiel: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>after %1 +%2–%3</source>
+        <translation>nach %1 +%2–%3</translation>
+    </message>
+    <message>
+        <source>weights by %1</source>
+        <translation>Gewichte nach %1</translation>
     </message>
 </context>
 <context>
@@ -2009,6 +2219,17 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::Deflater</name>
+    <message>
+        <source>cannot start compression</source>
+        <translation>die Komprimierung kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>compression failed</source>
+        <translation>die Komprimierung ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::DistributionEditor</name>
     <message>
         <source>Distribution</source>
@@ -2268,20 +2489,12 @@ Beispiel: %2</translation>
         <source>cannot write the file: %1</source>
         <translation>die Datei kann nicht geschrieben werden: %1</translation>
     </message>
-    <message>
-        <source>cannot start gzip compression</source>
-        <translation>die gzip-Komprimierung kann nicht gestartet werden</translation>
-    </message>
-    <message>
-        <source>gzip compression failed</source>
-        <translation>die gzip-Komprimierung ist fehlgeschlagen</translation>
-    </message>
 </context>
 <context>
     <name>fabrica::FileSink</name>
     <message>
-        <source>cannot create the directory</source>
-        <translation>das Verzeichnis kann nicht angelegt werden</translation>
+        <source>cannot create the directory: %1</source>
+        <translation>das Verzeichnis kann nicht angelegt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2331,11 +2544,65 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
-    <name>fabrica::GenerateCommand</name>
+    <name>fabrica::FormulaField</name>
     <message>
-        <source>Directory for one file per table, or the file with --single-file.</source>
-        <translation>Verzeichnis für eine Datei pro Tabelle oder, mit --single-file, die Ausgabedatei.</translation>
+        <source>e.g. quantity * unit_price</source>
+        <translation>z. B. quantity * unit_price</translation>
     </message>
+    <message>
+        <source>unknown column &quot;%1&quot; at position %2</source>
+        <translation>unbekannte Spalte &quot;%1&quot; an Position %2</translation>
+    </message>
+    <message>
+        <source>the column reads itself at position %1</source>
+        <translation>die Spalte verweist an Position %1 auf sich selbst</translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot; at position %2 is %3, not a number column</source>
+        <translation>die Spalte &quot;%1&quot; an Position %2 ist %3, keine Zahlenspalte</translation>
+    </message>
+    <message>
+        <source>A constant: every row gets the same value.</source>
+        <translation>Eine Konstante: Jede Zeile erhält denselben Wert.</translation>
+    </message>
+    <message>
+        <source>Computed from %1, rounded half away from zero to the column&apos;s scale.</source>
+        <translation>Berechnet aus %1, kaufmännisch gerundet auf die Nachkommastellen (scale) der Spalte.</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::FormulaSyntax</name>
+    <message>
+        <source>the formula is empty; write e.g. &quot;quantity * unit_price&quot;</source>
+        <translation>die Formel ist leer; schreiben Sie z. B. &quot;quantity * unit_price&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;)&quot; at position %1 closes no &quot;(&quot;</source>
+        <translation>&quot;)&quot; an Position %1 schließt kein &quot;(&quot;</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; at position %2; expected an operator + - * /</source>
+        <translation>unerwartetes &quot;%1&quot; an Position %2; erwartet wurde ein Operator + - * /</translation>
+    </message>
+    <message>
+        <source>the formula ends after an operator at position %1; a column name or a number must follow</source>
+        <translation>die Formel endet nach einem Operator an Position %1; es muss ein Spaltenname oder eine Zahl folgen</translation>
+    </message>
+    <message>
+        <source>&quot;(&quot; at position %1 is never closed</source>
+        <translation>&quot;(&quot; an Position %1 wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at position %2 is not a number Fabrica can compute with (at most 30 digits)</source>
+        <translation>&quot;%1&quot; an Position %2 ist keine Zahl, mit der Fabrica rechnen kann (höchstens 30 Stellen)</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; at position %2; expected a column name, a number, &quot;-&quot; or &quot;(&quot;</source>
+        <translation>unerwartetes &quot;%1&quot; an Position %2; erwartet wurde ein Spaltenname, eine Zahl, &quot;-&quot; oder &quot;(&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::GenerateCommand</name>
     <message>
         <source>PATH</source>
         <translation>PFAD</translation>
@@ -2481,10 +2748,6 @@ Beispiel: %2</translation>
         <translation>--out schreibt Dateien und --to schreibt in eine Datenbank: wählen Sie eines von beiden</translation>
     </message>
     <message>
-        <source>--out is required (a directory, or a file with --single-file), or --to with a database URL</source>
-        <translation>--out ist erforderlich (ein Verzeichnis oder, mit --single-file, eine Datei), oder --to mit einer Datenbank-URL</translation>
-    </message>
-    <message>
         <source>--%1 is for files; it does not apply with --to</source>
         <translation>--%1 gilt nur für Dateien und hat mit --to keine Wirkung</translation>
     </message>
@@ -2507,6 +2770,30 @@ Beispiel: %2</translation>
     <message>
         <source>--chunk-rows takes a number from 1 to %1</source>
         <translation>--chunk-rows erwartet eine Zahl von 1 bis %1</translation>
+    </message>
+    <message>
+        <source>--single-file writes one file, but --out %1 is a directory</source>
+        <translation>--single-file schreibt eine einzige Datei, aber --out %1 ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>--out %1 does not name a format: end it in .sql, .csv, .tsv, .json or .ndjson (optionally .gz), or add --format</source>
+        <translation>--out %1 lässt kein Format erkennen: Lassen Sie den Namen auf .sql, .csv, .tsv, .json oder .ndjson enden (optional mit .gz) oder geben Sie --format an</translation>
+    </message>
+    <message>
+        <source>--out %1 names a .%2 file, but --format is %3: drop --format or make them agree</source>
+        <translation>--out %1 bezeichnet eine .%2-Datei, aber --format ist %3: Lassen Sie --format weg oder bringen Sie beide in Einklang</translation>
+    </message>
+    <message>
+        <source>--gzip compresses the file, so its name should end in .gz: %1.gz</source>
+        <translation>--gzip komprimiert die Datei, daher sollte ihr Name auf .gz enden: %1.gz</translation>
+    </message>
+    <message>
+        <source>One file, its format from the name (.sql, .csv, .tsv, .json, .ndjson, each optionally .gz), or a directory for one file per table (a path ending in / or an existing directory).</source>
+        <translation>Eine Datei, deren Format sich aus dem Namen ergibt (.sql, .csv, .tsv, .json, .ndjson, jeweils optional mit .gz), oder ein Verzeichnis für eine Datei pro Tabelle (ein Pfad, der auf / endet, oder ein vorhandenes Verzeichnis).</translation>
+    </message>
+    <message>
+        <source>--out is required (a file such as data.sql, or a directory), or --to with a database URL</source>
+        <translation>--out ist erforderlich (eine Datei wie data.sql oder ein Verzeichnis), oder --to mit einer Datenbank-URL</translation>
     </message>
 </context>
 <context>
@@ -4270,6 +4557,81 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::NamedTypes</name>
+    <message>
+        <source>the name suggests %1, whose values need %2 characters</source>
+        <translation>der Name legt den Typ %1 nahe, dessen Werte %2 Zeichen benötigen</translation>
+    </message>
+    <message>
+        <source>the name suggests a title, which needs %1 characters</source>
+        <translation>der Name legt einen Titel nahe, der %1 Zeichen benötigt</translation>
+    </message>
+    <message>
+        <source>a title-like text of two words</source>
+        <translation>ein titelartiger Text aus zwei Wörtern</translation>
+    </message>
+    <message>
+        <source>a one-word name</source>
+        <translation>ein Name aus einem Wort</translation>
+    </message>
+    <message>
+        <source>the name suggests %1, which needs %2 characters</source>
+        <translation>dem Namen nach ist das %1, wofür %2 Zeichen nötig sind</translation>
+    </message>
+    <message>
+        <source>%1: %2 hex digits</source>
+        <translation>%1: %2 Hexadezimalziffern</translation>
+    </message>
+    <message>
+        <source>language names</source>
+        <translation>Sprachnamen</translation>
+    </message>
+    <message>
+        <source>the name suggests username, which needs %1 characters</source>
+        <translation>der Name legt den Typ username nahe, der %1 Zeichen benötigt</translation>
+    </message>
+    <message>
+        <source>a second address line, NULL in 80 %</source>
+        <translation>eine zweite Adresszeile, NULL in 80 %</translation>
+    </message>
+    <message>
+        <source>argon2id hashes</source>
+        <translation>argon2id-Hashes</translation>
+    </message>
+    <message>
+        <source>bcrypt hashes</source>
+        <translation>bcrypt-Hashes</translation>
+    </message>
+    <message>
+        <source>a password hash</source>
+        <translation>ein Passwort-Hash</translation>
+    </message>
+    <message>
+        <source>a token</source>
+        <translation>ein Token</translation>
+    </message>
+    <message>
+        <source>the name suggests a token, which needs %1 characters</source>
+        <translation>der Name legt ein Token nahe, das %1 Zeichen benötigt</translation>
+    </message>
+    <message>
+        <source>%1 hex digits</source>
+        <translation>%1 Hexadezimalziffern</translation>
+    </message>
+    <message>
+        <source>a stock keeping unit like ABC-01234</source>
+        <translation>eine Artikelnummer (SKU) wie ABC-01234</translation>
+    </message>
+    <message>
+        <source>a version number like 2.14.3</source>
+        <translation>eine Versionsnummer wie 2.14.3</translation>
+    </message>
+    <message>
+        <source>ISO 639-1 language codes</source>
+        <translation>Sprachcodes nach ISO 639-1</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::NdjsonSink</name>
     <message>
         <source>an NDJSON file holds one table, and the schema has %1; write to a directory instead</source>
@@ -4560,10 +4922,6 @@ Beispiel: %2</translation>
         <translation>die Spalte ist eindeutig, aber Typ %1 hat mit diesen Constraints nur %2 verschiedene Werte für %3 Zeilen; erweitern Sie den Wertebereich oder erzeugen Sie weniger Zeilen</translation>
     </message>
     <message>
-        <source>templates in table &quot;%1&quot; refer to each other in a circle</source>
-        <translation>die template-Spalten der Tabelle &quot;%1&quot; verweisen im Kreis aufeinander</translation>
-    </message>
-    <message>
         <source>type sample needs sample data: add &quot;samples&quot; to the column</source>
         <translation>der Typ sample benötigt Beispieldaten: fügen Sie der Spalte &quot;samples&quot; hinzu</translation>
     </message>
@@ -4626,6 +4984,14 @@ Beispiel: %2</translation>
     <message>
         <source>a unique template needs a placeholder of a unique, NOT NULL column of the same table, such as {id}</source>
         <translation>ein eindeutiges template braucht einen Platzhalter einer eindeutigen NOT-NULL-Spalte derselben Tabelle, etwa {id}</translation>
+    </message>
+    <message>
+        <source>templates or relations in table &quot;%1&quot; refer to each other in a circle</source>
+        <translation>templates oder Beziehungen in der Tabelle &quot;%1&quot; verweisen im Kreis aufeinander</translation>
+    </message>
+    <message>
+        <source>the formula nests too deeply; split it into columns</source>
+        <translation>die Formel ist zu tief verschachtelt; teilen Sie sie auf mehrere Spalten auf</translation>
     </message>
 </context>
 <context>
@@ -4775,6 +5141,168 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::RelationChecker</name>
+    <message>
+        <source>a column can have one relation, but %1 has %2; keep one of them</source>
+        <translation>eine Spalte kann nur eine Beziehung haben, %1 hat aber %2; behalten Sie eine davon</translation>
+    </message>
+    <message>
+        <source>%1 cannot be %2: its values follow other columns of the row, so they cannot be guaranteed unique; remove &quot;%3&quot; or the key</source>
+        <translation>%1 kann nicht %2 sein: Die Werte folgen aus anderen Spalten der Zeile, daher lässt sich ihre Eindeutigkeit nicht garantieren; entfernen Sie &quot;%3&quot; oder den Schlüssel</translation>
+    </message>
+    <message>
+        <source>a primary key</source>
+        <translation>ein Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>unique</source>
+        <translation>eindeutig</translation>
+    </message>
+    <message>
+        <source>%1 is a foreign key, whose values come from the parent table; a foreign key cannot also have &quot;%2&quot;</source>
+        <translation>%1 ist ein Fremdschlüssel, dessen Werte aus der übergeordneten Tabelle stammen; ein Fremdschlüssel kann nicht zusätzlich &quot;%2&quot; haben</translation>
+    </message>
+    <message>
+        <source>%1 is referenced by %2.%3, but a referenced key cannot have &quot;%4&quot;</source>
+        <translation>%1 wird von %2.%3 referenziert, aber ein referenzierter Schlüssel kann kein &quot;%4&quot; haben</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; works on date, time, timestamp, timestamptz, integer, smallint, bigint, decimal and amount columns, not on type %1</source>
+        <translation>&quot;after&quot; funktioniert bei Spalten vom Typ date, time, timestamp, timestamptz, integer, smallint, bigint, decimal und amount, nicht bei Typ %1</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in &quot;after&quot; (accepted: %2)</source>
+        <translation>unbekannter Schlüssel &quot;%1&quot; in &quot;after&quot; (zulässig: %2)</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; needs &quot;column&quot;: the column this one follows</source>
+        <translation>&quot;after&quot; benötigt &quot;column&quot;: die Spalte, auf die diese folgt</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; names column &quot;%1&quot;, which table %2 does not have</source>
+        <translation>&quot;after&quot; nennt die Spalte &quot;%1&quot;, die es in der Tabelle %2 nicht gibt</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; names column &quot;%1&quot;, which table %2 does not have; did you mean &quot;%3&quot;?</source>
+        <translation>&quot;after&quot; nennt die Spalte &quot;%1&quot;, die es in der Tabelle %2 nicht gibt; meinten Sie &quot;%3&quot;?</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; names the column itself; name the column this one follows</source>
+        <translation>&quot;after&quot; nennt die Spalte selbst; geben Sie die Spalte an, auf die diese folgt</translation>
+    </message>
+    <message>
+        <source>%1 (time) can only follow a time column; %2 is %3</source>
+        <translation>%1 (time) kann nur auf eine time-Spalte folgen; %2 ist %3</translation>
+    </message>
+    <message>
+        <source>%1 (%4) can only follow a date, timestamp or timestamptz column; %2 is %3</source>
+        <translation>%1 (%4) kann nur auf eine Spalte vom Typ date, timestamp oder timestamptz folgen; %2 ist %3</translation>
+    </message>
+    <message>
+        <source>%1 (%4) can only follow a number column (integer, smallint, bigint, decimal, amount, sequence); %2 is %3</source>
+        <translation>%1 (%4) kann nur auf eine Zahlenspalte folgen (integer, smallint, bigint, decimal, amount, sequence); %2 ist %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; of &quot;after&quot; must be a number, found %2</source>
+        <translation>&quot;%1&quot; von &quot;after&quot; muss eine Zahl sein, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>the gap&apos;s min (%1) is greater than its max (%2)</source>
+        <translation>das min des Abstands (%1) ist größer als sein max (%2)</translation>
+    </message>
+    <message>
+        <source>&quot;unit&quot; applies to date and time columns; the gap of a number column is in the column&apos;s own units, so remove &quot;unit&quot;</source>
+        <translation>&quot;unit&quot; gilt für Datums- und Zeitspalten; der Abstand einer Zahlenspalte wird in den Einheiten der Spalte selbst angegeben, entfernen Sie daher &quot;unit&quot;</translation>
+    </message>
+    <message>
+        <source>unknown unit %1 in &quot;after&quot; (units: %2)</source>
+        <translation>unbekannte Einheit %1 in &quot;after&quot; (Einheiten: %2)</translation>
+    </message>
+    <message>
+        <source>a time column&apos;s gap is at most a day: use seconds, minutes or hours</source>
+        <translation>der Abstand einer time-Spalte beträgt höchstens einen Tag: verwenden Sie seconds, minutes oder hours</translation>
+    </message>
+    <message>
+        <source>&quot;distribution&quot; of &quot;after&quot; needs &quot;name&quot;: one of %1</source>
+        <translation>&quot;distribution&quot; von &quot;after&quot; benötigt &quot;name&quot; mit einem der Werte %1</translation>
+    </message>
+    <message>
+        <source>&quot;formula&quot; computes integer, smallint, bigint, decimal and amount columns, not type %1</source>
+        <translation>&quot;formula&quot; berechnet Spalten vom Typ integer, smallint, bigint, decimal und amount, nicht vom Typ %1</translation>
+    </message>
+    <message>
+        <source>formula: %1</source>
+        <translation>formula: %1</translation>
+    </message>
+    <message>
+        <source>formula: unknown column &quot;%1&quot; at position %2</source>
+        <translation>formula: unbekannte Spalte &quot;%1&quot; an Position %2</translation>
+    </message>
+    <message>
+        <source>formula: unknown column &quot;%1&quot; at position %2; did you mean &quot;%3&quot;?</source>
+        <translation>formula: unbekannte Spalte &quot;%1&quot; an Position %2; meinten Sie &quot;%3&quot;?</translation>
+    </message>
+    <message>
+        <source>formula: the column reads itself at position %1</source>
+        <translation>formula: die Spalte verweist an Position %1 auf sich selbst</translation>
+    </message>
+    <message>
+        <source>formula: column &quot;%1&quot; at position %2 is %3; a formula reads integer, smallint, bigint, decimal, amount and sequence columns</source>
+        <translation>formula: die Spalte &quot;%1&quot; an Position %2 ist %3; eine Formel liest Spalten vom Typ integer, smallint, bigint, decimal, amount und sequence</translation>
+    </message>
+    <message>
+        <source>&quot;weightsBy&quot; works on enum columns, not on type %1</source>
+        <translation>&quot;weightsBy&quot; funktioniert bei enum-Spalten, nicht bei Typ %1</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in &quot;weightsBy&quot; (accepted: column, weights)</source>
+        <translation>unbekannter Schlüssel &quot;%1&quot; in &quot;weightsBy&quot; (zulässig: column, weights)</translation>
+    </message>
+    <message>
+        <source>&quot;weightsBy&quot; needs &quot;column&quot;: the column whose value picks the weights</source>
+        <translation>&quot;weightsBy&quot; benötigt &quot;column&quot;: die Spalte, deren Wert die Gewichte auswählt</translation>
+    </message>
+    <message>
+        <source>&quot;weightsBy&quot; names column &quot;%1&quot;, which table %2 does not have</source>
+        <translation>&quot;weightsBy&quot; nennt die Spalte &quot;%1&quot;, die es in der Tabelle %2 nicht gibt</translation>
+    </message>
+    <message>
+        <source>&quot;weightsBy&quot; names column &quot;%1&quot;, which table %2 does not have; did you mean &quot;%3&quot;?</source>
+        <translation>&quot;weightsBy&quot; nennt die Spalte &quot;%1&quot;, die es in der Tabelle %2 nicht gibt; meinten Sie &quot;%3&quot;?</translation>
+    </message>
+    <message>
+        <source>&quot;weightsBy&quot; names the column itself; name another column of the row</source>
+        <translation>&quot;weightsBy&quot; nennt die Spalte selbst; geben Sie eine andere Spalte der Zeile an</translation>
+    </message>
+    <message>
+        <source>&quot;weightsBy&quot; needs &quot;weights&quot;: an object from a value of %1 to a list of weights, e.g. {&quot;DE&quot;: [70, 20, 10]}</source>
+        <translation>&quot;weightsBy&quot; benötigt &quot;weights&quot;: ein Objekt, das jedem Wert von %1 eine Liste von Gewichten zuordnet, z. B. {&quot;DE&quot;: [70, 20, 10]}</translation>
+    </message>
+    <message>
+        <source>the weights for %1 = &quot;%2&quot; must be a list of numbers ≥ 0</source>
+        <translation>die Gewichte für %1 = &quot;%2&quot; müssen eine Liste von Zahlen ≥ 0 sein</translation>
+    </message>
+    <message>
+        <source>the weights for %1 = &quot;%2&quot; list %3 numbers, but the column has %4 values; give one weight per value</source>
+        <translation>die Gewichte für %1 = &quot;%2&quot; enthalten %3 Zahlen, die Spalte hat aber %4 Werte; geben Sie ein Gewicht pro Wert an</translation>
+    </message>
+    <message>
+        <source>the weights for %1 = &quot;%2&quot; are all 0; at least one must be more</source>
+        <translation>die Gewichte für %1 = &quot;%2&quot; sind alle 0; mindestens eines muss größer sein</translation>
+    </message>
+    <message>
+        <source>columns depend on each other in a cycle (%1) through relations or templates; remove one of the dependencies</source>
+        <translation>die Spalten hängen über Beziehungen oder templates zyklisch voneinander ab (%1); entfernen Sie eine der Abhängigkeiten</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RelationGuesser</name>
+    <message>
+        <source>after %1 by %2..%3%4 (from the names; change or remove &quot;after&quot; if the order does not hold)</source>
+        <translation>nach %1 um %2..%3%4 (aus den Namen; ändern oder entfernen Sie &quot;after&quot;, falls die Reihenfolge nicht zutrifft)</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::RemoveColumnCommand</name>
     <message>
         <source>Delete column %1.%2</source>
@@ -4839,14 +5367,6 @@ Beispiel: %2</translation>
         <source>a single-file download got a second file</source>
         <translation>ein Download aus einer einzigen Datei hat eine zweite Datei erhalten</translation>
     </message>
-    <message>
-        <source>cannot start gzip compression</source>
-        <translation>die gzip-Komprimierung kann nicht gestartet werden</translation>
-    </message>
-    <message>
-        <source>gzip compression failed</source>
-        <translation>die gzip-Komprimierung ist fehlgeschlagen</translation>
-    </message>
 </context>
 <context>
     <name>fabrica::ResponseZipWriter</name>
@@ -4857,14 +5377,6 @@ Beispiel: %2</translation>
     <message>
         <source>the file name %1 is too long for a ZIP archive</source>
         <translation>der Dateiname %1 ist zu lang für ein ZIP-Archiv</translation>
-    </message>
-    <message>
-        <source>cannot start compression</source>
-        <translation>die Komprimierung kann nicht gestartet werden</translation>
-    </message>
-    <message>
-        <source>compression failed</source>
-        <translation>die Komprimierung ist fehlgeschlagen</translation>
     </message>
     <message>
         <source>a write outside any ZIP entry</source>
@@ -5542,6 +6054,18 @@ Beispiel: %2</translation>
         <source>no column with id %1</source>
         <translation>keine Spalte mit der ID %1</translation>
     </message>
+    <message>
+        <source>&amp;Fixed</source>
+        <translation>&amp;Fest</translation>
+    </message>
+    <message>
+        <source>The day the generated data treats as today: dates and timestamps without a range end here, so nothing lies in the future and the output stays the same on every later day. When not fixed, the schema&apos;s creation date is used (or 2026-01-01).</source>
+        <translation>Der Tag, den die erzeugten Daten als heute betrachten: Datums- und Zeitstempelwerte ohne Wertebereich enden hier, sodass nichts in der Zukunft liegt und die Ausgabe an jedem späteren Tag gleich bleibt. Ist das Datum nicht fest, wird das Erstellungsdatum des Schemas verwendet (oder 2026-01-01).</translation>
+    </message>
+    <message>
+        <source>&amp;Reference date:</source>
+        <translation>Be&amp;zugsdatum:</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::SchemaFile</name>
@@ -5697,6 +6221,10 @@ Beispiel: %2</translation>
         <source>cannot write the file: %1</source>
         <translation>die Datei kann nicht geschrieben werden: %1</translation>
     </message>
+    <message>
+        <source>&quot;referenceDate&quot; must be a date written YYYY-MM-DD, such as &quot;2026-01-31&quot;, found &quot;%1&quot;</source>
+        <translation>&quot;referenceDate&quot; muss ein Datum im Format YYYY-MM-DD sein, etwa &quot;2026-01-31&quot;, gefunden: &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::SchemaFileArgument</name>
@@ -5751,10 +6279,6 @@ Beispiel: %2</translation>
         <translation>Das Schema hat keine Tabelle &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>Unknown property &quot;%1&quot;: a schema takes &quot;name&quot; and &quot;description&quot; here (or, to create one, a whole schema document).</source>
-        <translation>Unbekannte Eigenschaft &quot;%1&quot;: Ein Schema nimmt hier &quot;name&quot; und &quot;description&quot; an (oder, um eines anzulegen, ein vollständiges Schemadokument).</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; must be a string.</source>
         <translation>&quot;%1&quot; muss eine Zeichenkette sein.</translation>
     </message>
@@ -5769,6 +6293,14 @@ Beispiel: %2</translation>
     <message>
         <source>Send the new schema&apos;s &quot;name&quot; (and a &quot;description&quot;), or a whole schema document.</source>
         <translation>Senden Sie den &quot;name&quot; des neuen Schemas (und eine &quot;description&quot;) oder ein vollständiges Schemadokument.</translation>
+    </message>
+    <message>
+        <source>Unknown property &quot;%1&quot;: a schema takes &quot;name&quot;, &quot;description&quot; and &quot;referenceDate&quot; here (or, to create one, a whole schema document).</source>
+        <translation>Unbekannte Eigenschaft &quot;%1&quot;: Ein Schema nimmt hier &quot;name&quot;, &quot;description&quot; und &quot;referenceDate&quot; an (oder, um eines anzulegen, ein vollständiges Schemadokument).</translation>
+    </message>
+    <message>
+        <source>&quot;referenceDate&quot; must be a date as YYYY-MM-DD, or null for none.</source>
+        <translation>&quot;referenceDate&quot; muss ein Datum der Form YYYY-MM-DD sein, oder null für keines.</translation>
     </message>
 </context>
 <context>
@@ -6154,6 +6686,14 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
     <message>
         <source>Set the schema&apos;s locale to %1</source>
         <translation>Gebietsschema des Schemas auf %1 setzen</translation>
+    </message>
+    <message>
+        <source>Clear the schema&apos;s reference date</source>
+        <translation>Bezugsdatum des Schemas entfernen</translation>
+    </message>
+    <message>
+        <source>Set the schema&apos;s reference date to %1</source>
+        <translation>Bezugsdatum des Schemas auf %1 setzen</translation>
     </message>
 </context>
 <context>
@@ -6803,6 +7343,17 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
     <message>
         <source>%1 rows, %2 columns</source>
         <translation>%1 Zeilen, %2 Spalten</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SystemError</name>
+    <message>
+        <source>a file of that name is in the way: %1</source>
+        <translation>eine Datei dieses Namens steht im Weg: %1</translation>
+    </message>
+    <message>
+        <source>the system gave no reason</source>
+        <translation>das System hat keinen Grund angegeben</translation>
     </message>
 </context>
 <context>
@@ -7732,10 +8283,6 @@ Passwörter werden am Terminal abgefragt oder mit --password-stdin als eine Zeil
         <translation>UUIDs</translation>
     </message>
     <message>
-        <source>email addresses (generated at example.com, not at the sampled domains)</source>
-        <translation>E-Mail-Adressen (erzeugt unter example.com, nicht unter den Domains der Stichprobe)</translation>
-    </message>
-    <message>
         <source>web addresses (http)</source>
         <translation>Webadressen (http)</translation>
     </message>
@@ -7803,6 +8350,53 @@ Passwörter werden am Terminal abgefragt oder mit --password-stdin als eine Zeil
         <source>, and %1 more</source>
         <translation>, dazu %1 weitere</translation>
     </message>
+    <message>
+        <source>email addresses (generated at reserved domains such as example.com, never at the sampled ones)</source>
+        <translation>E-Mail-Adressen (erzeugt unter reservierten Domains wie example.com, nie unter denen aus den Beispielwerten)</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ValueRanges</name>
+    <message>
+        <source>%1%2 (from the name)</source>
+        <translation>%1%2 (aus dem Namen)</translation>
+    </message>
+    <message>
+        <source>%1..%2: the recent past up to the reference date %3 (from DEFAULT %4)</source>
+        <translation>%1..%2: die jüngste Vergangenheit bis zum Bezugsdatum %3 (aus DEFAULT %4)</translation>
+    </message>
+    <message>
+        <source>%1..%2: birth dates 18 to 90 years before the reference date (from the name)</source>
+        <translation>%1..%2: Geburtsdaten 18 bis 90 Jahre vor dem Bezugsdatum (aus dem Namen)</translation>
+    </message>
+    <message>
+        <source>%1..%2: the %3 years up to the reference date (from the SQL type)</source>
+        <translation>%1..%2: die %3 Jahre bis zum Bezugsdatum (aus dem SQL-Typ)</translation>
+    </message>
+    <message>
+        <source>%1..%2 around the DEFAULT %3 (from DEFAULT)</source>
+        <translation>%1..%2 um den DEFAULT-Wert %3 herum (aus DEFAULT)</translation>
+    </message>
+    <message>
+        <source>; kept inside the CHECK</source>
+        <translation>; innerhalb des CHECK gehalten</translation>
+    </message>
+    <message>
+        <source>not negative: the DEFAULT 0 is a starting count (from DEFAULT)</source>
+        <translation>nicht negativ: DEFAULT 0 ist der Anfangsstand eines Zählers (aus DEFAULT)</translation>
+    </message>
+    <message>
+        <source>min %1</source>
+        <translation>min %1</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>max %1</translation>
+    </message>
+    <message>
+        <source>%1 (nothing in the DDL or the name says more; from the SQL type)</source>
+        <translation>%1 (weder DDL noch Name sagen mehr aus; aus dem SQL-Typ)</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::WeightBarDelegate</name>
@@ -7867,6 +8461,37 @@ Passwörter werden am Terminal abgefragt oder mit --password-stdin als eine Zeil
     <message>
         <source>Weight</source>
         <translation>Gewicht</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::WeightsByField</name>
+    <message>
+        <source>Add value</source>
+        <translation>Wert hinzufügen</translation>
+    </message>
+    <message>
+        <source>Weights follow</source>
+        <translation>Gewichte richten sich nach</translation>
+    </message>
+    <message>
+        <source>Column whose value picks the weights</source>
+        <translation>Spalte, deren Wert die Gewichte auswählt</translation>
+    </message>
+    <message>
+        <source>a value of that column</source>
+        <translation>ein Wert dieser Spalte</translation>
+    </message>
+    <message>
+        <source>Weights per value of the source column</source>
+        <translation>Gewichte pro Wert der Quellspalte</translation>
+    </message>
+    <message>
+        <source>One row per value of the source column: fill in every weight to use them for that value; rows left empty use the column&apos;s own weights</source>
+        <translation>Eine Zeile pro Wert der Quellspalte: Tragen Sie alle Gewichte ein, damit sie für diesen Wert gelten; leer gelassene Zeilen verwenden die eigenen Gewichte der Spalte</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
     </message>
 </context>
 <context>
