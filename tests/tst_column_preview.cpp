@@ -1,5 +1,6 @@
 // ColumnPreview: the first values of a column, byte for byte what a CSV export of the same schema and seed
 // holds, computed from a schema cut down to the column's table and the tables its foreign keys reach.
+#include "SchemaBuilding.h"
 #include "export/CsvSink.h"
 #include "format/SchemaFile.h"
 #include "generate/ColumnPreview.h"
@@ -20,10 +21,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Column column(const QString &name, const QString &type, const QByteArray &constraints = "{}")
-{
-    return Column{name, type, QJsonDocument::fromJson(constraints).object(), {}, {}};
-}
+using test::column;
 
 // The shop example, small, plus order_items: a third level of foreign keys whose row count comes from a
 // cardinality, so the preview depends on the rows of two ancestor tables.

@@ -1,5 +1,6 @@
 // ColumnStatistics: a sample of a column's generated values shows the shares, null rates, ranges and
 // uniqueness the schema asks for, counted on exactly the values the engine writes.
+#include "SchemaBuilding.h"
 #include "ExampleSchemas.h"
 #include "format/SchemaFile.h"
 #include "generate/ColumnPreview.h"
@@ -15,10 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Column column(const QString &name, const QString &type, const QByteArray &constraints = "{}")
-{
-    return Column{name, type, QJsonDocument::fromJson(constraints).object(), {}, {}};
-}
+using test::column;
 
 Schema shop()
 {

@@ -2,6 +2,7 @@
 // ColumnDefaults' guesses from names and types, date windows that end at the reference date, integer
 // primary keys counting from 1, and hash-shaped password columns — on a DVD-rental-like schema of 100,000
 // rows, byte-identical for 1 and 4 threads.
+#include "SchemaBuilding.h"
 #include "StorageTestSupport.h"
 #include "export/ExportFormat.h"
 #include "export/Sink.h"
@@ -29,14 +30,7 @@ namespace {
 
 constexpr quint64 kSeed = 20261207;
 
-Column column(const QString &name, const QString &type, const QByteArray &constraints = "{}")
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(constraints, &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad constraints in the test: %s", constraints.constData());
-    return Column{name, type, document.object(), {}, {}};
-}
+using test::column;
 
 // A hand-written schema in the shape of the DVD rental and music store samples: no ranges anywhere.
 Schema rentalSchema(qint64 rows)

@@ -1,5 +1,6 @@
 // Export formats: JSON, NDJSON and SQL scripts checked by parsing them and by running them against SQLite
 // and PostgreSQL; CSV's one-table rule, gzip, abort and byte-identical output whatever the threads.
+#include "SchemaBuilding.h"
 #include "export/CsvSink.h"
 #include "export/ExportFormat.h"
 #include "export/JsonSink.h"
@@ -40,10 +41,7 @@ namespace {
 const QString kPgUrlVariable = u"FABRICA_TEST_PG_URL"_s;
 const QString kNull = u"<NULL>"_s; // how a NULL cell shows in the lists compared below
 
-Column column(const QString &name, const QString &type, const QByteArray &constraints = "{}")
-{
-    return Column{name, type, QJsonDocument::fromJson(constraints).object(), {}, {}};
-}
+using test::column;
 
 // Strings that break naive quoting in JSON, SQL or CSV.
 QStringList hostileValues()

@@ -2,6 +2,7 @@
 // dialog, driven with keys and clicks like a user would, in a temporary settings file. What they hand back
 // is run through the real sinks to show it is what the export needs.
 
+#include "SchemaBuilding.h"
 #include "DialogDriver.h"
 #include "export/ExportChoice.h"
 #include "export/ExportFileChooser.h"
@@ -42,10 +43,7 @@ using namespace fabrica::test;
 
 namespace {
 
-Column column(const QString &name, const QString &type, const QByteArray &constraints = "{}")
-{
-    return Column{name, type, QJsonDocument::fromJson(constraints).object(), {}, {}};
-}
+using test::column;
 
 // customers and orders: what a user exports.
 Schema shop()

@@ -2,6 +2,7 @@
 // values are valid for their type (checked by validators written here, not by the engine's own helpers),
 // statistics hold at fixed seeds, and keys are unique and foreign keys resolve. Whole-schema runs
 // (determinism across threads, memory, PostgreSQL) are in tst_generate_load.cpp.
+#include "SchemaBuilding.h"
 #include "generate/Plan.h"
 #include "types/TypeRegistry.h"
 
@@ -36,15 +37,7 @@ constexpr int kChunkRows = 777;      // odd, so values cross chunk boundaries
 constexpr double kChi2Df3 = 16.266;  // chi-square critical values at alpha = 0.001
 constexpr double kChi2Df9 = 27.877;
 
-Column column(const QString &name, const QString &type, const QByteArray &constraints = "{}")
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(constraints, &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad constraints in the test: %s: %s", constraints.constData(),
-               qPrintable(error.errorString()));
-    return Column{name, type, document.object(), {}, {}};
-}
+using test::column;
 
 Column idColumn()
 {
@@ -54,11 +47,7 @@ Column idColumn()
 // t(id, v…): the usual one-table schema.
 Schema oneTable(qint64 rows, const QList<Column> &columns, const QString &locale = {})
 {
-    Schema schema;
-    schema.name = u"generate"_s;
-    schema.locale = locale;
-    schema.tables = {Table{u"t"_s, {}, rows, QList<Column>{idColumn()} + columns}};
-    return schema;
+    return test::oneTable(u"generate"_s, rows, columns, locale);
 }
 
 struct Compiled

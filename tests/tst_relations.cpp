@@ -2,6 +2,7 @@
 // is exact (recomputed here from the output text with integer math), conditional weights land within one
 // percentage point at 100,000 rows, NULL sources behave as documented, output is the same for any thread
 // count, and the validator names every mistake (also cycles through templates).
+#include "SchemaBuilding.h"
 #include "export/ExportFormat.h"
 #include "export/ExportOptions.h"
 #include "export/Sink.h"
@@ -30,25 +31,11 @@ namespace {
 constexpr quint64 kSeed = 20261207;
 constexpr qint64 kRows = 100000;
 
-Column column(const QString &name, const QString &type, const QByteArray &constraints = "{}")
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(constraints, &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad constraints in the test: %s", constraints.constData());
-    return Column{name, type, document.object(), {}, {}};
-}
+using test::column;
 
 Schema oneTable(qint64 rows, const QList<Column> &columns)
 {
-    Schema schema;
-    schema.name = u"relations"_s;
-    schema.tables = {
-        Table{u"t"_s,
-              {},
-              rows,
-              QList<Column>{column(u"id"_s, u"sequence"_s, R"({"primaryKey": true})")} + columns}};
-    return schema;
+    return test::oneTable(u"relations"_s, rows, columns);
 }
 
 // Every row of table t as text (NULL as a null QString), by column name.

@@ -3,6 +3,7 @@
 // fiction (or, where none exist, the unassigned range docs/generating.md names), in all three notations
 // and on every path that reaches the generators (columns, templates, JSON fields). The checkers are
 // written from the RFCs and the regulators' lists, not from the engine's word lists.
+#include "SchemaBuilding.h"
 #include "generate/Plan.h"
 
 #include <QJsonDocument>
@@ -23,15 +24,7 @@ constexpr quint64 kSeed = 20261207;
 constexpr qint64 kRows = 100000;
 constexpr int kChunkRows = 8192;
 
-Column column(const QString &name, const QString &type, const QByteArray &constraints = "{}")
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(constraints, &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad constraints in the test: %s: %s", constraints.constData(),
-               qPrintable(error.errorString()));
-    return Column{name, type, document.object(), {}, {}};
-}
+using test::column;
 
 // Every column of table 0 of schema, NULLs left out; an empty result with error set if it did not compile.
 struct Generated
@@ -67,15 +60,7 @@ Generated generate(const Schema &schema)
 
 Schema oneTable(const QString &locale, qint64 rows, const QList<Column> &columns)
 {
-    Schema schema;
-    schema.name = u"safe"_s;
-    schema.locale = locale;
-    schema.tables = {
-        fabrica::Table{u"t"_s,
-                       {},
-                       rows,
-                       QList<Column>{column(u"id"_s, u"sequence"_s, R"({"primaryKey": true})")} + columns}};
-    return schema;
+    return test::oneTable(u"safe"_s, rows, columns, locale);
 }
 
 // --- Checkers, from RFC 2606 and RFC 6761 ---

@@ -1,6 +1,7 @@
 // Loading straight into a database (`fabrica generate --to`): PostgreSQL through COPY and SQLite through
 // bound INSERTs. Every example loads with all its keys and the values the CSV sink writes; the if-exists
 // modes; and failed or cancelled loads that leave the target exactly as it was.
+#include "SchemaBuilding.h"
 #include "CliRunner.h"
 #include "ExpectedConstraints.h"
 #include "FailingSink.h"
@@ -46,10 +47,7 @@ const QString kPgUrlVariable = u"FABRICA_TEST_PG_URL"_s;
 const QString kNull = u"<NULL>"_s; // how a NULL cell shows in the lists compared below
 constexpr quint64 kSeed = 20261125;
 
-Column column(const QString &name, const QString &type, const QByteArray &constraints = "{}")
-{
-    return Column{name, type, QJsonDocument::fromJson(constraints).object(), {}, {}};
-}
+using test::column;
 
 Schema loadExample(const QString &name, QString *error)
 {

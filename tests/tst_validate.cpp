@@ -1,4 +1,5 @@
 // Schema validation: every rule, with the exact message a user sees.
+#include "SchemaBuilding.h"
 #include "format/SchemaFile.h"
 #include "sql/SqlIdentifier.h"
 #include "types/TypeRegistry.h"
@@ -13,10 +14,7 @@ using namespace fabrica;
 
 namespace {
 
-Column column(const QString &name, const QString &type, const QByteArray &constraints = "{}")
-{
-    return Column{name, type, QJsonDocument::fromJson(constraints).object(), {}, {}};
-}
+using test::column;
 
 // customers(id PK, email unique) and orders(id PK, customer_id → customers.id): valid as it stands.
 Schema base()

@@ -16,6 +16,13 @@ struct Column
     QStringList samples; // sample data, drawn from by the "sample" type and kept by imports
     QString description;
 
+    // Whether the column takes its values from another table's key: type foreign_key, or any type with
+    // "references".
+    bool isForeignKey() const
+    {
+        return type == QLatin1String("foreign_key") || constraints.contains(QLatin1String("references"));
+    }
+
     bool operator==(const Column &) const = default;
 };
 

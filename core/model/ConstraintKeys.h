@@ -20,5 +20,10 @@ inline const QString fields = QStringLiteral("fields");
 inline const QString after = QStringLiteral("after");
 inline const QString formula = QStringLiteral("formula");
 inline const QString weightsBy = QStringLiteral("weightsBy");
+// Inside "after" (and "column" inside "weightsBy"): the source column and the gap.
+inline const QString sourceColumn = QStringLiteral("column");
+inline const QString gapMin = QStringLiteral("min");
+inline const QString gapMax = QStringLiteral("max");
+inline const QString gapUnit = QStringLiteral("unit");
 
 } // namespace fabrica::keys

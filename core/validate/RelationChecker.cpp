@@ -15,19 +15,18 @@
 
 namespace fabrica {
 
-namespace {
-
-const QString kColumn = QStringLiteral("column");
-const QString kMin = QStringLiteral("min");
-const QString kMax = QStringLiteral("max");
-const QString kUnit = QStringLiteral("unit");
-
-bool isForeignKey(const Column &column)
+QString RelationChecker::unknownSource(const QString &key, const QString &sourceName, const Table &table)
 {
-    return column.type == QLatin1String("foreign_key") || column.constraints.contains(keys::references);
+    QStringList names;
+    for (const Column &other : table.columns)
+        names.append(other.name);
+    const QString guess = ConstraintChecker::suggestion(sourceName, names);
+    return guess.isEmpty()
+               ? tr("\"%1\" names column \"%2\", which table %3 does not have")
+                     .arg(key, sourceName, table.name)
+               : tr("\"%1\" names column \"%2\", which table %3 does not have; did you mean \"%4\"?")
+                     .arg(key, sourceName, table.name, guess);
 }
-
-} // namespace
 
 RelationChecker::RelationChecker(const TypeRegistry &registry)
     : m_registry(registry)
@@ -48,7 +47,7 @@ QStringList RelationChecker::relationSources(const Column &column)
 {
     QStringList names;
     for (const QString &key : {keys::after, keys::weightsBy}) {
-        const QString source = column.constraints.value(key).toObject().value(kColumn).toString();
+        const QString source = column.constraints.value(key).toObject().value(keys::sourceColumn).toString();
         if (!source.isEmpty() && !names.contains(source))
             names.append(source);
     }
@@ -162,7 +161,7 @@ void RelationChecker::checkColumn(const Schema &schema, int tableIndex, int colu
                                first));
         return;
     }
-    if (isForeignKey(column)) {
+    if (column.isForeignKey()) {
         report(first, tr("%1 is a foreign key, whose values come from the parent table; a foreign key "
                          "cannot also have \"%2\"")
                           .arg(column.name, first));
@@ -200,7 +199,8 @@ void RelationChecker::checkAfter(const Table &table, const Column &column, const
                                 .arg(column.type));
         return;
     }
-    static const QStringList known{kColumn, kMin, kMax, kUnit, keys::distribution};
+    static const QStringList known{keys::sourceColumn, keys::gapMin, keys::gapMax, keys::gapUnit,
+                                   keys::distribution};
     for (auto it = after.begin(); it != after.end(); ++it) {
         if (!known.contains(it.key())) {
             report(keys::after, tr("unknown key \"%1\" in \"after\" (accepted: %2)")
@@ -208,23 +208,14 @@ void RelationChecker::checkAfter(const Table &table, const Column &column, const
             return;
         }
     }
-    const QString sourceName = after.value(kColumn).toString();
+    const QString sourceName = after.value(keys::sourceColumn).toString();
     if (sourceName.isEmpty()) {
         report(keys::after, tr("\"after\" needs \"column\": the column this one follows"));
         return;
     }
     const Column *source = table.column(sourceName);
     if (!source) {
-        QStringList names;
-        for (const Column &other : table.columns)
-            names.append(other.name);
-        const QString guess = ConstraintChecker::suggestion(sourceName, names);
-        report(keys::after, guess.isEmpty()
-                                ? tr("\"after\" names column \"%1\", which table %2 does not have")
-                                      .arg(sourceName, table.name)
-                                : tr("\"after\" names column \"%1\", which table %2 does not have; did you "
-                                     "mean \"%3\"?")
-                                      .arg(sourceName, table.name, guess));
+        report(keys::after, unknownSource(keys::after, sourceName, table));
         return;
     }
     if (source == &column) {
@@ -247,30 +238,30 @@ void RelationChecker::checkAfter(const Table &table, const Column &column, const
                          .arg(column.name, sourceName, source->type, column.type));
         return;
     }
-    for (const QString &key : {kMin, kMax}) {
+    for (const QString &key : {keys::gapMin, keys::gapMax}) {
         if (after.contains(key) && !after.value(key).isDouble()) {
             report(keys::after, tr("\"%1\" of \"after\" must be a number, found %2")
                                     .arg(key, ConstraintChecker::show(after.value(key))));
             return;
         }
     }
-    if (after.contains(kMin) && after.contains(kMax) &&
-        after.value(kMin).toDouble() > after.value(kMax).toDouble()) {
+    if (after.contains(keys::gapMin) && after.contains(keys::gapMax) &&
+        after.value(keys::gapMin).toDouble() > after.value(keys::gapMax).toDouble()) {
         report(keys::after, tr("the gap's min (%1) is greater than its max (%2)")
-                                .arg(after.value(kMin).toDouble())
-                                .arg(after.value(kMax).toDouble()));
+                                .arg(after.value(keys::gapMin).toDouble())
+                                .arg(after.value(keys::gapMax).toDouble()));
         return;
     }
-    if (after.contains(kUnit)) {
+    if (after.contains(keys::gapUnit)) {
         if (!temporal) {
             report(keys::after, tr("\"unit\" applies to date and time columns; the gap of a number column is "
                                    "in the column's own units, so remove \"unit\""));
             return;
         }
-        const QString unit = after.value(kUnit).toString();
+        const QString unit = after.value(keys::gapUnit).toString();
         if (!gapUnits().contains(unit)) {
             report(keys::after, tr("unknown unit %1 in \"after\" (units: %2)")
-                                    .arg(ConstraintChecker::show(after.value(kUnit)),
+                                    .arg(ConstraintChecker::show(after.value(keys::gapUnit)),
                                          gapUnits().join(QLatin1String(", "))));
             return;
         }
@@ -352,13 +343,13 @@ void RelationChecker::checkWeightsBy(
     }
     const QJsonObject spec = value.toObject();
     for (auto it = spec.begin(); it != spec.end(); ++it) {
-        if (it.key() != kColumn && it.key() != keys::weights) {
+        if (it.key() != keys::sourceColumn && it.key() != keys::weights) {
             report(keys::weightsBy,
                    tr("unknown key \"%1\" in \"weightsBy\" (accepted: column, weights)").arg(it.key()));
             return;
         }
     }
-    const QString sourceName = spec.value(kColumn).toString();
+    const QString sourceName = spec.value(keys::sourceColumn).toString();
     if (sourceName.isEmpty()) {
         report(keys::weightsBy,
                tr("\"weightsBy\" needs \"column\": the column whose value picks the weights"));
@@ -366,16 +357,7 @@ void RelationChecker::checkWeightsBy(
     }
     const Column *source = table.column(sourceName);
     if (!source) {
-        QStringList names;
-        for (const Column &other : table.columns)
-            names.append(other.name);
-        const QString guess = ConstraintChecker::suggestion(sourceName, names);
-        report(keys::weightsBy, guess.isEmpty()
-                                    ? tr("\"weightsBy\" names column \"%1\", which table %2 does not have")
-                                          .arg(sourceName, table.name)
-                                    : tr("\"weightsBy\" names column \"%1\", which table %2 does not have; "
-                                         "did you mean \"%3\"?")
-                                          .arg(sourceName, table.name, guess));
+        report(keys::weightsBy, unknownSource(keys::weightsBy, sourceName, table));
         return;
     }
     if (source == &column) {

@@ -50,6 +50,8 @@ private:
     void checkWeightsBy(const Table &table, const Column &column, const QJsonValue &value,
                         const std::function<void(const QString &, const QString &)> &report) const;
     void checkCycles(const Schema &schema, int tableIndex, Problems &problems) const;
+    // "\"after\" names column \"x\", which table t does not have; did you mean …?"
+    static QString unknownSource(const QString &key, const QString &sourceName, const Table &table);
 
     const TypeRegistry &m_registry;
 };

@@ -11,15 +11,6 @@
 
 namespace fabrica {
 
-namespace {
-
-const QString kColumn = QStringLiteral("column");
-const QString kMin = QStringLiteral("min");
-const QString kMax = QStringLiteral("max");
-const QString kUnit = QStringLiteral("unit");
-
-} // namespace
-
 AfterField::AfterField(const ConstraintKey &key, QWidget *parent)
     : ConstraintField(key, parent)
     , m_source(new QComboBox)
@@ -86,19 +77,19 @@ void AfterField::setTable(const Table &table, int column)
 {
     m_table = table;
     m_column = column;
-    fillSources(shown().value(key().name).toObject().value(kColumn).toString());
+    fillSources(shown().value(key().name).toObject().value(keys::sourceColumn).toString());
 }
 
 void AfterField::display(const QJsonObject &values)
 {
     const QJsonObject after = values.value(key().name).toObject();
-    fillSources(after.value(kColumn).toString());
-    const double min = after.value(kMin).toDouble(0);
+    fillSources(after.value(keys::sourceColumn).toString());
+    const double min = after.value(keys::gapMin).toDouble(0);
     m_min->setValue(min);
-    m_max->setValue(after.value(kMax).toDouble(min + 30));
+    m_max->setValue(after.value(keys::gapMax).toDouble(min + 30));
     m_unit->setCurrentIndex(
-        std::max(0, m_unit->findData(after.value(kUnit).toString(QStringLiteral("days")))));
-    const bool set = !after.value(kColumn).toString().isEmpty();
+        std::max(0, m_unit->findData(after.value(keys::gapUnit).toString(QStringLiteral("days")))));
+    const bool set = !after.value(keys::sourceColumn).toString().isEmpty();
     m_min->setEnabled(set);
     m_max->setEnabled(set);
     m_unit->setEnabled(set);
@@ -119,13 +110,13 @@ void AfterField::edited()
     }
     // Keys the form does not edit (a distribution) stay as they are.
     QJsonObject after = shown().value(key().name).toObject();
-    after.insert(kColumn, source);
-    after.insert(kMin, m_min->value());
-    after.insert(kMax, std::max(m_min->value(), m_max->value()));
+    after.insert(keys::sourceColumn, source);
+    after.insert(keys::gapMin, m_min->value());
+    after.insert(keys::gapMax, std::max(m_min->value(), m_max->value()));
     if (m_temporal)
-        after.insert(kUnit, m_unit->currentData().toString());
+        after.insert(keys::gapUnit, m_unit->currentData().toString());
     else
-        after.remove(kUnit);
+        after.remove(keys::gapUnit);
     change(key().name, after);
 }
 
