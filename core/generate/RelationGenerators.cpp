@@ -7,6 +7,7 @@
 #include "DateTimeFormat.h"
 #include "Distribution.h"
 #include "FixedDecimal.h"
+#include "FormulaProgram.h"
 #include "GeneratorFactory.h"
 #include "TextFormat.h"
 #include "model/ConstraintKeys.h"
@@ -437,29 +438,13 @@ private:
     std::optional<qint64> m_floor, m_cap; // the column's own min and max, in units of 10^-scale
 };
 
-// "formula": exact fixed-point arithmetic over the source columns' text, rounded to the column's scale.
+// "formula": exact fixed-point arithmetic over the source columns' numbers (their text where they have
+// none), rounded to the column's scale. Most chunks run the compiled 64-bit FormulaProgram; the rows it
+// cannot compute, and chunks without numbers, take the exact 128-bit evaluation.
 class FormulaGenerator : public RelationGenerator
 {
 public:
-    struct Step
-    {
-        FormulaSyntax::Token::Kind kind;
-        int column;           // for Column
-        FixedDecimal literal; // for Number
-    };
-
-    // A step of the formula with every scale known before any row: a source column's numbers always have
-    // that column's scale, so aligning, multiplying and rounding need no scale arithmetic per row.
-    struct Op
-    {
-        FormulaSyntax::Token::Kind kind;
-        int column = -1;                        // Column
-        int scale = 0;                          // Column: the scale its numbers must have
-        FixedDecimal::Wide value = 0;           // Number: the literal at its scale
-        FixedDecimal::Wide left = 1, right = 1; // Add/Subtract: factors aligning both sides; Divide: of the
-                                                // numerator and denominator
-        std::int64_t value64 = 0, left64 = 1, right64 = 1; // the same in 64 bits (0 when they do not fit)
-    };
+    using Step = FormulaProgram::Step;
 
     FormulaGenerator(GeneratorPtr base, std::vector<Step> steps, int scale, bool notNull,
                      const std::vector<int> &sourceScales)
@@ -467,67 +452,68 @@ public:
         , m_steps(std::move(steps))
         , m_scale(scale)
         , m_notNull(notNull)
-    {
-        compileFast(sourceScales);
-    }
+        , m_program(m_steps, sourceScales, scale)
+    {}
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         bool made = false;
         std::int64_t *numbers =
             out.wantsNumbers() ? out.startNumbers(NumberUnit::Scaled, ctx.rows, m_scale) : nullptr;
-        // The fast program runs when every source has its numbers at the scale it was compiled for.
-        bool fast = !m_ops.empty();
-        for (const Op &op : m_ops) {
-            if (op.kind == FormulaSyntax::Token::Kind::Column) {
-                const ColumnChunk &source = ctx.chunk.columns[std::size_t(op.column)];
-                fast = fast && source.numberUnit() == NumberUnit::Scaled && source.numberScale() == op.scale;
+        if (!m_program.accepts(ctx.chunk)) {
+            for (int i = 0; i < ctx.rows; ++i) {
+                if (ctx.isNull(i))
+                    out.appendNull();
+                else
+                    appendExact(ctx, i, made, out, numbers);
             }
+            return;
         }
+        // Reused by every chunk of this thread (the fallback's generator is no formula, so no reentry).
+        thread_local std::vector<std::int64_t> values;
+        thread_local std::vector<std::uint8_t> exact;
+        if (values.size() < std::size_t(ctx.rows)) {
+            values.resize(std::size_t(ctx.rows));
+            exact.resize(std::size_t(ctx.rows));
+        }
+        m_program.run(ctx.chunk, ctx.rows, values.data(), exact.data());
         ByteBuffer &bytes = out.bytes();
         for (int i = 0; i < ctx.rows; ++i) {
             if (ctx.isNull(i)) {
                 out.appendNull();
-                continue;
-            }
-            if (fast) { // most rows: 64 bits, straight to the text
-                std::int64_t value;
-                const Fast outcome = evaluateFast(ctx.chunk, i, value);
-                if (outcome == Fast::Value) {
-                    if (numbers)
-                        numbers[i] = value;
-                    text::appendDecimal(bytes, value, m_scale);
-                    out.finish();
-                    continue;
-                }
-                if (outcome == Fast::Null) {
-                    if (m_notNull) {
-                        appendFallback(ctx, i, made, out, numbers);
-                    } else {
-                        out.appendNull();
-                    }
-                    continue;
-                }
-            }
-            if (const std::optional<FixedDecimal> value = evaluate(ctx.chunk, i)) {
-                if (numbers) {
-                    constexpr FixedDecimal::Wide limit = std::numeric_limits<std::int64_t>::max();
-                    if (value->mantissa() > limit || value->mantissa() < -limit)
-                        dropNumbers(out, numbers);
-                    else
-                        numbers[i] = std::int64_t(value->mantissa());
-                }
-                value->append(bytes);
+            } else if (exact[std::size_t(i)]) {
+                appendExact(ctx, i, made, out, numbers);
+            } else { // most rows: computed in 64 bits, straight to the text
+                const std::int64_t value = values[std::size_t(i)];
+                if (numbers)
+                    numbers[i] = value;
+                text::appendDecimal(bytes, value, m_scale);
                 out.finish();
-            } else if (m_notNull) {
-                appendFallback(ctx, i, made, out, numbers);
-            } else {
-                out.appendNull();
             }
         }
     }
 
 private:
+    // Row i by the exact evaluation: its value, else NULL or (for a NOT NULL column) the column's own.
+    void appendExact(GenerationContext &ctx, int i, bool &made, ColumnChunk &out, std::int64_t *&numbers) const
+    {
+        if (const std::optional<FixedDecimal> value = evaluate(ctx.chunk, i)) {
+            if (numbers) {
+                constexpr FixedDecimal::Wide limit = std::numeric_limits<std::int64_t>::max();
+                if (value->mantissa() > limit || value->mantissa() < -limit)
+                    dropNumbers(out, numbers);
+                else
+                    numbers[i] = std::int64_t(value->mantissa());
+            }
+            value->append(out.bytes());
+            out.finish();
+        } else if (m_notNull) {
+            appendFallback(ctx, i, made, out, numbers);
+        } else {
+            out.appendNull();
+        }
+    }
+
     // The row's value at the column's scale; nullopt for a NULL source, a division by zero or an overflow.
     std::optional<FixedDecimal> evaluate(const TableChunk &chunk, int row) const
     {
@@ -574,162 +560,10 @@ private:
         return stack[0].rescaled(m_scale);
     }
 
-    using Wide = FixedDecimal::Wide;
-    using Kind = FormulaSyntax::Token::Kind;
-
-    static bool multiply(Wide &value, Wide factor)
-    {
-        if (factor == 1)
-            return true;
-        if (FixedDecimal::fits64(value) && FixedDecimal::fits64(factor)) {
-            value *= factor; // two 64-bit factors always fit 128 bits
-            return true;
-        }
-        return !__builtin_mul_overflow(value, factor, &value);
-    }
-
-    // The program of compileFast() for one row in 64-bit arithmetic: the same numbers as evaluate(). Answers
-    // Overflow when 64 bits do not suffice (evaluate() then computes the row in 128 bits).
-    enum class Fast { Value, Null, Overflow };
-    Fast evaluateFast(const TableChunk &chunk, int row, std::int64_t &result) const
-    {
-        std::int64_t stack[64];
-        int depth = 0;
-        for (const Op &op : m_ops) {
-            switch (op.kind) {
-            case Kind::Column: {
-                const ColumnChunk &source = chunk.columns[std::size_t(op.column)];
-                if (source.isNull(row))
-                    return Fast::Null;
-                stack[depth++] = source.number(row);
-                break;
-            }
-            case Kind::Number:
-                stack[depth++] = op.value64;
-                break;
-            case Kind::Negate:
-                if (__builtin_sub_overflow(std::int64_t(0), stack[depth - 1], &stack[depth - 1]))
-                    return Fast::Overflow;
-                break;
-            case Kind::Add:
-            case Kind::Subtract: {
-                std::int64_t b = stack[--depth];
-                std::int64_t &a = stack[depth - 1];
-                if ((op.left64 != 1 && __builtin_mul_overflow(a, op.left64, &a)) ||
-                    (op.right64 != 1 && __builtin_mul_overflow(b, op.right64, &b)) ||
-                    (op.kind == Kind::Subtract ? __builtin_sub_overflow(a, b, &a)
-                                               : __builtin_add_overflow(a, b, &a)))
-                    return Fast::Overflow;
-                break;
-            }
-            case Kind::Multiply: {
-                const std::int64_t b = stack[--depth];
-                if (__builtin_mul_overflow(stack[depth - 1], b, &stack[depth - 1]))
-                    return Fast::Overflow;
-                break;
-            }
-            case Kind::Divide: {
-                std::int64_t b = stack[--depth];
-                std::int64_t &a = stack[depth - 1];
-                if (b == 0)
-                    return Fast::Null;
-                if ((op.left64 != 1 && __builtin_mul_overflow(a, op.left64, &a)) ||
-                    (op.right64 != 1 && __builtin_mul_overflow(b, op.right64, &b)) || b == -1)
-                    return Fast::Overflow;
-                a = std::int64_t(FixedDecimal::roundedDivide(a, b));
-                break;
-            }
-            }
-        }
-        result = stack[0];
-        if (m_finalDivisor64 > 1)
-            result = std::int64_t(FixedDecimal::roundedDivide(result, m_finalDivisor64));
-        else if (m_finalFactor64 > 1 && __builtin_mul_overflow(result, m_finalFactor64, &result))
-            return Fast::Overflow;
-        return Fast::Value;
-    }
-
-    // Follows the scales through the formula; leaves m_ops empty when some step could exceed 36 digits
-    // after the point or a source's scale is unknown (the general evaluate() then serves).
-    void compileFast(const std::vector<int> &sourceScales)
-    {
-        std::vector<Op> ops;
-        std::vector<int> scales; // of the stack's entries
-        for (std::size_t i = 0; i < m_steps.size(); ++i) {
-            const Step &step = m_steps[i];
-            Op op{step.kind};
-            switch (step.kind) {
-            case Kind::Column:
-                if (sourceScales[i] < 0)
-                    return;
-                op.column = step.column;
-                op.scale = sourceScales[i];
-                scales.push_back(op.scale);
-                break;
-            case Kind::Number:
-                op.value = step.literal.mantissa();
-                scales.push_back(step.literal.scale());
-                break;
-            case Kind::Negate:
-                break;
-            case Kind::Add:
-            case Kind::Subtract: {
-                const int b = scales.back();
-                scales.pop_back();
-                const int a = scales.back(), s = std::max(a, b);
-                op.left = FixedDecimal::power(s - a);
-                op.right = FixedDecimal::power(s - b);
-                scales.back() = s;
-                break;
-            }
-            case Kind::Multiply: {
-                const int b = scales.back();
-                scales.pop_back();
-                scales.back() += b;
-                if (scales.back() > FixedDecimal::maxScale)
-                    return;
-                break;
-            }
-            case Kind::Divide: {
-                // a/b at the column's scale: a * 10^(scale + sb - sa) / b, as FixedDecimal::divide.
-                const int b = scales.back();
-                scales.pop_back();
-                const int shift = m_scale + b - scales.back();
-                if (shift > 38 || -shift > 38)
-                    return;
-                op.left = shift >= 0 ? FixedDecimal::power(shift) : 1;
-                op.right = shift < 0 ? FixedDecimal::power(-shift) : 1;
-                scales.back() = m_scale;
-                break;
-            }
-            }
-            ops.push_back(op);
-        }
-        const int last = scales.back();
-        const Wide divisor = last > m_scale ? FixedDecimal::power(last - m_scale) : 1;
-        const Wide factor = last < m_scale ? FixedDecimal::power(m_scale - last) : 1;
-        // The 64-bit program needs every constant in 64 bits; a factor of 10^19 or more means 128 bits.
-        auto narrow64 = [](Wide value, std::int64_t &out) {
-            if (!FixedDecimal::fits64(value))
-                return false;
-            out = std::int64_t(value);
-            return true;
-        };
-        for (Op &op : ops) {
-            if (!narrow64(op.value, op.value64) || !narrow64(op.left, op.left64) ||
-                !narrow64(op.right, op.right64))
-                return;
-        }
-        if (!narrow64(divisor, m_finalDivisor64) || !narrow64(factor, m_finalFactor64))
-            return;
-        m_ops = std::move(ops);
-    }
-
     std::vector<Step> m_steps;
     int m_scale;
     bool m_notNull;
-    std::vector<Op> m_ops; // empty: no fast program
-    std::int64_t m_finalDivisor64 = 1, m_finalFactor64 = 1;
+    FormulaProgram m_program;
 };
 
 // "weightsBy" on an enum: the weights of the row's source value, else the column's own.
