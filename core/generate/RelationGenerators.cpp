@@ -22,6 +22,7 @@
 #include <QTimeZone>
 
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace fabrica {
@@ -57,18 +58,29 @@ qint64 ceilDiv(qint64 a, qint64 b)
 }
 
 // The gap [low, high] always holds; inside it, the column's own [floor, cap] where the two overlap, else
-// the gap's end nearest to the column's range.
-void narrow(qint64 &low, qint64 &high, std::optional<qint64> floor, std::optional<qint64> cap)
+// the gap's end nearest to the column's range. A column without a min or max has the 64-bit limits there
+// (bounds()), so each row needs no test whether it has one.
+void narrow(qint64 &low, qint64 &high, qint64 floor, qint64 cap)
 {
-    const qint64 a = floor ? std::max(low, *floor) : low, b = cap ? std::min(high, *cap) : high;
+    const qint64 a = std::max(low, floor), b = std::min(high, cap);
     if (a <= b) {
         low = a;
         high = b;
-    } else if (cap && *cap < low) {
+    } else if (cap < low) {
         high = low;
     } else {
         low = high;
     }
+}
+
+qint64 floorBound(std::optional<qint64> floor)
+{
+    return floor.value_or(std::numeric_limits<qint64>::min());
+}
+
+qint64 capBound(std::optional<qint64> cap)
+{
+    return cap.value_or(std::numeric_limits<qint64>::max());
 }
 
 // The shared part: the column's own generator for rows the relation cannot compute, filled once per chunk
@@ -191,8 +203,8 @@ public:
         , m_unitMs(unitMs)
         , m_months(months)
         , m_distribution(std::move(distribution))
-        , m_floor(floor)
-        , m_cap(cap)
+        , m_floor(floorBound(floor))
+        , m_cap(capBound(cap))
         // The gap's ends in whole months, in milliseconds and in whole days after a whole day, once.
         , m_lowMonths(qint64(std::ceil(min * months - 1e-9)))
         , m_highMonths(qint64(std::floor(max * months + 1e-9)))
@@ -204,11 +216,27 @@ public:
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
+        // The kind and resolution are constants of each loop, so its per-row arithmetic divides by constants.
+        switch (m_kind) {
+        case Kind::Date:
+            return fillAs<Kind::Date, kDayMs>(ctx, out);
+        case Kind::Time:
+            return m_resolution == 1 ? fillAs<Kind::Time, 1>(ctx, out) : fillAs<Kind::Time, 1000>(ctx, out);
+        case Kind::Timestamp:
+            return m_resolution == 1 ? fillAs<Kind::Timestamp, 1>(ctx, out)
+                                     : fillAs<Kind::Timestamp, 1000>(ctx, out);
+        }
+    }
+
+private:
+    // Its helpers are inlined by force: five instantiations exceed the compiler's own inlining budget.
+    template<Kind K, qint64 Resolution> void fillAs(GenerationContext &ctx, ColumnChunk &out) const
+    {
         const ColumnChunk &source = ctx.chunk.columns[std::size_t(m_source)];
         const qint64 perNumber = TemporalReader::millisecondsPer(source.numberUnit());
         // Source numbers in whole units of this column: worked on as they are.
-        const qint64 ratio = perNumber && perNumber % m_resolution == 0 ? perNumber / m_resolution : 0;
-        const bool whole = ratio && (m_months == 0 || (m_kind == Kind::Date && ratio == 1));
+        const qint64 ratio = perNumber && perNumber % Resolution == 0 ? perNumber / Resolution : 0;
+        const bool whole = ratio && (m_months == 0 || (K == Kind::Date && ratio == 1));
         // A zone's wall clock is no instant: as the column's own generator, leave readers the text then.
         std::int64_t *numbers = out.wantsNumbers() && m_utc ? out.startNumbers(m_unit, ctx.rows) : nullptr;
         bool made = false;
@@ -227,18 +255,18 @@ public:
                 continue;
             }
             Random random = ctx.random(i);
-            const qint64 value = whole ? drawUnits(source.number(i) * ratio, random) : draw(*start, random);
+            const qint64 value = whole ? drawUnits<K, Resolution>(source.number(i) * ratio, random)
+                                       : draw<K, Resolution>(*start, random);
             if (numbers)
                 numbers[i] = value;
-            write(value, bytes);
+            write<K, Resolution>(value, bytes);
             out.finish();
         }
     }
 
-private:
     // Adds whole calendar months to a day, keeping the day of the month where the month has it (31 Jan +
     // 1 month = 28/29 Feb).
-    qint64 addMonthsToDay(const CivilTime &civil, qint64 months) const
+    [[gnu::always_inline]] qint64 addMonthsToDay(const CivilTime &civil, qint64 months) const
     {
         const qint64 index = qint64(civil.year) * 12 + (civil.month - 1) + months;
         const int newYear = int(floorDiv(index, 12)), newMonth = int(index - qint64(newYear) * 12) + 1;
@@ -264,7 +292,8 @@ private:
 
     // The common case without millisecond arithmetic: the source in whole units of this column (a date
     // after a date, a timestamp after a timestamp of the same resolution).
-    qint64 drawUnits(qint64 start, Random &random) const
+    template<Kind K, qint64 Resolution>
+    [[gnu::always_inline]] qint64 drawUnits(qint64 start, Random &random) const
     {
         qint64 low, high;
         if (m_months > 0) { // only for a date after a date
@@ -275,15 +304,15 @@ private:
         } else {
             low = start + m_lowUnits;
             high = start + m_highUnits;
-            if (m_kind == Kind::Time) // a time of day cannot pass midnight
-                high = std::min(high, (kDayMs - 1) / m_resolution);
+            if (K == Kind::Time) // a time of day cannot pass midnight
+                high = std::min(high, (kDayMs - 1) / Resolution);
         }
         return pick(low, high, random);
     }
 
     // The value in the column's resolution (days, seconds or milliseconds): at least start + min, at most
     // start + max, and not past the column's own max when the gap leaves room.
-    qint64 draw(qint64 start, Random &random) const
+    template<Kind K, qint64 Resolution> [[gnu::always_inline]] qint64 draw(qint64 start, Random &random) const
     {
         qint64 lower, upper;
         if (m_months > 0) {
@@ -293,13 +322,13 @@ private:
             lower = start + m_lowMs;
             upper = start + m_highMs;
         }
-        qint64 low = ceilDiv(lower, m_resolution), high = floorDiv(upper, m_resolution);
-        if (m_kind == Kind::Time) // a time of day cannot pass midnight
-            high = std::min(high, (kDayMs - 1) / m_resolution);
+        qint64 low = ceilDiv(lower, Resolution), high = floorDiv(upper, Resolution);
+        if (K == Kind::Time) // a time of day cannot pass midnight
+            high = std::min(high, (kDayMs - 1) / Resolution);
         return pick(low, high, random);
     }
 
-    qint64 pick(qint64 low, qint64 high, Random &random) const
+    [[gnu::always_inline]] qint64 pick(qint64 low, qint64 high, Random &random) const
     {
         narrow(low, high, m_floor, m_cap);
         if (high <= low)
@@ -311,25 +340,28 @@ private:
         return low + std::llround(std::clamp(fraction, 0.0, 1.0) * double(high - low));
     }
 
-    void write(qint64 value, ByteBuffer &out) const
+    template<Kind K, qint64 Resolution> [[gnu::always_inline]] void write(qint64 value, ByteBuffer &out) const
     {
         CivilTime time;
-        if (m_kind == Kind::Date) {
+        if constexpr (K == Kind::Date) {
             m_dates.civil(value, time);
             m_format.append(time, out);
             return;
         }
-        const qint64 ms = value * m_resolution;
-        const qint64 day = floorDiv(ms, kDayMs), clock = ms - day * kDayMs;
-        if (m_kind == Kind::Timestamp) {
+        // The day and the units into it, in the column's resolution: whole seconds need no milliseconds.
+        constexpr qint64 perDay = kDayMs / Resolution;
+        const qint64 day = floorDiv(value, perDay), clock = value - day * perDay;
+        if constexpr (K == Kind::Timestamp) {
             m_dates.civil(day, time);
             if (!m_utc) // the wall clock of the zone; its offset for the 't' token
-                time.offsetSeconds = m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
+                time.offsetSeconds =
+                    m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(value * Resolution, Qt::UTC));
         }
-        time.hour = int(clock / 3600000);
-        time.minute = int(clock / 60000 % 60);
-        time.second = int(clock / 1000 % 60);
-        time.millisecond = int(clock % 1000);
+        const qint64 seconds = clock * Resolution / 1000;
+        time.hour = int(seconds / 3600);
+        time.minute = int(seconds / 60 % 60);
+        time.second = int(seconds % 60);
+        time.millisecond = int(clock * Resolution % 1000);
         m_format.append(time, out);
     }
 
@@ -346,7 +378,7 @@ private:
     qint64 m_unitMs;     // milliseconds per gap unit (for seconds … days)
     int m_months;        // months per gap unit (months, years), else 0
     std::optional<Distribution> m_distribution;
-    std::optional<qint64> m_floor, m_cap; // the column's own min and max, in its resolution
+    qint64 m_floor, m_cap; // the column's own min and max, in its resolution (or the 64-bit limits)
     qint64 m_lowMonths, m_highMonths, m_lowMs, m_highMs, m_lowUnits, m_highUnits;
 };
 
@@ -365,8 +397,8 @@ public:
         , m_min(min)
         , m_max(max)
         , m_distribution(std::move(distribution))
-        , m_floor(floor)
-        , m_cap(cap)
+        , m_floor(floorBound(floor))
+        , m_cap(capBound(cap))
     {}
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
@@ -435,7 +467,7 @@ private:
     qint64 m_gapMin, m_gapMax; // the gap in units of 10^-scale
     double m_min, m_max;       // the gap as written, for the distribution
     std::optional<Distribution> m_distribution;
-    std::optional<qint64> m_floor, m_cap; // the column's own min and max, in units of 10^-scale
+    qint64 m_floor, m_cap; // the column's own min and max, in units of 10^-scale (or the 64-bit limits)
 };
 
 // "formula": exact fixed-point arithmetic over the source columns' numbers (their text where they have
@@ -495,7 +527,8 @@ public:
 
 private:
     // Row i by the exact evaluation: its value, else NULL or (for a NOT NULL column) the column's own.
-    void appendExact(GenerationContext &ctx, int i, bool &made, ColumnChunk &out, std::int64_t *&numbers) const
+    void appendExact(GenerationContext &ctx, int i, bool &made, ColumnChunk &out,
+                     std::int64_t *&numbers) const
     {
         if (const std::optional<FixedDecimal> value = evaluate(ctx.chunk, i)) {
             if (numbers) {
