@@ -212,6 +212,7 @@ public:
         , m_highMs(qint64(std::floor(max * double(unitMs) + 1e-6)))
         , m_lowUnits(ceilDiv(m_lowMs, m_resolution))
         , m_highUnits(floorDiv(m_highMs, m_resolution))
+        , m_wholeYears(m_lowMonths % 12 == 0 && m_highMonths % 12 == 0)
     {}
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
@@ -246,17 +247,25 @@ private:
                 out.appendNull();
                 continue;
             }
-            std::optional<qint64> start;
-            if (!source.isNull(i))
-                start = perNumber ? std::optional<qint64>(source.number(i) * perNumber)
-                                  : m_reader.read(source.value(i));
-            if (!start) {
+            if (source.isNull(i)) {
                 appendFallback(ctx, i, made, out, numbers);
                 continue;
             }
-            Random random = ctx.random(i);
-            const qint64 value = whole ? drawUnits<K, Resolution>(source.number(i) * ratio, random)
-                                       : draw<K, Resolution>(*start, random);
+            qint64 value;
+            if (whole) {
+                Random random = ctx.random(i);
+                value = drawUnits<K, Resolution>(source.number(i) * ratio, random);
+            } else {
+                const std::optional<qint64> start = perNumber
+                                                        ? std::optional<qint64>(source.number(i) * perNumber)
+                                                        : m_reader.read(source.value(i));
+                if (!start) {
+                    appendFallback(ctx, i, made, out, numbers);
+                    continue;
+                }
+                Random random = ctx.random(i);
+                value = draw<K, Resolution>(*start, random);
+            }
             if (numbers)
                 numbers[i] = value;
             write<K, Resolution>(value, bytes);
@@ -278,6 +287,16 @@ private:
         }
         return m_dates.days(newYear, newMonth, day);
     }
+    // The same for whole years (the common "years" gap): the month stays, only 29 Feb may become 28.
+    [[gnu::always_inline]] qint64 addYearsToDay(const CivilTime &civil, int years) const
+    {
+        const int newYear = civil.year + years;
+        int day = civil.day;
+        if (civil.month == 2 && day == 29 &&
+            !((newYear % 4 == 0 && newYear % 100 != 0) || newYear % 400 == 0))
+            day = 28;
+        return m_dates.days(newYear, civil.month, day);
+    }
     qint64 addMonthsToDay(qint64 day, qint64 months) const
     {
         CivilTime civil;
@@ -296,11 +315,16 @@ private:
     [[gnu::always_inline]] qint64 drawUnits(qint64 start, Random &random) const
     {
         qint64 low, high;
-        if (m_months > 0) { // only for a date after a date
+        if (K == Kind::Date && m_months > 0) { // whole units with months: only for a date after a date
             CivilTime civil;
             m_dates.civil(start, civil);
-            low = addMonthsToDay(civil, m_lowMonths);
-            high = addMonthsToDay(civil, m_highMonths);
+            if (m_wholeYears) {
+                low = addYearsToDay(civil, int(m_lowMonths / 12));
+                high = addYearsToDay(civil, int(m_highMonths / 12));
+            } else {
+                low = addMonthsToDay(civil, m_lowMonths);
+                high = addMonthsToDay(civil, m_highMonths);
+            }
         } else {
             low = start + m_lowUnits;
             high = start + m_highUnits;
@@ -380,6 +404,7 @@ private:
     std::optional<Distribution> m_distribution;
     qint64 m_floor, m_cap; // the column's own min and max, in its resolution (or the 64-bit limits)
     qint64 m_lowMonths, m_highMonths, m_lowMs, m_highMs, m_lowUnits, m_highUnits;
+    bool m_wholeYears; // the gap's ends are whole years
 };
 
 // "after" on a number column: the source's value plus a gap in the column's units, at the column's scale.
