@@ -381,7 +381,8 @@ private:
                 time.offsetSeconds =
                     m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(value * Resolution, Qt::UTC));
         }
-        const qint64 seconds = clock * Resolution / 1000;
+        // 0 … 86399 (floorDiv leaves the clock non-negative): unsigned 32-bit division is the cheapest.
+        const auto seconds = std::uint32_t(clock * Resolution / 1000);
         time.hour = int(seconds / 3600);
         time.minute = int(seconds / 60 % 60);
         time.second = int(seconds % 60);
