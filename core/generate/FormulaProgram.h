@@ -31,11 +31,12 @@ public:
 
     FormulaProgram() = default;
     // sourceScales: per step, the scale of a Column step's numbers (-1: unknown). The program stays empty
-    // (isEmpty()) when a step could need more than 36 digits after the point or a constant 64 bits.
+    // (accepts() no chunk) when a step could need more than 36 digits after the point, or a constant more
+    // than 64 bits.
     FormulaProgram(const std::vector<Step> &steps, const std::vector<int> &sourceScales, int scale);
 
-    bool isEmpty() const { return m_ops.empty(); }
-    // Whether every source of the chunk has numbers at the scale the program was compiled for.
+    // Whether the program is not empty and every source of the chunk has numbers at the scale it was
+    // compiled for.
     bool accepts(const TableChunk &chunk) const;
     // Rows [0, rows) of the chunk: values[i] is the row's value in units of 10^-scale where exact[i] is 0;
     // exact[i] is 1 where the row needs the exact evaluation.
