@@ -59,7 +59,7 @@ qint64 ceilDiv(qint64 a, qint64 b)
 
 // The gap [low, high] always holds; inside it, the column's own [floor, cap] where the two overlap, else
 // the gap's end nearest to the column's range. A column without a min or max has the 64-bit limits there
-// (bounds()), so each row needs no test whether it has one.
+// (floorBound(), capBound()), so each row needs no test whether it has one.
 void narrow(qint64 &low, qint64 &high, qint64 floor, qint64 cap)
 {
     const qint64 a = std::max(low, floor), b = std::min(high, cap);
