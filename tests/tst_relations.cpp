@@ -23,6 +23,8 @@
 #include <QTimeZone>
 #include <QtTest>
 
+#include <limits>
+
 using namespace fabrica;
 using namespace Qt::StringLiterals;
 
@@ -121,6 +123,7 @@ private slots:
     void orderAlwaysHolds();
     void numberGaps();
     void formulaIsExact();
+    void formulaBeyond64Bits();
     void weightsBySourceValue();
     void nullSources();
     void sourcesReadFromText();
@@ -250,6 +253,51 @@ void TestRelations::formulaIsExact()
         QCOMPARE(rows.at(u"cents"_s).at(r).toLongLong(), price);
         QCOMPARE(rows.at(u"shortfall"_s).at(r).toLongLong(), roundedDivide(-(quantity - 10), 3));
     }
+}
+
+// The 64-bit program flags rows it cannot compute (products past 2^63, a divisor of 0 or -1); those rows
+// take the exact 128-bit evaluation, and every row reads as exact arithmetic would write it.
+void TestRelations::formulaBeyond64Bits()
+{
+    const Schema schema = oneTable(
+        20000,
+        {column(u"a"_s, u"bigint"_s, R"({"min": 2000000000, "max": 5000000000})"),
+         column(u"b"_s, u"bigint"_s, R"({"min": 2000000000, "max": 5000000000})"),
+         column(u"d"_s, u"integer"_s, R"({"min": -1, "max": 1})"),
+         column(u"product"_s, u"decimal"_s, R"({"formula": "a * b - 7", "scale": 0, "precision": 38})"),
+         column(u"quarter"_s, u"decimal"_s, R"j({"formula": "(a * b) / 4", "scale": 1, "precision": 38})j"),
+         column(u"ratio"_s, u"bigint"_s, R"({"formula": "a / d"})")});
+    const Rows rows = generate(schema);
+    __extension__ typedef __int128 Wide;
+    auto text = [](Wide value, int scale) {
+        const bool negative = value < 0;
+        QString digits;
+        for (Wide magnitude = negative ? -value : value; magnitude != 0 || digits.size() <= scale;
+             magnitude /= 10)
+            digits.prepend(QChar(u'0' + int(magnitude % 10)));
+        if (scale > 0)
+            digits.insert(digits.size() - scale, u'.');
+        return negative ? u'-' + digits : digits;
+    };
+    int wide = 0, byZero = 0, byMinusOne = 0;
+    for (int r = 0; r < 20000; ++r) {
+        const qint64 a = rows.at(u"a"_s).at(r).toLongLong(), b = rows.at(u"b"_s).at(r).toLongLong();
+        const qint64 d = rows.at(u"d"_s).at(r).toLongLong();
+        const Wide product = Wide(a) * b;
+        wide += product > Wide(std::numeric_limits<qint64>::max()) ? 1 : 0;
+        QCOMPARE(rows.at(u"product"_s).at(r), text(product - 7, 0));
+        // product / 4 at scale 1: product * 10 / 4 rounded half away from zero (all positive here).
+        QCOMPARE(rows.at(u"quarter"_s).at(r), text((product * 10 + 2) / 4, 1));
+        if (d == 0) {
+            ++byZero;
+            QVERIFY(rows.at(u"ratio"_s).at(r).isNull());
+        } else {
+            byMinusOne += d == -1 ? 1 : 0;
+            QCOMPARE(rows.at(u"ratio"_s).at(r).toLongLong(), a * d);
+        }
+    }
+    QVERIFY(wide > 1000 && wide < 19000); // both paths ran
+    QVERIFY(byZero > 1000 && byMinusOne > 1000);
 }
 
 void TestRelations::weightsBySourceValue()

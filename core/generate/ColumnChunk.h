@@ -45,7 +45,6 @@ public:
         m_ends.reserve(expectedRows);
         m_nulls.reserve(expectedRows);
         m_longest = 0;
-        m_numbers.clear();
         m_unit = NumberUnit::None;
     }
 
@@ -59,12 +58,18 @@ public:
     {
         m_unit = unit;
         m_scale = scale;
-        m_numbers.resize(std::size_t(rows));
+        // Only ever grown: a chunk's numbers are all written before they are read, so the rows need no
+        // zeroing, and the buffer is reused by every chunk of the column.
+        if (m_numbers.size() < std::size_t(rows))
+            m_numbers.resize(std::size_t(rows));
         return m_numbers.data();
     }
     NumberUnit numberUnit() const { return m_unit; }
     int numberScale() const { return m_scale; }
     std::int64_t number(int row) const { return m_numbers[std::size_t(row)]; }
+    // All rows' numbers and null flags (1 = NULL), for readers that work on a whole chunk at once.
+    const std::int64_t *numberData() const { return m_numbers.data(); }
+    const std::uint8_t *nullFlags() const { return m_nulls.data(); }
 
     // Appends a finished value.
     void append(std::string_view value)

@@ -7,6 +7,7 @@
 #include "DateTimeFormat.h"
 #include "Distribution.h"
 #include "FixedDecimal.h"
+#include "FormulaProgram.h"
 #include "GeneratorFactory.h"
 #include "TextFormat.h"
 #include "model/ConstraintKeys.h"
@@ -21,6 +22,7 @@
 #include <QTimeZone>
 
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace fabrica {
@@ -56,18 +58,29 @@ qint64 ceilDiv(qint64 a, qint64 b)
 }
 
 // The gap [low, high] always holds; inside it, the column's own [floor, cap] where the two overlap, else
-// the gap's end nearest to the column's range.
-void narrow(qint64 &low, qint64 &high, std::optional<qint64> floor, std::optional<qint64> cap)
+// the gap's end nearest to the column's range. A column without a min or max has the 64-bit limits there
+// (floorBound(), capBound()), so each row needs no test whether it has one.
+void narrow(qint64 &low, qint64 &high, qint64 floor, qint64 cap)
 {
-    const qint64 a = floor ? std::max(low, *floor) : low, b = cap ? std::min(high, *cap) : high;
+    const qint64 a = std::max(low, floor), b = std::min(high, cap);
     if (a <= b) {
         low = a;
         high = b;
-    } else if (cap && *cap < low) {
+    } else if (cap < low) {
         high = low;
     } else {
         low = high;
     }
+}
+
+qint64 floorBound(std::optional<qint64> floor)
+{
+    return floor.value_or(std::numeric_limits<qint64>::min());
+}
+
+qint64 capBound(std::optional<qint64> cap)
+{
+    return cap.value_or(std::numeric_limits<qint64>::max());
 }
 
 // The shared part: the column's own generator for rows the relation cannot compute, filled once per chunk
@@ -190,8 +203,8 @@ public:
         , m_unitMs(unitMs)
         , m_months(months)
         , m_distribution(std::move(distribution))
-        , m_floor(floor)
-        , m_cap(cap)
+        , m_floor(floorBound(floor))
+        , m_cap(capBound(cap))
         // The gap's ends in whole months, in milliseconds and in whole days after a whole day, once.
         , m_lowMonths(qint64(std::ceil(min * months - 1e-9)))
         , m_highMonths(qint64(std::floor(max * months + 1e-9)))
@@ -199,15 +212,32 @@ public:
         , m_highMs(qint64(std::floor(max * double(unitMs) + 1e-6)))
         , m_lowUnits(ceilDiv(m_lowMs, m_resolution))
         , m_highUnits(floorDiv(m_highMs, m_resolution))
+        , m_wholeYears(m_lowMonths % 12 == 0 && m_highMonths % 12 == 0)
     {}
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
+        // The kind and resolution are constants of each loop, so its per-row arithmetic divides by constants.
+        switch (m_kind) {
+        case Kind::Date:
+            return fillAs<Kind::Date, kDayMs>(ctx, out);
+        case Kind::Time:
+            return m_resolution == 1 ? fillAs<Kind::Time, 1>(ctx, out) : fillAs<Kind::Time, 1000>(ctx, out);
+        case Kind::Timestamp:
+            return m_resolution == 1 ? fillAs<Kind::Timestamp, 1>(ctx, out)
+                                     : fillAs<Kind::Timestamp, 1000>(ctx, out);
+        }
+    }
+
+private:
+    // Its helpers are inlined by force: five instantiations exceed the compiler's own inlining budget.
+    template<Kind K, qint64 Resolution> void fillAs(GenerationContext &ctx, ColumnChunk &out) const
+    {
         const ColumnChunk &source = ctx.chunk.columns[std::size_t(m_source)];
         const qint64 perNumber = TemporalReader::millisecondsPer(source.numberUnit());
         // Source numbers in whole units of this column: worked on as they are.
-        const qint64 ratio = perNumber && perNumber % m_resolution == 0 ? perNumber / m_resolution : 0;
-        const bool whole = ratio && (m_months == 0 || (m_kind == Kind::Date && ratio == 1));
+        const qint64 ratio = perNumber && perNumber % Resolution == 0 ? perNumber / Resolution : 0;
+        const bool whole = ratio && (m_months == 0 || (K == Kind::Date && ratio == 1));
         // A zone's wall clock is no instant: as the column's own generator, leave readers the text then.
         std::int64_t *numbers = out.wantsNumbers() && m_utc ? out.startNumbers(m_unit, ctx.rows) : nullptr;
         bool made = false;
@@ -217,27 +247,35 @@ public:
                 out.appendNull();
                 continue;
             }
-            std::optional<qint64> start;
-            if (!source.isNull(i))
-                start = perNumber ? std::optional<qint64>(source.number(i) * perNumber)
-                                  : m_reader.read(source.value(i));
-            if (!start) {
+            if (source.isNull(i)) {
                 appendFallback(ctx, i, made, out, numbers);
                 continue;
             }
-            Random random = ctx.random(i);
-            const qint64 value = whole ? drawUnits(source.number(i) * ratio, random) : draw(*start, random);
+            qint64 value;
+            if (whole) {
+                Random random = ctx.random(i);
+                value = drawUnits<K, Resolution>(source.number(i) * ratio, random);
+            } else {
+                const std::optional<qint64> start = perNumber
+                                                        ? std::optional<qint64>(source.number(i) * perNumber)
+                                                        : m_reader.read(source.value(i));
+                if (!start) {
+                    appendFallback(ctx, i, made, out, numbers);
+                    continue;
+                }
+                Random random = ctx.random(i);
+                value = draw<K, Resolution>(*start, random);
+            }
             if (numbers)
                 numbers[i] = value;
-            write(value, bytes);
+            write<K, Resolution>(value, bytes);
             out.finish();
         }
     }
 
-private:
     // Adds whole calendar months to a day, keeping the day of the month where the month has it (31 Jan +
     // 1 month = 28/29 Feb).
-    qint64 addMonthsToDay(const CivilTime &civil, qint64 months) const
+    [[gnu::always_inline]] qint64 addMonthsToDay(const CivilTime &civil, qint64 months) const
     {
         const qint64 index = qint64(civil.year) * 12 + (civil.month - 1) + months;
         const int newYear = int(floorDiv(index, 12)), newMonth = int(index - qint64(newYear) * 12) + 1;
@@ -248,6 +286,16 @@ private:
             day = std::min(day, newMonth == 2 && leap ? 29 : lengths[newMonth - 1]);
         }
         return m_dates.days(newYear, newMonth, day);
+    }
+    // The same for whole years (the common "years" gap): the month stays, only 29 Feb may become 28.
+    [[gnu::always_inline]] qint64 addYearsToDay(const CivilTime &civil, int years) const
+    {
+        const int newYear = civil.year + years;
+        int day = civil.day;
+        if (civil.month == 2 && day == 29 &&
+            !((newYear % 4 == 0 && newYear % 100 != 0) || newYear % 400 == 0))
+            day = 28;
+        return m_dates.days(newYear, civil.month, day);
     }
     qint64 addMonthsToDay(qint64 day, qint64 months) const
     {
@@ -263,26 +311,32 @@ private:
 
     // The common case without millisecond arithmetic: the source in whole units of this column (a date
     // after a date, a timestamp after a timestamp of the same resolution).
-    qint64 drawUnits(qint64 start, Random &random) const
+    template<Kind K, qint64 Resolution>
+    [[gnu::always_inline]] qint64 drawUnits(qint64 start, Random &random) const
     {
         qint64 low, high;
-        if (m_months > 0) { // only for a date after a date
+        if (K == Kind::Date && m_months > 0) { // whole units with months: only for a date after a date
             CivilTime civil;
             m_dates.civil(start, civil);
-            low = addMonthsToDay(civil, m_lowMonths);
-            high = addMonthsToDay(civil, m_highMonths);
+            if (m_wholeYears) {
+                low = addYearsToDay(civil, int(m_lowMonths / 12));
+                high = addYearsToDay(civil, int(m_highMonths / 12));
+            } else {
+                low = addMonthsToDay(civil, m_lowMonths);
+                high = addMonthsToDay(civil, m_highMonths);
+            }
         } else {
             low = start + m_lowUnits;
             high = start + m_highUnits;
-            if (m_kind == Kind::Time) // a time of day cannot pass midnight
-                high = std::min(high, (kDayMs - 1) / m_resolution);
+            if (K == Kind::Time) // a time of day cannot pass midnight
+                high = std::min(high, (kDayMs - 1) / Resolution);
         }
         return pick(low, high, random);
     }
 
     // The value in the column's resolution (days, seconds or milliseconds): at least start + min, at most
     // start + max, and not past the column's own max when the gap leaves room.
-    qint64 draw(qint64 start, Random &random) const
+    template<Kind K, qint64 Resolution> [[gnu::always_inline]] qint64 draw(qint64 start, Random &random) const
     {
         qint64 lower, upper;
         if (m_months > 0) {
@@ -292,13 +346,13 @@ private:
             lower = start + m_lowMs;
             upper = start + m_highMs;
         }
-        qint64 low = ceilDiv(lower, m_resolution), high = floorDiv(upper, m_resolution);
-        if (m_kind == Kind::Time) // a time of day cannot pass midnight
-            high = std::min(high, (kDayMs - 1) / m_resolution);
+        qint64 low = ceilDiv(lower, Resolution), high = floorDiv(upper, Resolution);
+        if (K == Kind::Time) // a time of day cannot pass midnight
+            high = std::min(high, (kDayMs - 1) / Resolution);
         return pick(low, high, random);
     }
 
-    qint64 pick(qint64 low, qint64 high, Random &random) const
+    [[gnu::always_inline]] qint64 pick(qint64 low, qint64 high, Random &random) const
     {
         narrow(low, high, m_floor, m_cap);
         if (high <= low)
@@ -310,25 +364,29 @@ private:
         return low + std::llround(std::clamp(fraction, 0.0, 1.0) * double(high - low));
     }
 
-    void write(qint64 value, ByteBuffer &out) const
+    template<Kind K, qint64 Resolution> [[gnu::always_inline]] void write(qint64 value, ByteBuffer &out) const
     {
         CivilTime time;
-        if (m_kind == Kind::Date) {
+        if constexpr (K == Kind::Date) {
             m_dates.civil(value, time);
             m_format.append(time, out);
             return;
         }
-        const qint64 ms = value * m_resolution;
-        const qint64 day = floorDiv(ms, kDayMs), clock = ms - day * kDayMs;
-        if (m_kind == Kind::Timestamp) {
+        // The day and the units into it, in the column's resolution: whole seconds need no milliseconds.
+        constexpr qint64 perDay = kDayMs / Resolution;
+        const qint64 day = floorDiv(value, perDay), clock = value - day * perDay;
+        if constexpr (K == Kind::Timestamp) {
             m_dates.civil(day, time);
             if (!m_utc) // the wall clock of the zone; its offset for the 't' token
-                time.offsetSeconds = m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC));
+                time.offsetSeconds =
+                    m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(value * Resolution, Qt::UTC));
         }
-        time.hour = int(clock / 3600000);
-        time.minute = int(clock / 60000 % 60);
-        time.second = int(clock / 1000 % 60);
-        time.millisecond = int(clock % 1000);
+        // 0 … 86399 (floorDiv leaves the clock non-negative): unsigned 32-bit division is the cheapest.
+        const auto seconds = std::uint32_t(clock * Resolution / 1000);
+        time.hour = int(seconds / 3600);
+        time.minute = int(seconds / 60 % 60);
+        time.second = int(seconds % 60);
+        time.millisecond = int(clock * Resolution % 1000);
         m_format.append(time, out);
     }
 
@@ -345,8 +403,9 @@ private:
     qint64 m_unitMs;     // milliseconds per gap unit (for seconds … days)
     int m_months;        // months per gap unit (months, years), else 0
     std::optional<Distribution> m_distribution;
-    std::optional<qint64> m_floor, m_cap; // the column's own min and max, in its resolution
+    qint64 m_floor, m_cap; // the column's own min and max, in its resolution (or the 64-bit limits)
     qint64 m_lowMonths, m_highMonths, m_lowMs, m_highMs, m_lowUnits, m_highUnits;
+    bool m_wholeYears; // the gap's ends are whole years
 };
 
 // "after" on a number column: the source's value plus a gap in the column's units, at the column's scale.
@@ -364,8 +423,8 @@ public:
         , m_min(min)
         , m_max(max)
         , m_distribution(std::move(distribution))
-        , m_floor(floor)
-        , m_cap(cap)
+        , m_floor(floorBound(floor))
+        , m_cap(capBound(cap))
     {}
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
@@ -434,32 +493,16 @@ private:
     qint64 m_gapMin, m_gapMax; // the gap in units of 10^-scale
     double m_min, m_max;       // the gap as written, for the distribution
     std::optional<Distribution> m_distribution;
-    std::optional<qint64> m_floor, m_cap; // the column's own min and max, in units of 10^-scale
+    qint64 m_floor, m_cap; // the column's own min and max, in units of 10^-scale (or the 64-bit limits)
 };
 
-// "formula": exact fixed-point arithmetic over the source columns' text, rounded to the column's scale.
+// "formula": exact fixed-point arithmetic over the source columns' numbers (their text where they have
+// none), rounded to the column's scale. Most chunks run the compiled 64-bit FormulaProgram; the rows it
+// cannot compute, and chunks without numbers, take the exact 128-bit evaluation.
 class FormulaGenerator : public RelationGenerator
 {
 public:
-    struct Step
-    {
-        FormulaSyntax::Token::Kind kind;
-        int column;           // for Column
-        FixedDecimal literal; // for Number
-    };
-
-    // A step of the formula with every scale known before any row: a source column's numbers always have
-    // that column's scale, so aligning, multiplying and rounding need no scale arithmetic per row.
-    struct Op
-    {
-        FormulaSyntax::Token::Kind kind;
-        int column = -1;                        // Column
-        int scale = 0;                          // Column: the scale its numbers must have
-        FixedDecimal::Wide value = 0;           // Number: the literal at its scale
-        FixedDecimal::Wide left = 1, right = 1; // Add/Subtract: factors aligning both sides; Divide: of the
-                                                // numerator and denominator
-        std::int64_t value64 = 0, left64 = 1, right64 = 1; // the same in 64 bits (0 when they do not fit)
-    };
+    using Step = FormulaProgram::Step;
 
     FormulaGenerator(GeneratorPtr base, std::vector<Step> steps, int scale, bool notNull,
                      const std::vector<int> &sourceScales)
@@ -467,67 +510,69 @@ public:
         , m_steps(std::move(steps))
         , m_scale(scale)
         , m_notNull(notNull)
-    {
-        compileFast(sourceScales);
-    }
+        , m_program(m_steps, sourceScales, scale)
+    {}
 
     void fill(GenerationContext &ctx, ColumnChunk &out) const override
     {
         bool made = false;
         std::int64_t *numbers =
             out.wantsNumbers() ? out.startNumbers(NumberUnit::Scaled, ctx.rows, m_scale) : nullptr;
-        // The fast program runs when every source has its numbers at the scale it was compiled for.
-        bool fast = !m_ops.empty();
-        for (const Op &op : m_ops) {
-            if (op.kind == FormulaSyntax::Token::Kind::Column) {
-                const ColumnChunk &source = ctx.chunk.columns[std::size_t(op.column)];
-                fast = fast && source.numberUnit() == NumberUnit::Scaled && source.numberScale() == op.scale;
+        if (!m_program.accepts(ctx.chunk)) {
+            for (int i = 0; i < ctx.rows; ++i) {
+                if (ctx.isNull(i))
+                    out.appendNull();
+                else
+                    appendExact(ctx, i, made, out, numbers);
             }
+            return;
         }
+        // Reused by every chunk of this thread (the fallback's generator is no formula, so no reentry).
+        thread_local std::vector<std::int64_t> values;
+        thread_local std::vector<std::uint8_t> exact;
+        if (values.size() < std::size_t(ctx.rows)) {
+            values.resize(std::size_t(ctx.rows));
+            exact.resize(std::size_t(ctx.rows));
+        }
+        m_program.run(ctx.chunk, ctx.rows, values.data(), exact.data());
         ByteBuffer &bytes = out.bytes();
         for (int i = 0; i < ctx.rows; ++i) {
             if (ctx.isNull(i)) {
                 out.appendNull();
-                continue;
-            }
-            if (fast) { // most rows: 64 bits, straight to the text
-                std::int64_t value;
-                const Fast outcome = evaluateFast(ctx.chunk, i, value);
-                if (outcome == Fast::Value) {
-                    if (numbers)
-                        numbers[i] = value;
-                    text::appendDecimal(bytes, value, m_scale);
-                    out.finish();
-                    continue;
-                }
-                if (outcome == Fast::Null) {
-                    if (m_notNull) {
-                        appendFallback(ctx, i, made, out, numbers);
-                    } else {
-                        out.appendNull();
-                    }
-                    continue;
-                }
-            }
-            if (const std::optional<FixedDecimal> value = evaluate(ctx.chunk, i)) {
-                if (numbers) {
-                    constexpr FixedDecimal::Wide limit = std::numeric_limits<std::int64_t>::max();
-                    if (value->mantissa() > limit || value->mantissa() < -limit)
-                        dropNumbers(out, numbers);
-                    else
-                        numbers[i] = std::int64_t(value->mantissa());
-                }
-                value->append(bytes);
+            } else if (exact[std::size_t(i)]) {
+                appendExact(ctx, i, made, out, numbers);
+            } else { // most rows: computed in 64 bits, straight to the text
+                const std::int64_t value = values[std::size_t(i)];
+                if (numbers)
+                    numbers[i] = value;
+                text::appendDecimal(bytes, value, m_scale);
                 out.finish();
-            } else if (m_notNull) {
-                appendFallback(ctx, i, made, out, numbers);
-            } else {
-                out.appendNull();
             }
         }
     }
 
 private:
+    // Row i by the exact evaluation: its value, else NULL or (for a NOT NULL column) the column's own.
+    void appendExact(GenerationContext &ctx, int i, bool &made, ColumnChunk &out,
+                     std::int64_t *&numbers) const
+    {
+        if (const std::optional<FixedDecimal> value = evaluate(ctx.chunk, i)) {
+            if (numbers) {
+                constexpr FixedDecimal::Wide limit = std::numeric_limits<std::int64_t>::max();
+                if (value->mantissa() > limit || value->mantissa() < -limit)
+                    dropNumbers(out, numbers);
+                else
+                    numbers[i] = std::int64_t(value->mantissa());
+            }
+            value->append(out.bytes());
+            out.finish();
+        } else if (m_notNull) {
+            appendFallback(ctx, i, made, out, numbers);
+        } else {
+            out.appendNull();
+        }
+    }
+
     // The row's value at the column's scale; nullopt for a NULL source, a division by zero or an overflow.
     std::optional<FixedDecimal> evaluate(const TableChunk &chunk, int row) const
     {
@@ -574,162 +619,10 @@ private:
         return stack[0].rescaled(m_scale);
     }
 
-    using Wide = FixedDecimal::Wide;
-    using Kind = FormulaSyntax::Token::Kind;
-
-    static bool multiply(Wide &value, Wide factor)
-    {
-        if (factor == 1)
-            return true;
-        if (FixedDecimal::fits64(value) && FixedDecimal::fits64(factor)) {
-            value *= factor; // two 64-bit factors always fit 128 bits
-            return true;
-        }
-        return !__builtin_mul_overflow(value, factor, &value);
-    }
-
-    // The program of compileFast() for one row in 64-bit arithmetic: the same numbers as evaluate(). Answers
-    // Overflow when 64 bits do not suffice (evaluate() then computes the row in 128 bits).
-    enum class Fast { Value, Null, Overflow };
-    Fast evaluateFast(const TableChunk &chunk, int row, std::int64_t &result) const
-    {
-        std::int64_t stack[64];
-        int depth = 0;
-        for (const Op &op : m_ops) {
-            switch (op.kind) {
-            case Kind::Column: {
-                const ColumnChunk &source = chunk.columns[std::size_t(op.column)];
-                if (source.isNull(row))
-                    return Fast::Null;
-                stack[depth++] = source.number(row);
-                break;
-            }
-            case Kind::Number:
-                stack[depth++] = op.value64;
-                break;
-            case Kind::Negate:
-                if (__builtin_sub_overflow(std::int64_t(0), stack[depth - 1], &stack[depth - 1]))
-                    return Fast::Overflow;
-                break;
-            case Kind::Add:
-            case Kind::Subtract: {
-                std::int64_t b = stack[--depth];
-                std::int64_t &a = stack[depth - 1];
-                if ((op.left64 != 1 && __builtin_mul_overflow(a, op.left64, &a)) ||
-                    (op.right64 != 1 && __builtin_mul_overflow(b, op.right64, &b)) ||
-                    (op.kind == Kind::Subtract ? __builtin_sub_overflow(a, b, &a)
-                                               : __builtin_add_overflow(a, b, &a)))
-                    return Fast::Overflow;
-                break;
-            }
-            case Kind::Multiply: {
-                const std::int64_t b = stack[--depth];
-                if (__builtin_mul_overflow(stack[depth - 1], b, &stack[depth - 1]))
-                    return Fast::Overflow;
-                break;
-            }
-            case Kind::Divide: {
-                std::int64_t b = stack[--depth];
-                std::int64_t &a = stack[depth - 1];
-                if (b == 0)
-                    return Fast::Null;
-                if ((op.left64 != 1 && __builtin_mul_overflow(a, op.left64, &a)) ||
-                    (op.right64 != 1 && __builtin_mul_overflow(b, op.right64, &b)) || b == -1)
-                    return Fast::Overflow;
-                a = std::int64_t(FixedDecimal::roundedDivide(a, b));
-                break;
-            }
-            }
-        }
-        result = stack[0];
-        if (m_finalDivisor64 > 1)
-            result = std::int64_t(FixedDecimal::roundedDivide(result, m_finalDivisor64));
-        else if (m_finalFactor64 > 1 && __builtin_mul_overflow(result, m_finalFactor64, &result))
-            return Fast::Overflow;
-        return Fast::Value;
-    }
-
-    // Follows the scales through the formula; leaves m_ops empty when some step could exceed 36 digits
-    // after the point or a source's scale is unknown (the general evaluate() then serves).
-    void compileFast(const std::vector<int> &sourceScales)
-    {
-        std::vector<Op> ops;
-        std::vector<int> scales; // of the stack's entries
-        for (std::size_t i = 0; i < m_steps.size(); ++i) {
-            const Step &step = m_steps[i];
-            Op op{step.kind};
-            switch (step.kind) {
-            case Kind::Column:
-                if (sourceScales[i] < 0)
-                    return;
-                op.column = step.column;
-                op.scale = sourceScales[i];
-                scales.push_back(op.scale);
-                break;
-            case Kind::Number:
-                op.value = step.literal.mantissa();
-                scales.push_back(step.literal.scale());
-                break;
-            case Kind::Negate:
-                break;
-            case Kind::Add:
-            case Kind::Subtract: {
-                const int b = scales.back();
-                scales.pop_back();
-                const int a = scales.back(), s = std::max(a, b);
-                op.left = FixedDecimal::power(s - a);
-                op.right = FixedDecimal::power(s - b);
-                scales.back() = s;
-                break;
-            }
-            case Kind::Multiply: {
-                const int b = scales.back();
-                scales.pop_back();
-                scales.back() += b;
-                if (scales.back() > FixedDecimal::maxScale)
-                    return;
-                break;
-            }
-            case Kind::Divide: {
-                // a/b at the column's scale: a * 10^(scale + sb - sa) / b, as FixedDecimal::divide.
-                const int b = scales.back();
-                scales.pop_back();
-                const int shift = m_scale + b - scales.back();
-                if (shift > 38 || -shift > 38)
-                    return;
-                op.left = shift >= 0 ? FixedDecimal::power(shift) : 1;
-                op.right = shift < 0 ? FixedDecimal::power(-shift) : 1;
-                scales.back() = m_scale;
-                break;
-            }
-            }
-            ops.push_back(op);
-        }
-        const int last = scales.back();
-        const Wide divisor = last > m_scale ? FixedDecimal::power(last - m_scale) : 1;
-        const Wide factor = last < m_scale ? FixedDecimal::power(m_scale - last) : 1;
-        // The 64-bit program needs every constant in 64 bits; a factor of 10^19 or more means 128 bits.
-        auto narrow64 = [](Wide value, std::int64_t &out) {
-            if (!FixedDecimal::fits64(value))
-                return false;
-            out = std::int64_t(value);
-            return true;
-        };
-        for (Op &op : ops) {
-            if (!narrow64(op.value, op.value64) || !narrow64(op.left, op.left64) ||
-                !narrow64(op.right, op.right64))
-                return;
-        }
-        if (!narrow64(divisor, m_finalDivisor64) || !narrow64(factor, m_finalFactor64))
-            return;
-        m_ops = std::move(ops);
-    }
-
     std::vector<Step> m_steps;
     int m_scale;
     bool m_notNull;
-    std::vector<Op> m_ops; // empty: no fast program
-    std::int64_t m_finalDivisor64 = 1, m_finalFactor64 = 1;
+    FormulaProgram m_program;
 };
 
 // "weightsBy" on an enum: the weights of the row's source value, else the column's own.
