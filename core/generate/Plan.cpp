@@ -32,11 +32,6 @@ quint64 nameKey(const QString &name)
     return hash;
 }
 
-bool isForeignKey(const Column &column)
-{
-    return column.type == QLatin1String("foreign_key") || column.constraints.contains(keys::references);
-}
-
 bool isNotNull(const Column &column)
 {
     return column.constraints.value(keys::notNull).toBool() ||
@@ -87,7 +82,7 @@ QList<int> Plan::tableOrder() const
         QList<QSet<int>> parents(n);
         for (int t = 0; t < n; ++t) {
             for (const Column &column : m_schema.tables.at(t).columns) {
-                if (!isForeignKey(column) || (!withNullable && !isNotNull(column)))
+                if (!column.isForeignKey() || (!withNullable && !isNotNull(column)))
                     continue;
                 const auto target =
                     ColumnReference::fromConstraint(column.constraints.value(keys::references));
@@ -186,7 +181,7 @@ Result<void> Plan::build(const Options &options)
             const Table &table = m_schema.tables.at(plan.schemaIndex);
             for (int c = 0; c < table.columns.size(); ++c) {
                 const Column &column = table.columns.at(c);
-                if (isForeignKey(column) != foreignKeys)
+                if (column.isForeignKey() != foreignKeys)
                     continue;
                 ColumnPlan &cp = plan.columns[c];
                 QString locale = column.constraints.value(QStringLiteral("locale")).toString();
@@ -267,10 +262,10 @@ Result<void> Plan::build(const Options &options)
                     next = c;
             }
             if (next < 0)
-                return makeError(
-                    ErrorCode::Validation,
-                    tr("templates or relations in table \"%1\" refer to each other in a circle").arg(table.name),
-                    SourceLocation{{}, 0, 0, table.name});
+                return makeError(ErrorCode::Validation,
+                                 tr("templates or relations in table \"%1\" refer to each other in a circle")
+                                     .arg(table.name),
+                                 SourceLocation{{}, 0, 0, table.name});
             done[next] = true;
             plan.fillOrder.push_back(next);
         }
@@ -358,7 +353,7 @@ Result<void> Plan::compositeKeys(QHash<QString, QPair<std::shared_ptr<const Comp
         for (int c : parts) {
             const Column &column = table.columns.at(c);
             const auto target =
-                isForeignKey(column)
+                column.isForeignKey()
                     ? ColumnReference::fromConstraint(column.constraints.value(keys::references))
                     : std::nullopt;
             const Table *parent = target ? m_schema.table(target->table) : nullptr;

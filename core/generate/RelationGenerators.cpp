@@ -29,9 +29,10 @@ namespace fabrica {
 
 namespace {
 
-const QString kColumn = QStringLiteral("column");
-const QString kMin = QStringLiteral("min");
-const QString kMax = QStringLiteral("max");
+// The column's own range, which holds inside the gap where the two overlap.
+const QString kOwnMin = QStringLiteral("min");
+const QString kOwnMax = QStringLiteral("max");
+
 const QString kFormat = QStringLiteral("format");
 constexpr qint64 kDayMs = 86400000;
 
@@ -711,10 +712,10 @@ private:
 Result<GeneratorPtr> makeAfter(const GeneratorSpec &spec, GeneratorPtr base)
 {
     const QJsonObject after = spec.value(keys::after).toObject();
-    const int source = spec.table.columnIndex(after.value(kColumn).toString());
+    const int source = spec.table.columnIndex(after.value(keys::sourceColumn).toString());
     const Column &sourceColumn = spec.table.columns.at(source);
-    const double min = after.value(kMin).toDouble(0);
-    const double max = after.value(kMax).toDouble(min + 30);
+    const double min = after.value(keys::gapMin).toDouble(0);
+    const double max = after.value(keys::gapMax).toDouble(min + 30);
     const QJsonObject shape = after.value(keys::distribution).toObject();
     std::optional<Distribution> distribution;
     if (!shape.isEmpty() && shape.value(QStringLiteral("name")).toString() != QLatin1String("uniform") &&
@@ -723,7 +724,7 @@ Result<GeneratorPtr> makeAfter(const GeneratorSpec &spec, GeneratorPtr base)
 
     if (spec.type.id == QLatin1String("date") || spec.type.id == QLatin1String("time") ||
         spec.type.id.startsWith(QLatin1String("timestamp"))) {
-        const QString unit = after.value(QStringLiteral("unit")).toString(QStringLiteral("days"));
+        const QString unit = after.value(keys::gapUnit).toString(QStringLiteral("days"));
         const qint64 unitMs = unit == QLatin1String("seconds")   ? 1000
                               : unit == QLatin1String("minutes") ? 60000
                               : unit == QLatin1String("hours")   ? 3600000
@@ -769,10 +770,10 @@ Result<GeneratorPtr> makeAfter(const GeneratorSpec &spec, GeneratorPtr base)
             }
             return up ? ceilDiv(ms, resolution) : floorDiv(ms, resolution);
         };
-        return GeneratorPtr(
-            new TemporalAfterGenerator(std::move(base), source, TemporalReader(sourceColumn), kind, format,
-                                       zone, min, max, unitMs, months, std::move(distribution),
-                                       bound(spec.string(kMin), true), bound(spec.string(kMax), false)));
+        return GeneratorPtr(new TemporalAfterGenerator(
+            std::move(base), source, TemporalReader(sourceColumn), kind, format, zone, min, max, unitMs,
+            months, std::move(distribution), bound(spec.string(kOwnMin), true),
+            bound(spec.string(kOwnMax), false)));
     }
     const bool decimal = spec.type.key(QStringLiteral("scale")) != nullptr;
     const int scale = decimal ? int(spec.integer(QStringLiteral("scale"))) : 0;
@@ -786,7 +787,7 @@ Result<GeneratorPtr> makeAfter(const GeneratorSpec &spec, GeneratorPtr base)
     return GeneratorPtr(
         new NumberAfterGenerator(std::move(base), source, scale, qint64(std::ceil(min * factor - 1e-9)),
                                  qint64(std::floor(max * factor + 1e-9)), min, max, std::move(distribution),
-                                 bound(kMin, true), bound(kMax, false)));
+                                 bound(kOwnMin, true), bound(kOwnMax, false)));
 }
 
 Result<GeneratorPtr> makeFormula(const GeneratorSpec &spec, GeneratorPtr base)
@@ -836,7 +837,7 @@ Result<GeneratorPtr> makeFormula(const GeneratorSpec &spec, GeneratorPtr base)
 Result<GeneratorPtr> makeWeightsBy(const GeneratorSpec &spec, GeneratorPtr base)
 {
     const QJsonObject weightsBy = spec.value(keys::weightsBy).toObject();
-    const int source = spec.table.columnIndex(weightsBy.value(kColumn).toString());
+    const int source = spec.table.columnIndex(weightsBy.value(keys::sourceColumn).toString());
     std::vector<std::string> values;
     for (const QJsonValue &value : spec.value(keys::values).toArray())
         values.push_back(value.toString().toStdString());
