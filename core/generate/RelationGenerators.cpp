@@ -74,6 +74,21 @@ void narrow(qint64 &low, qint64 &high, qint64 floor, qint64 cap)
     }
 }
 
+// A value of the gap [low, high], narrowed by the column's own [floor, cap], spread as the gap's
+// distribution (over [min, max] as written) says, or uniformly.
+[[gnu::always_inline]] inline qint64 pickInGap(qint64 low, qint64 high, qint64 floor, qint64 cap,
+                                               const std::optional<Distribution> &distribution, double min,
+                                               double max, Random &random)
+{
+    narrow(low, high, floor, cap);
+    if (high <= low)
+        return low;
+    if (!distribution)
+        return random.between(low, high);
+    const double fraction = max > min ? (distribution->sample(random) - min) / (max - min) : 0.0;
+    return low + std::llround(std::clamp(fraction, 0.0, 1.0) * double(high - low));
+}
+
 qint64 floorBound(std::optional<qint64> floor)
 {
     return floor.value_or(std::numeric_limits<qint64>::min());
@@ -355,14 +370,7 @@ private:
 
     [[gnu::always_inline]] qint64 pick(qint64 low, qint64 high, Random &random) const
     {
-        narrow(low, high, m_floor, m_cap);
-        if (high <= low)
-            return low;
-        if (!m_distribution)
-            return random.between(low, high);
-        const double fraction =
-            m_max > m_min ? (m_distribution->sample(random) - m_min) / (m_max - m_min) : 0.0;
-        return low + std::llround(std::clamp(fraction, 0.0, 1.0) * double(high - low));
+        return pickInGap(low, high, m_floor, m_cap, m_distribution, m_min, m_max, random);
     }
 
     template<Kind K, qint64 Resolution> [[gnu::always_inline]] void write(qint64 value, ByteBuffer &out) const
@@ -479,14 +487,7 @@ private:
         if (lowWide > limit || lowWide < -limit || highWide > limit || highWide < -limit)
             return std::nullopt;
         qint64 low = qint64(lowWide), high = qint64(highWide);
-        narrow(low, high, m_floor, m_cap);
-        if (high <= low)
-            return low;
-        if (!m_distribution)
-            return random.between(low, high);
-        const double fraction =
-            m_max > m_min ? (m_distribution->sample(random) - m_min) / (m_max - m_min) : 0.0;
-        return low + std::llround(std::clamp(fraction, 0.0, 1.0) * double(high - low));
+        return pickInGap(low, high, m_floor, m_cap, m_distribution, m_min, m_max, random);
     }
 
     int m_source;
