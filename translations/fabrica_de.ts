@@ -5179,14 +5179,6 @@ Beispiel: %2</translation>
         <translation>&quot;after&quot; benötigt &quot;column&quot;: die Spalte, auf die diese folgt</translation>
     </message>
     <message>
-        <source>&quot;after&quot; names column &quot;%1&quot;, which table %2 does not have</source>
-        <translation>&quot;after&quot; nennt die Spalte &quot;%1&quot;, die es in der Tabelle %2 nicht gibt</translation>
-    </message>
-    <message>
-        <source>&quot;after&quot; names column &quot;%1&quot;, which table %2 does not have; did you mean &quot;%3&quot;?</source>
-        <translation>&quot;after&quot; nennt die Spalte &quot;%1&quot;, die es in der Tabelle %2 nicht gibt; meinten Sie &quot;%3&quot;?</translation>
-    </message>
-    <message>
         <source>&quot;after&quot; names the column itself; name the column this one follows</source>
         <translation>&quot;after&quot; nennt die Spalte selbst; geben Sie die Spalte an, auf die diese folgt</translation>
     </message>
@@ -5263,14 +5255,6 @@ Beispiel: %2</translation>
         <translation>&quot;weightsBy&quot; benötigt &quot;column&quot;: die Spalte, deren Wert die Gewichte auswählt</translation>
     </message>
     <message>
-        <source>&quot;weightsBy&quot; names column &quot;%1&quot;, which table %2 does not have</source>
-        <translation>&quot;weightsBy&quot; nennt die Spalte &quot;%1&quot;, die es in der Tabelle %2 nicht gibt</translation>
-    </message>
-    <message>
-        <source>&quot;weightsBy&quot; names column &quot;%1&quot;, which table %2 does not have; did you mean &quot;%3&quot;?</source>
-        <translation>&quot;weightsBy&quot; nennt die Spalte &quot;%1&quot;, die es in der Tabelle %2 nicht gibt; meinten Sie &quot;%3&quot;?</translation>
-    </message>
-    <message>
         <source>&quot;weightsBy&quot; names the column itself; name another column of the row</source>
         <translation>&quot;weightsBy&quot; nennt die Spalte selbst; geben Sie eine andere Spalte der Zeile an</translation>
     </message>
@@ -5293,6 +5277,14 @@ Beispiel: %2</translation>
     <message>
         <source>columns depend on each other in a cycle (%1) through relations or templates; remove one of the dependencies</source>
         <translation>die Spalten hängen über Beziehungen oder templates zyklisch voneinander ab (%1); entfernen Sie eine der Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names column &quot;%2&quot;, which table %3 does not have</source>
+        <translation>&quot;%1&quot; nennt die Spalte &quot;%2&quot;, die es in der Tabelle %3 nicht gibt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names column &quot;%2&quot;, which table %3 does not have; did you mean &quot;%4&quot;?</source>
+        <translation>&quot;%1&quot; nennt die Spalte &quot;%2&quot;, die es in der Tabelle %3 nicht gibt; meinten Sie &quot;%4&quot;?</translation>
     </message>
 </context>
 <context>
