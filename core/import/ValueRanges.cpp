@@ -120,9 +120,19 @@ QStringList nameGuesses(const QString &table, const ImportedColumn &column, cons
     QStringList lines;
     QStringList reasons;
     QHash<QString, QStringList> keysByReason;
-    for (const ColumnDefault &guess :
-         ColumnDefaults::guess(table, column.name, type, constraints, referenceDate)) {
+    const QList<ColumnDefault> guesses =
+        ColumnDefaults::guess(table, column.name, type, constraints, referenceDate);
+    // A guessed range wholly outside the CHECK's says nothing about this column: the CHECK's stands.
+    bool outside = false;
+    for (const ColumnDefault &guess : guesses) {
+        if (number && guess.value.isDouble())
+            outside = outside || (guess.key == kMin && guess.value.toDouble() > hi) ||
+                      (guess.key == kMax && guess.value.toDouble() < lo);
+    }
+    for (const ColumnDefault &guess : guesses) {
         if (constraints.contains(guess.key))
+            continue;
+        if (outside && (guess.key == kMin || guess.key == kMax || guess.key == kDistribution))
             continue;
         QJsonValue value = guess.value;
         if (number && (guess.key == kMin || guess.key == kMax) && value.isDouble())
@@ -285,13 +295,15 @@ QStringList ValueRanges::apply(const QString &table, const ImportedColumn &colum
         negative = negative || d < 0;
     }
 
+    // The name's realistic range inside what the CHECK allows: a release_year with CHECK (VALUE BETWEEN
+    // 1901 AND 2155) still gets recent years. A negative DEFAULT says the values go below zero, which the
+    // name's ranges never do.
+    if (!key && !(given && *given < 0))
+        lines << nameGuesses(table, column, type, constraints, reference, &number, lo, hi);
     if (checkedLo && !constraints.contains(kMin))
         constraints.insert(kMin, number.json(lo));
     if (checkedHi && !constraints.contains(kMax))
         constraints.insert(kMax, number.json(hi));
-    // A negative DEFAULT says the values go below zero, which the name's ranges never do.
-    if (!key && !(given && *given < 0))
-        lines << nameGuesses(table, column, type, constraints, reference, &number, lo, hi);
 
     // Nothing said enough: from 0 (or symmetric for signed names) to a modest maximum, inside the type.
     QStringList fallback;
