@@ -65,6 +65,12 @@ void TestSchemaEditor::referenceDateIsEditedAndUndone()
     QVERIFY(fixed->isChecked());
     QCOMPARE(date->date(), QDate(2024, 5, 17));
 
+    // FABRICA_SCREENSHOT_DIR: the editor with a fixed date, to look at.
+    if (const QString dir = qEnvironmentVariable("FABRICA_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        editor.resize(700, 260);
+        QVERIFY(editor.grab().save(dir + u"/schema-editor-reference-date.png"_s));
+    }
+
     // Unchecking clears it again.
     QTest::mouseClick(fixed, Qt::LeftButton, {}, QPoint(4, fixed->height() / 2));
     QVERIFY(!session.schema().referenceDate.isValid());

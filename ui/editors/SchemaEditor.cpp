@@ -55,7 +55,10 @@ SchemaEditor::SchemaEditor(QWidget *parent) : QWidget(parent)
     auto *reference = new QHBoxLayout;
     reference->addWidget(m_referenceSet);
     reference->addWidget(m_referenceDate, 1);
-    form->addRow(tr("&Reference date:"), reference);
+    // A label of its own with a buddy: a row of a layout gets none, and would show the '&' as text.
+    auto *referenceLabel = new QLabel(tr("&Reference date:"), this);
+    referenceLabel->setBuddy(m_referenceSet);
+    form->addRow(referenceLabel, reference);
     m_description = new QPlainTextEdit(this);
     m_description->setObjectName(QStringLiteral("schemaDescription"));
     m_description->setTabChangesFocus(true);
