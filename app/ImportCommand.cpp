@@ -5,6 +5,7 @@
 #include "import/ImportService.h"
 
 #include <QCommandLineParser>
+#include <QDate>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -43,7 +44,11 @@ int ImportCommand::run(const QStringList &arguments)
     const QCommandLineOption rows(QStringLiteral("rows"),
                                   tr("Rows per table of the imported schemas (default 1000)."), tr("N"),
                                   QStringLiteral("1000"));
-    parser.addOptions({dryRun, out, user, onConflict, rows});
+    const QCommandLineOption referenceDate(
+        QStringLiteral("reference-date"),
+        tr("The imported schemas' reference date: guessed date ranges end there (default: today)."),
+        tr("YYYY-MM-DD"));
+    parser.addOptions({dryRun, out, user, onConflict, rows, referenceDate});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  tr("The ZIP, .sql, .csv, .tsv or .fabrica.json file."), tr("FILE"));
     parser.process(arguments);
@@ -70,6 +75,12 @@ int ImportCommand::run(const QStringList &arguments)
     options.defaultRows = parser.value(rows).toLongLong(&rowsOk);
     if (!rowsOk || options.defaultRows < 0)
         return usage(tr("--rows takes a number of 0 or more"));
+    if (parser.isSet(referenceDate)) {
+        options.referenceDate = QDate::fromString(parser.value(referenceDate), Qt::ISODate);
+        if (!options.referenceDate.isValid())
+            return usage(tr("--reference-date takes a date as YYYY-MM-DD, found \"%1\"")
+                             .arg(parser.value(referenceDate)));
+    }
 
     const ImportService::Outcome outcome =
         ImportService::importFile(parser.positionalArguments().first(), options);

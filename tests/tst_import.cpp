@@ -408,6 +408,19 @@ void TestImport::commandLine()
     run = fabrica({u"import"_s, zip, u"--out"_s, schemaFile});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(fabrica({u"validate"_s, schemaFile}).exitCode, 0);
+    // --reference-date: the schema keeps it, and guessed date ranges end there.
+    const QString dated = dir.filePath(u"dated.fabrica.json"_s);
+    run = fabrica({u"import"_s, zip, u"--out"_s, dated, u"--reference-date"_s, u"2020-02-29"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const Result<Schema> datedSchema = SchemaFile::load(dated);
+    QVERIFY(datedSchema);
+    QCOMPARE(datedSchema->referenceDate, QDate(2020, 2, 29));
+    QVERIFY2(run.out.contains(u"the reference date 2020-02-29"_s) || run.out.contains(u"2020-02-29T00:00:00"_s) ||
+                 run.out.contains(u"..2020-02-29"_s),
+             qPrintable(run.out));
+    run = fabrica({u"import"_s, zip, u"--dry-run"_s, u"--reference-date"_s, u"2020-02-30"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(u"--reference-date takes a date as YYYY-MM-DD"_s), qPrintable(run.err));
     run = fabrica({u"generate"_s, schemaFile, u"--to"_s, u"sqlite:"_s + dir.filePath(u"target.sqlite"_s),
                    u"--rows"_s, u"customers=50"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));

@@ -3344,6 +3344,18 @@ Beispiel: %2</translation>
             <numerusform>Schema &quot;%1&quot; (ID %2, %n Tabellen) für %3 gespeichert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The imported schemas&apos; reference date: guessed date ranges end there (default: today).</source>
+        <translation>Das Bezugsdatum der importierten Schemata: erratene Datumsbereiche enden dort (Standard: heute).</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <source>--reference-date takes a date as YYYY-MM-DD, found &quot;%1&quot;</source>
+        <translation>--reference-date erwartet ein Datum der Form YYYY-MM-DD, gefunden: &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::ImportFlow</name>
