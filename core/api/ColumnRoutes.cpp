@@ -75,22 +75,18 @@ ColumnRoutes::ColumnRoutes(ApiServer &server)
 
 ApiServer::Reply ColumnRoutes::list(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user), request.id);
-    if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user.id};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(*schemaId);
-    if (!stored)
-        return {ApiResponse::error(stored.error()), user.id};
-    const int t = stored->tableIndex(request.id);
-    if (t < 0)
-        return {ApiResponse::error(SchemaEditor::noTable(request.id)), user.id};
+    Result<SchemaEditor::Located> found = SchemaEditor(m_server, request, user).readTable(request.id);
+    if (!found)
+        return {ApiResponse::error(found.error()), user.id};
+    const StoredSchema *stored = &found->stored;
+    const int t = found->table;
     Result<ApiInput::Page> page = ApiInput::page(request.query);
     if (!page)
         return {ApiResponse::error(page.error()), user.id};
     const qint64 total = stored->schema.tables[t].columns.size();
     QJsonArray items;
     for (qint64 c = page->offset; c < total && c < page->offset + page->limit; ++c)
-        items.append(ApiJson::column(stored.value(), t, int(c)));
+        items.append(ApiJson::column(*stored, t, int(c)));
     return {SchemaEditor::tagged(ApiResponse::json(ApiInput::pageJson(items, total, page.value())),
                                  stored->record.revision),
             user.id};
@@ -136,18 +132,13 @@ ApiServer::Reply ColumnRoutes::create(const ApiServer::Request &request, const U
 
 ApiServer::Reply ColumnRoutes::get(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user), request.id);
-    if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user.id};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(*schemaId);
-    if (!stored)
-        return {ApiResponse::error(stored.error()), user.id};
-    const std::optional<std::pair<int, int>> at = stored->columnIndex(request.id);
-    if (!at)
-        return {ApiResponse::error(SchemaEditor::noColumn(request.id)), user.id};
-    return {SchemaEditor::tagged(ApiResponse::json(ApiJson::column(stored.value(), at->first, at->second)),
-                                 stored->record.revision),
-            user.id};
+    Result<SchemaEditor::Located> found = SchemaEditor(m_server, request, user).readColumn(request.id);
+    if (!found)
+        return {ApiResponse::error(found.error()), user.id};
+    return {
+        SchemaEditor::tagged(ApiResponse::json(ApiJson::column(found->stored, found->table, found->column)),
+                             found->stored.record.revision),
+        user.id};
 }
 
 ApiServer::Reply ColumnRoutes::update(const ApiServer::Request &request, const UserRecord &user)

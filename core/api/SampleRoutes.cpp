@@ -84,19 +84,14 @@ SampleRoutes::SampleRoutes(ApiServer &server)
 
 ApiServer::Reply SampleRoutes::list(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user), request.id);
-    if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user.id};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(*schemaId);
-    if (!stored)
-        return {ApiResponse::error(stored.error()), user.id};
-    const std::optional<std::pair<int, int>> at = stored->columnIndex(request.id);
-    if (!at)
-        return {ApiResponse::error(SchemaEditor::noColumn(request.id)), user.id};
+    Result<SchemaEditor::Located> found = SchemaEditor(m_server, request, user).readColumn(request.id);
+    if (!found)
+        return {ApiResponse::error(found.error()), user.id};
+    const StoredSchema *stored = &found->stored;
     Result<ApiInput::Page> page = ApiInput::page(request.query);
     if (!page)
         return {ApiResponse::error(page.error()), user.id};
-    const auto [t, c] = *at;
+    const int t = found->table, c = found->column;
     const QStringList &samples = stored->schema.tables[t].columns[c].samples;
     QJsonArray items;
     for (qint64 s = page->offset; s < samples.size() && s < page->offset + page->limit; ++s)

@@ -23,6 +23,34 @@ Result<StoredSchema> SchemaEditor::read(qint64 schemaId) const
     return m_server.repository().storedSchema(Actor::of(m_user), schemaId);
 }
 
+Result<SchemaEditor::Located> SchemaEditor::readTable(qint64 tableId) const
+{
+    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(m_user), tableId);
+    if (!schemaId)
+        return schemaId.error();
+    Result<StoredSchema> stored = read(*schemaId);
+    if (!stored)
+        return stored.error();
+    const int table = stored->tableIndex(tableId);
+    if (table < 0)
+        return noTable(tableId);
+    return Located{std::move(stored).value(), table, -1};
+}
+
+Result<SchemaEditor::Located> SchemaEditor::readColumn(qint64 columnId) const
+{
+    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(m_user), columnId);
+    if (!schemaId)
+        return schemaId.error();
+    Result<StoredSchema> stored = read(*schemaId);
+    if (!stored)
+        return stored.error();
+    const std::optional<std::pair<int, int>> at = stored->columnIndex(columnId);
+    if (!at)
+        return noColumn(columnId);
+    return Located{std::move(stored).value(), at->first, at->second};
+}
+
 bool SchemaEditor::conditional() const
 {
     return !m_request.ifMatch.trimmed().isEmpty();

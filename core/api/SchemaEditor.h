@@ -28,6 +28,17 @@ public:
 
     // The stored schema, with its ids and revision (NotFound when the user may not see it).
     Result<StoredSchema> read(qint64 schemaId) const;
+    // A stored schema and the place of one of its tables (column -1) or columns.
+    struct Located
+    {
+        StoredSchema stored;
+        int table = -1;
+        int column = -1;
+    };
+    // The schema holding the table or column with this id, read, and where that is in it: NotFound when
+    // the user may not see it or it is gone.
+    Result<Located> readTable(qint64 tableId) const;
+    Result<Located> readColumn(qint64 columnId) const;
     // Reads schemaId, checks If-Match, applies change and stores the result: the schema as stored after.
     Result<StoredSchema> apply(qint64 schemaId, const Change &change) const;
     // Whether the request sent If-Match.

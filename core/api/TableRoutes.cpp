@@ -141,18 +141,13 @@ ApiServer::Reply TableRoutes::create(const ApiServer::Request &request, const Us
 
 ApiServer::Reply TableRoutes::get(const ApiServer::Request &request, const UserRecord &user)
 {
-    Result<qint64> schemaId = m_server.repository().tableSchema(Actor::of(user), request.id);
-    if (!schemaId)
-        return {ApiResponse::error(schemaId.error()), user.id};
-    Result<StoredSchema> stored = SchemaEditor(m_server, request, user).read(*schemaId);
-    if (!stored)
-        return {ApiResponse::error(stored.error()), user.id};
-    const int t = stored->tableIndex(request.id);
-    if (t < 0)
-        return {ApiResponse::error(SchemaEditor::noTable(request.id)), user.id};
-    return {
-        SchemaEditor::tagged(ApiResponse::json(ApiJson::table(stored.value(), t)), stored->record.revision),
-        user.id};
+    Result<SchemaEditor::Located> found = SchemaEditor(m_server, request, user).readTable(request.id);
+    if (!found)
+        return {ApiResponse::error(found.error()), user.id};
+    const StoredSchema *stored = &found->stored;
+    const int t = found->table;
+    return {SchemaEditor::tagged(ApiResponse::json(ApiJson::table(*stored, t)), stored->record.revision),
+            user.id};
 }
 
 ApiServer::Reply TableRoutes::update(const ApiServer::Request &request, const UserRecord &user)
