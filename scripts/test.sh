@@ -70,7 +70,7 @@ fi
 source "$FABRICA_ROOT/scripts/pg.sh"
 
 ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" "${FABRICA_TEST_PACKAGES[@]}"
-configure_and_build "$FABRICA_ROOT/build-test" RelWithDebInfo -DFABRICA_SANITIZE=ON \
+configure_and_build "$FABRICA_ROOT/build-test" RelWithDebInfo -DFABRICA_SANITIZE=ON -DFABRICA_SHARED_LIBS=ON \
     -DPython3_EXECUTABLE=/usr/bin/python3
 
 trap stop_test_postgres EXIT

@@ -219,7 +219,7 @@ void TestColumnPreview::unrelatedErrorDoesNotStopPreview()
     const auto ofBroken = ColumnPreview::values(schema, 1, 0, 42, 10);
     QVERIFY(!ofBroken.ok());
     QCOMPARE(ofBroken.error().code, ErrorCode::Validation);
-    QCOMPARE(ofBroken.error().message, firstError(Schema{schema.name, {}, {}, {}, schema.locale, {broken}}));
+    QCOMPARE(ofBroken.error().message, firstError(Schema{schema.name, {}, {}, {}, schema.locale, {broken}, {}}));
     QVERIFY(ofBroken.error().message.contains(u"no_such_type"_s));
 }
 
