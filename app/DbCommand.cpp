@@ -2,13 +2,12 @@
 
 #include "StorageArgument.h"
 #include "Terminal.h"
+#include "auth/SecretBytes.h"
 #include "storage/Migrations.h"
 #include "storage/SavedPasswords.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
-
-#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -42,7 +41,7 @@ int DbCommand::savePassword(const QCommandLineParser &parser, bool forget, bool 
     withPassword.password = QString::fromUtf8(password);
     const Result<std::shared_ptr<Database>> connected = Database::open(withPassword);
     Result<void> saved = connected ? passwords.save(url.value(), password) : Result<void>(connected.error());
-    OPENSSL_cleanse(password.data(), std::size_t(password.size()));
+    SecretBytes::wipe(password);
     if (!saved) {
         err << saved.error().toString() << Qt::endl;
         return 1;

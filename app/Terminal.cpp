@@ -1,5 +1,7 @@
 #include "Terminal.h"
 
+#include "auth/SecretBytes.h"
+
 #include <cstdio>
 #ifdef _WIN32
 #include <io.h>
@@ -12,8 +14,6 @@
 #include <QTextStream>
 
 #include <string>
-
-#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -85,9 +85,9 @@ std::optional<QByteArray> askPassword(const QString &command, const QString &pro
     QByteArray again =
         readSecretLine(QCoreApplication::translate("fabrica::Terminal", "The same password again: "));
     const bool same = again == password;
-    OPENSSL_cleanse(again.data(), std::size_t(again.size()));
+    SecretBytes::wipe(again);
     if (!same) {
-        OPENSSL_cleanse(password.data(), std::size_t(password.size()));
+        SecretBytes::wipe(password);
         err << QCoreApplication::translate("fabrica::Terminal",
                                            "%1: the passwords differ; nothing was changed")
                    .arg(command)

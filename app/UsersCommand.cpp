@@ -3,25 +3,15 @@
 #include "StorageArgument.h"
 #include "Terminal.h"
 #include "auth/AuthService.h"
+#include "auth/SecretBytes.h"
 #include "storage/StoragePaths.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
 
-#include <openssl/crypto.h>
-
 namespace fabrica {
 
-namespace {
-
-// Wipes a password once it is no longer needed.
-struct Secret
-{
-    QByteArray bytes;
-    ~Secret() { OPENSSL_cleanse(bytes.data(), std::size_t(bytes.size())); }
-};
-
-} // namespace
+namespace {} // namespace
 
 QString UsersCommand::summary()
 {
@@ -116,7 +106,7 @@ int UsersCommand::run(const QStringList &arguments)
         const std::optional<QByteArray> password = askPassword(name);
         if (!password)
             return 1;
-        Secret secret{*password};
+        SecretBytes secret{*password};
         const Result<UserRecord> created =
             auth->createUser(operatorActor, name, parser.value(email), secret.bytes,
                              parser.isSet(admin) ? Role::Admin : Role::User);
@@ -136,7 +126,7 @@ int UsersCommand::run(const QStringList &arguments)
         const std::optional<QByteArray> password = askPassword(user->username);
         if (!password)
             return 1;
-        Secret secret{*password};
+        SecretBytes secret{*password};
         done = auth->setPassword(operatorActor, user->id, secret.bytes);
         message = tr("password of %1 changed; their sessions have ended").arg(user->username);
     } else if (action == QLatin1String("role")) {

@@ -1,10 +1,10 @@
 #include "NewAccountDialog.h"
 
+#include "auth/SecretBytes.h"
+
 #include <QLineEdit>
 #include <QPushButton>
 #include <QtConcurrent>
-
-#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -61,7 +61,7 @@ void NewAccountDialog::createAccount(const QString &busyText, Create create)
     m_creating.setFuture(QtConcurrent::run(
         [auth, create = std::move(create), username, email, password = std::move(password)]() mutable {
             Result<UserRecord> created = create(*auth, username, email, password);
-            OPENSSL_cleanse(password.data(), std::size_t(password.size()));
+            SecretBytes::wipe(password);
             return created;
         }));
 }

@@ -1,10 +1,10 @@
 #include "SignInDialog.h"
 
+#include "auth/SecretBytes.h"
+
 #include <QLineEdit>
 #include <QPushButton>
 #include <QtConcurrent>
-
-#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -50,7 +50,7 @@ void SignInDialog::submit()
     // Moved, never copied, so that the one buffer wiped is the only one there was.
     m_signingIn.setFuture(QtConcurrent::run([auth, username, password = std::move(password)]() mutable {
         Result<AuthService::Session> session = auth->signIn(username, password);
-        OPENSSL_cleanse(password.data(), std::size_t(password.size()));
+        SecretBytes::wipe(password);
         return session;
     }));
 }

@@ -4,11 +4,10 @@
 #include "ApiJson.h"
 #include "ApiResponse.h"
 #include "auth/AuthService.h"
+#include "auth/SecretBytes.h"
 #include "storage/Repository.h"
 
 #include <QJsonDocument>
-
-#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -16,13 +15,6 @@ namespace {
 
 using Method = QHttpServerRequest::Method;
 using Status = QHttpServerResponse::StatusCode;
-
-// Wipes a password once it is no longer needed.
-struct Secret
-{
-    QByteArray bytes;
-    ~Secret() { OPENSSL_cleanse(bytes.data(), std::size_t(bytes.size())); }
-};
 
 // The expiry of a token just issued by the TokenService, read from its own payload.
 QDateTime tokenExpiry(const QString &token)
@@ -54,7 +46,7 @@ ApiServer::Reply SessionRoutes::login(const ApiServer::Request &request)
     if (!body)
         return {ApiResponse::error(body.error()), 0};
     QString name = body->value(QStringLiteral("username")).toString().trimmed();
-    Secret password{body->value(QStringLiteral("password")).toString().toUtf8()};
+    SecretBytes password{body->value(QStringLiteral("password")).toString().toUtf8()};
     if (name.isEmpty() || password.bytes.isEmpty())
         return {ApiResponse::error(makeError(ErrorCode::InvalidInput,
                                              tr("Send \"username\" (a user name or an e-mail address) and "
@@ -113,8 +105,8 @@ ApiServer::Reply SessionRoutes::changePassword(const ApiServer::Request &request
     Result<QJsonObject> body = ApiInput::jsonBody(request);
     if (!body)
         return {ApiResponse::error(body.error()), user.id};
-    Secret current{body->value(QStringLiteral("currentPassword")).toString().toUtf8()};
-    Secret next{body->value(QStringLiteral("newPassword")).toString().toUtf8()};
+    SecretBytes current{body->value(QStringLiteral("currentPassword")).toString().toUtf8()};
+    SecretBytes next{body->value(QStringLiteral("newPassword")).toString().toUtf8()};
     if (current.bytes.isEmpty() || next.bytes.isEmpty())
         return {ApiResponse::error(
                     makeError(ErrorCode::InvalidInput, tr("Send \"currentPassword\" and \"newPassword\"."))),

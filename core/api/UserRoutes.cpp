@@ -4,6 +4,7 @@
 #include "ApiJson.h"
 #include "ApiResponse.h"
 #include "auth/AuthService.h"
+#include "auth/SecretBytes.h"
 #include "storage/Repository.h"
 
 #include <QJsonArray>
@@ -16,13 +17,6 @@ namespace {
 
 using Method = QHttpServerRequest::Method;
 using Status = QHttpServerResponse::StatusCode;
-
-// Wipes a password once it is no longer needed.
-struct Secret
-{
-    QByteArray bytes;
-    ~Secret() { OPENSSL_cleanse(bytes.data(), std::size_t(bytes.size())); }
-};
 
 Error badField(const QString &name, const QString &message)
 {
@@ -133,7 +127,7 @@ ApiServer::Reply UserRoutes::create(const ApiServer::Request &request, const Use
                                          tr("Send \"username\" and \"password\" (and optionally \"email\" "
                                             "and \"role\": \"user\" or \"admin\")."))),
             user.id};
-    Secret secret{(*password)->toUtf8()};
+    SecretBytes secret{(*password)->toUtf8()};
     Result<UserRecord> created =
         m_server.auth().createUser(Actor::of(user), (*username)->trimmed(), email->value_or(QString()),
                                    secret.bytes, role->value_or(Role::User));
@@ -196,7 +190,7 @@ ApiServer::Reply UserRoutes::update(const ApiServer::Request &request, const Use
                 user.id};
     Result<UserRecord> changed = m_server.auth().changeUser(Actor::of(user), request.id, change);
     if (change.password)
-        OPENSSL_cleanse(change.password->data(), std::size_t(change.password->size()));
+        SecretBytes::wipe(*change.password);
     if (!changed)
         return {ApiResponse::error(changed.error()), user.id};
     return {ApiResponse::json(ApiJson::user(changed.value())), user.id};

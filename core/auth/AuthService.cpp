@@ -1,12 +1,11 @@
 #include "AuthService.h"
 
 #include "PasswordPolicy.h"
+#include "SecretBytes.h"
 #include "SecretFile.h"
 #include "common/Logging.h"
 
 #include <QRegularExpression>
-
-#include <openssl/crypto.h>
 
 #include <optional>
 
@@ -26,7 +25,7 @@ Result<AuthService> AuthService::create(Repository &repository, const QString &s
     if (!secret)
         return secret.error();
     Result<TokenService> tokens = TokenService::create(secret.value(), config.tokenLifetime);
-    OPENSSL_cleanse(secret.value().data(), std::size_t(secret.value().size()));
+    SecretBytes::wipe(secret.value());
     if (!tokens)
         return tokens.error();
     return AuthService(repository, std::move(tokens.value()), config);

@@ -1,13 +1,12 @@
 #include "DatabaseTarget.h"
 
+#include "auth/SecretBytes.h"
 #include "storage/Database.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-
-#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -100,7 +99,7 @@ Result<DatabaseTarget::Check> DatabaseTarget::check() const
 
 void DatabaseTarget::wipePassword()
 {
-    OPENSSL_cleanse(password.data(), std::size_t(password.size()));
+    SecretBytes::wipe(password);
     password.clear();
 }
 

@@ -2,11 +2,10 @@
 
 #include "StoragePaths.h"
 #include "auth/SecretBox.h"
+#include "auth/SecretBytes.h"
 #include "auth/SecretFile.h"
 
 #include <QUrl>
-
-#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -16,7 +15,7 @@ const QString kGroup = QStringLiteral("databasePasswords");
 
 void wipe(QByteArray &bytes)
 {
-    OPENSSL_cleanse(bytes.data(), std::size_t(bytes.size()));
+    SecretBytes::wipe(bytes);
 }
 
 } // namespace

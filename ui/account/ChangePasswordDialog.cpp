@@ -1,12 +1,12 @@
 #include "ChangePasswordDialog.h"
 
+#include "auth/SecretBytes.h"
+
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QtConcurrent>
-
-#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -61,8 +61,8 @@ void ChangePasswordDialog::submit()
     m_changing.setFuture(
         QtConcurrent::run([auth, actor, current = std::move(current), next = std::move(next)]() mutable {
             Result<void> changed = auth->changeOwnPassword(actor, current, next);
-            OPENSSL_cleanse(current.data(), std::size_t(current.size()));
-            OPENSSL_cleanse(next.data(), std::size_t(next.size()));
+            SecretBytes::wipe(current);
+            SecretBytes::wipe(next);
             return changed;
         }));
 }

@@ -1,11 +1,11 @@
 #include "ResetPasswordDialog.h"
 
+#include "auth/SecretBytes.h"
+
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QtConcurrent>
-
-#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -59,7 +59,7 @@ void ResetPasswordDialog::submit()
     // Moved, never copied, so that the one buffer wiped is the only one there was.
     m_setting.setFuture(QtConcurrent::run([auth, actor, userId, password = std::move(password)]() mutable {
         Result<void> set = auth->setPassword(actor, userId, password);
-        OPENSSL_cleanse(password.data(), std::size_t(password.size()));
+        SecretBytes::wipe(password);
         return set;
     }));
 }

@@ -2,6 +2,7 @@
 
 #include "Icons.h"
 #include "UiLogging.h"
+#include "auth/SecretBytes.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,8 +21,6 @@
 #include <QStyle>
 #include <QVBoxLayout>
 #include <QtConcurrent>
-
-#include <openssl/crypto.h>
 
 namespace fabrica {
 
@@ -317,7 +316,7 @@ void DatabaseTargetDialog::fillFields(const DatabaseTarget &target)
         } else if (saved->has_value()) {
             QByteArray &bytes = saved.value().value();
             password = QString::fromUtf8(bytes);
-            OPENSSL_cleanse(bytes.data(), std::size_t(bytes.size()));
+            SecretBytes::wipe(bytes);
             remembered = true;
             m_rememberedFor = url;
         }
