@@ -59,6 +59,19 @@ public:
     QList<ColumnProfile> profile(const CsvTable &table, const QString &fileName, const QString &tableName,
                                  ImportReport &report) const;
 
+    // Makes a column follow what its samples show (one code path for INSERT rows, CSV files and the stored
+    // sample data): text becomes a weighted enum or a pick from the samples (blend 0), numbers, dates and
+    // times take the observed range (and a lognormal shape when skewed), nullable columns the observed NULL
+    // share. The declared type decides the family; a key column (primary key, unique, foreign key) keeps
+    // its type and constraints, so its samples never force collisions. keepRange: min/max were declared (a
+    // CHECK) and stay. Fills the column's samples when it has none. Returns one report line per inference.
+    QStringList apply(Column &column, const ColumnProfile &profile, bool keepRange = false) const;
+    // The same for values read (INSERT rows: every occurrence, NULLs as nullopt).
+    QStringList apply(Column &column, const QList<std::optional<QString>> &values,
+                      bool keepRange = false) const;
+    // The same for the column's stored samples (a value listed twice counts twice): "derive from samples".
+    QStringList apply(Column &column, bool keepRange = false) const;
+
     // Whether a name says the column holds a flag (is_…, has_…, …_flag, active…): then 0/1 are booleans.
     static bool isFlagName(const QString &name);
 
