@@ -172,6 +172,8 @@ private slots:
     void insertRowsAndCsvProfileAlike();
     void blendMakesNewValuesInTheirStyle();
     void blendRules();
+    void musicStoreDialects_data();
+    void musicStoreDialects();
     void musicStoreRoundTrips();
 };
 
@@ -450,6 +452,41 @@ void TestSampleProfile::blendRules()
     QString error;
     generate(c, 3, dir.filePath(u"u.db"_s), &error);
     QVERIFY2(error.contains(u"blend"_s), qPrintable(error));
+}
+
+void TestSampleProfile::musicStoreDialects_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const QString &file : {u"postgresql.sql"_s, u"mysql.sql"_s, u"sqlite.sql"_s})
+        QTest::newRow(qPrintable(file)) << file;
+}
+
+void TestSampleProfile::musicStoreDialects()
+{
+    // Each dialect's file gives the same profile of its INSERT rows.
+    QFETCH(QString, file);
+    ImportService::Options options;
+    options.referenceDate = QDate(2026, 1, 1);
+    const ImportService::Outcome outcome = ImportService::importFile(music(file), options);
+    QVERIFY2(outcome.ok(), qPrintable(outcome.report.toText()));
+    const Schema &schema = outcome.schemas.value(0);
+    QCOMPARE(schema.tables.size(), 11);
+    const Column *genre = schema.table(u"genre"_s)->column(u"name"_s);
+    QCOMPARE(genre->type, u"sample"_s);
+    QCOMPARE(genre->samples, kGenres);
+    const Table *track = schema.table(u"track"_s);
+    const QJsonObject millis = track->column(u"milliseconds"_s)->constraints;
+    QCOMPARE(millis.value(u"min"_s).toInt(), 87098);
+    QCOMPARE(millis.value(u"max"_s).toInt(), 2719906);
+    QCOMPARE(millis.value(keys::distribution).toObject().value(u"name"_s).toString(), u"lognormal"_s);
+    const QJsonObject price = track->column(u"unit_price"_s)->constraints;
+    QCOMPARE(price.value(u"min"_s).toDouble(), 0.99);
+    QCOMPARE(price.value(u"max"_s).toDouble(), 1.99);
+    QCOMPARE(track->column(u"track_id"_s)->type, u"sequence"_s);
+    QVERIFY(track->column(u"genre_id"_s)->isForeignKey());
+    const Column *country = schema.table(u"invoice"_s)->column(u"billing_country"_s);
+    QCOMPARE(country->type, u"enum"_s);
+    QCOMPARE(country->constraints.value(keys::values).toArray().size(), 11);
 }
 
 void TestSampleProfile::musicStoreRoundTrips()
