@@ -259,6 +259,24 @@ void TestSampleProfile::numbersTakeTheObservedRange()
     ColumnProfiler().apply(day, values({u"2022-01-01 00:00:00"_s, u"2022-12-22 00:00:00"_s}));
     QCOMPARE(day.constraints.value(u"min"_s).toString(), u"2022-01-01T00:00:00"_s);
     QCOMPARE(day.constraints.value(u"max"_s).toString(), u"2022-12-22T00:00:00"_s);
+    // Dates and timestamps carry over between each other.
+    Column zoned = column(u"paid_at"_s, u"timestamptz"_s);
+    ColumnProfiler().apply(zoned, values({u"2022-01-01 10:00:00"_s, u"2022-03-01 12:30:00"_s}));
+    QCOMPARE(zoned.constraints.value(u"min"_s).toString(), u"2022-01-01T10:00:00Z"_s);
+    QCOMPARE(zoned.constraints.value(u"max"_s).toString(), u"2022-03-01T12:30:00Z"_s);
+    Column plain = column(u"paid_at"_s, u"timestamp"_s);
+    ColumnProfiler().apply(plain, values({u"2022-01-01 10:00:00+02:00"_s, u"2022-03-01 12:30:00+00:00"_s}));
+    QCOMPARE(plain.constraints.value(u"min"_s).toString(), u"2022-01-01T08:00:00"_s);
+    Column dated = column(u"born"_s, u"date"_s);
+    ColumnProfiler().apply(dated, values({u"1970-05-01 00:00:00"_s, u"1999-12-31 00:00:00"_s}));
+    QCOMPARE(dated.constraints.value(u"min"_s).toString(), u"1970-05-01"_s);
+    QCOMPARE(dated.constraints.value(u"max"_s).toString(), u"1999-12-31"_s);
+    QVERIFY(valid(zoned) && valid(plain) && valid(dated));
+    // 1 and 0 in a declared boolean (SQLite, MySQL): the share of true.
+    Column flag = column(u"explicit"_s, u"boolean"_s);
+    ColumnProfiler().apply(flag, values({u"1"_s, u"0"_s, u"0"_s, u"0"_s}));
+    QCOMPARE(flag.type, u"boolean"_s);
+    QCOMPARE(flag.constraints.value(u"truePercent"_s).toDouble(), 25.0);
 }
 
 void TestSampleProfile::skewedNumbersGetAShape()

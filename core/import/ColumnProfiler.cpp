@@ -4,6 +4,7 @@
 #include "model/ConstraintKeys.h"
 #include "types/TypeRegistry.h"
 
+#include <QDateTime>
 #include <QHash>
 
 #include <QJsonArray>
@@ -50,6 +51,29 @@ bool isTextType(const QString &type)
     const QString sql = known->sql.value(SqlDialect::PostgreSQL).toLower();
     return sql == QLatin1String("text") || sql.startsWith(QLatin1String("varchar")) ||
            sql.startsWith(QLatin1String("char"));
+}
+
+// A bound of a date or timestamp range as the type type writes it; empty when it cannot be read.
+QString bound(const QString &value, const QString &type)
+{
+    if (type == QLatin1String("time"))
+        return value;
+    if (type == QLatin1String("date"))
+        return QDate::fromString(value.left(10), Qt::ISODate).isValid() ? value.left(10) : QString();
+    QDateTime moment = QDateTime::fromString(value, Qt::ISODateWithMs);
+    if (!moment.isValid()) {
+        const QDate day = QDate::fromString(value, Qt::ISODate);
+        if (!day.isValid())
+            return {};
+        moment = QDateTime(day, QTime(0, 0), Qt::UTC);
+    }
+    if (moment.timeSpec() == Qt::LocalTime) // written without a zone: read as UTC
+        moment.setTimeSpec(Qt::UTC);
+    moment = moment.toUTC();
+    const bool fraction = moment.time().msec() != 0;
+    const QString text = moment.toString(fraction ? QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz")
+                                                  : QStringLiteral("yyyy-MM-dd'T'HH:mm:ss"));
+    return type == QLatin1String("timestamptz") ? text + u'Z' : text;
 }
 
 bool isCommonKey(const QString &name)
@@ -185,8 +209,10 @@ ColumnProfile ColumnProfiler::profile(const QString &name, const QList<std::opti
         ++profile.distinctCount;
         counted += value.count;
         repeated = repeated || value.count > 1;
-        if (profile.samples.size() < m_options.maxSamples && value.text.size() <= m_options.maxSampleLength)
+        if (profile.samples.size() < m_options.maxSamples && value.text.size() <= m_options.maxSampleLength) {
             profile.samples.append(value.text);
+            profile.sampleCounts.append(value.count);
+        }
     }
     profile.allDistinct = counted >= 2 && !repeated;
 
@@ -344,14 +370,32 @@ QStringList ColumnProfiler::apply(Column &column, const ColumnProfile &profile, 
         const DataType *type = registry.find(column.type);
         if (type->key(kScale) && !constraints.contains(kScale) && profile.constraints.contains(kScale))
             constraints.insert(kScale, profile.constraints.value(kScale));
-    } else if (isTemporalType(found) && found == column.type) {
+    } else if (isTemporalType(found) && isTemporalType(column.type) &&
+               (found == column.type ||
+                (found != QLatin1String("time") && column.type != QLatin1String("time")))) {
+        // Dates and timestamps carry over between each other (a date is its midnight, a timestamp
+        // without a zone is read as UTC).
+        const QString min = bound(profile.constraints.value(kMin).toString(), column.type);
+        const QString max = bound(profile.constraints.value(kMax).toString(), column.type);
         if (keepRange) {
             lines << tr("%1: the declared range is kept").arg(profile.reason);
+        } else if (min.isEmpty() || max.isEmpty()) {
+            lines << tr("the samples look like %1 (%2); the declared type %3 is kept")
+                         .arg(found, profile.reason, column.type);
         } else {
-            constraints.insert(kMin, profile.constraints.value(kMin));
-            constraints.insert(kMax, profile.constraints.value(kMax));
+            constraints.insert(kMin, min);
+            constraints.insert(kMax, max);
             lines << tr("the samples' range: %1").arg(profile.reason);
         }
+    } else if (column.type == QLatin1String("boolean") && isNumberType(found) &&
+               profile.constraints.value(kMin).toDouble() >= 0 &&
+               profile.constraints.value(kMax).toDouble() <= 1) {
+        // 0 and 1 (SQLite, MySQL's tinyint(1)) in a declared boolean column.
+        const qsizetype ones = profile.samples.indexOf(QStringLiteral("1"));
+        const double share =
+            ones >= 0 ? 100.0 * double(profile.sampleCounts.value(ones)) / double(filled) : 0.0;
+        constraints.insert(QStringLiteral("truePercent"), ValueInference::roundTo(share, 2));
+        lines << tr("true in %1 of the samples (written 1 and 0)").arg(ValueInference::percent(share));
     } else if (found == QLatin1String("boolean") && column.type == found) {
         const QJsonValue share = profile.constraints.value(QStringLiteral("truePercent"));
         if (!share.isUndefined())

@@ -21,9 +21,10 @@ struct ColumnProfile
     QString fabricaType;     // a data type id of the TypeRegistry
     QJsonObject constraints; // keys of fabricaType, plus nullPercent when there are NULLs
     QStringList samples;     // up to ProfileOptions::maxSamples distinct values, in order of first appearance
-    qint64 rows = 0;         // values looked at, NULLs included
-    qint64 nullCount = 0;    // NULLs; for a typed column (not text) empty strings count too
-    double nullPercent = 0;  // nullCount / rows in percent, rounded to two places (at least 0.01 with NULLs)
+    QList<qint64> sampleCounts; // how often each of samples occurs
+    qint64 rows = 0;            // values looked at, NULLs included
+    qint64 nullCount = 0;       // NULLs; for a typed column (not text) empty strings count too
+    double nullPercent = 0;   // nullCount / rows in percent, rounded to two places (at least 0.01 with NULLs)
     qint64 distinctCount = 0; // distinct non-NULL values
     bool allDistinct = false; // at least two values and none twice: a candidate for unique
     int minLength = 0;        // of the non-NULL values, in characters
