@@ -7,6 +7,7 @@
 #include "ZipFixture.h"
 
 #include "export/DatabaseSink.h"
+#include "generate/ColumnStatistics.h"
 #include "generate/GenerationJob.h"
 #include "generate/Plan.h"
 #include "import/ColumnProfiler.h"
@@ -453,6 +454,14 @@ void TestSampleProfile::blendMakesNewValuesInTheirStyle()
     QVERIFY2(fresh > 100 && fresh < 600, qPrintable(QString::number(fresh)));
     // Deterministic per row.
     QCOMPARE(generate(c, 1000, dir.filePath(u"b.db"_s)), first);
+    // The statistics ask the samples for the other half only.
+    const Result<ColumnStatistics> statistics = ColumnStatistics::sample(oneColumn(c), 0, 0, 11, 2000);
+    QVERIFY(statistics && statistics->hasRequested);
+    double requested = 0;
+    for (const ColumnStatistics::TopValue &top : statistics->topValues)
+        requested += top.requested.value_or(0);
+    requested += statistics->otherRequested.value_or(0);
+    QVERIFY2(std::abs(requested - 0.5) < 1e-9, qPrintable(QString::number(requested)));
     // blend 0 (imports) draws samples only.
     c.constraints.insert(u"blend"_s, 0);
     for (const QString &value : generate(c, 500, dir.filePath(u"c.db"_s)))
