@@ -329,6 +329,14 @@ void TestSampleProfile::declaredRangeAndFamilyWin()
     QCOMPARE(number.type, u"integer"_s);
     QCOMPARE(number.constraints.value(u"max"_s).toInt(), 9);
     QVERIFY2(kept.join(u' ').contains(u"the declared type integer is kept"_s), qPrintable(kept.join(u' ')));
+    // JSON samples describe the members of a declared json column.
+    Column document =
+        column(u"settings"_s, u"json"_s, {{keys::fields, QJsonObject{{u"id"_s, QJsonObject{}}}}});
+    ColumnProfiler().apply(document, values({u"{\"theme\": \"dark\", \"size\": 12}"_s,
+                                             u"{\"theme\": \"light\", \"size\": 14}"_s}));
+    const QJsonObject fields = document.constraints.value(keys::fields).toObject();
+    QCOMPARE(fields.keys(), (QStringList{u"size"_s, u"theme"_s}));
+    QVERIFY(valid(document));
 }
 
 void TestSampleProfile::keysAreLeftAlone()

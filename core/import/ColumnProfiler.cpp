@@ -401,6 +401,12 @@ QStringList ColumnProfiler::apply(Column &column, const ColumnProfile &profile, 
         if (!share.isUndefined())
             constraints.insert(QStringLiteral("truePercent"), share);
         lines << tr("%1 from the samples").arg(profile.reason);
+    } else if (found == QLatin1String("json") && column.type == found) {
+        // The members the samples have, instead of a placeholder object.
+        constraints.insert(keys::fields, profile.constraints.value(keys::fields));
+        lines << tr("%1, from the samples").arg(profile.reason);
+    } else if (found == column.type) {
+        lines << tr("the samples agree with the type %1 (%2)").arg(found, profile.reason);
     } else {
         lines << tr("the samples look like %1 (%2); the declared type %3 is kept")
                      .arg(found, profile.reason, column.type);
