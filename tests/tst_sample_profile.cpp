@@ -171,6 +171,7 @@ private slots:
     void nullShareFollowsTheSamples();
     void storedSamplesProfileAlike();
     void insertRowsAndCsvProfileAlike();
+    void compositeKeyColumnsKeepTheirRange();
     void blendMakesNewValuesInTheirStyle();
     void blendRules();
     void musicStoreDialects_data();
@@ -319,7 +320,8 @@ void TestSampleProfile::declaredRangeAndFamilyWin()
 {
     // A CHECK's range stays (keepRange).
     Column checked = column(u"rating"_s, u"integer"_s, {{u"min"_s, 1}, {u"max"_s, 10}});
-    const QStringList lines = ColumnProfiler().apply(checked, values({u"3"_s, u"4"_s, u"5"_s}), true);
+    const QStringList lines =
+        ColumnProfiler().apply(checked, values({u"3"_s, u"4"_s, u"5"_s}), SampleDeclaration{true, false});
     QCOMPARE(checked.constraints.value(u"min"_s).toInt(), 1);
     QCOMPARE(checked.constraints.value(u"max"_s).toInt(), 10);
     QVERIFY(lines.join(u' ').contains(u"declared range"_s));
@@ -354,6 +356,12 @@ void TestSampleProfile::keysAreLeftAlone()
     QCOMPARE(code.type, u"string"_s); // not an enum of two values: 1000 rows could not be unique
     QCOMPARE(code.constraints, uniqueText);
     QVERIFY(lines.join(u' ').contains(u"key column"_s));
+
+    // A column of a composite key (declared in the DDL, not in its constraints) is a key too.
+    Column from = column(u"from_date"_s, u"date"_s, {{u"min"_s, u"1985-01-01"_s}});
+    ColumnProfiler().apply(from, values({u"1990-01-01"_s, u"1991-01-01"_s}), SampleDeclaration{false, true});
+    QCOMPARE(from.constraints.value(u"min"_s).toString(), u"1985-01-01"_s);
+    QVERIFY(!from.constraints.contains(u"max"_s));
 
     const QJsonObject reference{{keys::references, u"genre.genre_id"_s}};
     Column genre = column(u"genre_id"_s, u"integer"_s, reference);
@@ -433,6 +441,26 @@ void TestSampleProfile::insertRowsAndCsvProfileAlike()
              qPrintable(report));
     QVERIFY2(report.contains(u"t.length: guess: the samples' range: integers 100..217"_s),
              qPrintable(report));
+}
+
+void TestSampleProfile::compositeKeyColumnsKeepTheirRange()
+{
+    // salaries (emp_no, from_date): the dates' samples do not narrow a column of the composite key.
+    const QString sql =
+        u"CREATE TABLE salaries (emp_no integer NOT NULL, from_date date NOT NULL, salary integer "
+        u"NOT NULL, PRIMARY KEY (emp_no, from_date));\n"
+        u"INSERT INTO salaries VALUES (1, '1990-01-01', 50000), (1, '1991-01-01', 52000), "
+        u"(2, '1990-06-01', 61000);\n"_s;
+    ImportService::Options options;
+    options.referenceDate = QDate(2026, 1, 1);
+    const ImportService::Outcome outcome = ImportService::importBytes(sql.toUtf8(), u"e.sql"_s, options);
+    QVERIFY2(outcome.ok(), qPrintable(outcome.report.toText()));
+    const Table &salaries = outcome.schemas.value(0).tables.value(0);
+    QVERIFY(salaries.column(u"from_date"_s)->constraints.value(u"max"_s).toString() != u"1991-01-01"_s);
+    QCOMPARE(salaries.column(u"salary"_s)->constraints.value(u"min"_s).toInt(), 50000);
+    QCOMPARE(salaries.column(u"salary"_s)->constraints.value(u"max"_s).toInt(), 61000);
+    QVERIFY(outcome.report.toText().contains(
+        u"salaries.from_date: guess: 3 sample value(s) kept as samples only"_s));
 }
 
 void TestSampleProfile::blendMakesNewValuesInTheirStyle()

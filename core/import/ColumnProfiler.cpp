@@ -262,21 +262,22 @@ QList<ColumnProfile> ColumnProfiler::profile(const CsvTable &table, const QStrin
 }
 
 QStringList ColumnProfiler::apply(Column &column, const QList<std::optional<QString>> &values,
-                                  bool keepRange) const
+                                  const SampleDeclaration &declared) const
 {
-    return apply(column, profile(column.name, values), keepRange);
+    return apply(column, profile(column.name, values), declared);
 }
 
-QStringList ColumnProfiler::apply(Column &column, bool keepRange) const
+QStringList ColumnProfiler::apply(Column &column, const SampleDeclaration &declared) const
 {
     QList<std::optional<QString>> values;
     values.reserve(column.samples.size());
     for (const QString &sample : std::as_const(column.samples))
         values.append(sample);
-    return apply(column, profile(column.name, values), keepRange);
+    return apply(column, profile(column.name, values), declared);
 }
 
-QStringList ColumnProfiler::apply(Column &column, const ColumnProfile &profile, bool keepRange) const
+QStringList ColumnProfiler::apply(Column &column, const ColumnProfile &profile,
+                                  const SampleDeclaration &declared) const
 {
     QStringList lines;
     if (column.samples.isEmpty())
@@ -287,7 +288,7 @@ QStringList ColumnProfiler::apply(Column &column, const ColumnProfile &profile, 
     const QString seen = tr("%n sample value(s)", nullptr, int(std::min<qint64>(filled, INT_MAX)));
     QJsonObject &constraints = column.constraints;
     // Keys are computed from the row (never drawn from a list): samples must not make them collide.
-    if (constraints.contains(keys::primaryKey) || constraints.contains(keys::unique) ||
+    if (declared.key || constraints.contains(keys::primaryKey) || constraints.contains(keys::unique) ||
         column.isForeignKey() || column.type == QLatin1String("sequence")) {
         lines << tr("%1 kept as samples only: a key column's values are not limited to them").arg(seen);
         return lines;
@@ -352,7 +353,7 @@ QStringList ColumnProfiler::apply(Column &column, const ColumnProfile &profile, 
         }
     } else if (isNumberType(found) && registry.find(column.type) && registry.find(column.type)->key(kMin) &&
                registry.find(column.type)->key(kMax) && !isTemporalType(column.type)) {
-        if (keepRange) {
+        if (declared.range) {
             lines << tr("%1 within %2..%3: the declared range (a CHECK) is kept")
                          .arg(seen)
                          .arg(profile.constraints.value(kMin).toDouble())
@@ -377,7 +378,7 @@ QStringList ColumnProfiler::apply(Column &column, const ColumnProfile &profile, 
         // without a zone is read as UTC).
         const QString min = bound(profile.constraints.value(kMin).toString(), column.type);
         const QString max = bound(profile.constraints.value(kMax).toString(), column.type);
-        if (keepRange) {
+        if (declared.range) {
             lines << tr("%1: the declared range is kept").arg(profile.reason);
         } else if (min.isEmpty() || max.isEmpty()) {
             lines << tr("the samples look like %1 (%2); the declared type %3 is kept")

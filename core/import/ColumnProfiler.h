@@ -34,6 +34,13 @@ struct ColumnProfile
     Column column() const { return Column{name, fabricaType, constraints, samples, {}}; }
 };
 
+// What the DDL declares about a column beyond its constraints, for ColumnProfiler::apply.
+struct SampleDeclaration
+{
+    bool range = false; // min/max come from a CHECK: they stay
+    bool key = false;   // part of a primary key or UNIQUE over several columns: a key column
+};
+
 struct ProfileOptions
 {
     int maxSamples = 50;        // distinct values kept as a column's samples
@@ -64,14 +71,16 @@ public:
     // sample data): text becomes a weighted enum or a pick from the samples (blend 0), numbers, dates and
     // times take the observed range (and a lognormal shape when skewed), nullable columns the observed NULL
     // share. The declared type decides the family; a key column (primary key, unique, foreign key) keeps
-    // its type and constraints, so its samples never force collisions. keepRange: min/max were declared (a
-    // CHECK) and stay. Fills the column's samples when it has none. Returns one report line per inference.
-    QStringList apply(Column &column, const ColumnProfile &profile, bool keepRange = false) const;
+    // its type and constraints, so its samples never force collisions. declared: what the DDL says
+    // beyond the constraints (a CHECK range stays; a column of a composite key is a key). Fills the column's
+    // samples when it has none. Returns one report line per inference.
+    QStringList apply(Column &column, const ColumnProfile &profile,
+                      const SampleDeclaration &declared = {}) const;
     // The same for values read (INSERT rows: every occurrence, NULLs as nullopt).
     QStringList apply(Column &column, const QList<std::optional<QString>> &values,
-                      bool keepRange = false) const;
+                      const SampleDeclaration &declared = {}) const;
     // The same for the column's stored samples (a value listed twice counts twice): "derive from samples".
-    QStringList apply(Column &column, bool keepRange = false) const;
+    QStringList apply(Column &column, const SampleDeclaration &declared = {}) const;
 
     // Whether a name says the column holds a flag (is_…, has_…, …_flag, active…): then 0/1 are booleans.
     static bool isFlagName(const QString &name);

@@ -41,6 +41,15 @@ bool isUniqueColumn(const ImportedTable &table, const QString &column)
     return table.uniqueKeys.contains(QStringList{column});
 }
 
+// A column of a primary key or UNIQUE over several columns: its samples must not narrow it (issue 13).
+bool inCompositeKey(const ImportedTable &table, const QString &column)
+{
+    if (table.primaryKey.size() > 1 && table.primaryKey.contains(column))
+        return true;
+    return std::any_of(table.uniqueKeys.begin(), table.uniqueKeys.end(),
+                       [&](const QStringList &key) { return key.size() > 1 && key.contains(column); });
+}
+
 SourceLocation at(const SourceLocation &where, const QString &path)
 {
     SourceLocation located = where;
@@ -235,8 +244,9 @@ Schema SchemaBuilder::build(ImportReport &report) const
             // A CSV file with this column: the column follows its values (ColumnProfiler::apply).
             QStringList sampleLines;
             if (const ColumnProfile *seen = profiled.value(path.toLower())) {
-                const bool declaredRange = importedColumn.minimum || importedColumn.maximum;
-                for (const QString &line : profiler.apply(column, *seen, declaredRange))
+                const SampleDeclaration declared{importedColumn.minimum || importedColumn.maximum,
+                                                 inCompositeKey(imported, importedColumn.name)};
+                for (const QString &line : profiler.apply(column, *seen, declared))
                     sampleLines << tr("%1 (from the values of the CSV samples)").arg(line);
             }
             if (!importedColumn.generatedExpression.isEmpty())
@@ -303,12 +313,13 @@ Schema SchemaBuilder::build(ImportReport &report) const
             for (const auto &row : imported.sampleRows)
                 values.append(c < row.size() ? row[c] : std::nullopt);
             const int declared = imported.columnIndex(imported.sampleColumns[c]);
-            const bool declaredRange =
-                declared >= 0 && (imported.columns[declared].minimum || imported.columns[declared].maximum);
+            const SampleDeclaration declaration{
+                declared >= 0 && (imported.columns[declared].minimum || imported.columns[declared].maximum),
+                inCompositeKey(imported, imported.sampleColumns[c])};
             Column &column = table.columns[index];
             const SourceLocation where = at(declared >= 0 ? imported.columns[declared].where : imported.where,
                                             imported.name + QLatin1Char('.') + column.name);
-            for (const QString &line : profiler.apply(column, values, declaredRange))
+            for (const QString &line : profiler.apply(column, values, declaration))
                 report.guess(where, tr("%1 (from the INSERT rows)").arg(line));
         }
         RelationGuesser::propose(table, imported.where, report);
