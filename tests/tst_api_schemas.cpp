@@ -404,16 +404,14 @@ void TestApiSchemas::referenceDate()
     QCOMPARE(made.status, 201);
     QCOMPARE(made.json.value(u"referenceDate"_s).toString(),
              QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
-    const Response given =
-        call("POST", u"/schemas"_s, m_aliceToken,
-             QJsonObject{{u"name"_s, u"dated earlier"_s}, {u"referenceDate"_s, u"2025-06-30"_s}});
+    const Response given = call("POST", u"/schemas"_s, m_aliceToken,
+                                QJsonObject{{u"name"_s, u"dated earlier"_s}, {u"referenceDate"_s, u"2025-06-30"_s}});
     QCOMPARE(given.status, 201);
     QCOMPARE(given.json.value(u"referenceDate"_s).toString(), u"2025-06-30"_s);
 
     const qint64 id = made.json.value(u"id"_s).toInteger();
     const QString path = u"/schemas/%1"_s.arg(id);
-    const Response changed =
-        call("PUT", path, m_aliceToken, QJsonObject{{u"referenceDate"_s, u"2024-02-29"_s}});
+    const Response changed = call("PUT", path, m_aliceToken, QJsonObject{{u"referenceDate"_s, u"2024-02-29"_s}});
     QCOMPARE(changed.status, 200);
     QCOMPARE(changed.json.value(u"referenceDate"_s).toString(), u"2024-02-29"_s);
     QCOMPARE(call("GET", path, m_aliceToken).json.value(u"referenceDate"_s).toString(), u"2024-02-29"_s);
