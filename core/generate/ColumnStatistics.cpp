@@ -1,8 +1,8 @@
 #include "ColumnStatistics.h"
 
+#include "RowWindow.h"
 #include "DateTimeFormat.h"
 #include "Plan.h"
-#include "RowWindow.h"
 #include "model/ConstraintKeys.h"
 #include "types/TypeRegistry.h"
 
