@@ -718,6 +718,26 @@ void TestApiDocument::schemaEditing()
              0);
     validate();
 
+    // Derive from samples: the stored samples profiled as an import's.
+    const QString profile = u"/columns/{id}/samples:profile"_s;
+    const qint64 lastNameId =
+        customers.value(u"columns"_s).toArray().at(2).toObject().value(u"id"_s).toInteger();
+    QJsonArray names;
+    for (int i = 0; i < 30; ++i)
+        names.append(i % 3 == 0 ? u"Jones"_s : u"Smith"_s);
+    QCOMPARE(write("POST", columnAt(lastNameId, u"/samples"_s), m_alice, json({{u"values"_s, names}})).status,
+             201);
+    const Response profiled = write("POST", columnAt(lastNameId, u"/samples:profile"_s), m_alice, {});
+    expect("POST", profile, profiled, 200);
+    QCOMPARE(profiled.json.value(u"column"_s).toObject().value(u"type"_s).toString(), u"enum"_s);
+    expect("POST", profile, write("POST", columnAt(lastNameId, u"/samples:profile"_s), m_alice, {}, "\"1\""),
+           412);
+    expect("POST", profile, write("POST", columnAt(firstNameId, u"/samples:profile"_s), m_alice, {}), 422);
+    expect("POST", profile, write("POST", columnAt(lastNameId, u"/samples:profile"_s), bob, {}), 404);
+    expect("POST", profile, write("POST", columnAt(lastNameId, u"/samples:profile"_s), {}, {}), 401);
+    expect("GET", profile, write("GET", columnAt(lastNameId, u"/samples:profile"_s), m_alice, {}), 405);
+    validate();
+
     // Validation: fine, then with a column of a type nobody knows.
     const QString check = u"/schemas/{id}/validate"_s;
     const Response fine = write("POST", schema(id, u"/validate"_s), m_alice, {});

@@ -72,6 +72,7 @@ private slots:
     void columns();
     void columnsRefuseBadInput();
     void samples();
+    void profileSamples();
     void idsStayStable();
     void ownership();
     void staleWritesRefused();
@@ -974,6 +975,58 @@ void TestApiSchemas::samples()
     QCOMPARE(call("GET", path, m_aliceToken).json.value(u"total"_s).toInt(), 0);
     QVERIFY(m_repository->loadSchema(Actor::of(m_alice), id)->tables[0].columns[1].samples.isEmpty());
     QCOMPARE(call("GET", u"/columns/987654/samples"_s, m_aliceToken).status, 404);
+}
+
+void TestApiSchemas::profileSamples()
+{
+    // "Derive from samples": the stored samples profiled as an import's (ColumnProfiler::apply).
+    const qint64 id = createShop(m_aliceToken, u"profiled"_s);
+    const QJsonArray columns = table(m_aliceToken, id, 0).value(u"columns"_s).toArray();
+    const qint64 firstName = columns.at(1).toObject().value(u"id"_s).toInteger();
+    QJsonArray more;
+    for (int i = 0; i < 30; ++i)
+        more.append(i % 3 == 0 ? u"Grace"_s : u"Ada"_s);
+    QCOMPARE(
+        call("POST", u"/columns/%1/samples"_s.arg(firstName), m_aliceToken, QJsonObject{{u"values"_s, more}})
+            .status,
+        201);
+    const QString path = u"/columns/%1/samples:profile"_s.arg(firstName);
+    const Response profiled = call("POST", path, m_aliceToken);
+    QCOMPARE(profiled.status, 200);
+    QCOMPARE(profiled.headers.value("etag"), "\"3\"");
+    const QJsonObject column = profiled.json.value(u"column"_s).toObject();
+    QCOMPARE(column.value(u"type"_s).toString(), u"enum"_s);
+    const QJsonObject constraints = column.value(u"constraints"_s).toObject();
+    QCOMPARE(constraints.value(u"values"_s).toArray(), QJsonArray({u"Ada"_s, u"Grace"_s}));
+    QCOMPARE(constraints.value(u"weights"_s).toArray(), QJsonArray({21.0, 11.0}));
+    QVERIFY(constraints.value(u"notNull"_s).toBool());
+    const QJsonArray report = profiled.json.value(u"report"_s).toArray();
+    QVERIFY(!report.isEmpty());
+    QVERIFY2(report.at(0).toString().startsWith(u"enum of the 2 distinct samples"_s),
+             qPrintable(report.at(0).toString()));
+    const Schema stored = m_repository->loadSchema(Actor::of(m_alice), id).value();
+    QCOMPARE(stored.tables[0].columns[1].type, u"enum"_s);
+    QCOMPARE(stored.tables[0].columns[1].samples.size(), 32); // the samples stay as they were
+
+    // A key column is left alone, so its samples never make it collide.
+    const qint64 key = columns.at(0).toObject().value(u"id"_s).toInteger();
+    QCOMPARE(call("POST", u"/columns/%1/samples"_s.arg(key), m_aliceToken,
+                  QJsonObject{{u"values"_s, QJsonArray{u"1"_s, u"1"_s, u"2"_s}}})
+                 .status,
+             201);
+    const Response keyed = call("POST", u"/columns/%1/samples:profile"_s.arg(key), m_aliceToken);
+    QCOMPARE(keyed.status, 200);
+    QCOMPARE(keyed.json.value(u"column"_s).toObject().value(u"type"_s).toString(), u"sequence"_s);
+    QVERIFY(keyed.json.value(u"report"_s).toArray().at(0).toString().contains(u"key column"_s));
+
+    // No samples: nothing to learn from.
+    const qint64 lastName = columns.at(2).toObject().value(u"id"_s).toInteger();
+    const Response empty = call("POST", u"/columns/%1/samples:profile"_s.arg(lastName), m_aliceToken);
+    QCOMPARE(empty.status, 422);
+    QCOMPARE(call("POST", path, m_aliceToken, {}, {{"If-Match", "\"1\""}}).status, 412);
+    QCOMPARE(call("POST", u"/columns/987654/samples:profile"_s, m_aliceToken).status, 404);
+    QCOMPARE(call("GET", path, m_aliceToken).status, 405);
+    QCOMPARE(call("POST", path, {}).status, 401);
 }
 
 void TestApiSchemas::idsStayStable()

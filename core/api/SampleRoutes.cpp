@@ -4,6 +4,7 @@
 #include "ApiJson.h"
 #include "ApiResponse.h"
 #include "SchemaEditor.h"
+#include "import/ColumnProfiler.h"
 #include "storage/Repository.h"
 
 #include <QJsonArray>
@@ -80,6 +81,8 @@ SampleRoutes::SampleRoutes(ApiServer &server)
                             [this](const auto &r, const auto &u) { return add(r, u); });
     server.addSignedInRoute(QStringLiteral("/columns/<arg>/samples"), Method::Delete,
                             [this](const auto &r, const auto &u) { return remove(r, u); });
+    server.addSignedInRoute(QStringLiteral("/columns/<arg>/samples:profile"), Method::Post,
+                            [this](const auto &r, const auto &u) { return profile(r, u); });
 }
 
 ApiServer::Reply SampleRoutes::list(const ApiServer::Request &request, const UserRecord &user)
@@ -171,6 +174,38 @@ ApiServer::Reply SampleRoutes::remove(const ApiServer::Request &request, const U
     if (!stored)
         return {editor.error(stored.error()), user.id};
     return {SchemaEditor::tagged(ApiResponse::empty(), stored->record.revision), user.id};
+}
+
+ApiServer::Reply SampleRoutes::profile(const ApiServer::Request &request, const UserRecord &user)
+{
+    Result<qint64> schemaId = m_server.repository().columnSchema(Actor::of(user), request.id);
+    if (!schemaId)
+        return {ApiResponse::error(schemaId.error()), user.id};
+    QStringList lines;
+    SchemaEditor editor(m_server, request, user);
+    Result<StoredSchema> stored = editor.apply(*schemaId, [&](StoredSchema &schema) -> Result<void> {
+        const std::optional<std::pair<int, int>> at = schema.columnIndex(request.id);
+        if (!at)
+            return SchemaEditor::noColumn(request.id);
+        Column &column = schema.schema.tables[at->first].columns[at->second];
+        if (column.samples.isEmpty())
+            return makeError(ErrorCode::Validation,
+                             tr("Column %1 has no samples to learn from: add some first.").arg(request.id),
+                             SourceLocation{{}, 0, 0, QStringLiteral("samples")});
+        lines = ColumnProfiler().apply(column);
+        return {};
+    });
+    if (!stored)
+        return {editor.error(stored.error()), user.id};
+    const std::optional<std::pair<int, int>> at = stored->columnIndex(request.id);
+    if (!at)
+        return {ApiResponse::error(SchemaEditor::noColumn(request.id)), user.id};
+    return {
+        SchemaEditor::tagged(ApiResponse::json(QJsonObject{
+                                 {QStringLiteral("column"), ApiJson::column(*stored, at->first, at->second)},
+                                 {QStringLiteral("report"), QJsonArray::fromStringList(lines)}}),
+                             stored->record.revision),
+        user.id};
 }
 
 } // namespace fabrica

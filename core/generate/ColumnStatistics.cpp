@@ -148,8 +148,11 @@ QHash<QByteArray, double> requestedShares(const ColumnPlan &plan, const Column &
         double total = 0;
         for (const double count : std::as_const(counts))
             total += count;
+        // A blend gives that share of the rows new values: the samples share the rest.
+        const double drawn =
+            1.0 - std::clamp(constraint(column, type, QStringLiteral("blend")).toDouble(0), 0.0, 1.0);
         for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            shares.insert(it.key(), it.value() / total);
+            shares.insert(it.key(), drawn * it.value() / total);
     }
     return shares;
 }

@@ -195,6 +195,79 @@ Result<GeneratorPtr> makeEnum(const GeneratorSpec &spec)
     return GeneratorPtr(new ChoiceGenerator(std::move(values), weights, spec.unique, spec.seed));
 }
 
+// A pick from the samples, or, in a share `blend` of the rows, a new value in their style: as many words as a
+// sample has, the first word one that starts a sample, each next one a word that follows it in some sample
+// (any word where none does); no longer than the longest sample, so new values fit where the samples fit.
+class BlendedSampleGenerator : public Generator
+{
+public:
+    BlendedSampleGenerator(std::vector<std::string> values, double blend)
+        : m_values(std::move(values))
+        , m_blend(blend)
+    {
+        QHash<QString, std::size_t> index;
+        auto word = [&](const QString &w) {
+            const auto it = index.constFind(w);
+            if (it != index.constEnd())
+                return *it;
+            index.insert(w, m_words.size());
+            m_words.push_back(w.toStdString());
+            m_next.emplace_back();
+            return m_words.size() - 1;
+        };
+        for (const std::string &value : m_values) {
+            m_longest = std::max(m_longest, value.size());
+            const QStringList words =
+                QString::fromStdString(value).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (words.isEmpty())
+                continue;
+            m_lengths.push_back(words.size());
+            std::size_t previous = word(words.first());
+            m_starts.push_back(previous);
+            for (qsizetype i = 1; i < words.size(); ++i) {
+                const std::size_t current = word(words[i]);
+                m_next[previous].push_back(current);
+                previous = current;
+            }
+        }
+        std::vector<std::string_view> all(m_values.begin(), m_values.end());
+        m_alphabet = asciiAlphabet(all, " ");
+    }
+
+    std::string_view alphabet() const override { return m_alphabet; }
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        fillValues(ctx, out, [&](qint64, Random &random, ByteBuffer &bytes) {
+            if (m_starts.empty() || !random.chance(m_blend)) {
+                text::appendShort(bytes, m_values[random.below(m_values.size())]);
+                return;
+            }
+            const qsizetype length = m_lengths[random.below(m_lengths.size())];
+            std::size_t current = m_starts[random.below(m_starts.size())];
+            std::string value = m_words[current];
+            for (qsizetype i = 1; i < length; ++i) {
+                const std::vector<std::size_t> &next = m_next[current];
+                current = next.empty() ? random.below(m_words.size()) : next[random.below(next.size())];
+                if (value.size() + 1 + m_words[current].size() > m_longest)
+                    break;
+                value += ' ';
+                value += m_words[current];
+            }
+            text::appendShort(bytes, value);
+        });
+    }
+
+private:
+    std::vector<std::string> m_values;
+    double m_blend;
+    std::vector<std::string> m_words;             // distinct words of the samples
+    std::vector<std::vector<std::size_t>> m_next; // per word: the words that follow it (repeats weigh)
+    std::vector<std::size_t> m_starts;            // per sample with words: its first word
+    std::vector<qsizetype> m_lengths;             // per sample with words: how many it has
+    std::size_t m_longest = 0;                    // bytes of the longest sample
+    std::string m_alphabet;
+};
+
 Result<GeneratorPtr> makeSample(const GeneratorSpec &spec)
 {
     if (spec.column.samples.isEmpty())
@@ -210,6 +283,15 @@ Result<GeneratorPtr> makeSample(const GeneratorSpec &spec)
             continue;
         seen.insert(sample);
         values.push_back(sample.toStdString());
+    }
+    const double blend = std::clamp(spec.number(QStringLiteral("blend")), 0.0, 1.0);
+    if (blend > 0) {
+        if (spec.unique)
+            return generationError(
+                spec,
+                QCoreApplication::translate("fabrica::Plan", "a unique sample column cannot blend new values "
+                                                             "in: set \"blend\" to 0 or drop \"unique\""));
+        return GeneratorPtr(new BlendedSampleGenerator(std::move(values), blend));
     }
     return GeneratorPtr(new ChoiceGenerator(std::move(values), {}, spec.unique, spec.seed));
 }

@@ -119,7 +119,7 @@ void readEntry(const QString &path, const QByteArray &bytes, SchemaBuilder &buil
         const QList<ColumnProfile> profiles =
             ColumnProfiler().profile(table.value(), path, tableName, report);
         for (const ColumnProfile &profile : profiles)
-            builder.addProfiledColumn(tableName, profile.column(), where);
+            builder.addProfiledColumn(tableName, profile, where);
         return;
     }
     case Kind::Other:

@@ -41,6 +41,15 @@ bool isUniqueColumn(const ImportedTable &table, const QString &column)
     return table.uniqueKeys.contains(QStringList{column});
 }
 
+// A column of a primary key or UNIQUE over several columns: its samples must not narrow it (issue 13).
+bool inCompositeKey(const ImportedTable &table, const QString &column)
+{
+    if (table.primaryKey.size() > 1 && table.primaryKey.contains(column))
+        return true;
+    return std::any_of(table.uniqueKeys.begin(), table.uniqueKeys.end(),
+                       [&](const QStringList &key) { return key.size() > 1 && key.contains(column); });
+}
+
 SourceLocation at(const SourceLocation &where, const QString &path)
 {
     SourceLocation located = where;
@@ -88,6 +97,20 @@ void SchemaBuilder::addTable(const Table &table, const SourceLocation &where, Im
 
 void SchemaBuilder::addProfiledColumn(const QString &table, const Column &column, const SourceLocation &where)
 {
+    ColumnProfile profile;
+    profile.name = column.name;
+    profile.fabricaType = column.type;
+    profile.constraints = column.constraints;
+    profile.samples = column.samples;
+    profile.rows = column.samples.size();
+    profile.distinctCount = column.samples.size();
+    profile.reason = column.type;
+    addProfiledColumn(table, profile, where);
+}
+
+void SchemaBuilder::addProfiledColumn(const QString &table, const ColumnProfile &column,
+                                      const SourceLocation &where)
+{
     for (auto &entry : m_profiled) {
         if (entry.first.compare(table, Qt::CaseInsensitive) == 0) {
             entry.second.append(column);
@@ -102,6 +125,7 @@ void SchemaBuilder::addProfiledColumn(const QString &table, const Column &column
 Schema SchemaBuilder::build(ImportReport &report) const
 {
     const TypeRegistry &registry = TypeRegistry::instance();
+    const ColumnProfiler profiler(ProfileOptions{kMaxSamples});
     Schema schema;
     schema.name = m_name;
     // The guessed dates end here; stored with the schema, so the data stays the same on every run.
@@ -112,9 +136,9 @@ Schema SchemaBuilder::build(ImportReport &report) const
         taken.insert(table.name.toLower());
 
     // Profiled (CSV) columns by table and name, to refine DDL columns and fill samples.
-    QHash<QString, const Column *> profiled;
+    QHash<QString, const ColumnProfile *> profiled;
     for (const auto &entry : m_profiled) {
-        for (const Column &column : entry.second)
+        for (const ColumnProfile &column : entry.second)
             profiled.insert(entry.first.toLower() + QLatin1Char('.') + column.name.toLower(), &column);
     }
 
@@ -199,24 +223,6 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 column.type = ColumnMapper::typeOfSql(importedColumn);
                 mapped.reason = tr("%1 (a key, from the SQL type)").arg(column.type);
             }
-            // A CSV file with this column refines a plain text column to what its values show.
-            if (const Column *seen = profiled.value(path.toLower())) {
-                if ((column.type == QLatin1String("string") || column.type == QLatin1String("char")) &&
-                    !key && seen->type != QLatin1String("string")) {
-                    QJsonObject refined = seen->constraints;
-                    for (const QString &flag : {QStringLiteral("notNull"), QStringLiteral("unique")}) {
-                        if (constraints.contains(flag))
-                            refined.insert(flag, constraints.value(flag));
-                    }
-                    if (refined.contains(QStringLiteral("notNull")))
-                        refined.remove(QStringLiteral("nullPercent"));
-                    column.type = seen->type;
-                    constraints = refined;
-                    mapped.reason = tr("%1 (from the values of the CSV samples)").arg(seen->type);
-                }
-                if (!seen->samples.isEmpty())
-                    column.samples = seen->samples.mid(0, kMaxSamples);
-            }
             const QString reference = constraints.value(QStringLiteral("references")).toString();
             if (!reference.isEmpty() && reference.section(QLatin1Char('.'), 0, 0) == imported.name) {
                 // A hierarchy needs roots: self references are nullable (docs/schema-format.md).
@@ -235,6 +241,14 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 constraints.insert(QStringLiteral("nullPercent"), kNullablePercent);
                 mapped.reason += tr("; NULL in %1 % (nullable)").arg(kNullablePercent);
             }
+            // A CSV file with this column: the column follows its values (ColumnProfiler::apply).
+            QStringList sampleLines;
+            if (const ColumnProfile *seen = profiled.value(path.toLower())) {
+                const SampleDeclaration declared{importedColumn.minimum || importedColumn.maximum,
+                                                 inCompositeKey(imported, importedColumn.name)};
+                for (const QString &line : profiler.apply(column, *seen, declared))
+                    sampleLines << tr("%1 (from the values of the CSV samples)").arg(line);
+            }
             if (!importedColumn.generatedExpression.isEmpty())
                 report.warning(
                     at(importedColumn.where, path),
@@ -243,6 +257,8 @@ Schema SchemaBuilder::build(ImportReport &report) const
                         .arg(importedColumn.generatedExpression.left(80)));
             report.guess(at(importedColumn.where, path), mapped.reason);
             for (const QString &line : std::as_const(mapped.guesses))
+                report.guess(at(importedColumn.where, path), line);
+            for (const QString &line : std::as_const(sampleLines))
                 report.guess(at(importedColumn.where, path), line);
             table.columns.append(column);
         }
@@ -286,17 +302,25 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 }
             }
         }
-        // INSERT rows are samples of their columns.
+        // INSERT rows are samples of their columns, profiled as CSV values are (ColumnProfiler::apply).
+        QList<std::optional<QString>> values;
         for (int c = 0; c < imported.sampleColumns.size(); ++c) {
             const int index = table.columnIndex(imported.sampleColumns[c]);
             if (index < 0 || !table.columns[index].samples.isEmpty())
                 continue;
-            QStringList values;
-            for (const auto &row : imported.sampleRows) {
-                if (c < row.size() && row[c] && !values.contains(*row[c]) && values.size() < kMaxSamples)
-                    values << *row[c];
-            }
-            table.columns[index].samples = values;
+            values.clear();
+            values.reserve(imported.sampleRows.size());
+            for (const auto &row : imported.sampleRows)
+                values.append(c < row.size() ? row[c] : std::nullopt);
+            const int declared = imported.columnIndex(imported.sampleColumns[c]);
+            const SampleDeclaration declaration{
+                declared >= 0 && (imported.columns[declared].minimum || imported.columns[declared].maximum),
+                inCompositeKey(imported, imported.sampleColumns[c])};
+            Column &column = table.columns[index];
+            const SourceLocation where = at(declared >= 0 ? imported.columns[declared].where : imported.where,
+                                            imported.name + QLatin1Char('.') + column.name);
+            for (const QString &line : profiler.apply(column, values, declaration))
+                report.guess(where, tr("%1 (from the INSERT rows)").arg(line));
         }
         RelationGuesser::propose(table, imported.where, report);
         schema.tables.append(table);
@@ -310,7 +334,8 @@ Schema SchemaBuilder::build(ImportReport &report) const
         Table table;
         table.name = entry.first;
         table.rows = m_defaultRows;
-        table.columns = entry.second;
+        for (const ColumnProfile &profile : entry.second)
+            table.columns.append(profile.column());
         schema.tables.append(table);
     }
 

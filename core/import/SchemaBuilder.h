@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ColumnProfiler.h"
 #include "ImportReport.h"
 #include "ImportedDefinitions.h"
 #include "model/Schema.h"
@@ -27,6 +28,9 @@ public:
     // DDL table of the same name its samples (and plain text columns a better type), or makes up a table
     // known only from CSV.
     void addProfiledColumn(const QString &table, const Column &column, const SourceLocation &where);
+    // The same with the profile of its values (counts, NULL share): a DDL column follows it through
+    // ColumnProfiler::apply, as INSERT rows do.
+    void addProfiledColumn(const QString &table, const ColumnProfile &profile, const SourceLocation &where);
 
     bool isEmpty() const { return m_imported.isEmpty() && m_ready.isEmpty() && m_profiled.isEmpty(); }
     // The schema, validated; validation problems go into the report (errors as errors).
@@ -38,7 +42,7 @@ private:
     QDate m_referenceDate;
     QList<ImportedTable> m_imported;
     QList<Table> m_ready;
-    QList<QPair<QString, QList<Column>>> m_profiled; // table → columns, in order of appearance
+    QList<QPair<QString, QList<ColumnProfile>>> m_profiled; // table → columns, in order of appearance
     QHash<QString, QList<SourceLocation>> m_profiledWhere;
 };
 
