@@ -31,6 +31,9 @@ protected:
     Result<QList<int>> existingTables() override;
     Result<void> emptyTables(const QList<int> &tables) override;
     Result<void> createTable(int table) override;
+    Result<QList<TargetColumn>> targetColumns(int table) override;
+    Result<void> relaxForeignKeys(const QList<int> &existing) override;
+    Result<void> ready() override;
     Result<void> completeTables() override;
     void cancel() override;
 
@@ -39,9 +42,11 @@ private:
     {
         std::string copy;        // COPY "t" ("a", "b") FROM STDIN
         std::vector<char> plain; // per column: values never need escaping (numbers, known alphabets)
+        std::vector<int> columns; // writtenColumns(): the plan's columns in the COPY's order
     };
 
     std::vector<Layout> m_layouts;
+    QList<int> m_triggersOff; // tables whose triggers this load disabled (Options::disableTriggers)
     std::optional<PostgresCopy> m_copy;
     QElapsedTimer m_timer; // for the log: how long the copies and the keys take
 };

@@ -48,7 +48,7 @@ Result<std::unique_ptr<Sink>> openTargetSink(const GenerationRequest &request,
         return opened.error();
     database = *opened;
     Result<std::unique_ptr<DatabaseSink>> databaseSink =
-        DatabaseSink::create(database, DatabaseSink::Options{request.ifExists, request.database.schema});
+        DatabaseSink::create(database, DatabaseSink::Options{request.ifExists, request.database.schema, request.disableTriggers});
     if (!databaseSink)
         return databaseSink.error();
     return std::unique_ptr<Sink>(std::move(databaseSink).value());
