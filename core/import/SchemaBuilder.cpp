@@ -1,6 +1,7 @@
 #include "SchemaBuilder.h"
 
 #include "ColumnMapper.h"
+#include "DdlPartitions.h"
 #include "RelationGuesser.h"
 #include "generate/Plan.h"
 #include "types/TypeRegistry.h"
@@ -235,12 +236,15 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 constraints.insert(QStringLiteral("nullPercent"), kNullablePercent);
                 mapped.reason += tr("; NULL in %1 % (nullable)").arg(kNullablePercent);
             }
-            if (!importedColumn.generatedExpression.isEmpty())
-                report.warning(
-                    at(importedColumn.where, path),
-                    tr("computed by the database (%1); Fabrica generates plain values for it, so leave it "
-                       "out when loading into the original table")
-                        .arg(importedColumn.generatedExpression.left(80)));
+            if (!importedColumn.databaseGenerated.isEmpty()) {
+                // Kept, so that appending leaves to the database what it fills in (docs/import.md).
+                constraints.insert(QStringLiteral("databaseGenerated"), importedColumn.databaseGenerated);
+                if (!importedColumn.generatedExpression.isEmpty())
+                    report.info(at(importedColumn.where, path),
+                                tr("computed by the database (%1); appending leaves it to the database, files "
+                                   "and new tables get generated values")
+                                    .arg(importedColumn.generatedExpression.left(80)));
+            }
             report.guess(at(importedColumn.where, path), mapped.reason);
             for (const QString &line : std::as_const(mapped.guesses))
                 report.guess(at(importedColumn.where, path), line);
@@ -298,6 +302,7 @@ Schema SchemaBuilder::build(ImportReport &report) const
             }
             table.columns[index].samples = values;
         }
+        DdlPartitions::applyBounds(imported, table, report);
         RelationGuesser::propose(table, imported.where, report);
         schema.tables.append(table);
     }
