@@ -102,12 +102,17 @@ Result<void> PostgresTargetSink::relaxForeignKeys(const QList<int> &existing)
         return {};
     // The target's own foreign keys between the plan's existing tables, whatever the plan declares: a key
     // from a table loaded earlier to one loaded later fails at the first row unless its check waits.
+    // A partition's key counts as its partitioned table's (pg_dump declares them on the partitions).
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral(
-            "SELECT k.conname, child.relname, parent.relname, k.condeferrable "
-            "FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class child ON child.oid = k.conrelid "
-            "JOIN pg_catalog.pg_class parent ON parent.oid = k.confrelid "
-            "JOIN pg_catalog.pg_namespace n ON n.oid = child.relnamespace "
+            "SELECT k.conname, child.relname, parent.relname, k.condeferrable, own.relname "
+            "FROM pg_catalog.pg_constraint k "
+            "JOIN pg_catalog.pg_class own ON own.oid = k.conrelid "
+            "JOIN pg_catalog.pg_class child ON child.oid = COALESCE(pg_catalog.pg_partition_root(k.conrelid), "
+            "k.conrelid) "
+            "JOIN pg_catalog.pg_class parent ON parent.oid = COALESCE(pg_catalog.pg_partition_root(k.confrelid), "
+            "k.confrelid) "
+            "JOIN pg_catalog.pg_namespace n ON n.oid = own.relnamespace "
             "WHERE k.contype = 'f' AND n.nspname = current_schema() AND parent.relnamespace = n.oid")))
         return Database::error(query.lastError(), tr("cannot read the foreign keys of the target schema"));
     QHash<QString, int> index;
@@ -115,7 +120,7 @@ Result<void> PostgresTargetSink::relaxForeignKeys(const QList<int> &existing)
         index.insert(SqlIdentifier::postgresTruncated(plan().tables()[std::size_t(t)].name), t);
     bool defer = false;
     QStringList blocking;
-    QList<int> children;
+    QStringList relations; // where the checking triggers are: the tables, or their partitions
     while (query.next()) {
         const int child = index.value(query.value(1).toString(), -1);
         const int parent = index.value(query.value(2).toString(), -1);
@@ -125,8 +130,8 @@ Result<void> PostgresTargetSink::relaxForeignKeys(const QList<int> &existing)
             defer = true;
         } else {
             blocking << tr("%1 on %2 → %3").arg(query.value(0).toString(), tableName(child), tableName(parent));
-            if (!children.contains(child))
-                children << child;
+            if (!relations.contains(query.value(4).toString()))
+                relations << query.value(4).toString();
         }
     }
     query.finish();
@@ -144,15 +149,14 @@ Result<void> PostgresTargetSink::relaxForeignKeys(const QList<int> &existing)
                             "them DEFERRABLE, or load with --disable-triggers (the tables' owner or a "
                             "superuser; the keys are not checked for this load)")
                              .arg(blocking.join(QLatin1String(", "))));
-    for (const int t : children) {
-        if (Result<void> off = exec("ALTER TABLE " + ddl().quote(plan().tables()[std::size_t(t)].name) +
-                                    " DISABLE TRIGGER ALL");
-            !off)
+    blocking.removeDuplicates();
+    for (const QString &relation : std::as_const(relations)) {
+        if (Result<void> off = exec("ALTER TABLE " + ddl().quote(relation) + " DISABLE TRIGGER ALL"); !off)
             return makeError(ErrorCode::Database,
-                             tr("cannot disable the triggers of table %1 (--disable-triggers needs its owner "
-                                "or a superuser): %2")
-                                 .arg(tableName(t), off.error().message));
-        m_triggersOff << t;
+                             tr("cannot disable the triggers of table \"%1\" (--disable-triggers needs its "
+                                "owner or a superuser): %2")
+                                 .arg(relation, off.error().message));
+        m_triggersOff << relation;
     }
     qCDebug(lcExport) << "triggers disabled for the load on" << m_triggersOff.size() << "tables";
     return {};
@@ -198,10 +202,8 @@ Result<void> PostgresTargetSink::completeTables()
     // Primary and unique keys first: every foreign key needs the key it references.
     const qint64 start = m_timer.elapsed();
     // Before COMMIT, so the tables never stay without their checks.
-    for (const int t : std::as_const(m_triggersOff)) {
-        if (Result<void> on = exec("ALTER TABLE " + ddl().quote(plan().tables()[std::size_t(t)].name) +
-                                   " ENABLE TRIGGER ALL");
-            !on)
+    for (const QString &relation : std::as_const(m_triggersOff)) {
+        if (Result<void> on = exec("ALTER TABLE " + ddl().quote(relation) + " ENABLE TRIGGER ALL"); !on)
             return on;
     }
     m_triggersOff.clear();

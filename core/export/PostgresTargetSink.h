@@ -46,7 +46,7 @@ private:
     };
 
     std::vector<Layout> m_layouts;
-    QList<int> m_triggersOff; // tables whose triggers this load disabled (Options::disableTriggers)
+    QStringList m_triggersOff; // relations whose triggers this load disabled (Options::disableTriggers)
     std::optional<PostgresCopy> m_copy;
     QElapsedTimer m_timer; // for the log: how long the copies and the keys take
 };

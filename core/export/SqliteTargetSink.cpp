@@ -72,7 +72,8 @@ Result<void> SqliteTargetSink::prepare()
         m_cacheSize = cache.value(0).toLongLong();
     if (Result<void> bigger = exec("PRAGMA cache_size = " + std::to_string(kCacheSize)); !bigger)
         return bigger;
-    // Foreign keys are checked at COMMIT, so tables in a cycle of nullable keys load in any order.
+    // Foreign keys are checked at COMMIT, so tables in a cycle (NOT NULL keys included) load in any order,
+    // into new tables and existing ones alike.
     return exec("PRAGMA defer_foreign_keys = ON");
 }
 
