@@ -4,13 +4,16 @@
 // the triggers off only when asked (--disable-triggers), deferred to COMMIT in SQLite, and otherwise
 // refused before anything is written. Appending also writes only the columns the target lets it write.
 
+#include "CliRunner.h"
 #include "SchemaBuilding.h"
 #include "StorageTestSupport.h"
 
 #include "export/DatabaseSink.h"
 #include "export/SqlSink.h"
+#include "format/SchemaFile.h"
 #include "generate/GenerationJob.h"
 #include "generate/Plan.h"
+#include "jobs/GenerationRequest.h"
 #include "storage/Database.h"
 #include "validate/SchemaValidator.h"
 
@@ -124,6 +127,7 @@ private slots:
     void deferrableKeysAreDeferred();
     void enforcedKeysAreRefusedBeforeWriting();
     void disableTriggersLoads();
+    void disableTriggersOnEverySurface();
     void sqliteDefersToCommit();
     void appendWritesWhatTheTargetAllows();
     void appendRefusesMissingColumns();
@@ -314,6 +318,51 @@ void TestFkCycles::disableTriggersLoads()
              0);
     QSqlQuery broken(db);
     QVERIFY(!broken.exec(u"INSERT INTO staff VALUES (5000, 777777, 'Nobody')"_s));
+}
+
+void TestFkCycles::disableTriggersOnEverySurface()
+{
+    // The request the window, the API and the CLI share keeps the option through its JSON record.
+    GenerationRequest request;
+    request.schema = storeAndStaff();
+    request.target = GenerationRequest::Target::Database;
+    request.database = DatabaseUrl::sqliteFile(u"/tmp/x.db"_s);
+    request.disableTriggers = true;
+    const Result<GenerationRequest> back = GenerationRequest::fromJson(request.toJson());
+    QVERIFY(back);
+    QVERIFY(back->disableTriggers);
+    request.disableTriggers = false;
+    QVERIFY(!GenerationRequest::fromJson(request.toJson())->disableTriggers);
+
+    // The command line: refused with a pointer to the option, then loaded with it.
+    test::StorageDatabases server(SqlDialect::PostgreSQL);
+    const QString problem = server.check();
+    if (!problem.isEmpty())
+        QFAIL(qPrintable(problem));
+    const DatabaseUrl url = server.fresh();
+    std::shared_ptr<Database> database = Database::open(url).value();
+    QSqlDatabase db = database->connection().value();
+    QVERIFY(run(db, postgresDdl(QString())));
+    QTemporaryDir dir;
+    const QString schemaPath = dir.filePath(u"rental.fabrica.json"_s);
+    QFile file(schemaPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(SchemaFile::serialize(storeAndStaff()));
+    file.close();
+    const QStringList load{u"generate"_s, schemaPath, u"--to"_s, url.toString(), u"--if-exists"_s,
+                           u"append"_s, u"--quiet"_s};
+    const test::CliRun refused = test::runFabrica(load);
+    QVERIFY2(refused.exitCode != 0 && refused.err.contains(u"--disable-triggers"_s), qPrintable(refused.err));
+    QCOMPARE(count(db, u"SELECT count(*) FROM staff"_s), 0);
+    const test::CliRun loaded = test::runFabrica(load + QStringList{u"--disable-triggers"_s});
+    QVERIFY2(loaded.exitCode == 0, qPrintable(loaded.err));
+    QCOMPARE(count(db, u"SELECT count(*) FROM staff"_s), 100);
+    verifyKeys(db);
+    // Only with --to.
+    const test::CliRun misplaced = test::runFabrica(
+        {u"generate"_s, schemaPath, u"--out"_s, dir.filePath(u"x.sql"_s), u"--disable-triggers"_s});
+    QCOMPARE(misplaced.exitCode, 2);
+    QVERIFY2(misplaced.err.contains(u"--disable-triggers applies only with --to"_s), qPrintable(misplaced.err));
 }
 
 void TestFkCycles::sqliteDefersToCommit()
