@@ -318,6 +318,20 @@ void TestModernDumps::dvdRentalRoundTripsOnPostgres()
                        u"tgenabled = 'D'"_s),
              0);
     QCOMPARE(count(db, u"SELECT count(*) FROM film WHERE fulltext IS NULL"_s), 0);
+    // The database numbered the payments (identity ALWAYS, referenced by nothing) …
+    QCOMPARE(count(db, u"SELECT max(payment_id) FROM payment"_s), schema.table(u"payment"_s)->rows);
+    // … and the sequences behind the loaded keys moved past them, so the next INSERTs find free numbers.
+    QSqlQuery next(db);
+    QVERIFY2(next.exec(u"INSERT INTO actor (first_name, last_name) VALUES ('Penelope', 'Guiness') "
+                       u"RETURNING actor_id"_s) && next.next(),
+             qPrintable(next.lastError().text()));
+    QCOMPARE(next.value(0).toLongLong(), schema.table(u"actor"_s)->rows + 1);
+    QVERIFY2(next.exec(u"INSERT INTO category (name) VALUES ('Noir') RETURNING category_id"_s) && next.next(),
+             qPrintable(next.lastError().text()));
+    QCOMPARE(next.value(0).toLongLong(), schema.table(u"category"_s)->rows + 1);
+    QVERIFY2(next.exec(u"INSERT INTO language (name) VALUES ('Welsh') RETURNING language_id"_s) && next.next(),
+             qPrintable(next.lastError().text()));
+    QCOMPARE(next.value(0).toLongLong(), schema.table(u"language"_s)->rows + 1);
     QCOMPARE(count(db, u"SELECT count(*) FROM payment p LEFT JOIN rental r ON r.rental_id = p.rental_id "
                        u"WHERE r.rental_id IS NULL"_s),
              0);

@@ -22,6 +22,7 @@ Result<void> PostgresTargetSink::prepare()
     m_timer.start();
     m_layouts.clear();
     m_triggersOff.clear();
+    m_sequences.clear();
     // Notices (a long name cut to 63 bytes) would go to the terminal.
     if (Result<void> quiet = exec("SET LOCAL client_min_messages = warning"); !quiet)
         return quiet;
@@ -74,7 +75,14 @@ Result<QList<DatabaseSink::TargetColumn>> PostgresTargetSink::targetColumns(int 
     // generated columns on every version that has them.
     QSqlQuery query(connection());
     query.prepare(QStringLiteral(
-        "SELECT a.attname, a.attnotnull, a.atthasdef, a.attidentity, a.attgenerated "
+        "SELECT a.attname, a.attnotnull, a.atthasdef, a.attidentity, a.attgenerated, "
+        // The column's own sequence, or the one its DEFAULT nextval(…) uses without owning it.
+        "COALESCE(pg_catalog.pg_get_serial_sequence(pg_catalog.quote_ident(n.nspname) || '.' || "
+        "pg_catalog.quote_ident(c.relname), a.attname), (SELECT CAST(CAST(d.refobjid AS regclass) AS text) "
+        "FROM pg_catalog.pg_attrdef ad JOIN pg_catalog.pg_depend d ON d.classid = "
+        "CAST('pg_catalog.pg_attrdef' AS regclass) AND d.objid = ad.oid AND d.refclassid = "
+        "CAST('pg_catalog.pg_class' AS regclass) JOIN pg_catalog.pg_class s ON s.oid = d.refobjid AND "
+        "s.relkind = 'S' WHERE ad.adrelid = c.oid AND ad.adnum = a.attnum LIMIT 1)) "
         "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
         "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
         "WHERE n.nspname = current_schema() AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped "
@@ -92,6 +100,8 @@ Result<QList<DatabaseSink::TargetColumn>> PostgresTargetSink::targetColumns(int 
         column.identityAlways = identity == QLatin1String("a");
         column.hasDefault = query.value(2).toBool() || !identity.isEmpty() || column.generated;
         columns.append(column);
+        if (!query.value(5).isNull())
+            m_sequences.append(Sequence{table, column.name, query.value(5).toString()});
     }
     return columns;
 }
@@ -207,6 +217,27 @@ Result<void> PostgresTargetSink::completeTables()
             return on;
     }
     m_triggersOff.clear();
+    for (const Sequence &sequence : std::as_const(m_sequences)) {
+        const std::vector<int> &written = writtenColumns(sequence.table);
+        const TablePlan &table = plan().tables()[std::size_t(sequence.table)];
+        const bool loaded = std::any_of(written.begin(), written.end(), [&](int c) {
+            return table.columns[std::size_t(c)].name == sequence.column;
+        });
+        if (!loaded || table.rows == 0)
+            continue; // the database numbered the rows itself
+        // Never backwards: the sequence may already be past the largest key.
+        QSqlQuery advance(connection());
+        advance.prepare(QString::fromStdString(
+            "SELECT pg_catalog.setval(CAST(? AS regclass), GREATEST((SELECT max(" + ddl().quote(sequence.column) +
+            ") FROM " + ddl().quote(table.name) +
+            "), COALESCE(pg_catalog.pg_sequence_last_value(CAST(? AS regclass)), 1)))"));
+        advance.addBindValue(sequence.sequence);
+        advance.addBindValue(sequence.sequence);
+        if (!advance.exec())
+            return Database::error(advance.lastError(),
+                                   tr("cannot advance the sequence of %1.%2").arg(tableName(sequence.table),
+                                                                                  sequence.column));
+    }
     for (const bool foreign : {false, true}) {
         for (int t = 0; t < int(plan().tables().size()); ++t) {
             if (!created(t))

@@ -47,6 +47,15 @@ private:
 
     std::vector<Layout> m_layouts;
     QStringList m_triggersOff; // relations whose triggers this load disabled (Options::disableTriggers)
+    struct Sequence
+    {
+        int table;
+        QString column;
+        QString sequence; // as pg_get_serial_sequence names it
+    };
+    // Serial and identity columns of existing tables: moved past the loaded keys before COMMIT, as a
+    // restored dump's setval does, so the application's next INSERT gets a free number.
+    QList<Sequence> m_sequences;
     std::optional<PostgresCopy> m_copy;
     QElapsedTimer m_timer; // for the log: how long the copies and the keys take
 };

@@ -264,6 +264,8 @@ ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_p2022_04 FOR VAL
 ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_p2022_05 FOR VALUES FROM ('2022-05-01 00:00:00+00') TO ('2022-06-01 00:00:00+00');
 ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_p2022_06 FOR VALUES FROM ('2022-06-01 00:00:00+00') TO ('2022-07-01 00:00:00+00');
 
+ALTER SEQUENCE public.film_film_id_seq OWNED BY public.film.film_id;
+
 ALTER TABLE ONLY public.actor
     ADD CONSTRAINT actor_pkey PRIMARY KEY (actor_id);
 ALTER TABLE ONLY public.address
