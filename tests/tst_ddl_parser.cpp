@@ -1181,7 +1181,8 @@ CREATE TABLE lonely (LIKE nowhere);)"_s,
                  "t.sql:9:22: warning: LIKE nowhere in lonely: no table nowhere in this file, so its columns "
                  "are missing",
                  // A partition is part of its parent (tst_modern_dumps has the partitioned tables).
-                 "t.sql:5:14: part: info: partition part is part of table base; its keys and rows are folded into it"}));
+                 "t.sql:5:14: part: info: partition part is part of table base; its keys and rows are folded "
+                 "into it"}));
         QCOMPARE(tableNames(result), strings({"base", "copy", "child", "lonely"}));
         const ImportedTable &base = result.tables.at(0);
         QCOMPARE(columnNames(base), strings({"id", "name"}));

@@ -42,12 +42,13 @@ Schema storeAndStaff(qint64 rows = 50)
                column(u"manager_staff_id"_s, u"foreign_key"_s,
                       R"({"references": "staff.staff_id", "notNull": true, "unique": true})"),
                column(u"name"_s, u"city"_s, R"({"notNull": true})")}},
-        Table{u"staff"_s,
-              {},
-              rows * 2,
-              {column(u"staff_id"_s, u"sequence"_s, R"({"primaryKey": true})"),
-               column(u"store_id"_s, u"foreign_key"_s, R"({"references": "store.store_id", "notNull": true})"),
-               column(u"first_name"_s, u"first_name"_s, R"({"notNull": true})")}},
+        Table{
+            u"staff"_s,
+            {},
+            rows * 2,
+            {column(u"staff_id"_s, u"sequence"_s, R"({"primaryKey": true})"),
+             column(u"store_id"_s, u"foreign_key"_s, R"({"references": "store.store_id", "notNull": true})"),
+             column(u"first_name"_s, u"first_name"_s, R"({"notNull": true})")}},
     };
     return schema;
 }
@@ -62,7 +63,8 @@ std::shared_ptr<const Plan> compile(const Schema &schema)
     return *plan;
 }
 
-QString load(const Plan &plan, const std::shared_ptr<Database> &database, const DatabaseSink::Options &options)
+QString load(const Plan &plan, const std::shared_ptr<Database> &database,
+             const DatabaseSink::Options &options)
 {
     Result<std::unique_ptr<DatabaseSink>> sink = DatabaseSink::create(database, options);
     if (!sink)
@@ -96,8 +98,8 @@ QString postgresDdl(const QString &deferrable)
     name text NOT NULL);
 CREATE TABLE staff (staff_id integer PRIMARY KEY, store_id integer NOT NULL, first_name text NOT NULL);
 ALTER TABLE store ADD CONSTRAINT store_manager FOREIGN KEY (manager_staff_id) REFERENCES staff (staff_id) %1;
-ALTER TABLE staff ADD CONSTRAINT staff_store FOREIGN KEY (store_id) REFERENCES store (store_id) %1;)"_s
-        .arg(deferrable);
+ALTER TABLE staff ADD CONSTRAINT staff_store FOREIGN KEY (store_id) REFERENCES store (store_id) %1;)"_s.arg(
+        deferrable);
 }
 
 // Checks that every store's manager and every staff member's store exist.
@@ -283,14 +285,16 @@ void TestFkCycles::enforcedKeysAreRefusedBeforeWriting()
     // One store and its manager already there, put in as a dump would.
     QVERIFY(run(db, u"ALTER TABLE staff DISABLE TRIGGER ALL; INSERT INTO staff VALUES (900, 900, 'Mike'); "_s
                     u"INSERT INTO store VALUES (900, 900, 'Here'); ALTER TABLE staff ENABLE TRIGGER ALL"_s));
-    for (const DatabaseSink::IfExists mode : {DatabaseSink::IfExists::Append, DatabaseSink::IfExists::Truncate}) {
+    for (const DatabaseSink::IfExists mode :
+         {DatabaseSink::IfExists::Append, DatabaseSink::IfExists::Truncate}) {
         DatabaseSink::Options options;
         options.ifExists = mode;
         const QString message = load(*compile(storeAndStaff()), database, options);
         QVERIFY2(message.contains(u"nothing was written"_s) && message.contains(u"DEFERRABLE"_s) &&
                      message.contains(u"--disable-triggers"_s),
                  qPrintable(message));
-        QVERIFY2(message.contains(u"store_manager"_s) || message.contains(u"staff_store"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"store_manager"_s) || message.contains(u"staff_store"_s),
+                 qPrintable(message));
         // Not even the truncate happened.
         QCOMPARE(count(db, u"SELECT count(*) FROM store"_s), 1);
         QCOMPARE(count(db, u"SELECT count(*) FROM staff"_s), 1);
@@ -349,8 +353,8 @@ void TestFkCycles::disableTriggersOnEverySurface()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(SchemaFile::serialize(storeAndStaff()));
     file.close();
-    const QStringList load{u"generate"_s, schemaPath, u"--to"_s, url.toString(), u"--if-exists"_s,
-                           u"append"_s, u"--quiet"_s};
+    const QStringList load{u"generate"_s,    schemaPath,  u"--to"_s,   url.toString(),
+                           u"--if-exists"_s, u"append"_s, u"--quiet"_s};
     const test::CliRun refused = test::runFabrica(load);
     QVERIFY2(refused.exitCode != 0 && refused.err.contains(u"--disable-triggers"_s), qPrintable(refused.err));
     QCOMPARE(count(db, u"SELECT count(*) FROM staff"_s), 0);
@@ -362,7 +366,8 @@ void TestFkCycles::disableTriggersOnEverySurface()
     const test::CliRun misplaced = test::runFabrica(
         {u"generate"_s, schemaPath, u"--out"_s, dir.filePath(u"x.sql"_s), u"--disable-triggers"_s});
     QCOMPARE(misplaced.exitCode, 2);
-    QVERIFY2(misplaced.err.contains(u"--disable-triggers applies only with --to"_s), qPrintable(misplaced.err));
+    QVERIFY2(misplaced.err.contains(u"--disable-triggers applies only with --to"_s),
+             qPrintable(misplaced.err));
 }
 
 void TestFkCycles::sqliteDefersToCommit()
@@ -389,11 +394,12 @@ void TestFkCycles::appendWritesWhatTheTargetAllows()
 {
     // The target's own column order, a generated column, an identity ALWAYS column no key references and a
     // NOT NULL column with a default the schema does not have: the load writes what it may.
-    const Schema schema = test::oneTable(u"items"_s, 40,
-                                         {column(u"price"_s, u"integer"_s, R"({"min": 1, "max": 9, "notNull": true})"),
-                                          column(u"quantity"_s, u"integer"_s, R"({"min": 1, "max": 5, "notNull": true})"),
-                                          column(u"total"_s, u"integer"_s, R"({"databaseGenerated": "stored"})"),
-                                          column(u"serial"_s, u"integer"_s, R"({"databaseGenerated": "identityAlways"})")});
+    const Schema schema =
+        test::oneTable(u"items"_s, 40,
+                       {column(u"price"_s, u"integer"_s, R"({"min": 1, "max": 9, "notNull": true})"),
+                        column(u"quantity"_s, u"integer"_s, R"({"min": 1, "max": 5, "notNull": true})"),
+                        column(u"total"_s, u"integer"_s, R"({"databaseGenerated": "stored"})"),
+                        column(u"serial"_s, u"integer"_s, R"({"databaseGenerated": "identityAlways"})")});
     QVERIFY(SchemaValidator().validate(schema).isEmpty());
     const std::shared_ptr<const Plan> plan = compile(schema);
     {
@@ -403,14 +409,16 @@ void TestFkCycles::appendWritesWhatTheTargetAllows()
             QFAIL(qPrintable(problem));
         std::shared_ptr<Database> database = Database::open(server.fresh()).value();
         QSqlDatabase db = database->connection().value();
-        QVERIFY(run(db, u"CREATE TABLE t (quantity integer NOT NULL, serial integer GENERATED ALWAYS AS IDENTITY, "
-                        u"id integer PRIMARY KEY, created timestamptz NOT NULL DEFAULT now(), "
-                        u"price integer NOT NULL, total integer GENERATED ALWAYS AS (price * quantity) STORED)"_s));
+        QVERIFY(run(
+            db, u"CREATE TABLE t (quantity integer NOT NULL, serial integer GENERATED ALWAYS AS IDENTITY, "
+                u"id integer PRIMARY KEY, created timestamptz NOT NULL DEFAULT now(), "
+                u"price integer NOT NULL, total integer GENERATED ALWAYS AS (price * quantity) STORED)"_s));
         DatabaseSink::Options append;
         append.ifExists = DatabaseSink::IfExists::Append;
         QCOMPARE(load(*plan, database, append), QString());
-        QCOMPARE(count(db, u"SELECT count(*) FROM t WHERE total = price * quantity AND serial BETWEEN 1 AND 40"_s),
-                 40);
+        QCOMPARE(
+            count(db, u"SELECT count(*) FROM t WHERE total = price * quantity AND serial BETWEEN 1 AND 40"_s),
+            40);
     }
     {
         test::StorageDatabases files(SqlDialect::SQLite);
@@ -423,13 +431,16 @@ void TestFkCycles::appendWritesWhatTheTargetAllows()
         DatabaseSink::Options append;
         append.ifExists = DatabaseSink::IfExists::Append;
         QCOMPARE(load(*plan, database, append), QString());
-        QCOMPARE(count(db, u"SELECT count(*) FROM t WHERE total = price * quantity AND created IS NOT NULL"_s), 40);
+        QCOMPARE(
+            count(db, u"SELECT count(*) FROM t WHERE total = price * quantity AND created IS NOT NULL"_s),
+            40);
     }
 }
 
 void TestFkCycles::appendRefusesMissingColumns()
 {
-    const Schema schema = test::oneTable(u"items"_s, 10, {column(u"price"_s, u"integer"_s, R"({"notNull": true})")});
+    const Schema schema =
+        test::oneTable(u"items"_s, 10, {column(u"price"_s, u"integer"_s, R"({"notNull": true})")});
     const std::shared_ptr<const Plan> plan = compile(schema);
     test::StorageDatabases files(SqlDialect::SQLite);
     QVERIFY(files.check().isEmpty());

@@ -87,9 +87,9 @@ qint64 count(QSqlDatabase db, const QString &sql)
     return query.value(0).toLongLong();
 }
 
-const QStringList kTables{u"actor"_s,    u"category"_s,  u"language"_s, u"film"_s,     u"film_actor"_s,
-                          u"film_category"_s, u"country"_s, u"city"_s,  u"address"_s,  u"store"_s,
-                          u"staff"_s,    u"customer"_s,  u"inventory"_s, u"rental"_s,  u"payment"_s};
+const QStringList kTables{u"actor"_s,         u"category"_s, u"language"_s,  u"film"_s,    u"film_actor"_s,
+                          u"film_category"_s, u"country"_s,  u"city"_s,      u"address"_s, u"store"_s,
+                          u"staff"_s,         u"customer"_s, u"inventory"_s, u"rental"_s,  u"payment"_s};
 
 } // namespace
 
@@ -323,13 +323,15 @@ void TestModernDumps::dvdRentalRoundTripsOnPostgres()
     // … and the sequences behind the loaded keys moved past them, so the next INSERTs find free numbers.
     QSqlQuery next(db);
     QVERIFY2(next.exec(u"INSERT INTO actor (first_name, last_name) VALUES ('Penelope', 'Guiness') "
-                       u"RETURNING actor_id"_s) && next.next(),
+                       u"RETURNING actor_id"_s) &&
+                 next.next(),
              qPrintable(next.lastError().text()));
     QCOMPARE(next.value(0).toLongLong(), schema.table(u"actor"_s)->rows + 1);
     QVERIFY2(next.exec(u"INSERT INTO category (name) VALUES ('Noir') RETURNING category_id"_s) && next.next(),
              qPrintable(next.lastError().text()));
     QCOMPARE(next.value(0).toLongLong(), schema.table(u"category"_s)->rows + 1);
-    QVERIFY2(next.exec(u"INSERT INTO language (name) VALUES ('Welsh') RETURNING language_id"_s) && next.next(),
+    QVERIFY2(next.exec(u"INSERT INTO language (name) VALUES ('Welsh') RETURNING language_id"_s) &&
+                 next.next(),
              qPrintable(next.lastError().text()));
     QCOMPARE(next.value(0).toLongLong(), schema.table(u"language"_s)->rows + 1);
     QCOMPARE(count(db, u"SELECT count(*) FROM payment p LEFT JOIN rental r ON r.rental_id = p.rental_id "

@@ -202,15 +202,16 @@ Result<void> DatabaseSink::matchColumns(int t)
     }
     for (std::size_t c = 0; c < matched.size(); ++c) {
         if (!matched[c])
-            return makeError(ErrorCode::Validation,
-                             tr("table %1 in the target has no column \"%2\"; nothing was written. Remove the "
-                                "column from the schema or load into a new table")
-                                 .arg(tableName(t), table.columns[c].name));
+            return makeError(
+                ErrorCode::Validation,
+                tr("table %1 in the target has no column \"%2\"; nothing was written. Remove the "
+                   "column from the schema or load into a new table")
+                    .arg(tableName(t), table.columns[c].name));
     }
     if (written.empty())
-        return makeError(ErrorCode::Validation,
-                         tr("the target computes every column of table %1 itself; nothing was written")
-                             .arg(tableName(t)));
+        return makeError(
+            ErrorCode::Validation,
+            tr("the target computes every column of table %1 itself; nothing was written").arg(tableName(t)));
     if (!skipped.isEmpty())
         qCDebug(lcExport) << "table" << tableName(t) << "leaves to the database:" << skipped;
     m_written[std::size_t(t)] = std::move(written);

@@ -63,9 +63,9 @@ public:
     // switched off for the load. New tables get their keys after the data and need nothing.
     struct LateReference
     {
-        int table;     // index into plan.tables()
-        int column;    // index into its columns
-        int parent;    // index into plan.tables(), > table
+        int table;  // index into plan.tables()
+        int column; // index into its columns
+        int parent; // index into plan.tables(), > table
     };
     static QList<LateReference> lateReferences(const Plan &plan);
     // The hook for a dialect's sink: whether existing tables among these need relaxed checks at all.
@@ -83,8 +83,8 @@ protected:
     };
 
     // Steps of begin() and finish(), all inside the transaction on connection().
-    virtual Result<void> prepare() = 0;                             // session settings, schema
-    virtual Result<QList<int>> existingTables() = 0;                // indexes into plan().tables()
+    virtual Result<void> prepare() = 0;                               // session settings, schema
+    virtual Result<QList<int>> existingTables() = 0;                  // indexes into plan().tables()
     virtual Result<QList<TargetColumn>> targetColumns(int table) = 0; // an existing table's, in its order
     // Appending into existing tables whose foreign keys the load order breaks (needsRelaxedForeignKeys()):
     // defer or switch off their checks, or refuse; called before anything is written.

@@ -16,8 +16,8 @@ namespace fabrica {
 // which writes at most 2 * value.size() + 4 bytes and returns the end. NULL is written as null.
 template<typename Plain, typename Escape>
 void appendDelimitedRows(const TableChunk &chunk, const std::vector<int> &columns, char delimiter,
-                         std::string_view null, std::string_view lineEnding, const Plain &plain, Escape &&escape,
-                         ByteBuffer &out)
+                         std::string_view null, std::string_view lineEnding, const Plain &plain,
+                         Escape &&escape, ByteBuffer &out)
 {
     std::size_t bound = lineEnding.size();
     for (const int c : columns)
@@ -51,7 +51,8 @@ void appendDelimitedRows(const TableChunk &chunk, char delimiter, std::string_vi
     std::vector<int> columns(chunk.columns.size());
     for (std::size_t c = 0; c < columns.size(); ++c)
         columns[c] = int(c);
-    appendDelimitedRows(chunk, columns, delimiter, null, lineEnding, plain, std::forward<Escape>(escape), out);
+    appendDelimitedRows(chunk, columns, delimiter, null, lineEnding, plain, std::forward<Escape>(escape),
+                        out);
 }
 
 } // namespace fabrica

@@ -89,7 +89,8 @@ Result<QList<DatabaseSink::TargetColumn>> PostgresTargetSink::targetColumns(int 
         "ORDER BY a.attnum"));
     query.addBindValue(SqlIdentifier::postgresTruncated(plan().tables()[std::size_t(table)].name));
     if (!query.exec())
-        return Database::error(query.lastError(), tr("cannot read the columns of table %1").arg(tableName(table)));
+        return Database::error(query.lastError(),
+                               tr("cannot read the columns of table %1").arg(tableName(table)));
     QList<TargetColumn> columns;
     while (query.next()) {
         TargetColumn column;
@@ -118,9 +119,11 @@ Result<void> PostgresTargetSink::relaxForeignKeys(const QList<int> &existing)
             "SELECT k.conname, child.relname, parent.relname, k.condeferrable, own.relname "
             "FROM pg_catalog.pg_constraint k "
             "JOIN pg_catalog.pg_class own ON own.oid = k.conrelid "
-            "JOIN pg_catalog.pg_class child ON child.oid = COALESCE(pg_catalog.pg_partition_root(k.conrelid), "
+            "JOIN pg_catalog.pg_class child ON child.oid = "
+            "COALESCE(pg_catalog.pg_partition_root(k.conrelid), "
             "k.conrelid) "
-            "JOIN pg_catalog.pg_class parent ON parent.oid = COALESCE(pg_catalog.pg_partition_root(k.confrelid), "
+            "JOIN pg_catalog.pg_class parent ON parent.oid = "
+            "COALESCE(pg_catalog.pg_partition_root(k.confrelid), "
             "k.confrelid) "
             "JOIN pg_catalog.pg_namespace n ON n.oid = own.relnamespace "
             "WHERE k.contype = 'f' AND n.nspname = current_schema() AND parent.relnamespace = n.oid")))
@@ -139,7 +142,8 @@ Result<void> PostgresTargetSink::relaxForeignKeys(const QList<int> &existing)
         if (query.value(3).toBool()) {
             defer = true;
         } else {
-            blocking << tr("%1 on %2 → %3").arg(query.value(0).toString(), tableName(child), tableName(parent));
+            blocking
+                << tr("%1 on %2 → %3").arg(query.value(0).toString(), tableName(child), tableName(parent));
             if (!relations.contains(query.value(4).toString()))
                 relations << query.value(4).toString();
         }
@@ -228,15 +232,15 @@ Result<void> PostgresTargetSink::completeTables()
         // Never backwards: the sequence may already be past the largest key.
         QSqlQuery advance(connection());
         advance.prepare(QString::fromStdString(
-            "SELECT pg_catalog.setval(CAST(? AS regclass), GREATEST((SELECT max(" + ddl().quote(sequence.column) +
-            ") FROM " + ddl().quote(table.name) +
+            "SELECT pg_catalog.setval(CAST(? AS regclass), GREATEST((SELECT max(" +
+            ddl().quote(sequence.column) + ") FROM " + ddl().quote(table.name) +
             "), COALESCE(pg_catalog.pg_sequence_last_value(CAST(? AS regclass)), 1)))"));
         advance.addBindValue(sequence.sequence);
         advance.addBindValue(sequence.sequence);
         if (!advance.exec())
-            return Database::error(advance.lastError(),
-                                   tr("cannot advance the sequence of %1.%2").arg(tableName(sequence.table),
-                                                                                  sequence.column));
+            return Database::error(
+                advance.lastError(),
+                tr("cannot advance the sequence of %1.%2").arg(tableName(sequence.table), sequence.column));
     }
     for (const bool foreign : {false, true}) {
         for (int t = 0; t < int(plan().tables().size()); ++t) {

@@ -40,8 +40,8 @@ protected:
 private:
     struct Layout
     {
-        std::string copy;        // COPY "t" ("a", "b") FROM STDIN
-        std::vector<char> plain; // per column: values never need escaping (numbers, known alphabets)
+        std::string copy;         // COPY "t" ("a", "b") FROM STDIN
+        std::vector<char> plain;  // per column: values never need escaping (numbers, known alphabets)
         std::vector<int> columns; // writtenColumns(): the plan's columns in the COPY's order
     };
 

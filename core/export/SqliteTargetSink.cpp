@@ -118,7 +118,8 @@ Result<QList<DatabaseSink::TargetColumn>> SqliteTargetSink::targetColumns(int ta
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("PRAGMA table_xinfo(%1)")
                         .arg(QString::fromStdString(ddl().quote(plan().tables()[std::size_t(table)].name)))))
-        return Database::error(query.lastError(), tr("cannot read the columns of table %1").arg(tableName(table)));
+        return Database::error(query.lastError(),
+                               tr("cannot read the columns of table %1").arg(tableName(table)));
     QList<TargetColumn> columns;
     while (query.next()) {
         TargetColumn column;

@@ -3,8 +3,9 @@
 #include "model/ConstraintKeys.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QJsonArray>
+#include <QMap>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <optional>
@@ -104,7 +105,7 @@ void DdlPartitions::fold(QList<ImportedTable> &tables, ImportReport &report)
         return -1;
     };
     // The topmost parent of each partition (a partition may be partitioned again).
-    QHash<int, int> rootOf;
+    QMap<int, int> rootOf; // ordered: the report lists the partitions in file order
     for (int i = 0; i < tables.size(); ++i) {
         int root = i;
         for (int hops = 0; hops <= tables.size() && !tables[root].partitionOf.isEmpty(); ++hops) {
@@ -206,14 +207,16 @@ void DdlPartitions::applyBounds(const ImportedTable &imported, Table &out, Impor
         constraints.insert(keys::values, QJsonArray::fromStringList(values));
         column.type = QStringLiteral("enum");
         column.constraints = constraints;
-        report.guess(at, tr("enum of the values its partitions list (%1)").arg(values.join(QLatin1String(", "))));
+        report.guess(at,
+                     tr("enum of the values its partitions list (%1)").arg(values.join(QLatin1String(", "))));
         return;
     }
 
     const std::optional<Axis> axis = axisOf(column.type);
     if (!axis) {
-        report.info(at, tr("partition key of type %1: rows outside every partition are not ruled out")
-                            .arg(column.type));
+        report.info(
+            at,
+            tr("partition key of type %1: rows outside every partition are not ruled out").arg(column.type));
         return;
     }
     struct Range
@@ -228,10 +231,12 @@ void DdlPartitions::applyBounds(const ImportedTable &imported, Table &out, Impor
         const QString from = partition.from.first(), to = partition.to.first();
         if (from.compare(QLatin1String("MINVALUE"), Qt::CaseInsensitive) != 0 &&
             !(range.from = point(*axis, from))) {
-            report.warning(at, tr("the bound %1 of partition %2 is not understood").arg(from, partition.name));
+            report.warning(at,
+                           tr("the bound %1 of partition %2 is not understood").arg(from, partition.name));
             return;
         }
-        if (to.compare(QLatin1String("MAXVALUE"), Qt::CaseInsensitive) != 0 && !(range.to = point(*axis, to))) {
+        if (to.compare(QLatin1String("MAXVALUE"), Qt::CaseInsensitive) != 0 &&
+            !(range.to = point(*axis, to))) {
             report.warning(at, tr("the bound %1 of partition %2 is not understood").arg(to, partition.name));
             return;
         }

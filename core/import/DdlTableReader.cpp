@@ -33,8 +33,8 @@ void DdlTableReader::setDefault(ImportedColumn &column, const QString &expressio
                        R"(current_date|current_time|localtimestamp|localtime|unix_timestamp|sysdate)\b)"),
         QRegularExpression::CaseInsensitiveOption);
     if (column.databaseGenerated.isEmpty() || column.databaseGenerated == QLatin1String("default"))
-        column.databaseGenerated = volatileDefault.match(expression).hasMatch() ? QStringLiteral("default")
-                                                                                : QString();
+        column.databaseGenerated =
+            volatileDefault.match(expression).hasMatch() ? QStringLiteral("default") : QString();
 }
 
 bool DdlTableReader::readCreateTable(const SqlToken &first)
@@ -227,7 +227,8 @@ bool DdlTableReader::readPartitionBound(ImportedPartition &partition, const QStr
 
 std::optional<QStringList> DdlTableReader::readBoundValues(const QString &owner)
 {
-    const std::optional<QList<SqlToken>> tokens = m_context.readGroup(tr("the bound of the partition %1").arg(owner));
+    const std::optional<QList<SqlToken>> tokens =
+        m_context.readGroup(tr("the bound of the partition %1").arg(owner));
     if (!tokens)
         return std::nullopt;
     // Items split at top-level commas; an item is its string literal ('2022-01-01'::date → 2022-01-01), or

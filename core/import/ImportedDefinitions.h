@@ -55,10 +55,10 @@ struct ImportedForeignKey
 struct ImportedPartition
 {
     QString name;
-    bool isDefault = false;   // FOR VALUES … DEFAULT: takes every other row
-    QStringList from, to;     // RANGE: per key column, from inclusive, to exclusive
-    QStringList values;       // LIST: the listed values
-    bool hash = false;        // WITH (MODULUS …, REMAINDER …)
+    bool isDefault = false; // FOR VALUES … DEFAULT: takes every other row
+    QStringList from, to;   // RANGE: per key column, from inclusive, to exclusive
+    QStringList values;     // LIST: the listed values
+    bool hash = false;      // WITH (MODULUS …, REMAINDER …)
     SourceLocation where;
 };
 

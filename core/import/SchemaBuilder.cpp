@@ -240,10 +240,11 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 // Kept, so that appending leaves to the database what it fills in (docs/import.md).
                 constraints.insert(QStringLiteral("databaseGenerated"), importedColumn.databaseGenerated);
                 if (!importedColumn.generatedExpression.isEmpty())
-                    report.info(at(importedColumn.where, path),
-                                tr("computed by the database (%1); appending leaves it to the database, files "
-                                   "and new tables get generated values")
-                                    .arg(importedColumn.generatedExpression.left(80)));
+                    report.info(
+                        at(importedColumn.where, path),
+                        tr("computed by the database (%1); appending leaves it to the database, files "
+                           "and new tables get generated values")
+                            .arg(importedColumn.generatedExpression.left(80)));
             }
             report.guess(at(importedColumn.where, path), mapped.reason);
             for (const QString &line : std::as_const(mapped.guesses))

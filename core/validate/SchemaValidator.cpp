@@ -3,8 +3,8 @@
 #include "ConstraintChecker.h"
 #include "RelationChecker.h"
 #include "common/Logging.h"
-#include "model/ConstraintKeys.h"
 #include "model/ColumnReference.h"
+#include "model/ConstraintKeys.h"
 #include "sql/SqlIdentifier.h"
 #include "types/TypeRegistry.h"
 
@@ -16,7 +16,6 @@
 namespace fabrica {
 
 namespace {
-
 
 bool flag(const Column &column, const QString &key)
 {
@@ -240,7 +239,7 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
                                   "sequence, integer, uuid or string")
                                    .arg(type->id, key == keys::references ? tr("a foreign key")
                                                   : key == keys::unique   ? tr("unique")
-                                                                     : tr("a primary key")));
+                                                                          : tr("a primary key")));
                         break;
                     }
                 }
@@ -267,7 +266,7 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
             const Column *parent = parentTable.column(target->column);
             if (!parent) {
                 report(keys::references, tr("references column \"%1\" of table \"%2\", which does not exist")
-                                        .arg(target->column, target->table));
+                                             .arg(target->column, target->table));
                 continue;
             }
             if (parent == &column) {
@@ -311,10 +310,11 @@ void SchemaValidator::checkCycles(const Schema &schema, Problems &problems) cons
             const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
             if (!target || schema.tableIndex(target->table) != t)
                 continue;
-            problems.append(Problem{Problem::Severity::Error,
-                                    tr("references its own table and is NOT NULL, so the first row has nothing "
-                                       "to refer to; make it nullable (remove notNull)"),
-                                    t, c, keys::references, table.name + QLatin1Char('.') + column.name});
+            problems.append(
+                Problem{Problem::Severity::Error,
+                        tr("references its own table and is NOT NULL, so the first row has nothing "
+                           "to refer to; make it nullable (remove notNull)"),
+                        t, c, keys::references, table.name + QLatin1Char('.') + column.name});
         }
     }
 }
