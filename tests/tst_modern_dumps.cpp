@@ -194,6 +194,25 @@ CREATE TABLE orders_0 PARTITION OF orders FOR VALUES WITH (MODULUS 2, REMAINDER 
 CREATE TABLE orders_1 PARTITION OF orders FOR VALUES WITH (MODULUS 2, REMAINDER 1);
 )"_s);
     QCOMPARE(tableNames(hashed), QStringList{u"orders"_s});
+
+    // An expression key is not restricted (reported), and MySQL's inline partitions stay one table.
+    ImportReport report;
+    const Schema expression = importSql(uR"(
+CREATE TABLE log (id integer NOT NULL, at date NOT NULL) PARTITION BY RANGE (date_trunc('month', at));
+CREATE TABLE log_a PARTITION OF log FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+)"_s,
+                                        &report);
+    QCOMPARE(tableNames(expression), QStringList{u"log"_s});
+    QVERIFY(report.toText().contains(u"partitioned by an expression or several columns"_s));
+    const Schema mysql = importSql(uR"(CREATE TABLE `employees` (
+  `id` int NOT NULL,
+  `hired` date NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4
+PARTITION BY RANGE (YEAR(`hired`))
+(PARTITION p0 VALUES LESS THAN (1991) ENGINE = InnoDB,
+ PARTITION p1 VALUES LESS THAN MAXVALUE ENGINE = InnoDB);
+)"_s);
+    QCOMPARE(tableNames(mysql), QStringList{u"employees"_s});
     QVERIFY(!hashed.table(u"orders"_s)->column(u"id"_s)->constraints.contains(u"values"_s));
 }
 

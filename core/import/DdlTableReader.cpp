@@ -94,13 +94,32 @@ bool DdlTableReader::readCreateTable(const SqlToken &first)
             if (m_cursor.peek().kind == SqlToken::Kind::String)
                 table.comment = m_cursor.take().text;
         } else if (m_cursor.acceptWords({"PARTITION", "BY"})) {
-            const SqlToken method = m_cursor.take();
-            const std::optional<QStringList> key =
-                m_context.readColumnList(tr("PARTITION BY of %1").arg(table.name));
+            // PostgreSQL: RANGE | LIST | HASH (key). MySQL's [LINEAR] RANGE | LIST | HASH | KEY [COLUMNS]
+            // (expr) comes with its partitions inline (skipped below); only PostgreSQL's are folded.
+            QString method;
+            while (m_cursor.peek().kind == SqlToken::Kind::Word)
+                method = m_cursor.take().text.toLower();
+            const std::optional<QList<SqlToken>> key =
+                m_cursor.peekSymbol("(") ? m_context.readGroup(tr("PARTITION BY of %1").arg(table.name))
+                                         : std::optional<QList<SqlToken>>(QList<SqlToken>{});
             if (!key)
                 return false;
-            table.partitionMethod = method.text.toLower();
-            table.partitionKey = *key;
+            if (m_context.dialect() == SqlDialect::PostgreSQL) {
+                table.partitionMethod = method;
+                // A plain column list; an expression (date_trunc(…), a + b) leaves the key unknown.
+                QStringList columns;
+                bool plain = true;
+                for (qsizetype i = 0; i < key->size(); ++i) {
+                    const SqlToken &token = key->at(i);
+                    if (i % 2 == 1)
+                        plain = plain && token.isSymbol(",");
+                    else if (m_context.isName(token))
+                        columns << m_context.nameOf(token);
+                    else
+                        plain = false;
+                }
+                table.partitionKey = plain ? columns : QStringList();
+            }
         } else if (m_cursor.acceptWord("INHERITS")) {
             const std::optional<QStringList> parents =
                 m_context.readColumnList(tr("INHERITS of %1").arg(table.name));
