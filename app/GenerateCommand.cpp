@@ -98,6 +98,11 @@ int GenerateCommand::run(const QStringList &arguments)
                                       tr("With --to, for tables that exist already: fail (change nothing), "
                                          "append (insert into them) or truncate (empty them first)."),
                                       tr("MODE"), QStringLiteral("fail"));
+    const QCommandLineOption disableTriggers(
+        QStringLiteral("disable-triggers"),
+        tr("With --to on PostgreSQL, appending into tables whose foreign keys form a cycle that is not "
+           "DEFERRABLE: switch their triggers off for the load, like pg_restore (needs the tables' owner "
+           "or a superuser)."));
     const QCommandLineOption format({QStringLiteral("f"), QStringLiteral("format")},
                                     tr("Output format: %1.").arg(formatIds.join(QLatin1String(", "))),
                                     tr("FORMAT"), QStringLiteral("csv"));
@@ -129,8 +134,8 @@ int GenerateCommand::run(const QStringList &arguments)
                                    QStringLiteral("500"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    tr("No progress and no summary."));
-    parser.addOptions({out, to, ifExists, format, dialect, rows, seed, threads, chunkRows, gzip, singleFile,
-                       noHeader, nullText, crlf, formulaGuard, pretty, noCreate, batch, quiet});
+    parser.addOptions({out, to, ifExists, disableTriggers, format, dialect, rows, seed, threads, chunkRows, gzip,
+                       singleFile, noHeader, nullText, crlf, formulaGuard, pretty, noCreate, batch, quiet});
     parser.addPositionalArgument(QStringLiteral("schema"), tr("The schema file (*.fabrica.json)."),
                                  tr("SCHEMA"));
     parser.process(arguments);
@@ -158,6 +163,8 @@ int GenerateCommand::run(const QStringList &arguments)
         }
     } else if (parser.isSet(ifExists)) {
         return usage(tr("--if-exists applies only with --to"));
+    } else if (parser.isSet(disableTriggers)) {
+        return usage(tr("--disable-triggers applies only with --to"));
     }
     GenerationRequest request;
     const std::optional<DatabaseSink::IfExists> ifExistsMode =
@@ -166,6 +173,7 @@ int GenerateCommand::run(const QStringList &arguments)
         return usage(
             tr("--if-exists takes fail, append or truncate, found \"%1\"").arg(parser.value(ifExists)));
     request.ifExists = *ifExistsMode;
+    request.disableTriggers = parser.isSet(disableTriggers);
     if (toDatabase) {
         Result<DatabaseUrl> url = DatabaseUrl::parse(parser.value(to));
         if (!url)

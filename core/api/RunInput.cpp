@@ -165,7 +165,8 @@ Result<void> readFilesTarget(const Fields &target, GenerationRequest &request)
 Result<void> readDatabaseTarget(const Fields &target, GenerationRequest &request)
 {
     if (Result<void> known =
-            target.onlyKnown({QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("ifExists")});
+            target.onlyKnown({QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("ifExists"),
+                              QStringLiteral("disableTriggers")});
         !known)
         return known;
     request.target = GenerationRequest::Target::Database;
@@ -188,6 +189,10 @@ Result<void> readDatabaseTarget(const Fields &target, GenerationRequest &request
             target.path(QStringLiteral("ifExists")),
             RunInput::tr("ifExists must be fail, append or truncate, found \"%1\"").arg(*ifExists));
     request.ifExists = *mode;
+    const Result<bool> disableTriggers = target.boolean(QStringLiteral("disableTriggers"), false);
+    if (!disableTriggers)
+        return disableTriggers.error();
+    request.disableTriggers = *disableTriggers;
     return {};
 }
 

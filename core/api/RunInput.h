@@ -9,7 +9,7 @@ namespace fabrica {
 
 // The body of POST /schemas/{id}/runs as a GenerationRequest of the stored schema:
 // {"seed", "rows": {"table": n}, "rowsPerTable": n, "threads", "chunkRows",
-//  "target": {"kind": "stored"} | {"kind": "database", "url", "ifExists"} |
+//  "target": {"kind": "stored"} | {"kind": "database", "url", "ifExists", "disableTriggers"} |
 //            {"kind": "files", "format", "dialect", "gzip", "header", "delimiter", "nullText", "lineEnding",
 //             "formulaGuard", "pretty", "createTables", "batchRows"}}.
 // Unknown keys and wrong types are InvalidInput errors whose location path names the key ("target.kind");

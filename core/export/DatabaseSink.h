@@ -35,6 +35,10 @@ public:
     {
         IfExists ifExists = IfExists::Fail;
         QString schema; // PostgreSQL: load into this schema, created when missing; empty = the search_path's
+        // PostgreSQL, appending into tables whose foreign keys the load order breaks (a cycle) and that
+        // are not DEFERRABLE: ALTER TABLE … DISABLE TRIGGER ALL for the load, like pg_restore
+        // --disable-triggers (needs the table's owner or a superuser). Without it such a load is refused.
+        bool disableTriggers = false;
     };
 
     // "fail", "append", "truncate" (case-insensitive).
@@ -54,10 +58,42 @@ public:
     // After begin(): the tables of the plan this load creates (in plan order).
     QStringList createdTables() const;
 
+    // A foreign key of the plan whose parent table is loaded after its own (tables go in plan order, so
+    // only a cycle makes one): appending into existing tables that enforce it needs its check deferred or
+    // switched off for the load. New tables get their keys after the data and need nothing.
+    struct LateReference
+    {
+        int table;  // index into plan.tables()
+        int column; // index into its columns
+        int parent; // index into plan.tables(), > table
+    };
+    static QList<LateReference> lateReferences(const Plan &plan);
+    // The hook for a dialect's sink: whether existing tables among these need relaxed checks at all.
+    bool needsRelaxedForeignKeys(const QList<int> &existing) const;
+
 protected:
+    // A column of an existing target table, as its catalogue describes it.
+    struct TargetColumn
+    {
+        QString name;
+        bool notNull = false;
+        bool hasDefault = false;     // a DEFAULT, a sequence, an identity or a rowid alias fills it
+        bool generated = false;      // GENERATED ALWAYS AS (…): never written
+        bool identityAlways = false; // GENERATED ALWAYS AS IDENTITY: written only when referenced
+    };
+
     // Steps of begin() and finish(), all inside the transaction on connection().
-    virtual Result<void> prepare() = 0;                             // session settings, schema
-    virtual Result<QList<int>> existingTables() = 0;                // indexes into plan().tables()
+    virtual Result<void> prepare() = 0;                               // session settings, schema
+    virtual Result<QList<int>> existingTables() = 0;                  // indexes into plan().tables()
+    virtual Result<QList<TargetColumn>> targetColumns(int table) = 0; // an existing table's, in its order
+    // Appending into existing tables whose foreign keys the load order breaks (needsRelaxedForeignKeys()):
+    // defer or switch off their checks, or refuse; called before anything is written.
+    virtual Result<void> relaxForeignKeys(const QList<int> &existing)
+    {
+        Q_UNUSED(existing)
+        return {};
+    }
+    virtual Result<void> ready() { return {}; } // the end of begin(): writtenColumns() are known
     virtual Result<void> emptyTables(const QList<int> &tables) = 0; // --if-exists truncate
     virtual Result<void> createTable(int table) = 0;                // a table that does not exist yet
     virtual Result<void> completeTables() { return {}; }            // before COMMIT: keys added late
@@ -69,6 +105,9 @@ protected:
     const Options &options() const { return m_options; }
     QSqlDatabase &connection() { return m_db; }
     bool created(int table) const { return m_created[std::size_t(table)]; }
+    // The plan's columns a table is loaded with, in the target's column order: all of them for a created
+    // table; for an existing one those the target has and may be written (not its generated columns).
+    const std::vector<int> &writtenColumns(int table) const { return m_written[std::size_t(table)]; }
     void addBytes(qint64 bytes) { m_bytes += bytes; }
     // Runs one statement built from quoted identifiers (never from values).
     Result<void> exec(const std::string &sql);
@@ -82,7 +121,11 @@ private:
     std::unique_ptr<SqlDdl> m_ddl;
     QSqlDatabase m_db;
     std::unique_ptr<Transaction> m_transaction; // after m_database: rolled back before it goes
+    // Matches an existing table's columns with the plan's (m_written), or says why it cannot load.
+    Result<void> matchColumns(int table);
+
     std::vector<bool> m_created;
+    std::vector<std::vector<int>> m_written;
     qint64 m_bytes = 0;
 };
 

@@ -33,6 +33,7 @@ public:
 
     DatabaseUrl url; // url.password stays empty: the password is the member below
     DatabaseSink::IfExists ifExists = DatabaseSink::IfExists::Fail;
+    bool disableTriggers = false; // DatabaseSink::Options::disableTriggers
     // Typed for this load; never logged. Empty: the server's other sources (PGPASSWORD, ~/.pgpass, a
     // password saved with SavedPasswords), which Database::open tries itself.
     QByteArray password;
@@ -42,7 +43,7 @@ public:
     QString label() const;
     // The URL to connect with: url plus the typed password, if any.
     DatabaseUrl connectionUrl() const;
-    DatabaseSink::Options sinkOptions() const { return {ifExists, url.schema}; }
+    DatabaseSink::Options sinkOptions() const { return {ifExists, url.schema, disableTriggers}; }
     Result<std::shared_ptr<Database>> open() const;
     // Connects as the load will and asks the server for its version. A SQLite file that does not exist
     // yet is not created (a test the user cancels must leave nothing behind). Blocks for up to the

@@ -31,17 +31,31 @@ protected:
     Result<QList<int>> existingTables() override;
     Result<void> emptyTables(const QList<int> &tables) override;
     Result<void> createTable(int table) override;
+    Result<QList<TargetColumn>> targetColumns(int table) override;
+    Result<void> relaxForeignKeys(const QList<int> &existing) override;
+    Result<void> ready() override;
     Result<void> completeTables() override;
     void cancel() override;
 
 private:
     struct Layout
     {
-        std::string copy;        // COPY "t" ("a", "b") FROM STDIN
-        std::vector<char> plain; // per column: values never need escaping (numbers, known alphabets)
+        std::string copy;         // COPY "t" ("a", "b") FROM STDIN
+        std::vector<char> plain;  // per column: values never need escaping (numbers, known alphabets)
+        std::vector<int> columns; // writtenColumns(): the plan's columns in the COPY's order
     };
 
     std::vector<Layout> m_layouts;
+    QStringList m_triggersOff; // relations whose triggers this load disabled (Options::disableTriggers)
+    struct Sequence
+    {
+        int table;
+        QString column;
+        QString sequence; // as pg_get_serial_sequence names it
+    };
+    // Serial and identity columns of existing tables: moved past the loaded keys before COMMIT, as a
+    // restored dump's setval does, so the application's next INSERT gets a free number.
+    QList<Sequence> m_sequences;
     std::optional<PostgresCopy> m_copy;
     QElapsedTimer m_timer; // for the log: how long the copies and the keys take
 };

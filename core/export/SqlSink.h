@@ -14,7 +14,7 @@ namespace fabrica {
 // transaction: optionally CREATE TABLE for each table (parents first), then multi-row INSERTs of
 // options.batchRows rows. Foreign keys are added after the data with ALTER TABLE (PostgreSQL, MySQL), or,
 // since SQLite cannot add them later, declared in CREATE TABLE and checked at COMMIT; either way cycles
-// through nullable keys and self references load.
+// (NOT NULL ones included) and self references load.
 // The script is always one file: options.path with singleFile, otherwise <options.path>/<schema name>.sql
 // in that directory, since the tables of a script depend on each other.
 class SqlSink : public FileSink

@@ -72,7 +72,8 @@ Result<void> SqliteTargetSink::prepare()
         m_cacheSize = cache.value(0).toLongLong();
     if (Result<void> bigger = exec("PRAGMA cache_size = " + std::to_string(kCacheSize)); !bigger)
         return bigger;
-    // Foreign keys are checked at COMMIT, so tables in a cycle of nullable keys load in any order.
+    // Foreign keys are checked at COMMIT, so tables in a cycle (NOT NULL keys included) load in any order,
+    // into new tables and existing ones alike.
     return exec("PRAGMA defer_foreign_keys = ON");
 }
 
@@ -111,16 +112,42 @@ Result<void> SqliteTargetSink::createTable(int table)
     return exec(ddl().createTable(table, true));
 }
 
+Result<QList<DatabaseSink::TargetColumn>> SqliteTargetSink::targetColumns(int table)
+{
+    // table_xinfo lists generated columns too (hidden 2 virtual, 3 stored), which table_info leaves out.
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("PRAGMA table_xinfo(%1)")
+                        .arg(QString::fromStdString(ddl().quote(plan().tables()[std::size_t(table)].name)))))
+        return Database::error(query.lastError(),
+                               tr("cannot read the columns of table %1").arg(tableName(table)));
+    QList<TargetColumn> columns;
+    while (query.next()) {
+        TargetColumn column;
+        column.name = query.value(1).toString();
+        const QString type = query.value(2).toString();
+        column.notNull = query.value(3).toInt() != 0;
+        const int hidden = query.value(6).toInt();
+        column.generated = hidden == 2 || hidden == 3;
+        // An INTEGER PRIMARY KEY is the rowid, which SQLite fills itself.
+        const bool rowid = query.value(5).toInt() > 0 && type.compare(u"INTEGER", Qt::CaseInsensitive) == 0;
+        column.hasDefault = !query.value(4).isNull() || rowid || column.generated;
+        if (hidden != 1) // 1: a hidden column of a virtual table
+            columns.append(column);
+    }
+    return columns;
+}
+
 std::string SqliteTargetSink::insertSql(int t, int rows) const
 {
     const TablePlan &table = plan().tables()[std::size_t(t)];
+    const std::vector<int> &columns = writtenColumns(t);
     std::string row = "(";
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
-        row.append(c > 0 ? ", ?" : "?");
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        row.append(i > 0 ? ", ?" : "?");
     row.append(")");
     std::string sql = "INSERT INTO " + ddl().quote(table.name) + " (";
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
-        sql.append(c > 0 ? ", " : "").append(ddl().quote(table.columns[c].name));
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        sql.append(i > 0 ? ", " : "").append(ddl().quote(table.columns[std::size_t(columns[i])].name));
     sql.append(") VALUES ");
     for (int r = 0; r < rows; ++r)
         sql.append(r > 0 ? ", " : "").append(row);
@@ -129,7 +156,7 @@ std::string SqliteTargetSink::insertSql(int t, int rows) const
 
 Result<void> SqliteTargetSink::beginTable(int table)
 {
-    const int columns = std::max<int>(1, int(plan().tables()[std::size_t(table)].columns.size()));
+    const int columns = std::max<int>(1, int(writtenColumns(table).size()));
     m_table = table;
     m_batchRows = std::max(1, std::min(kBatchRows, kMaxParameters / columns));
     m_pending.clear();
@@ -143,11 +170,12 @@ Result<void> SqliteTargetSink::beginTable(int table)
 void SqliteTargetSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 {
     const std::vector<ValueClass> &classes = m_classes[std::size_t(chunk.table)];
-    const std::size_t columns = chunk.columns.size();
+    const std::vector<int> &written = writtenColumns(chunk.table);
     qint64 bytes = 0;
     put(out, bytes); // filled in below
     for (int row = 0; row < chunk.rows; ++row) {
-        for (std::size_t c = 0; c < columns; ++c) {
+        for (const int i : written) {
+            const std::size_t c = std::size_t(i);
             const ColumnChunk &column = chunk.columns[c];
             if (column.isNull(row)) {
                 out.push_back(TagNull);
@@ -193,7 +221,7 @@ void SqliteTargetSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 
 Result<void> SqliteTargetSink::write(const TableChunk &chunk, std::string_view encoded)
 {
-    const std::size_t columns = chunk.columns.size();
+    const std::size_t columns = writtenColumns(chunk.table).size();
     const char *in = encoded.data();
     addBytes(take<qint64>(in));
     for (int row = 0; row < chunk.rows; ++row) {
@@ -237,7 +265,7 @@ Result<void> SqliteTargetSink::flush(QSqlQuery &query)
 
 Result<void> SqliteTargetSink::endTable(int table)
 {
-    const std::size_t columns = plan().tables()[std::size_t(table)].columns.size();
+    const std::size_t columns = writtenColumns(table).size();
     Result<void> done;
     if (!m_pending.empty() && columns > 0) {
         const int rows = int(m_pending.size() / columns);

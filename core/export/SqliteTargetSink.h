@@ -39,6 +39,7 @@ protected:
     Result<QList<int>> existingTables() override;
     Result<void> emptyTables(const QList<int> &tables) override;
     Result<void> createTable(int table) override;
+    Result<QList<TargetColumn>> targetColumns(int table) override;
     void cancel() override;
     void ended() override;
 

@@ -75,8 +75,9 @@ qint64 Plan::totalRows() const
 QList<int> Plan::tableOrder() const
 {
     // Parents before children (Kahn's algorithm, lowest schema index first so the order is stable).
-    // Cycles can only run through nullable foreign keys (validation rejects the rest); those edges are
-    // dropped when needed, since exporters add foreign keys after the data.
+    // A cycle drops its nullable edges first; a cycle of NOT NULL keys is broken at its lowest table.
+    // Either way exporters add foreign keys after the data or defer their checks, and a foreign key is
+    // computed from a parent row number, so a parent generated later is no obstacle.
     const int n = int(m_schema.tables.size());
     for (const bool withNullable : {true, false}) {
         QList<QSet<int>> parents(n);
@@ -104,8 +105,12 @@ QList<int> Plan::tableOrder() const
                 if (ready)
                     next = t;
             }
-            if (next < 0)
+            if (next < 0 && withNullable)
                 break;
+            for (int t = 0; t < n && next < 0; ++t) {
+                if (!placed.at(t))
+                    next = t;
+            }
             placed[next] = true;
             order.append(next);
         }

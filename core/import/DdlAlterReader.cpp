@@ -77,6 +77,8 @@ bool DdlAlterReader::readAction(int index)
             m_cursor.take();
         return true;
     }
+    if (m_cursor.acceptWords({"ATTACH", "PARTITION"}))
+        return m_tables.readAttachPartition(index);
     if (m_cursor.acceptWord("ALTER"))
         return readAlterColumn(index, first);
     if (m_cursor.acceptWord("MODIFY")) {
@@ -133,8 +135,10 @@ bool DdlAlterReader::readAlterColumn(int index, const SqlToken &first)
         target.notNull = target.primaryKey || table.primaryKey.contains(target.name);
     } else if (m_cursor.acceptWords({"ADD", "GENERATED"})) {
         // pg_dump: ALTER TABLE … ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME …)
-        if (!m_cursor.acceptWord("ALWAYS"))
+        const bool always = m_cursor.acceptWord("ALWAYS");
+        if (!always)
             m_cursor.acceptWords({"BY", "DEFAULT"});
+        target.databaseGenerated = always ? QStringLiteral("identityAlways") : QStringLiteral("identity");
         if (!m_cursor.acceptWords({"AS", "IDENTITY"}))
             return m_context.expected(tr("AS IDENTITY after ADD GENERATED for %1").arg(target.where.path));
         if (m_cursor.peekSymbol("("))

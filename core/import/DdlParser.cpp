@@ -5,6 +5,7 @@
 #include "DdlContext.h"
 #include "DdlDialectDetector.h"
 #include "DdlInsertReader.h"
+#include "DdlPartitions.h"
 #include "DdlTableReader.h"
 #include "DdlTypeReader.h"
 #include "SqlTokenizer.h"
@@ -87,6 +88,7 @@ DdlParser::Result DdlParser::parse(const QString &text, const QString &fileName,
     DdlParser parser(context, tables, alters, inserts);
     parser.run();
     result.tables = context.tables();
+    DdlPartitions::fold(result.tables, report);
     return result;
 }
 

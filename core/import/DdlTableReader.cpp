@@ -3,6 +3,8 @@
 #include "DdlCheckAnalyzer.h"
 #include "DdlTypeReader.h"
 
+#include <QRegularExpression>
+
 namespace fabrica {
 
 namespace {
@@ -24,6 +26,15 @@ void DdlTableReader::setDefault(ImportedColumn &column, const QString &expressio
     column.defaultValue = expression;
     if (expression.startsWith(QLatin1String("nextval"), Qt::CaseInsensitive))
         column.autoIncrement = true;
+    // A default the database computes per row; a constant default is data like any other value.
+    static const QRegularExpression volatileDefault(
+        QStringLiteral(R"(^\s*(nextval|now|clock_timestamp|statement_timestamp|transaction_timestamp|)"
+                       R"(timeofday|random|gen_random_uuid|uuid_generate_v[14]|uuid|current_timestamp|)"
+                       R"(current_date|current_time|localtimestamp|localtime|unix_timestamp|sysdate)\b)"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (column.databaseGenerated.isEmpty() || column.databaseGenerated == QLatin1String("default"))
+        column.databaseGenerated =
+            volatileDefault.match(expression).hasMatch() ? QStringLiteral("default") : QString();
 }
 
 bool DdlTableReader::readCreateTable(const SqlToken &first)
@@ -47,8 +58,10 @@ bool DdlTableReader::readCreateTable(const SqlToken &first)
         return skip(tr("CREATE TABLE %1 skipped: a table SQLite keeps for itself").arg(table.name));
     if (m_cursor.peekWord("AS"))
         return skip(tr("CREATE TABLE %1 AS … skipped: a table made from a query").arg(table.name));
-    if (m_cursor.peekWord("PARTITION") || m_cursor.peekWord("OF"))
-        return skip(tr("CREATE TABLE %1 skipped: a partition or a typed table").arg(table.name));
+    if (m_cursor.acceptWords({"PARTITION", "OF"}))
+        return readPartitionOf(table, first);
+    if (m_cursor.peekWord("OF"))
+        return skip(tr("CREATE TABLE %1 skipped: a typed table").arg(table.name));
     if (m_cursor.peekWord("LIKE")) {
         readLike(table); // MySQL: CREATE TABLE t LIKE other
     } else {
@@ -80,6 +93,33 @@ bool DdlTableReader::readCreateTable(const SqlToken &first)
             m_cursor.acceptSymbol("=");
             if (m_cursor.peek().kind == SqlToken::Kind::String)
                 table.comment = m_cursor.take().text;
+        } else if (m_cursor.acceptWords({"PARTITION", "BY"})) {
+            // PostgreSQL: RANGE | LIST | HASH (key). MySQL's [LINEAR] RANGE | LIST | HASH | KEY [COLUMNS]
+            // (expr) comes with its partitions inline (skipped below); only PostgreSQL's are folded.
+            QString method;
+            while (m_cursor.peek().kind == SqlToken::Kind::Word)
+                method = m_cursor.take().text.toLower();
+            const std::optional<QList<SqlToken>> key =
+                m_cursor.peekSymbol("(") ? m_context.readGroup(tr("PARTITION BY of %1").arg(table.name))
+                                         : std::optional<QList<SqlToken>>(QList<SqlToken>{});
+            if (!key)
+                return false;
+            if (m_context.dialect() == SqlDialect::PostgreSQL) {
+                table.partitionMethod = method;
+                // A plain column list; an expression (date_trunc(…), a + b) leaves the key unknown.
+                QStringList columns;
+                bool plain = true;
+                for (qsizetype i = 0; i < key->size(); ++i) {
+                    const SqlToken &token = key->at(i);
+                    if (i % 2 == 1)
+                        plain = plain && token.isSymbol(",");
+                    else if (m_context.isName(token))
+                        columns << m_context.nameOf(token);
+                    else
+                        plain = false;
+                }
+                table.partitionKey = plain ? columns : QStringList();
+            }
         } else if (m_cursor.acceptWord("INHERITS")) {
             const std::optional<QStringList> parents =
                 m_context.readColumnList(tr("INHERITS of %1").arg(table.name));
@@ -110,6 +150,140 @@ bool DdlTableReader::readCreateTable(const SqlToken &first)
         m_context.addTable(table);
     }
     return true;
+}
+
+bool DdlTableReader::readPartitionOf(ImportedTable &table, const SqlToken &first)
+{
+    const std::optional<DdlContext::Name> parentName =
+        m_context.readQualifiedName(tr("a table name after PARTITION OF"));
+    if (!parentName)
+        return false;
+    const int parent = m_context.findTable(*parentName);
+    if (parent < 0) {
+        m_context.warning(first, tr("CREATE TABLE %1 PARTITION OF %2 skipped: no table %2 in this file")
+                                     .arg(table.name, parentName->last()));
+        m_cursor.skipToStatementEnd();
+        return true;
+    }
+    if (m_cursor.peekSymbol("("))
+        m_cursor.skipGroup(); // column options and constraints of the partition; the parent's apply
+    ImportedPartition partition;
+    partition.name = table.name;
+    partition.where = table.where;
+    if (!readPartitionBound(partition, table.name))
+        return false;
+    // PARTITION BY of a sub-partitioned partition, TABLESPACE, WITH (…): its rows still fall in this bound.
+    m_cursor.skipToStatementEnd();
+    ImportedTable &parentTable = m_context.tables()[parent];
+    parentTable.partitions << partition;
+    // Kept as a table until the end, so that later statements naming it (its keys, indexes) find it.
+    table.partitionOf = parentTable.name;
+    for (ImportedColumn column : parentTable.columns) {
+        column.primaryKey = false;
+        column.unique = false;
+        column.where.path = path(table, column.name);
+        table.columns << column;
+    }
+    if (m_context.findTable(QStringList{table.name}) < 0)
+        m_context.addTable(table);
+    return true;
+}
+
+bool DdlTableReader::readAttachPartition(int parent)
+{
+    const SqlToken at = m_cursor.peek();
+    const std::optional<DdlContext::Name> name =
+        m_context.readQualifiedName(tr("a table name after ATTACH PARTITION"));
+    if (!name)
+        return false;
+    ImportedPartition partition;
+    partition.name = name->last();
+    partition.where = m_context.where(at, partition.name);
+    if (!readPartitionBound(partition, partition.name))
+        return false;
+    ImportedTable &parentTable = m_context.tables()[parent];
+    parentTable.partitions << partition;
+    if (const int child = m_context.findTable(*name); child >= 0 && child != parent)
+        m_context.tables()[child].partitionOf = parentTable.name;
+    return true;
+}
+
+bool DdlTableReader::readPartitionBound(ImportedPartition &partition, const QString &owner)
+{
+    if (m_cursor.acceptWord("DEFAULT")) {
+        partition.isDefault = true;
+        return true;
+    }
+    if (!m_cursor.acceptWords({"FOR", "VALUES"}))
+        return m_context.expected(tr("FOR VALUES or DEFAULT for the partition %1").arg(owner));
+    if (m_cursor.acceptWord("FROM")) {
+        const std::optional<QStringList> from = readBoundValues(owner);
+        if (!from)
+            return false;
+        if (!m_cursor.acceptWord("TO"))
+            return m_context.expected(tr("TO after FOR VALUES FROM (…) of the partition %1").arg(owner));
+        const std::optional<QStringList> to = readBoundValues(owner);
+        if (!to)
+            return false;
+        partition.from = *from;
+        partition.to = *to;
+        return true;
+    }
+    if (m_cursor.acceptWord("IN")) {
+        const std::optional<QStringList> values = readBoundValues(owner);
+        if (!values)
+            return false;
+        partition.values = *values;
+        return true;
+    }
+    if (m_cursor.acceptWord("WITH")) {
+        partition.hash = true;
+        m_cursor.skipGroup();
+        return true;
+    }
+    return m_context.expected(tr("FROM, IN or WITH after FOR VALUES of the partition %1").arg(owner));
+}
+
+std::optional<QStringList> DdlTableReader::readBoundValues(const QString &owner)
+{
+    const std::optional<QList<SqlToken>> tokens =
+        m_context.readGroup(tr("the bound of the partition %1").arg(owner));
+    if (!tokens)
+        return std::nullopt;
+    // Items split at top-level commas; an item is its string literal ('2022-01-01'::date → 2022-01-01), or
+    // its words and numbers as written (-5, MINVALUE, NULL).
+    QStringList values;
+    QString item;
+    bool quoted = false;
+    int depth = 0;
+    auto flush = [&]() {
+        values << item.trimmed();
+        item.clear();
+        quoted = false;
+    };
+    for (const SqlToken &token : *tokens) {
+        if (token.isSymbol("("))
+            ++depth;
+        else if (token.isSymbol(")"))
+            --depth;
+        if (depth == 0 && token.isSymbol(",")) {
+            flush();
+            continue;
+        }
+        if (quoted)
+            continue; // a cast after the literal
+        if (token.kind == SqlToken::Kind::String) {
+            item = token.text;
+            quoted = true;
+        } else if (!token.isSymbol("::")) {
+            item += token.text;
+        } else {
+            quoted = true; // the type of a cast
+        }
+    }
+    if (!tokens->isEmpty())
+        flush();
+    return values;
 }
 
 void DdlTableReader::readLike(ImportedTable &table)
@@ -274,13 +448,15 @@ bool DdlTableReader::readGenerated(ImportedColumn &column)
 {
     // GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)], or GENERATED ALWAYS AS (expr) [STORED],
     // or MySQL's and SQLite's short AS (expr) [VIRTUAL | STORED].
-    if (!m_cursor.acceptWord("ALWAYS"))
+    const bool always = m_cursor.acceptWord("ALWAYS");
+    if (!always)
         m_cursor.acceptWords({"BY", "DEFAULT"});
     if (!m_cursor.acceptWord("AS"))
         return m_context.expected(tr("AS after GENERATED in %1").arg(column.where.path));
     if (m_cursor.acceptWord("IDENTITY")) {
         column.autoIncrement = true;
         column.notNull = true;
+        column.databaseGenerated = always ? QStringLiteral("identityAlways") : QStringLiteral("identity");
         if (m_cursor.peekSymbol("("))
             m_cursor.skipGroup();
         return true;
@@ -291,6 +467,7 @@ bool DdlTableReader::readGenerated(ImportedColumn &column)
         return false;
     column.generatedExpression =
         expression->isEmpty() ? QStringLiteral("()") : m_cursor.text(expression->first(), expression->last());
+    column.databaseGenerated = QStringLiteral("stored"); // MySQL's VIRTUAL too: never written either way
     if (!m_cursor.acceptWord("STORED"))
         m_cursor.acceptWord("VIRTUAL");
     return true;

@@ -32,12 +32,21 @@ public:
     // DEFAULT nextval(…) makes a column one the database numbers.
     static void setDefault(ImportedColumn &column, const QString &expression);
 
+    // A partition's bound: DEFAULT, or FOR VALUES FROM (…) TO (…) / IN (…) / WITH (MODULUS …, REMAINDER …).
+    bool readPartitionBound(ImportedPartition &partition, const QString &owner);
+    // The cursor is after ALTER TABLE parent ATTACH PARTITION: the partition's name and bound.
+    bool readAttachPartition(int parent);
+
 private:
     bool readColumnOptions(ImportedTable &table, int index);
     bool readReferences(ImportedTable &table, ImportedForeignKey key);
     bool readCheck(ImportedTable &table, const SqlToken &check);
     bool readGenerated(ImportedColumn &column);
     void readLike(ImportedTable &table);
+    // CREATE TABLE child PARTITION OF parent …: the child is read as a partition of parent.
+    bool readPartitionOf(ImportedTable &table, const SqlToken &first);
+    // One value list of a bound: (a, b) → {"a", "b"}.
+    std::optional<QStringList> readBoundValues(const QString &owner);
     // DEFERRABLE, USING INDEX TABLESPACE, WITH (…), ON CONFLICT …; comments: MySQL's COMMENT '…' too.
     void skipConstraintOptions(bool comments);
     void inherit(ImportedTable &table, const QStringList &parents, const SqlToken &at);

@@ -1,6 +1,7 @@
 #include "SchemaBuilder.h"
 
 #include "ColumnMapper.h"
+#include "DdlPartitions.h"
 #include "RelationGuesser.h"
 #include "generate/Plan.h"
 #include "types/TypeRegistry.h"
@@ -249,12 +250,16 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 for (const QString &line : profiler.apply(column, *seen, declared))
                     sampleLines << tr("%1 (from the values of the CSV samples)").arg(line);
             }
-            if (!importedColumn.generatedExpression.isEmpty())
-                report.warning(
-                    at(importedColumn.where, path),
-                    tr("computed by the database (%1); Fabrica generates plain values for it, so leave it "
-                       "out when loading into the original table")
-                        .arg(importedColumn.generatedExpression.left(80)));
+            if (!importedColumn.databaseGenerated.isEmpty()) {
+                // Kept, so that appending leaves to the database what it fills in (docs/import.md).
+                constraints.insert(QStringLiteral("databaseGenerated"), importedColumn.databaseGenerated);
+                if (!importedColumn.generatedExpression.isEmpty())
+                    report.info(
+                        at(importedColumn.where, path),
+                        tr("computed by the database (%1); appending leaves it to the database, files "
+                           "and new tables get generated values")
+                            .arg(importedColumn.generatedExpression.left(80)));
+            }
             report.guess(at(importedColumn.where, path), mapped.reason);
             for (const QString &line : std::as_const(mapped.guesses))
                 report.guess(at(importedColumn.where, path), line);
@@ -322,6 +327,7 @@ Schema SchemaBuilder::build(ImportReport &report) const
             for (const QString &line : profiler.apply(column, values, declaration))
                 report.guess(where, tr("%1 (from the INSERT rows)").arg(line));
         }
+        DdlPartitions::applyBounds(imported, table, report);
         RelationGuesser::propose(table, imported.where, report);
         schema.tables.append(table);
     }

@@ -140,6 +140,7 @@ QJsonObject GenerationRequest::toJson() const
         {QStringLiteral("format"), formatId},
         {QStringLiteral("exportOptions"), options},
         {QStringLiteral("ifExists"), DatabaseSink::ifExistsId(ifExists)},
+        {QStringLiteral("disableTriggers"), disableTriggers},
         {QStringLiteral("sourceRunId"), double(sourceRunId)},
     };
     if (target == Target::Database)
@@ -204,6 +205,7 @@ Result<GenerationRequest> GenerationRequest::fromJson(const QJsonObject &json)
     }
     request.ifExists = DatabaseSink::ifExistsFromId(json.value(QStringLiteral("ifExists")).toString())
                            .value_or(request.ifExists);
+    request.disableTriggers = json.value(QStringLiteral("disableTriggers")).toBool(request.disableTriggers);
     request.sourceRunId = qint64(json.value(QStringLiteral("sourceRunId")).toDouble());
     return request;
 }

@@ -42,6 +42,7 @@ public:
     ExportOptions exportOptions;
     DatabaseUrl database; // may carry the password for this load; never shown (displayString())
     DatabaseSink::IfExists ifExists = DatabaseSink::IfExists::Fail;
+    bool disableTriggers = false; // DatabaseSink::Options::disableTriggers (PostgreSQL, appending)
     // Export the rows this finished run kept in storage instead of generating (a saved run's re-export):
     // the run's stored schema, seed and row counts take the place of schema, seed and rows, which are not
     // used. Only to Files or a Database; nothing new is recorded.

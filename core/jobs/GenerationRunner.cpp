@@ -47,8 +47,8 @@ Result<std::unique_ptr<Sink>> openTargetSink(const GenerationRequest &request,
     if (!opened)
         return opened.error();
     database = *opened;
-    Result<std::unique_ptr<DatabaseSink>> databaseSink =
-        DatabaseSink::create(database, DatabaseSink::Options{request.ifExists, request.database.schema});
+    Result<std::unique_ptr<DatabaseSink>> databaseSink = DatabaseSink::create(
+        database, DatabaseSink::Options{request.ifExists, request.database.schema, request.disableTriggers});
     if (!databaseSink)
         return databaseSink.error();
     return std::unique_ptr<Sink>(std::move(databaseSink).value());

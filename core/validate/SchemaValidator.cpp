@@ -3,8 +3,8 @@
 #include "ConstraintChecker.h"
 #include "RelationChecker.h"
 #include "common/Logging.h"
-#include "model/ConstraintKeys.h"
 #include "model/ColumnReference.h"
+#include "model/ConstraintKeys.h"
 #include "sql/SqlIdentifier.h"
 #include "types/TypeRegistry.h"
 
@@ -16,7 +16,6 @@
 namespace fabrica {
 
 namespace {
-
 
 bool flag(const Column &column, const QString &key)
 {
@@ -240,7 +239,7 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
                                   "sequence, integer, uuid or string")
                                    .arg(type->id, key == keys::references ? tr("a foreign key")
                                                   : key == keys::unique   ? tr("unique")
-                                                                     : tr("a primary key")));
+                                                                          : tr("a primary key")));
                         break;
                     }
                 }
@@ -267,7 +266,7 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
             const Column *parent = parentTable.column(target->column);
             if (!parent) {
                 report(keys::references, tr("references column \"%1\" of table \"%2\", which does not exist")
-                                        .arg(target->column, target->table));
+                                             .arg(target->column, target->table));
                 continue;
             }
             if (parent == &column) {
@@ -298,86 +297,25 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
 
 void SchemaValidator::checkCycles(const Schema &schema, Problems &problems) const
 {
-    // Edges child → parent for every NOT NULL foreign key; a cycle among them means no table can get its
-    // first row. Tarjan's strongly connected components find every such cycle once.
-    struct Edge
-    {
-        int parent;
-        int column;
-    };
-    const int n = int(schema.tables.size());
-    QList<QList<Edge>> edges(n);
-    for (int t = 0; t < n; ++t) {
+    // Only a NOT NULL self reference cannot be generated: a row may refer to earlier rows of its own table
+    // only, so the first row has nothing to refer to. A cycle across tables is fine: a foreign key is
+    // computed from a parent row number, never from generated rows, and the sinks add or defer the keys
+    // (SqlDdl after the data, deferred or relaxed checks when appending).
+    for (int t = 0; t < int(schema.tables.size()); ++t) {
         const Table &table = schema.tables.at(t);
         for (int c = 0; c < table.columns.size(); ++c) {
             const Column &column = table.columns.at(c);
             if (!flag(column, keys::notNull) && !flag(column, keys::primaryKey))
                 continue;
             const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
-            const int parent = target ? schema.tableIndex(target->table) : -1;
-            if (parent >= 0)
-                edges[t].append(Edge{parent, c});
+            if (!target || schema.tableIndex(target->table) != t)
+                continue;
+            problems.append(
+                Problem{Problem::Severity::Error,
+                        tr("references its own table and is NOT NULL, so the first row has nothing "
+                           "to refer to; make it nullable (remove notNull)"),
+                        t, c, keys::references, table.name + QLatin1Char('.') + column.name});
         }
-    }
-
-    QList<int> index(n, -1), low(n, 0), stack;
-    QList<bool> onStack(n, false);
-    int counter = 0;
-    std::function<void(int)> connect = [&](int v) {
-        index[v] = low[v] = counter++;
-        stack.append(v);
-        onStack[v] = true;
-        for (const Edge &edge : edges.at(v)) {
-            if (index.at(edge.parent) < 0) {
-                connect(edge.parent);
-                low[v] = std::min(low.at(v), low.at(edge.parent));
-            } else if (onStack.at(edge.parent)) {
-                low[v] = std::min(low.at(v), index.at(edge.parent));
-            }
-        }
-        if (low.at(v) != index.at(v))
-            return;
-        QList<int> component;
-        int w;
-        do {
-            w = stack.takeLast();
-            onStack[w] = false;
-            component.append(w);
-        } while (w != v);
-        std::sort(component.begin(), component.end());
-        QStringList links;
-        int firstTable = -1, firstColumn = -1;
-        for (int member : component) {
-            for (const Edge &edge : edges.at(member)) {
-                if (!component.contains(edge.parent))
-                    continue;
-                const Table &table = schema.tables.at(member);
-                links.append(table.name + QLatin1Char('.') + table.columns.at(edge.column).name +
-                             QStringLiteral(" → ") + schema.tables.at(edge.parent).name);
-                if (firstTable < 0) {
-                    firstTable = member;
-                    firstColumn = edge.column;
-                }
-            }
-        }
-        if (firstTable < 0)
-            return; // a single table without a self reference
-        const Table &table = schema.tables.at(firstTable);
-        const QString path = table.name + QLatin1Char('.') + table.columns.at(firstColumn).name;
-        const QString message =
-            component.size() == 1 && links.size() == 1
-                ? tr("references its own table and is NOT NULL, so the first row has nothing to refer to; "
-                     "make "
-                     "it nullable (remove notNull)")
-                : tr("NOT NULL foreign keys form a cycle (%1), so no table in it can get its first row; make "
-                     "one of these columns nullable")
-                      .arg(links.join(QLatin1String(", ")));
-        problems.append(
-            Problem{Problem::Severity::Error, message, firstTable, firstColumn, keys::references, path});
-    };
-    for (int v = 0; v < n; ++v) {
-        if (index.at(v) < 0)
-            connect(v);
     }
 }
 

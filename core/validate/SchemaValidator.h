@@ -10,8 +10,8 @@ namespace fabrica {
 class TypeRegistry;
 
 // Validates a whole schema: identifiers, duplicate names, types and constraints (ConstraintChecker),
-// keys, foreign-key targets and types, and cycles of NOT NULL foreign keys. Problems name the table,
-// column and key and say what to change. Usable from any thread.
+// keys, foreign-key targets and types, and NOT NULL self references (cycles across tables are fine). Problems
+// name the table, column and key and say what to change. Usable from any thread.
 class SchemaValidator
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::SchemaValidator)
