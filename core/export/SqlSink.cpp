@@ -31,6 +31,8 @@ Result<void> SqlSink::begin(const Plan &plan)
     m_layouts.clear();
     for (const TablePlan &table : plan.tables()) {
         Layout layout;
+        if (options().dialect == SqlDialect::MySQL)
+            layout.mysqlForms = MysqlValueForm::forTable(plan, int(m_layouts.size()));
         layout.insert = "INSERT INTO " + m_ddl->quote(table.name) + " (";
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             const ColumnPlan &column = table.columns[c];
@@ -120,6 +122,7 @@ void SqlSink::encode(const TableChunk &chunk, ByteBuffer &out) const
     for (const ColumnChunk &column : chunk.columns)
         estimate += column.byteSize();
     text::reserveMore(out, estimate);
+    std::string scratch; // a value rewritten for MySQL
 
     for (int row = 0; row < chunk.rows; ++row) {
         // Statements start and end at multiples of batchRows of the whole table, so the script is the same
@@ -147,7 +150,12 @@ void SqlSink::encode(const TableChunk &chunk, ByteBuffer &out) const
                 break;
             case ValueClass::Text:
             case ValueClass::Json:
-                SqlLiteral::appendString(dialect, column.value(row), out);
+                if (!layout.mysqlForms.empty() && layout.mysqlForms[c] != MysqlValueForm::Kind::AsIs)
+                    SqlLiteral::appendString(
+                        dialect, MysqlValueForm::rewrite(layout.mysqlForms[c], column.value(row), scratch),
+                        out);
+                else
+                    SqlLiteral::appendString(dialect, column.value(row), out);
                 break;
             }
         }
