@@ -3,6 +3,7 @@
 #include "DatabaseSink.h"
 #include "MysqlValueForm.h"
 
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -73,6 +74,7 @@ private:
     int m_batchRows = 1;
     std::unique_ptr<QSqlQuery> m_insert; // INSERT of m_batchRows rows into m_table
     std::vector<QVariant> m_pending;     // values of the rows not inserted yet, row by row
+    QElapsedTimer m_timer;               // for the log: how long the rows and the keys take
 };
 
 } // namespace fabrica
