@@ -264,6 +264,18 @@ bool sameValue(const QString &type, const QString &want, const QString &got)
     return std::abs(a - b) <= tolerance * std::max({1.0, std::abs(a), std::abs(b)});
 }
 
+// The same number for every row: swapped into a compiled plan to break a foreign key.
+class ConstantGenerator : public Generator
+{
+public:
+    ValueClass valueClass() const override { return ValueClass::Number; }
+    void fill(GenerationContext &ctx, ColumnChunk &out) const override
+    {
+        for (int i = 0; i < ctx.rows; ++i)
+            out.append("999999");
+    }
+};
+
 } // namespace
 
 class TestMysqlTarget : public QObject
@@ -307,9 +319,8 @@ void TestMysqlTarget::compareEveryType(Target &target, const Plan &plan)
             type = u"sequence"_s;
         const QStringList want = cells(plan, 1, c);
         // A FLOAT as text shows 6 digits; as a double, the single-precision value it holds.
-        const QList<QStringList> got =
-            target.rows(u"SELECT CAST(`%1` AS %2) FROM `t` ORDER BY `id`"_s.arg(
-                name, type == u"float"_s ? u"DOUBLE"_s : u"CHAR"_s));
+        const QList<QStringList> got = target.rows(u"SELECT CAST(`%1` AS %2) FROM `t` ORDER BY `id`"_s.arg(
+            name, type == u"float"_s ? u"DOUBLE"_s : u"CHAR"_s));
         QCOMPARE(got.size(), want.size());
         for (qsizetype r = 0; r < want.size(); ++r) {
             const QString wanted = expected(type, want[r]);
@@ -430,6 +441,19 @@ void TestMysqlTarget::failedLoadsRollBack()
     QVERIFY2(failedNew.error().message.contains(u"injected failure"_s),
              qPrintable(failedNew.error().message));
     QCOMPARE(m_target->tables(), QStringList());
+
+    // A foreign key found broken after the data (which MySQL's ALTER TABLE has committed by then): the
+    // new tables are dropped again, and the message names the value.
+    const auto broken = compile(family(1));
+    QVERIFY(broken);
+    const_cast<ColumnPlan &>(broken->tables()[1].columns[1]).generator =
+        std::make_unique<ConstantGenerator>();
+    const Result<void> orphans = m_target->load(*broken, DatabaseSink::IfExists::Fail);
+    QVERIFY(!orphans);
+    QVERIFY2(orphans.error().message.contains(u"parent_id holds 999999"_s),
+             qPrintable(orphans.error().message));
+    QCOMPARE(m_target->tables(), QStringList());
+    QCOMPARE(m_target->rows(u"SELECT @@SESSION.foreign_key_checks"_s).value(0).value(0), u"1"_s);
 
     // Existing tables: appended rows and emptied tables come back as they were.
     QVERIFY(m_target->load(*first, DatabaseSink::IfExists::Fail));

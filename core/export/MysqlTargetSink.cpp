@@ -146,17 +146,69 @@ Result<void> MysqlTargetSink::completeTables()
     if (m_intoExisting)
         return {};
     const qint64 start = m_timer.elapsed();
-    // Every table is new: the foreign keys after the data, checked by the server. ALTER TABLE commits the
-    // rows first; should it fail, abort() drops the tables this load created.
+    // Every table is new: the foreign keys after the data. The server would check each one by copying the
+    // whole table (ALGORITHM=COPY); an anti-join over the parent's key checks the same in a fraction of
+    // the time, and with the session's checks off the keys are added in place. ALTER TABLE commits the
+    // rows first; should anything fail, abort() drops the tables this load created.
     for (int t = 0; t < int(plan().tables().size()); ++t) {
-        for (const std::string &statement : ddl().addForeignKeys(t)) {
-            if (Result<void> added = exec(statement); !added)
-                return makeError(
+        if (Result<void> checked = checkForeignKeys(t); !checked)
+            return checked;
+    }
+    int checks = 1;
+    if (QSqlQuery query(connection());
+        query.exec(QStringLiteral("SELECT @@SESSION.foreign_key_checks")) && query.next())
+        checks = query.value(0).toInt();
+    if (Result<void> off = exec("SET SESSION FOREIGN_KEY_CHECKS = 0"); !off)
+        return off;
+    Result<void> added;
+    for (int t = 0; t < int(plan().tables().size()) && added; ++t) {
+        // One statement per table: one pass over it for all its keys.
+        std::string sql;
+        const TablePlan &table = plan().tables()[std::size_t(t)];
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            if (!ddl().foreignKeyName(t, c).isEmpty())
+                sql.append(sql.empty() ? "ALTER TABLE " + ddl().quote(table.name) + " ADD " : ", ADD ")
+                    .append(ddl().foreignKey(t, c));
+        }
+        if (!sql.empty()) {
+            if (Result<void> done = exec(sql); !done)
+                added = makeError(
                     ErrorCode::Database,
-                    tr("cannot add the keys of table %1: %2").arg(tableName(t), added.error().message));
+                    tr("cannot add the keys of table %1: %2").arg(tableName(t), done.error().message));
         }
     }
+    if (Result<void> on = exec("SET SESSION FOREIGN_KEY_CHECKS = " + std::to_string(checks)); !on && added)
+        added = on;
+    if (!added)
+        return added;
     qCDebug(lcExport) << "foreign keys added in" << m_timer.elapsed() - start << "ms";
+    return {};
+}
+
+Result<void> MysqlTargetSink::checkForeignKeys(int t)
+{
+    const TablePlan &table = plan().tables()[std::size_t(t)];
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        const ColumnPlan &fk = table.columns[c];
+        if (ddl().foreignKeyName(t, c).isEmpty())
+            continue;
+        const TablePlan &parent = plan().tables()[std::size_t(fk.parentTable)];
+        // Aliases apart: a self-reference reads the same table twice.
+        const std::string sql =
+            "SELECT c." + ddl().quote(fk.name) + " FROM " + ddl().quote(table.name) + " AS c WHERE c." +
+            ddl().quote(fk.name) + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + ddl().quote(parent.name) +
+            " AS p WHERE p." + ddl().quote(fk.parentColumn) + " = c." + ddl().quote(fk.name) + ") LIMIT 1";
+        QSqlQuery query(connection());
+        if (!query.exec(QString::fromStdString(sql)))
+            return Database::error(query.lastError(),
+                                   tr("cannot check the keys of table %1").arg(tableName(t)));
+        if (query.next())
+            return makeError(
+                ErrorCode::Database,
+                tr("cannot add the keys of table %1: %2 holds %3, which %4 does not have")
+                    .arg(tableName(t), fk.name, query.value(0).toString(),
+                         QLatin1Char('"') + parent.name + QLatin1String("\".") + fk.parentColumn));
+    }
     return {};
 }
 

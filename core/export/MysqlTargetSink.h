@@ -19,8 +19,9 @@ namespace fabrica {
 // MySQL commits before and after every CREATE or ALTER TABLE, so the DDL runs apart from the rows:
 // - new tables are created first, with their primary key (InnoDB stores rows in primary-key order, so
 //   adding it later would rebuild the table) and unique keys;
-// - when every table is new, the foreign keys are added after the data, checked by the server; a load
-//   that fails drops the tables it created, leaving the database as it was;
+// - when every table is new, the foreign keys are added after the data: checked by an anti-join each,
+//   then added in place with the session's checks off (the server's own check copies the table); a
+//   load that fails drops the tables it created, leaving the database as it was;
 // - when rows go into existing tables (--if-exists append or truncate), the new tables' foreign keys are
 //   added before the rows and the load's session runs with FOREIGN_KEY_CHECKS=0 (as mysqldump's scripts
 //   do), so tables whose keys form a cycle load in any order; the rows are not checked against the keys,
@@ -56,6 +57,8 @@ protected:
 private:
     // After the DDL: the foreign keys that go before the rows, a new transaction, the deferred DELETEs.
     Result<void> startRows();
+    // Every value of the table's foreign keys has its parent row (what the server would check).
+    Result<void> checkForeignKeys(int table);
     std::string insertSql(int table, int rows) const;
     // Binds m_pending to query, which has a parameter for each, and runs it.
     Result<void> flush(QSqlQuery &query);
