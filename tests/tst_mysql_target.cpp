@@ -289,6 +289,7 @@ private slots:
     void ifExists();
     void failedLoadsRollBack();
     void appendIntoForeignKeyCycle();
+    void passwords();
     void utcDateTime_data();
     void utcDateTime();
 
@@ -517,6 +518,53 @@ void TestMysqlTarget::appendIntoForeignKeyCycle()
     QCOMPARE(m_target->rows(u"SELECT @@SESSION.foreign_key_checks"_s).value(0).value(0), u"1"_s);
     // The cycle's keys are still there, enforced.
     QVERIFY(!m_target->exec(u"INSERT INTO staff VALUES (9999, 9999, 'x')"_s).isEmpty());
+}
+
+// The password from the URL, MYSQL_PWD or one saved with `fabrica db password`; none is a clear failure.
+void TestMysqlTarget::passwords()
+{
+    m_target->dropAll();
+    Result<DatabaseUrl> url = DatabaseUrl::parse(m_target->url);
+    QVERIFY(url);
+    const QString password = url->password;
+    QVERIFY(!password.isEmpty());
+    DatabaseUrl bare = *url;
+    bare.password.clear();
+    const QString withoutPassword = bare.toString();
+    QVERIFY(!withoutPassword.contains(password));
+    QTemporaryDir home;
+    QProcessEnvironment environment;
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+    environment.insert(u"MYSQL_PWD"_s, QString()); // none from the test's own environment
+    QTemporaryDir dir;
+    const QString schemaPath = dir.filePath(u"family.fabrica.json"_s);
+    QVERIFY(SchemaFile::save(family(1, 10, 20), schemaPath));
+    const QStringList generate{u"generate"_s,   schemaPath,       u"--to"_s,
+                               withoutPassword, u"--if-exists"_s, u"truncate"_s};
+
+    const test::CliRun refused = test::runFabrica(generate, {}, environment);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"cannot connect to mysql://"_s), qPrintable(refused.err));
+    QVERIFY(!refused.err.contains(password));
+
+    QProcessEnvironment withEnvironment = environment;
+    withEnvironment.insert(u"MYSQL_PWD"_s, password);
+    const test::CliRun fromEnvironment = test::runFabrica(generate, {}, withEnvironment);
+    QVERIFY2(fromEnvironment.exitCode == 0, qPrintable(fromEnvironment.err));
+    QCOMPARE(m_target->count(u"children"_s), qint64(20));
+
+    const test::CliRun wrong =
+        test::runFabrica({u"db"_s, u"password"_s, u"--database"_s, withoutPassword, u"--password-stdin"_s},
+                         "not it\n", environment);
+    QCOMPARE(wrong.exitCode, 1);
+    const test::CliRun saved =
+        test::runFabrica({u"db"_s, u"password"_s, u"--database"_s, withoutPassword, u"--password-stdin"_s},
+                         password.toUtf8() + '\n', environment);
+    QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+    const test::CliRun fromSaved = test::runFabrica(generate, {}, environment);
+    QVERIFY2(fromSaved.exitCode == 0, qPrintable(fromSaved.err));
+    QCOMPARE(m_target->count(u"children"_s), qint64(20));
 }
 
 void TestMysqlTarget::utcDateTime_data()
