@@ -84,7 +84,10 @@ std::string SqlSink::scriptHeader() const
                    "BEGIN;\n");
         break;
     case SqlDialect::MySQL:
+        // UTC: timestamptz values are written in UTC (MysqlValueForm), which a TIMESTAMP column of the
+        // user's own tables reads in the session's time zone.
         out.append("SET NAMES utf8mb4;\n"
+                   "SET time_zone = '+00:00';\n"
                    "START TRANSACTION;\n");
         break;
     case SqlDialect::SQLite:
