@@ -1,7 +1,8 @@
 // MySQL on a real server (MariaDB, started by scripts/test.sh; FABRICA_TEST_MYSQL_URL): every registry type
 // in one table through the MySQL SQL script (run by the mariadb client) and through `--to mysql://`, read
 // back and compared with what the engine made; the if-exists modes; a failed load that leaves the
-// database as it was; appending into existing tables whose NOT NULL foreign keys form a cycle.
+// database as it was; appending into existing tables whose NOT NULL foreign keys form a cycle; passwords
+// (MYSQL_PWD, saved) and ?socket= (FABRICA_TEST_MYSQL_SOCKET, exported by scripts/mariadb.sh too).
 #include "CliRunner.h"
 #include "FailingSink.h"
 #include "SchemaBuilding.h"
@@ -290,6 +291,7 @@ private slots:
     void failedLoadsRollBack();
     void appendIntoForeignKeyCycle();
     void passwords();
+    void socket();
     void utcDateTime_data();
     void utcDateTime();
 
@@ -565,6 +567,38 @@ void TestMysqlTarget::passwords()
     const test::CliRun fromSaved = test::runFabrica(generate, {}, environment);
     QVERIFY2(fromSaved.exitCode == 0, qPrintable(fromSaved.err));
     QCOMPARE(m_target->count(u"children"_s), qint64(20));
+}
+
+// ?socket= connects through the server's Unix socket (scripts/mariadb.sh exports its path).
+void TestMysqlTarget::socket()
+{
+    const QString path = qEnvironmentVariable("FABRICA_TEST_MYSQL_SOCKET");
+    QVERIFY2(!path.isEmpty(),
+             "FABRICA_TEST_MYSQL_SOCKET is not set: start the server with scripts/mariadb.sh");
+    Result<DatabaseUrl> url = DatabaseUrl::parse(m_target->url);
+    QVERIFY(url);
+    DatabaseUrl local = *url;
+    local.host = u"localhost"_s;
+    local.port = 0;
+    local.options.insert(u"socket"_s, path);
+    QCOMPARE(DatabaseUrl::parse(local.toString())->options.value(u"socket"_s), path);
+    QVERIFY(local.connectOptions().contains(u"UNIX_SOCKET="_s + path));
+    Result<std::shared_ptr<Database>> opened = Database::open(local);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    QSqlQuery query((*opened)->connection().value());
+    QVERIFY(query.exec(u"SELECT CURRENT_USER(), DATABASE(), @@SESSION.time_zone"_s) && query.next());
+    QCOMPARE(query.value(0).toString(), u"fabrica@localhost"_s); // the socket's account, not 127.0.0.1's
+    QCOMPARE(query.value(1).toString(), m_target->name);
+    QCOMPARE(query.value(2).toString(), u"+00:00"_s);
+    Result<QString> version = (*opened)->serverVersion();
+    QVERIFY(version && version->startsWith(u"MariaDB "_s));
+
+    DatabaseUrl missing = local;
+    missing.options.insert(u"socket"_s, path + u".missing"_s);
+    const Result<std::shared_ptr<Database>> failed = Database::open(missing);
+    QVERIFY(!failed);
+    QVERIFY2(failed.error().message.startsWith(u"cannot connect to mysql://"_s),
+             qPrintable(failed.error().message));
 }
 
 void TestMysqlTarget::utcDateTime_data()
