@@ -10,8 +10,10 @@ start_test_mariadb() {
     local server install port user=()
     server=$(command -v mariadbd || command -v mysqld || ls /usr/sbin/mariadbd 2>/dev/null)
     install=$(command -v mariadb-install-db || command -v mysql_install_db)
-    [ -n "$server" ] && [ -n "$install" ] ||
-        { echo "MariaDB server binaries not found (Debian: mariadb-server)" >&2; return 1; }
+    if [ -z "$server" ] || [ -z "$install" ]; then
+        echo "MariaDB server binaries not found (Debian: mariadb-server)" >&2
+        return 1
+    fi
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     FABRICA_MYSQL_DIR=$(mktemp -d /tmp/fabrica-mariadb.XXXXXX)
     # The server refuses to run as root unless told to; any other user runs it as itself.
