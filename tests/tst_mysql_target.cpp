@@ -63,6 +63,7 @@ Schema everyType()
                                 "max": "2100-12-31T00:00:00Z"})");
     table.columns << column(u"c_timestamp_wide"_s, u"timestamp"_s,
                             R"({"min": "1001-01-01T00:00:00", "max": "9998-12-31T23:59:59"})");
+    table.columns << column(u"c_timestamp_offset"_s, u"timestamp"_s, R"({"format": "yyyy-MM-ddTHH:mm:sst"})");
     table.columns << column(u"c_date_wide"_s, u"date"_s, R"({"min": "1001-01-01", "max": "9998-12-31"})");
     Schema schema;
     schema.name = u"every_type"_s;
@@ -234,7 +235,7 @@ QString expected(const QString &type, const QString &value)
         return value;
     if (type == u"boolean"_s)
         return value == u"true"_s ? u"1"_s : u"0"_s;
-    if (type == u"timestamptz"_s) {
+    if (type == u"timestamptz"_s || type == u"timestamp"_s) {
         std::string utc;
         if (MysqlValueForm::utcDateTime(value.toStdString(), utc))
             return QString::fromStdString(utc);

@@ -46,7 +46,9 @@ bool expect(std::string_view text, std::size_t &at, char c)
 
 MysqlValueForm::Kind MysqlValueForm::forType(const QString &typeId)
 {
-    return typeId == QLatin1String("timestamptz") ? Kind::UtcDateTime : Kind::AsIs;
+    // A timestamp's own format may carry an offset too ("t"); without one it is left as written.
+    return typeId == QLatin1String("timestamptz") || typeId == QLatin1String("timestamp") ? Kind::UtcDateTime
+                                                                                          : Kind::AsIs;
 }
 
 std::vector<MysqlValueForm::Kind> MysqlValueForm::forTable(const Plan &plan, int table)

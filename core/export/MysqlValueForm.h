@@ -13,7 +13,8 @@ namespace fabrica {
 // (MysqlTargetSink) alike. Most generated text is taken as written; a timestamptz is not: MySQL's DATETIME
 // has no time zone and refuses "2021-06-14 16:35:07+02:00", and TIMESTAMP, which converts, ends in 2038.
 // Such values become UTC wall-clock time for a DATETIME(6) column (the registry's MySQL type), which holds
-// years 1000 to 9999; the sessions Fabrica opens use time_zone '+00:00' to match.
+// years 1000 to 9999; the sessions Fabrica opens use time_zone '+00:00' to match. A timestamp whose format
+// carries an offset is converted alike.
 class MysqlValueForm
 {
 public:
