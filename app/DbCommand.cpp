@@ -21,8 +21,10 @@ int DbCommand::savePassword(const QCommandLineParser &parser, bool forget, bool 
     QTextStream out(stdout);
     QTextStream err(stderr);
     const Result<DatabaseUrl> url = DatabaseUrl::parse(parser.value(QStringLiteral("database")));
-    if (!url || !url->isPostgres() || url->user.isEmpty()) {
-        err << tr("fabrica db password: give --database postgresql://user@host:port/db") << Qt::endl;
+    if (!url || url->isSqlite() || url->user.isEmpty()) {
+        err << tr("fabrica db password: give --database postgresql://user@host:port/db or "
+                  "mysql://user@host:port/db")
+            << Qt::endl;
         return 2;
     }
     SavedPasswords passwords;
@@ -62,7 +64,8 @@ int DbCommand::run(const QStringList &arguments)
     parser.addOptions({forget, passwordStdin});
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        tr("migrate, status, or password (saves the PostgreSQL password of --database, encrypted)."),
+        tr("migrate, status, or password (saves the PostgreSQL or MySQL password of --database, "
+           "encrypted)."),
         tr("migrate|status|password"));
     parser.process(arguments);
     QTextStream out(stdout);

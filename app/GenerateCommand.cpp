@@ -91,8 +91,8 @@ int GenerateCommand::run(const QStringList &arguments)
                                  tr("PATH"));
     const QCommandLineOption to(
         QStringLiteral("to"),
-        tr("Write into a database instead: postgresql://user@host:port/db[?schema=NAME] "
-           "or sqlite:FILE. All or nothing: one transaction."),
+        tr("Write into a database instead: postgresql://user@host:port/db[?schema=NAME], "
+           "mysql://user@host:port/db or sqlite:FILE. All or nothing: one transaction."),
         tr("URL"));
     const QCommandLineOption ifExists(QStringLiteral("if-exists"),
                                       tr("With --to, for tables that exist already: fail (change nothing), "

@@ -4,11 +4,11 @@
 FABRICA_BUILD_PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libqt6sql6-psql libpq-dev
+    libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libpq-dev
     libquazip1-qt6-dev libssl-dev zlib1g-dev libargon2-dev libjwt-dev
     python3 python3-yaml
 )
-FABRICA_TEST_PACKAGES=(postgresql python3 python3-jsonschema xvfb xauth curl jq zip unzip openssl)
+FABRICA_TEST_PACKAGES=(postgresql mariadb-server mariadb-client python3 python3-jsonschema xvfb xauth curl jq zip unzip openssl)
 # clang with libFuzzer and the sanitizer runtimes, for scripts/test.sh --fuzz.
 FABRICA_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 

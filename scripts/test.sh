@@ -68,13 +68,16 @@ fi
 
 # shellcheck source=scripts/pg.sh
 source "$FABRICA_ROOT/scripts/pg.sh"
+# shellcheck source=scripts/mariadb.sh
+source "$FABRICA_ROOT/scripts/mariadb.sh"
 
 ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" "${FABRICA_TEST_PACKAGES[@]}"
 configure_and_build "$FABRICA_ROOT/build-test" RelWithDebInfo -DFABRICA_SANITIZE=ON -DFABRICA_SHARED_LIBS=ON \
     -DPython3_EXECUTABLE=/usr/bin/python3
 
-trap stop_test_postgres EXIT
+trap 'stop_test_mariadb; stop_test_postgres' EXIT
 start_test_postgres
+start_test_mariadb
 
 export QT_QPA_PLATFORM=offscreen
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:${ASAN_OPTIONS:-}"

@@ -1363,7 +1363,9 @@ void TestDatabaseUrl::refuses_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message");
-    QTest::newRow("scheme") << u"mysql://root@localhost/x"_s << u"expected postgresql://"_s;
+    QTest::newRow("scheme") << u"oracle://root@localhost/x"_s << u"expected postgresql://"_s;
+    QTest::newRow("mysql without database") << u"mysql://root@localhost"_s << u"names its database"_s;
+    QTest::newRow("mysql schema") << u"mysql://root@localhost/d?schema=s"_s << u"unknown option \"schema\""_s;
     QTest::newRow("empty sqlite") << u"sqlite:"_s << u"needs a file name"_s;
     QTest::newRow("two path parts") << u"postgresql://u@h/a/b"_s << u"names one database"_s;
     QTest::newRow("unknown option") << u"postgresql://u@h/d?sslmod=require"_s

@@ -1029,7 +1029,7 @@ void TestTarget::cliSqlite()
     const test::CliRun format = test::runFabrica(load + QStringList{u"--format"_s, u"json"_s});
     QCOMPARE(format.exitCode, 2);
     QCOMPARE(format.err, u"fabrica generate: --format is for files; it does not apply with --to\n"_s);
-    const test::CliRun url = test::runFabrica({u"generate"_s, shop, u"--to"_s, u"mysql://localhost/x"_s});
+    const test::CliRun url = test::runFabrica({u"generate"_s, shop, u"--to"_s, u"oracle://localhost/x"_s});
     QCOMPARE(url.exitCode, 2);
     QVERIFY2(url.err.startsWith(u"fabrica generate: invalid database URL: "_s), qPrintable(url.err));
     const test::CliRun ifExistsAlone = test::runFabrica(

@@ -420,7 +420,7 @@ void TestTypes::sqlType_data()
     QTest::newRow("double pg") << u"double"_s << u"postgresql"_s << none << u"double precision"_s;
     QTest::newRow("uuid mysql") << u"uuid"_s << u"mysql"_s << none << u"char(36)"_s;
     QTest::newRow("json pg") << u"json"_s << u"postgresql"_s << none << u"jsonb"_s;
-    QTest::newRow("timestamptz mysql") << u"timestamptz"_s << u"mysql"_s << none << u"timestamp"_s;
+    QTest::newRow("timestamptz mysql") << u"timestamptz"_s << u"mysql"_s << none << u"datetime(6)"_s;
 }
 
 void TestTypes::sqlType()

@@ -173,7 +173,8 @@ Result<void> readDatabaseTarget(const Fields &target, GenerationRequest &request
     if (!target.has(QStringLiteral("url")) || !target.value(QStringLiteral("url")).isString())
         return invalid(target.path(QStringLiteral("url")),
                        RunInput::tr("a database target needs its URL as a string in %1: "
-                                    "postgresql://user:password@host:port/database[?schema=NAME]")
+                                    "postgresql://user:password@host:port/database[?schema=NAME], "
+                                    "mysql://user:password@host:port/database or sqlite:FILE")
                            .arg(target.path(QStringLiteral("url"))));
     Result<DatabaseUrl> url = DatabaseUrl::parse(target.value(QStringLiteral("url")).toString());
     // The parser's location may quote the URL, password and all: only its message goes back.

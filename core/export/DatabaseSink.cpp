@@ -1,5 +1,6 @@
 #include "DatabaseSink.h"
 
+#include "MysqlTargetSink.h"
 #include "PostgresTargetSink.h"
 #include "SqliteTargetSink.h"
 #include "common/Logging.h"
@@ -38,9 +39,9 @@ Result<std::unique_ptr<DatabaseSink>> DatabaseSink::create(std::shared_ptr<Datab
     case SqlDialect::SQLite:
         return std::unique_ptr<DatabaseSink>(new SqliteTargetSink(std::move(database), std::move(options)));
     case SqlDialect::MySQL:
-        break;
+        return std::unique_ptr<DatabaseSink>(new MysqlTargetSink(std::move(database), std::move(options)));
     }
-    return makeError(ErrorCode::Unsupported, tr("Fabrica loads data into PostgreSQL and SQLite only"));
+    return makeError(ErrorCode::Unsupported, tr("Fabrica loads data into PostgreSQL, MySQL and SQLite only"));
 }
 
 DatabaseSink::DatabaseSink(std::shared_ptr<Database> database, Options options)

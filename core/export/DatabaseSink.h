@@ -44,7 +44,7 @@ public:
     // "fail", "append", "truncate" (case-insensitive).
     static std::optional<IfExists> ifExistsFromId(const QString &id);
     static QString ifExistsId(IfExists mode);
-    // The sink for the database's dialect (PostgreSQL or SQLite).
+    // The sink for the database's dialect (PostgreSQL, MySQL/MariaDB or SQLite).
     static Result<std::unique_ptr<DatabaseSink>> create(std::shared_ptr<Database> database, Options options);
 
     DatabaseSink(std::shared_ptr<Database> database, Options options);

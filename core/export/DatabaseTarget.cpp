@@ -48,7 +48,7 @@ Result<std::shared_ptr<Database>> DatabaseTarget::open() const
 Result<DatabaseTarget::Check> DatabaseTarget::check() const
 {
     Check found;
-    if (!url.isPostgres()) {
+    if (url.isSqlite()) {
         const QFileInfo file(url.path);
         if (file.isDir())
             return makeError(ErrorCode::InvalidInput,

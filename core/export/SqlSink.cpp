@@ -31,6 +31,8 @@ Result<void> SqlSink::begin(const Plan &plan)
     m_layouts.clear();
     for (const TablePlan &table : plan.tables()) {
         Layout layout;
+        if (options().dialect == SqlDialect::MySQL)
+            layout.mysqlForms = MysqlValueForm::forTable(plan, int(m_layouts.size()));
         layout.insert = "INSERT INTO " + m_ddl->quote(table.name) + " (";
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             const ColumnPlan &column = table.columns[c];
@@ -82,7 +84,10 @@ std::string SqlSink::scriptHeader() const
                    "BEGIN;\n");
         break;
     case SqlDialect::MySQL:
+        // UTC: timestamptz values are written in UTC (MysqlValueForm), which a TIMESTAMP column of the
+        // user's own tables reads in the session's time zone.
         out.append("SET NAMES utf8mb4;\n"
+                   "SET time_zone = '+00:00';\n"
                    "START TRANSACTION;\n");
         break;
     case SqlDialect::SQLite:
@@ -120,6 +125,7 @@ void SqlSink::encode(const TableChunk &chunk, ByteBuffer &out) const
     for (const ColumnChunk &column : chunk.columns)
         estimate += column.byteSize();
     text::reserveMore(out, estimate);
+    std::string scratch; // a value rewritten for MySQL
 
     for (int row = 0; row < chunk.rows; ++row) {
         // Statements start and end at multiples of batchRows of the whole table, so the script is the same
@@ -147,7 +153,12 @@ void SqlSink::encode(const TableChunk &chunk, ByteBuffer &out) const
                 break;
             case ValueClass::Text:
             case ValueClass::Json:
-                SqlLiteral::appendString(dialect, column.value(row), out);
+                if (!layout.mysqlForms.empty() && layout.mysqlForms[c] != MysqlValueForm::Kind::AsIs)
+                    SqlLiteral::appendString(
+                        dialect, MysqlValueForm::rewrite(layout.mysqlForms[c], column.value(row), scratch),
+                        out);
+                else
+                    SqlLiteral::appendString(dialect, column.value(row), out);
                 break;
             }
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "FileSink.h"
+#include "MysqlValueForm.h"
 #include "SqlDdl.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,7 @@ namespace fabrica {
 
 // A SQL script for options.dialect (PostgreSQL, MySQL or SQLite) that loads all tables in one
 // transaction: optionally CREATE TABLE for each table (parents first), then multi-row INSERTs of
-// options.batchRows rows. Foreign keys are added after the data with ALTER TABLE (PostgreSQL, MySQL), or,
+// options.batchRows rows (for MySQL, values in the forms it takes: MysqlValueForm). Foreign keys are added after the data with ALTER TABLE (PostgreSQL, MySQL), or,
 // since SQLite cannot add them later, declared in CREATE TABLE and checked at COMMIT; either way cycles
 // (NOT NULL ones included) and self references load.
 // The script is always one file: options.path with singleFile, otherwise <options.path>/<schema name>.sql
@@ -49,6 +50,7 @@ private:
     {
         std::string insert; // INSERT INTO "t" ("a", "b") VALUES
         std::vector<ValueClass> classes;
+        std::vector<MysqlValueForm::Kind> mysqlForms; // MySQL only: values rewritten into forms it takes
     };
 
     std::string scriptHeader() const;

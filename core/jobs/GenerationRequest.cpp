@@ -58,7 +58,7 @@ Result<void> GenerationRequest::check() const
             return invalid(tr("run %1 is exported as it is; download its export instead").arg(sourceRunId));
         break;
     case Target::Database:
-        if (!database.isPostgres() && database.path.isEmpty())
+        if (database.isSqlite() && database.path.isEmpty())
             return invalid(tr("no database to write into"));
         break;
     case Target::StoredRun:

@@ -20,7 +20,7 @@ class NewSqliteFile
 public:
     explicit NewSqliteFile(const GenerationRequest &request)
     {
-        if (request.target == GenerationRequest::Target::Database && !request.database.isPostgres() &&
+        if (request.target == GenerationRequest::Target::Database && request.database.isSqlite() &&
             !QFileInfo::exists(request.database.path))
             m_path = request.database.path;
     }

@@ -34,14 +34,18 @@ Database::~Database()
         QSqlDatabase::removeDatabase(name);
 }
 
-Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url)
+Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &given)
 {
+    DatabaseUrl url = given;
+    // libpq reads PGPASSWORD itself; MySQL's client library is given MYSQL_PWD here, as its own tools do.
+    if (url.isMysql() && url.password.isEmpty())
+        url.password = qEnvironmentVariable("MYSQL_PWD");
     std::shared_ptr<Database> database(new Database(url));
     Result<QSqlDatabase> first = database->connection();
     if (first)
         return database;
     // libpq has tried the URL's password, PGPASSWORD and ~/.pgpass; a password the user saved comes last.
-    if (url.isPostgres() && url.password.isEmpty()) {
+    if (!url.isSqlite() && given.password.isEmpty()) {
         Result<std::optional<QByteArray>> saved = SavedPasswords().find(url);
         if (!saved)
             return saved.error();
@@ -103,15 +107,20 @@ Result<QSqlDatabase> Database::connection()
 
 Result<QSqlDatabase> Database::openConnection(const QString &name)
 {
-    const bool postgres = m_url.isPostgres();
-    const QString driver = postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+    const bool server = !m_url.isSqlite();
+    QString driver = QStringLiteral("QSQLITE"), package = QStringLiteral("libqt6sql6-sqlite");
+    if (m_url.isPostgres()) {
+        driver = QStringLiteral("QPSQL");
+        package = QStringLiteral("libqt6sql6-psql");
+    } else if (m_url.isMysql()) {
+        driver = QStringLiteral("QMYSQL");
+        package = QStringLiteral("libqt6sql6-mysql");
+    }
     if (!QSqlDatabase::isDriverAvailable(driver))
         return makeError(ErrorCode::Unsupported,
-                         tr("the Qt SQL driver %1 is not installed (Debian: %2)")
-                             .arg(driver, postgres ? QStringLiteral("libqt6sql6-psql")
-                                                   : QStringLiteral("libqt6sql6-sqlite")));
+                         tr("the Qt SQL driver %1 is not installed (Debian: %2)").arg(driver, package));
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
-    if (postgres) {
+    if (server) {
         if (!m_url.host.isEmpty())
             db.setHostName(m_url.host);
         if (m_url.port > 0)
@@ -144,7 +153,18 @@ Result<QSqlDatabase> Database::openConnection(const QString &name)
         return makeError(ErrorCode::Database,
                          tr("cannot connect to %1: %2").arg(m_url.displayString(), failure.text().trimmed()));
     }
-    if (!postgres) {
+    if (m_url.isMysql()) {
+        // Every session alike whatever the server's defaults: strict (refuse instead of truncating),
+        // UTF-8 with all of Unicode, and UTC, so DATETIME values mean what the load wrote.
+        for (const char *set :
+             {"SET NAMES utf8mb4",
+              "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'STRICT_ALL_TABLES')",
+              "SET time_zone = '+00:00'"}) {
+            if (Result<void> done = exec(db, QLatin1String(set)); !done)
+                return done.error();
+        }
+    }
+    if (!server) {
         for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL",
                                    "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000"}) {
             if (Result<void> done = exec(db, QLatin1String(pragma)); !done)
@@ -160,15 +180,20 @@ Result<QString> Database::serverVersion()
     Result<QSqlDatabase> db = connection();
     if (!db)
         return db.error();
-    const bool postgres = m_url.isPostgres();
     QSqlQuery query(db.value());
-    if (!query.exec(postgres ? QStringLiteral("SELECT version()")
-                             : QStringLiteral("SELECT sqlite_version()")))
+    if (!query.exec(m_url.isSqlite() ? QStringLiteral("SELECT sqlite_version()")
+                                     : QStringLiteral("SELECT version()")))
         return error(query.lastError(), tr("cannot read the server version"));
     if (!query.next())
         return makeError(ErrorCode::Database, tr("cannot read the server version: no answer"));
     const QString version = query.value(0).toString();
-    return postgres ? version : QStringLiteral("SQLite ") + version;
+    if (m_url.isSqlite())
+        return QString(QStringLiteral("SQLite ") + version);
+    if (m_url.isMysql()) // "10.11.6-MariaDB-0+deb12u1" or "8.0.36"
+        return QString((version.contains(QLatin1String("MariaDB")) ? QStringLiteral("MariaDB ")
+                                                                   : QStringLiteral("MySQL ")) +
+                       version);
+    return version;
 }
 
 Result<void> Database::exec(QSqlDatabase &db, const QString &sql)

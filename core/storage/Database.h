@@ -15,9 +15,10 @@ class QSqlQuery;
 
 namespace fabrica {
 
-// One database (SQLite file or PostgreSQL server) with a connection per thread, made on first use:
-// QtSql connections belong to the thread that opened them, and services run on any thread.
-// SQLite connections get WAL, foreign_keys=ON and a busy timeout.
+// One database (SQLite file, PostgreSQL or MySQL/MariaDB server) with a connection per thread, made on
+// first use: QtSql connections belong to the thread that opened them, and services run on any thread.
+// SQLite connections get WAL, foreign_keys=ON and a busy timeout; MySQL sessions utf8mb4, strict mode and
+// time_zone UTC.
 class Database
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::Database)
@@ -34,8 +35,8 @@ public:
 
     // The calling thread's connection, opened if needed.
     Result<QSqlDatabase> connection();
-    // What answers: PostgreSQL's version() ("PostgreSQL 15.4 on x86_64-pc-linux-gnu, …"), or
-    // "SQLite 3.40.1" for the SQLite library the Qt driver uses.
+    // What answers: PostgreSQL's version() ("PostgreSQL 15.4 on x86_64-pc-linux-gnu, …"), "MariaDB 10.11.6-…"
+    // or "MySQL 8.0.36", or "SQLite 3.40.1" for the SQLite library the Qt driver uses.
     Result<QString> serverVersion();
 
     // Runs one statement without parameters (DDL, SET, PRAGMA); the text must not contain user input.

@@ -20,7 +20,27 @@ const QStringList &knownOptions()
     return keys;
 }
 
+// What a mysql:// URL may carry.
+const QStringList &knownMysqlOptions()
+{
+    static const QStringList keys{QStringLiteral("socket"), QStringLiteral("connect_timeout")};
+    return keys;
+}
+
 } // namespace
+
+int DatabaseUrl::defaultPort() const
+{
+    switch (dialect) {
+    case SqlDialect::PostgreSQL:
+        return 5432;
+    case SqlDialect::MySQL:
+        return 3306;
+    case SqlDialect::SQLite:
+        break;
+    }
+    return 0;
+}
 
 const QStringList &DatabaseUrl::sslModes()
 {
@@ -54,10 +74,13 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     }
     const QUrl url(text, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres")))
-        return invalid(tr("expected postgresql://user@host:port/database or sqlite:FILE"));
+    const bool mysql = scheme == QLatin1String("mysql") || scheme == QLatin1String("mariadb");
+    if (!url.isValid() ||
+        (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres") && !mysql))
+        return invalid(tr("expected postgresql://user@host:port/database, mysql://user@host:port/database "
+                          "or sqlite:FILE"));
     DatabaseUrl result;
-    result.dialect = SqlDialect::PostgreSQL;
+    result.dialect = mysql ? SqlDialect::MySQL : SqlDialect::PostgreSQL;
     result.host = url.host(QUrl::FullyDecoded);
     result.port = url.port(0);
     if (url.port(-1) == 0)
@@ -70,23 +93,28 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
     if (path.contains(QLatin1Char('/')))
         return invalid(tr("the path names one database, like /shop"));
     result.database = path;
+    if (mysql && path.isEmpty())
+        return invalid(tr("a mysql:// URL names its database, like mysql://user@host/shop"));
+    const QStringList &known = mysql ? knownMysqlOptions() : knownOptions();
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
-        if (key == QLatin1String("schema")) {
+        if (key == QLatin1String("schema") && !mysql) {
             result.schema = value;
         } else if (key == QLatin1String("user")) {
             result.user = value;
         } else if (key == QLatin1String("password")) {
             result.password = value;
-        } else if (knownOptions().contains(key)) {
+        } else if (known.contains(key)) {
             if (key == QLatin1String("sslmode") && !sslModes().contains(value))
                 return invalid(tr("sslmode must be one of %1").arg(sslModes().join(QLatin1String(", "))));
             if (value.contains(QLatin1Char(';')) || value.contains(QLatin1Char('\'')))
                 return invalid(tr("the value of %1 may not contain ; or '").arg(key));
             result.options.insert(key, value);
         } else {
-            return invalid(tr("unknown option \"%1\" (known: schema, %2)")
-                               .arg(key, knownOptions().join(QLatin1String(", "))));
+            return invalid(
+                mysql ? tr("unknown option \"%1\" (known: %2)").arg(key, known.join(QLatin1String(", ")))
+                      : tr("unknown option \"%1\" (known: schema, %2)")
+                            .arg(key, known.join(QLatin1String(", "))));
         }
     }
     return result;
@@ -107,7 +135,7 @@ QString DatabaseUrl::withoutPassword(QUrl::ComponentFormattingOptions format) co
     if (dialect == SqlDialect::SQLite)
         return QLatin1String("sqlite:") + path;
     QUrl url;
-    url.setScheme(QStringLiteral("postgresql"));
+    url.setScheme(isMysql() ? QStringLiteral("mysql") : QStringLiteral("postgresql"));
     url.setHost(host.isEmpty() ? QStringLiteral("localhost") : host);
     if (port > 0)
         url.setPort(port);
@@ -125,6 +153,13 @@ QString DatabaseUrl::withoutPassword(QUrl::ComponentFormattingOptions format) co
 QString DatabaseUrl::connectOptions() const
 {
     QStringList parts;
+    if (isMysql()) {
+        if (options.contains(QStringLiteral("socket")))
+            parts << QStringLiteral("UNIX_SOCKET=") + options.value(QStringLiteral("socket"));
+        parts << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=") +
+                     options.value(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+        return parts.join(QLatin1Char(';'));
+    }
     for (auto it = options.begin(); it != options.end(); ++it)
         parts << it.key() + QLatin1Char('=') + it.value();
     if (!options.contains(QStringLiteral("application_name")))

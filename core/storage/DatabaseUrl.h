@@ -11,9 +11,11 @@
 
 namespace fabrica {
 
-// Where a database lives: `sqlite:FILE` or `postgresql://user[:password]@host[:port][/db][?key=value…]`
-// (also `postgres://`). Query keys: sslmode, sslrootcert, connect_timeout, application_name, and schema
-// (the PostgreSQL schema to work in, for --to targets).
+// Where a database lives: `sqlite:FILE`, `postgresql://user[:password]@host[:port][/db][?key=value…]`
+// (also `postgres://`), or `mysql://user[:password]@host[:port]/db[?key=value…]` (also `mariadb://`).
+// PostgreSQL query keys: sslmode, sslrootcert, connect_timeout, application_name, and schema (the
+// PostgreSQL schema to work in, for --to targets). MySQL query keys: socket (a Unix socket instead of TCP),
+// connect_timeout.
 struct DatabaseUrl
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::DatabaseUrl)
@@ -21,13 +23,14 @@ struct DatabaseUrl
 public:
     SqlDialect dialect = SqlDialect::SQLite;
     QString path;                   // SQLite: the database file
-    QString host;                   // PostgreSQL: empty = libpq's default (the local socket)
-    int port = 0;                   // 0 = libpq's default
-    QString user;                   // empty = libpq's default (the operating-system user)
-    QString password;               // from the URL only; libpq also reads PGPASSWORD and ~/.pgpass itself
-    QString database;               // empty = libpq's default (the user name)
-    QString schema;                 // empty = the server's search_path
-    QMap<QString, QString> options; // libpq connection options (sslmode, …)
+    QString host;                   // PostgreSQL, MySQL: empty = the client library's default (local socket)
+    int port = 0;                   // 0 = the client library's default (5432, 3306)
+    QString user;                   // empty = the client library's default (the operating-system user)
+    QString password;               // from the URL only; libpq also reads PGPASSWORD and ~/.pgpass itself,
+                                    // Database::open reads MYSQL_PWD for MySQL
+    QString database;               // empty = libpq's default (the user name); MySQL needs one
+    QString schema;                 // PostgreSQL: empty = the server's search_path
+    QMap<QString, QString> options; // connection options (sslmode, socket, …)
 
     static Result<DatabaseUrl> parse(const QString &text);
     static DatabaseUrl sqliteFile(const QString &path);
@@ -35,11 +38,16 @@ public:
     static const QStringList &sslModes();
 
     bool isPostgres() const { return dialect == SqlDialect::PostgreSQL; }
+    bool isMysql() const { return dialect == SqlDialect::MySQL; }
+    bool isSqlite() const { return dialect == SqlDialect::SQLite; }
+    // The port the client library uses when the URL names none: 5432, 3306, 0 for SQLite.
+    int defaultPort() const;
     // The URL without its password, readable, for messages and logs.
     QString displayString() const;
     // The URL without its password, percent-encoded so that parse() reads it back: what settings keep.
     QString toString() const;
-    // libpq options in QPSQL's connect-options form ("key=value;key=value").
+    // The connection options in the Qt driver's connect-options form ("key=value;key=value"): libpq's for
+    // QPSQL, UNIX_SOCKET and MYSQL_OPT_CONNECT_TIMEOUT for QMYSQL.
     QString connectOptions() const;
 
     bool operator==(const DatabaseUrl &) const = default;

@@ -41,15 +41,17 @@ QString SavedPasswords::keyOf(const DatabaseUrl &url)
     // One entry per user, server and database; percent-encoded, since QSettings reads '/' as a group.
     const QString where = QStringLiteral("%1@%2:%3/%4")
                               .arg(url.user, url.host.isEmpty() ? QStringLiteral("localhost") : url.host)
-                              .arg(url.port > 0 ? url.port : 5432)
+                              .arg(url.port > 0 ? url.port : url.defaultPort())
                               .arg(url.database.isEmpty() ? url.user : url.database);
-    return QString::fromLatin1(QUrl::toPercentEncoding(where));
+    // MySQL entries apart from PostgreSQL ones (whose keys stay as they were before MySQL came).
+    return QString::fromLatin1(
+        QUrl::toPercentEncoding(url.isMysql() ? QStringLiteral("mysql:") + where : where));
 }
 
 Result<void> SavedPasswords::save(const DatabaseUrl &url, const QByteArray &password)
 {
-    if (!url.isPostgres())
-        return makeError(ErrorCode::InvalidInput, tr("only PostgreSQL connections have passwords"));
+    if (url.isSqlite())
+        return makeError(ErrorCode::InvalidInput, tr("only server connections have passwords"));
     Result<QByteArray> key = SecretFile::loadOrCreate(m_keyFile, SecretBox::kKeyBytes);
     if (!key)
         return key.error();
