@@ -97,6 +97,33 @@ Result<QList<int>> MysqlTargetSink::existingTables()
     return existing;
 }
 
+Result<QList<DatabaseSink::TargetColumn>> MysqlTargetSink::targetColumns(int table)
+{
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("SELECT column_name, is_nullable, column_default, extra FROM "
+                                 "information_schema.columns WHERE table_schema = DATABASE() AND "
+                                 "table_name = ? ORDER BY ordinal_position"));
+    query.addBindValue(plan().tables()[std::size_t(table)].name);
+    if (!query.exec())
+        return Database::error(query.lastError(),
+                               tr("cannot read the columns of table %1").arg(tableName(table)));
+    QList<TargetColumn> columns;
+    while (query.next()) {
+        TargetColumn column;
+        column.name = query.value(0).toString();
+        column.notNull = query.value(1).toString() == QLatin1String("NO");
+        // EXTRA says "auto_increment", or "VIRTUAL GENERATED"/"STORED GENERATED" (MySQL), or "VIRTUAL"/
+        // "PERSISTENT"/"STORED" (MariaDB) for computed columns, which may not be written.
+        const QString extra = query.value(3).toString().toUpper();
+        column.generated = extra.contains(QLatin1String("GENERATED")) || extra.contains(QLatin1String("VIRTUAL")) ||
+                           extra.contains(QLatin1String("PERSISTENT")) || extra == QLatin1String("STORED");
+        column.hasDefault =
+            !query.value(2).isNull() || extra.contains(QLatin1String("AUTO_INCREMENT")) || column.generated;
+        columns.append(column);
+    }
+    return columns;
+}
+
 Result<void> MysqlTargetSink::emptyTables(const QList<int> &tables)
 {
     // Not TRUNCATE TABLE, which commits: a DELETE rolls back with the rest. It runs after the DDL
@@ -215,13 +242,14 @@ Result<void> MysqlTargetSink::checkForeignKeys(int t)
 std::string MysqlTargetSink::insertSql(int t, int rows) const
 {
     const TablePlan &table = plan().tables()[std::size_t(t)];
+    const std::vector<int> &columns = writtenColumns(t);
     std::string row = "(";
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
-        row.append(c > 0 ? ", ?" : "?");
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        row.append(i > 0 ? ", ?" : "?");
     row.append(")");
     std::string sql = "INSERT INTO " + ddl().quote(table.name) + " (";
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
-        sql.append(c > 0 ? ", " : "").append(ddl().quote(table.columns[c].name));
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        sql.append(i > 0 ? ", " : "").append(ddl().quote(table.columns[std::size_t(columns[i])].name));
     sql.append(") VALUES ");
     sql.reserve(sql.size() + std::size_t(rows) * (row.size() + 2));
     for (int r = 0; r < rows; ++r)
@@ -233,7 +261,7 @@ Result<void> MysqlTargetSink::beginTable(int table)
 {
     if (Result<void> started = startRows(); !started)
         return started;
-    const int columns = std::max<int>(1, int(plan().tables()[std::size_t(table)].columns.size()));
+    const int columns = std::max<int>(1, int(writtenColumns(table).size()));
     m_table = table;
     m_batchRows = std::max(1, std::min(kBatchRows, kMaxParameters / columns));
     m_pending.clear();
@@ -252,13 +280,13 @@ void MysqlTargetSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 {
     const std::vector<ValueClass> &classes = m_classes[std::size_t(chunk.table)];
     const std::vector<MysqlValueForm::Kind> &forms = m_forms[std::size_t(chunk.table)];
-    const std::size_t columns = chunk.columns.size();
+    const std::vector<int> &written = writtenColumns(chunk.table);
     std::string scratch;
     qint64 bytes = 0;
     put(out, bytes); // filled in below
     for (int row = 0; row < chunk.rows; ++row) {
-        for (std::size_t c = 0; c < columns; ++c) {
-            const ColumnChunk &column = chunk.columns[c];
+        for (const int c : written) {
+            const ColumnChunk &column = chunk.columns[std::size_t(c)];
             if (column.isNull(row)) {
                 out.push_back(TagNull);
                 continue;
@@ -266,13 +294,13 @@ void MysqlTargetSink::encode(const TableChunk &chunk, ByteBuffer &out) const
             const std::string_view value = column.value(row);
             bytes += qint64(value.size());
             // A boolean bound as text ('true') is no number to a BOOLEAN (TINYINT) column in strict mode.
-            if (classes[c] == ValueClass::Boolean && (value == "true" || value == "false")) {
+            if (classes[std::size_t(c)] == ValueClass::Boolean && (value == "true" || value == "false")) {
                 out.push_back(TagInteger);
                 put(out, qint64(value == "true" ? 1 : 0));
                 continue;
             }
             // Numbers go as text too: the server converts them exactly, a double would round decimals.
-            putText(out, MysqlValueForm::rewrite(forms[c], value, scratch));
+            putText(out, MysqlValueForm::rewrite(forms[std::size_t(c)], value, scratch));
         }
     }
     std::memcpy(out.data(), &bytes, sizeof bytes);
@@ -280,7 +308,7 @@ void MysqlTargetSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 
 Result<void> MysqlTargetSink::write(const TableChunk &chunk, std::string_view encoded)
 {
-    const std::size_t columns = chunk.columns.size();
+    const std::size_t columns = writtenColumns(chunk.table).size();
     const char *in = encoded.data();
     addBytes(take<qint64>(in));
     for (int row = 0; row < chunk.rows; ++row) {
@@ -321,7 +349,7 @@ Result<void> MysqlTargetSink::flush(QSqlQuery &query)
 
 Result<void> MysqlTargetSink::endTable(int table)
 {
-    const std::size_t columns = plan().tables()[std::size_t(table)].columns.size();
+    const std::size_t columns = writtenColumns(table).size();
     Result<void> done;
     if (!m_pending.empty() && columns > 0) {
         const int rows = int(m_pending.size() / columns);

@@ -48,6 +48,7 @@ public:
 protected:
     Result<void> prepare() override;
     Result<QList<int>> existingTables() override;
+    Result<QList<TargetColumn>> targetColumns(int table) override;
     Result<void> emptyTables(const QList<int> &tables) override;
     Result<void> createTable(int table) override;
     Result<void> completeTables() override;
