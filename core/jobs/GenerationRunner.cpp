@@ -224,7 +224,7 @@ Result<GenerationRunner::Outcome> GenerationRunner::exportStoredRun(const Genera
         StoredRunExport::run(*context.storage, context.actor, request.sourceRunId, **sink, options);
     if (!written)
         return fail(written.error());
-    outcome.summary = {*written, (*sink)->bytesWritten(), double(timer.nsecsElapsed()) / 1e9};
+    outcome.summary = {*written, (*sink)->bytesWritten(), double(timer.nsecsElapsed()) / 1e9, {}};
     qCInfo(lcGenerate).noquote() << "exported the" << *written << "stored rows of run" << request.sourceRunId
                                  << "," << outcome.summary.bytes << "bytes, into" << outcome.target << "in"
                                  << outcome.summary.seconds << "s";
