@@ -103,11 +103,11 @@ std::string_view SizeLimit::shorten(std::string_view value, int maxChars)
         return value;
     std::size_t end = cut;
     if (value[cut] != ' ') {
-        // Back to the last word boundary, if that keeps at least half of the room.
+        // Back to the last word boundary, if there is one: whole words read better than a cut one.
         std::size_t boundary = cut;
         while (boundary > 0 && value[boundary - 1] != ' ' && value[boundary - 1] != '-')
             --boundary;
-        if (boundary > 0 && characters(value.substr(0, boundary)) * 2 >= maxChars)
+        if (boundary > 0)
             end = boundary;
     }
     auto trailing = [](char c) {

@@ -37,8 +37,8 @@ public:
     static Result<GeneratorPtr> wrap(const GeneratorSpec &spec, GeneratorPtr base);
     // The fit the column's constraints ask of values of class valueClass.
     static Fit fitOf(const QJsonObject &constraints, ValueClass valueClass);
-    // value cut to at most maxChars characters: at the last space or hyphen when one keeps at least half
-    // of it, never inside a UTF-8 character, without trailing spaces or punctuation.
+    // value cut to at most maxChars characters: at the last space or hyphen when there is one, never inside a
+    // UTF-8 character, without trailing spaces or punctuation.
     static std::string_view shorten(std::string_view value, int maxChars);
     // Characters in UTF-8 text (bytes that do not continue a character).
     static qsizetype characters(std::string_view value);
