@@ -2,9 +2,11 @@
 // honoured by every generator, and written again by Fabrica's own DDL; the trading corpus round-trips
 // into its original PostgreSQL and SQLite DDL.
 
+#include "CliRunner.h"
 #include "SchemaBuilding.h"
 #include "export/DatabaseSink.h"
 #include "export/SqlDdl.h"
+#include "format/SchemaFile.h"
 #include "generate/GenerationJob.h"
 #include "generate/Plan.h"
 #include "generate/SizeLimit.h"
@@ -123,6 +125,7 @@ private slots:
     void ddlKeepsDeclaredTypes();
     void importKeepsSizes();
     void summaryCountsShortenedValues();
+    void commandLinePrintsShortenedValues();
     void roundTripPostgres();
     void roundTripSqlite();
 };
@@ -393,6 +396,24 @@ void TestDeclaredSizes::summaryCountsShortenedValues()
     QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
     QCOMPARE(summary->shortened.value(u"t.note"_s), 700);
     QCOMPARE(summary->shortened.size(), 1);
+}
+
+void TestDeclaredSizes::commandLinePrintsShortenedValues()
+{
+    if (!QFileInfo(qEnvironmentVariable("FABRICA_BINARY")).isExecutable())
+        QFAIL("FABRICA_BINARY must name the built fabrica executable (ctest sets it)");
+    QTemporaryDir dir;
+    const Schema schema = test::oneTable(
+        u"sizes"_s, 300,
+        {test::column(u"note"_s, u"lorem_sentence"_s, R"j({"maxLength": 4, "notNull": true})j"),
+         test::column(u"city"_s, u"city"_s, R"j({"sqlType": "varchar(40)"})j")});
+    const QString path = dir.filePath(u"sizes.fabrica.json"_s);
+    QVERIFY(SchemaFile::save(schema, path));
+    const test::CliRun run = test::runFabrica({u"generate"_s, path, u"-o"_s, dir.filePath(u"out.csv"_s)});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains(u"t.note: 300 value(s) shortened to fit the column's declared size"_s),
+             qPrintable(run.err));
+    QVERIFY2(!run.err.contains(u"t.city"_s), qPrintable(run.err)); // nothing to report where all fit
 }
 
 void TestDeclaredSizes::roundTripPostgres()

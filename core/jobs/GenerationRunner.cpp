@@ -170,6 +170,9 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
     if (!summary)
         return fail(summary.error());
     outcome.summary = *summary;
+    for (auto it = summary->shortened.begin(); it != summary->shortened.end(); ++it)
+        qCInfo(lcGenerate).noquote() << it.key() << ":" << it.value()
+                                     << "values shortened to fit the declared size";
     for (const TablePlan &table : plan.tables())
         outcome.rowCounts.insert(table.name, table.rows);
     recordEnd(RunRecord::Status::Finished, summary->bytes, {});
