@@ -161,7 +161,8 @@ Result<GenerationJob::Summary> GenerationJob::run(const Plan &plan, Sink &sink, 
     }
     if (Result<void> finished = sink.finish(); !finished)
         return fail(finished.error());
-    const Summary summary{progress.rowsDone, sink.bytesWritten(), double(timer.nsecsElapsed()) / 1e9, shortened};
+    const Summary summary{progress.rowsDone, sink.bytesWritten(), double(timer.nsecsElapsed()) / 1e9,
+                          shortened};
     qCDebug(lcGenerate) << "generated" << summary.rows << "rows in" << summary.seconds << "s";
     return summary;
 }

@@ -32,15 +32,16 @@ QJsonValue boundByDeclared(const DataType &type, const QString &key, const QJson
         return v > *length ? QJsonValue(*length) : value;
     const ConstraintKey *k = TypeRegistry::instance().key(type, key);
     const bool numeric = k && (k->kind == ValueKind::Integer || k->kind == ValueKind::Number);
-    if (!numeric || (key != QLatin1String("min") && key != QLatin1String("max") && key != QLatin1String("scale")))
+    if (!numeric ||
+        (key != QLatin1String("min") && key != QLatin1String("max") && key != QLatin1String("scale")))
         return value;
     if (declared.kind() == DeclaredSqlType::Kind::Integer && key != QLatin1String("scale"))
         return QJsonValue(qint64(qBound(double(declared.minimum()), v, double(declared.maximum()))));
     if (declared.kind() == DeclaredSqlType::Kind::Decimal) {
         if (key == QLatin1String("scale"))
             return v > declared.scale() ? QJsonValue(declared.scale()) : value;
-        const double bound = std::pow(10.0, declared.precision() - declared.scale()) -
-                             std::pow(10.0, -declared.scale());
+        const double bound =
+            std::pow(10.0, declared.precision() - declared.scale()) - std::pow(10.0, -declared.scale());
         return v > bound ? QJsonValue(bound) : v < -bound ? QJsonValue(-bound) : value;
     }
     return value;

@@ -1,8 +1,8 @@
 #include "SchemaBuilder.h"
 
 #include "ColumnMapper.h"
-#include "RelationGuesser.h"
 #include "DeclaredSizes.h"
+#include "RelationGuesser.h"
 #include "generate/Plan.h"
 #include "types/TypeRegistry.h"
 #include "validate/SchemaValidator.h"
