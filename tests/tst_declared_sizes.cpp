@@ -470,6 +470,30 @@ void TestDeclaredSizes::roundTripPostgres()
         QCOMPARE(query.value(0).toLongLong(), table.rows);
         QVERIFY(table.rows > 0);
     }
+
+    // Separately, into Fabrica's own DDL: the declared types stay.
+    const QString own = name + u"_own"_s;
+    auto dropOwn = qScopeGuard([&] { run(u"DROP SCHEMA IF EXISTS %1 CASCADE"_s.arg(own)); });
+    const Result<std::shared_ptr<Database>> ownDb = Database::open(*parsed);
+    QVERIFY(ownDb);
+    Result<std::unique_ptr<DatabaseSink>> ownSink =
+        DatabaseSink::create(*ownDb, DatabaseSink::Options{DatabaseSink::IfExists::Fail, own});
+    QVERIFY(ownSink);
+    const Result<GenerationJob::Summary> ownSummary = GenerationJob::run(*plan, **ownSink, {});
+    QVERIFY2(ownSummary, ownSummary ? "" : qPrintable(ownSummary.error().toString()));
+    QVERIFY(
+        query.exec(u"SELECT data_type, character_maximum_length FROM information_schema.columns WHERE "
+                   u"table_schema = '%1' AND table_name = 'customers' AND column_name = 'city'"_s.arg(own)) &&
+        query.next());
+    QCOMPARE(query.value(0).toString(), u"character varying"_s);
+    QCOMPARE(query.value(1).toInt(), 15);
+    QVERIFY(
+        query.exec(
+            u"SELECT numeric_precision, numeric_scale FROM information_schema.columns WHERE "
+            u"table_schema = '%1' AND table_name = 'products' AND column_name = 'unit_price'"_s.arg(own)) &&
+        query.next());
+    QCOMPARE(query.value(0).toInt(), 10);
+    QCOMPARE(query.value(1).toInt(), 2);
 }
 
 void TestDeclaredSizes::roundTripSqlite()
