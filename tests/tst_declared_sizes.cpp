@@ -16,6 +16,7 @@
 #include "storage/DatabaseUrl.h"
 #include "types/DeclaredSqlType.h"
 #include "types/TypeRegistry.h"
+#include "validate/SchemaValidator.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -116,6 +117,7 @@ class TestDeclaredSizes : public QObject
 
 private slots:
     void parsesDeclaredTypes();
+    void validatorWarnsOfUnknownSqlTypes();
     void shortensAtWordBoundaries();
     void everyTextTypeFits_data();
     void everyTextTypeFits();
@@ -149,6 +151,23 @@ void TestDeclaredSizes::parsesDeclaredTypes()
     QCOMPARE(DeclaredSqlType::fromImport(u"tinyint"_s, {3}, true), u"tinyint unsigned"_s);
     QCOMPARE(DeclaredSqlType::fromImport(u"integer"_s, {}, false), QString()); // what the types write anyway
     QCOMPARE(DeclaredSqlType::fromImport(u"text"_s, {}, false), QString());
+}
+
+void TestDeclaredSizes::validatorWarnsOfUnknownSqlTypes()
+{
+    auto messages = [](const QByteArray &constraints) {
+        QStringList out;
+        for (const Problem &problem : SchemaValidator().validate(
+                 test::oneTable(u"v"_s, 10, {test::column(u"c"_s, u"city"_s, constraints)})))
+            out << (problem.isError() ? u"E: "_s : u"W: "_s) + problem.message;
+        return out;
+    };
+    QCOMPARE(messages(R"j({"sqlType": "varchar(15)", "maxLength": 15})j"), QStringList());
+    const QStringList unknown = messages(R"j({"sqlType": "geometry(point)"})j");
+    QCOMPARE(unknown.size(), 1);
+    QVERIFY2(unknown.first().startsWith(u"W: sqlType \"geometry(point)\" is not a size Fabrica knows"_s),
+             qPrintable(unknown.first()));
+    QVERIFY(messages(R"j({"maxLength": 0})j").first().startsWith(u"E: "_s)); // at least 1 character
 }
 
 void TestDeclaredSizes::shortensAtWordBoundaries()
