@@ -2,6 +2,7 @@
 
 #include "model/ConstraintKeys.h"
 #include "types/DeclaredSqlType.h"
+#include "validate/RelationChecker.h"
 
 #include <QJsonObject>
 
@@ -150,7 +151,8 @@ Result<GeneratorPtr> SizeLimit::wrap(const GeneratorSpec &spec, GeneratorPtr bas
     if (!fit.any())
         return base;
     if (!spec.unique)
-        return GeneratorPtr(new SizeLimit(std::move(base), fit));
+        return GeneratorPtr(new SizeLimit(
+            std::move(base), fit, RelationChecker::dependencies(spec.table, spec.columnIndex).isEmpty()));
     // A unique column stays as it is: shortening could repeat values. Its values must fit already.
     if (!base->isRowFunction())
         return base;
@@ -162,23 +164,30 @@ Result<GeneratorPtr> SizeLimit::wrap(const GeneratorSpec &spec, GeneratorPtr bas
         if (fit.fits(text))
             continue;
         const QString shown = QString::fromUtf8(text.data(), qsizetype(text.size()));
-        const QString declared = spec.column.constraints.value(keys::sqlType).toString();
-        const QString size = fit.maxChars > 0 && characters(text) > fit.maxChars
-                                 ? tr("at most %n character(s)", nullptr, fit.maxChars)
-                                 : tr("the range of %1").arg(declared);
-        return generationError(spec, tr("the column is unique and holds %1, but type %2 makes the value "
-                                        "\"%3\" (row %4); unique values are never shortened, as that "
-                                        "could repeat them: choose a type with shorter values (e.g. a "
-                                        "pattern or a sequence), widen the column, or generate fewer rows")
-                                         .arg(size, spec.column.type, shown)
-                                         .arg(row + 1));
+        if (fit.maxChars > 0 && characters(text) > fit.maxChars)
+            return generationError(
+                spec,
+                tr("the column is unique and holds at most %n character(s), but type %1 makes \"%2\" "
+                   "(row %3); unique values are never shortened, as that could repeat them: choose a "
+                   "type with shorter values (e.g. a pattern), widen the column, or generate fewer rows",
+                   nullptr, fit.maxChars)
+                    .arg(spec.column.type, shown)
+                    .arg(row + 1));
+        return generationError(spec,
+                               tr("the column is unique and its SQL type %1 holds no value %2 (row %3 of "
+                                  "type %4); unique values are never changed, as that could repeat them: "
+                                  "generate fewer rows, or widen the column's SQL type")
+                                   .arg(spec.column.constraints.value(keys::sqlType).toString(), shown)
+                                   .arg(row + 1)
+                                   .arg(spec.column.type));
     }
     return base;
 }
 
-SizeLimit::SizeLimit(GeneratorPtr base, Fit fit)
+SizeLimit::SizeLimit(GeneratorPtr base, Fit fit, bool rowByRow)
     : m_base(std::move(base))
     , m_fit(fit)
+    , m_rowByRow(rowByRow)
 {}
 
 void SizeLimit::lastResort(std::string_view value, ByteBuffer &out) const
@@ -215,48 +224,81 @@ void SizeLimit::fill(GenerationContext &ctx, ColumnChunk &out) const
     if (pending.empty())
         return;
     const int misfits = int(pending.size());
+    const bool numbered = out.numberUnit() != NumberUnit::None;
 
-    // Whole-chunk redraws: templates and relations of the generator read the chunk's rows by position.
-    std::vector<ColumnChunk> attempts;
-    std::vector<int> source(std::size_t(ctx.rows), -1); // -1 = the first draw
-    for (int k = 1; k <= kAttempts && !pending.empty(); ++k) {
-        ColumnChunk &attempt = attempts.emplace_back();
-        attempt.reset(ctx.rows);
-        attempt.requestNumbers(out.wantsNumbers());
-        GenerationContext other{ctx.chunk, ctx.nulls, ctx.firstRow + (qint64(k) << kRowShift), ctx.rows,
-                                Random::hash(ctx.columnSeed ^ (std::uint64_t(k) * 0x9E3779B97F4A7C15ull))};
-        m_base->fill(other, attempt);
-        std::vector<int> still;
+    // The values that fit, in the order found, and which row takes which.
+    ColumnChunk picked;
+    picked.reset(misfits);
+    std::vector<std::int64_t> pickedNumbers;
+    std::vector<int> pick(std::size_t(ctx.rows), -1);
+    auto take = [&](int row, const ColumnChunk &from, int index) {
+        pick[std::size_t(row)] = picked.size();
+        picked.append(from.value(index));
+        pickedNumbers.push_back(numbered && from.numberUnit() != NumberUnit::None ? from.number(index) : 0);
+    };
+    auto attemptSeed = [&ctx](int k) {
+        return Random::hash(ctx.columnSeed ^ (std::uint64_t(k) * 0x9E3779B97F4A7C15ull));
+    };
+    if (m_rowByRow) {
+        // A generator that reads no other column gives a row the same value alone as in a chunk (values
+        // are pure functions of the row), so only the rows that need it are drawn again.
+        ColumnChunk attempt;
         for (const int i : pending) {
-            if (m_fit.fits(attempt.value(i)))
-                source[std::size_t(i)] = int(attempts.size()) - 1;
-            else
-                still.push_back(i);
+            for (int k = 1; k <= kAttempts; ++k) {
+                attempt.reset(1);
+                attempt.requestNumbers(out.wantsNumbers());
+                GenerationContext one{ctx.chunk, nullptr, ctx.firstRow + i + (qint64(k) << kRowShift), 1,
+                                      attemptSeed(k)};
+                m_base->fill(one, attempt);
+                if (m_fit.fits(attempt.value(0))) {
+                    take(i, attempt, 0);
+                    break;
+                }
+            }
         }
-        pending.swap(still);
+    } else {
+        // Templates and relations read the chunk's other columns by position: whole chunks are drawn again.
+        ColumnChunk attempt;
+        for (int k = 1; k <= kAttempts && !pending.empty(); ++k) {
+            attempt.reset(ctx.rows);
+            attempt.requestNumbers(out.wantsNumbers());
+            GenerationContext other{ctx.chunk, ctx.nulls, ctx.firstRow + (qint64(k) << kRowShift), ctx.rows,
+                                    attemptSeed(k)};
+            m_base->fill(other, attempt);
+            std::vector<int> still;
+            for (const int i : pending) {
+                if (m_fit.fits(attempt.value(i)))
+                    take(i, attempt, i);
+                else
+                    still.push_back(i);
+            }
+            pending.swap(still);
+        }
     }
 
     ColumnChunk result;
     result.reset(ctx.rows);
     result.requestNumbers(out.wantsNumbers());
-    std::int64_t *numbers = out.numberUnit() != NumberUnit::None
-                                ? result.startNumbers(out.numberUnit(), ctx.rows, out.numberScale())
-                                : nullptr;
+    std::int64_t *numbers =
+        numbered ? result.startNumbers(out.numberUnit(), ctx.rows, out.numberScale()) : nullptr;
+    int shortened = 0;
     for (int i = 0; i < ctx.rows; ++i) {
-        const int from = source[std::size_t(i)];
-        const ColumnChunk &chunk = from < 0 ? out : attempts[std::size_t(from)];
+        const int from = pick[std::size_t(i)];
         if (numbers)
-            numbers[i] = chunk.number(i);
+            numbers[i] = from >= 0 ? pickedNumbers[std::size_t(from)] : out.number(i);
         if (out.isNull(i)) {
             result.appendNull();
-        } else if (from < 0 && !m_fit.fits(out.value(i))) {
+        } else if (from >= 0) {
+            result.append(picked.value(from));
+        } else if (!m_fit.fits(out.value(i))) {
             lastResort(out.value(i), result.bytes());
             result.finish();
+            ++shortened;
         } else {
-            result.append(chunk.value(i));
+            result.append(out.value(i));
         }
     }
-    result.countSizes(misfits, int(pending.size()));
+    result.countSizes(misfits, shortened);
     out = std::move(result);
 }
 

@@ -43,7 +43,8 @@ public:
     // Characters in UTF-8 text (bytes that do not continue a character).
     static qsizetype characters(std::string_view value);
 
-    SizeLimit(GeneratorPtr base, Fit fit);
+    // rowByRow: the generator reads no other column of the row, so single rows can be drawn again.
+    SizeLimit(GeneratorPtr base, Fit fit, bool rowByRow);
 
     ValueClass valueClass() const override { return m_base->valueClass(); }
     std::string_view alphabet() const override { return m_base->alphabet(); }
@@ -58,6 +59,7 @@ private:
 
     GeneratorPtr m_base;
     Fit m_fit;
+    bool m_rowByRow = false;
 };
 
 } // namespace fabrica
