@@ -286,6 +286,11 @@ int GenerateCommand::run(const QStringList &arguments)
                         figures().toString(qint64(double(s.rows) / seconds)),
                         bytesText(qint64(double(s.bytes) / seconds)))
             << Qt::endl;
+        // Values that fit their declared size only by being cut (docs/schema-format.md).
+        for (auto it = s.shortened.begin(); it != s.shortened.end(); ++it)
+            err << tr("%1: %2 value(s) shortened to fit the column's declared size")
+                       .arg(it.key(), figures().toString(it.value()))
+                << Qt::endl;
     }
     return 0;
 }

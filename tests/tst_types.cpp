@@ -339,7 +339,7 @@ void TestTypes::commonKeys()
         names << key.name;
     QCOMPARE(names, (QStringList{u"notNull"_s, u"nullPercent"_s, u"unique"_s, u"primaryKey"_s,
                                  u"references"_s, u"cardinality"_s, u"after"_s, u"formula"_s, u"weightsBy"_s,
-                                 u"databaseGenerated"_s}));
+                                 u"databaseGenerated"_s, u"maxLength"_s, u"sqlType"_s}));
     QCOMPARE(registry().key(type("date"), u"after"_s)->kind, ValueKind::Object);
     QCOMPARE(registry().key(type("decimal"), u"formula"_s)->kind, ValueKind::String);
     const ConstraintKey *nullPercent = registry().key(type("integer"), u"nullPercent"_s);
@@ -376,7 +376,8 @@ void TestTypes::keyLookup()
     QCOMPARE(scale->kind, ValueKind::Integer);
     QCOMPARE(registry().key(decimal, u"notNull"_s), &registry().commonKeys().at(0));
     QCOMPARE(decimal.key(u"notNull"_s), nullptr); // DataType::key knows only the type's own keys
-    QCOMPARE(registry().key(decimal, u"maxLength"_s), nullptr);
+    QCOMPARE(registry().key(decimal, u"alphabet"_s), nullptr);
+    QCOMPARE(registry().key(decimal, u"maxLength"_s), registry().key(type("city"), u"maxLength"_s)); // common
     QCOMPARE(registry().key(decimal, u"Scale"_s), nullptr);
     QCOMPARE(registry().key(decimal, QString()), nullptr);
 }

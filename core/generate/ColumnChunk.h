@@ -46,7 +46,19 @@ public:
         m_nulls.reserve(expectedRows);
         m_longest = 0;
         m_unit = NumberUnit::None;
+        m_misfits = 0;
+        m_shortened = 0;
     }
+
+    // Declared sizes (SizeLimit): values that did not fit at their first draw, and values that still did
+    // not after every re-draw and were shortened (or clamped) as a last resort.
+    void countSizes(int misfits, int shortened)
+    {
+        m_misfits += misfits;
+        m_shortened += shortened;
+    }
+    int misfits() const { return m_misfits; }
+    int shortened() const { return m_shortened; }
 
     // Numbers beside the text, one per row (any value on NULL rows), written only when the Plan asked for
     // them because a relation reads this column: the text stays the truth, the numbers spare the reader
@@ -112,6 +124,8 @@ private:
     NumberUnit m_unit = NumberUnit::None;
     int m_scale = 0;
     bool m_wantNumbers = false;
+    int m_misfits = 0;
+    int m_shortened = 0;
 };
 
 } // namespace fabrica

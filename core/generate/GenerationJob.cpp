@@ -133,6 +133,7 @@ Result<GenerationJob::Summary> GenerationJob::run(const Plan &plan, Sink &sink, 
     if (Result<void> begun = sink.begin(plan); !begun)
         return fail(begun.error());
     Progress progress{0, plan.totalRows(), 0};
+    QMap<QString, qint64> shortened;
     for (int t = 0; t < int(plan.tables().size()); ++t) {
         progress.table = t;
         if (Result<void> begun = sink.beginTable(t); !begun)
@@ -143,6 +144,11 @@ Result<GenerationJob::Summary> GenerationJob::run(const Plan &plan, Sink &sink, 
                 return fail(makeError(ErrorCode::Cancelled, tr("generation was cancelled")));
             const auto [chunk, encoded] = run.take(index);
             const Result<void> written = sink.write(*chunk, *encoded);
+            for (std::size_t c = 0; c < chunk->columns.size(); ++c) {
+                if (const int count = chunk->columns[c].shortened(); count > 0)
+                    shortened[plan.tables()[std::size_t(t)].name + QLatin1Char('.') +
+                              plan.tables()[std::size_t(t)].columns[c].name] += count;
+            }
             progress.rowsDone += chunk->rows;
             run.release(index);
             if (!written)
@@ -155,7 +161,8 @@ Result<GenerationJob::Summary> GenerationJob::run(const Plan &plan, Sink &sink, 
     }
     if (Result<void> finished = sink.finish(); !finished)
         return fail(finished.error());
-    const Summary summary{progress.rowsDone, sink.bytesWritten(), double(timer.nsecsElapsed()) / 1e9};
+    const Summary summary{progress.rowsDone, sink.bytesWritten(), double(timer.nsecsElapsed()) / 1e9,
+                          shortened};
     qCDebug(lcGenerate) << "generated" << summary.rows << "rows in" << summary.seconds << "s";
     return summary;
 }

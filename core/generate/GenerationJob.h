@@ -4,6 +4,7 @@
 #include "common/Result.h"
 
 #include <QCoreApplication>
+#include <QMap>
 
 #include <atomic>
 #include <functional>
@@ -38,6 +39,9 @@ public:
         qint64 rows = 0;
         qint64 bytes = 0;
         double seconds = 0;
+        // "table.column" → values no draw made fit their declared size, shortened or clamped as a last
+        // resort (SizeLimit); columns without any are absent.
+        QMap<QString, qint64> shortened;
     };
 
     // Calls begin/…/finish on sink, or abort() when anything fails or is cancelled.

@@ -2,6 +2,7 @@
 
 #include "Distribution.h"
 #include "types/ColumnDefaults.h"
+#include "types/DeclaredSqlType.h"
 #include "types/TypeRegistry.h"
 
 #include <QJsonObject>
@@ -12,7 +13,48 @@
 
 namespace fabrica {
 
+namespace {
+
+// A declared SQL type bounds the generator's own parameters, so most values fit without a re-draw
+// (SizeLimit makes sure of the rest): varchar(10) caps a string's maxLength, smallint an integer's max,
+// numeric(5,2) an amount's max and scale.
+QJsonValue boundByDeclared(const DataType &type, const QString &key, const QJsonValue &value,
+                           const QJsonObject &constraints)
+{
+    const QJsonValue sqlType = constraints.value(QStringLiteral("sqlType"));
+    if (!sqlType.isString() || !value.isDouble())
+        return value;
+    const DeclaredSqlType declared = DeclaredSqlType::parse(sqlType.toString());
+    const double v = value.toDouble();
+    if (const std::optional<int> length = declared.maxLength();
+        length && (key == QLatin1String("maxLength") || key == QLatin1String("minLength") ||
+                   key == QLatin1String("length")))
+        return v > *length ? QJsonValue(*length) : value;
+    const ConstraintKey *k = TypeRegistry::instance().key(type, key);
+    const bool numeric = k && (k->kind == ValueKind::Integer || k->kind == ValueKind::Number);
+    if (!numeric ||
+        (key != QLatin1String("min") && key != QLatin1String("max") && key != QLatin1String("scale")))
+        return value;
+    if (declared.kind() == DeclaredSqlType::Kind::Integer && key != QLatin1String("scale"))
+        return QJsonValue(qint64(qBound(double(declared.minimum()), v, double(declared.maximum()))));
+    if (declared.kind() == DeclaredSqlType::Kind::Decimal) {
+        if (key == QLatin1String("scale"))
+            return v > declared.scale() ? QJsonValue(declared.scale()) : value;
+        const double bound =
+            std::pow(10.0, declared.precision() - declared.scale()) - std::pow(10.0, -declared.scale());
+        return v > bound ? QJsonValue(bound) : v < -bound ? QJsonValue(-bound) : value;
+    }
+    return value;
+}
+
+} // namespace
+
 QJsonValue GeneratorSpec::value(const QString &key) const
+{
+    return boundByDeclared(type, key, declaredValue(key), column.constraints);
+}
+
+QJsonValue GeneratorSpec::declaredValue(const QString &key) const
 {
     const QJsonValue given = column.constraints.value(key);
     if (!given.isUndefined())

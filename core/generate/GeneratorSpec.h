@@ -44,7 +44,10 @@ struct GeneratorSpec
 
     // The constraint, else ColumnDefaults' guess from the name and the schema's reference date, else the
     // registry's default.
+    // A declared "sqlType" bounds sizes and ranges: varchar(10) caps maxLength, smallint min/max.
     QJsonValue value(const QString &key) const;
+    // value() before the declared type's bounds.
+    QJsonValue declaredValue(const QString &key) const;
     qint64 integer(const QString &key) const;
     double number(const QString &key) const;
     QString string(const QString &key) const;

@@ -3,6 +3,7 @@
 #include "Cardinality.h"
 #include "CompositeKey.h"
 #include "GeneratorFactory.h"
+#include "SizeLimit.h"
 #include "common/Logging.h"
 #include "model/ColumnReference.h"
 #include "model/ConstraintKeys.h"
@@ -212,6 +213,8 @@ Result<void> Plan::build(const Options &options)
                 Result<GeneratorPtr> generator = GeneratorFactory::instance().create(spec);
                 if (generator && RelationChecker::hasRelation(column))
                     generator = makeRelation(spec, std::move(generator).value());
+                if (generator) // values fit the declared size (varchar(n), numeric(p,s), …)
+                    generator = SizeLimit::wrap(spec, std::move(generator).value());
                 if (!generator)
                     return generator.error();
                 cp.generator = std::move(generator).value();

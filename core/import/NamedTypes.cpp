@@ -135,7 +135,12 @@ NamedTypes::Choice ifFits(const ImportedColumn &column, const QString &type, QJs
     const int width = NamedTypes::widthOf(type);
     if (!TypeRegistry::instance().find(type))
         return {};
-    if (width > 0 && !holds(column, width))
+    // Names and places are free text: their values are re-drawn to fit a declared length (SizeLimit), so
+    // a column holding a third of the longest takes the type. Formats (IBAN, IP …) must fit whole.
+    const bool freeText =
+        isOneOf(type, {"first_name", "last_name", "full_name", "job_title", "street", "city", "region",
+                       "country", "department", "industry", "company_name"});
+    if (width > 0 && !holds(column, width) && !(freeText && holds(column, (width + 2) / 3)))
         return NamedTypes::Choice{
             {},
             {},

@@ -2,6 +2,7 @@
 
 #include "ColumnMapper.h"
 #include "DdlPartitions.h"
+#include "DeclaredSizes.h"
 #include "RelationGuesser.h"
 #include "generate/Plan.h"
 #include "types/TypeRegistry.h"
@@ -224,6 +225,8 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 column.type = ColumnMapper::typeOfSql(importedColumn);
                 mapped.reason = tr("%1 (a key, from the SQL type)").arg(column.type);
             }
+            // The declared size (varchar(15), numeric(10,2), smallint …) whatever the type.
+            mapped.guesses << DeclaredSizes::apply(importedColumn, column);
             const QString reference = constraints.value(QStringLiteral("references")).toString();
             if (!reference.isEmpty() && reference.section(QLatin1Char('.'), 0, 0) == imported.name) {
                 // A hierarchy needs roots: self references are nullable (docs/schema-format.md).
@@ -358,6 +361,8 @@ Schema SchemaBuilder::build(ImportReport &report) const
         Plan::Options options;
         if (const Result<std::shared_ptr<const Plan>> plan = Plan::compile(schema, options); !plan)
             report.error(SourceLocation{QString(), 0, 0, plan.error().where.path}, plan.error().message);
+        else
+            DeclaredSizes::reportFit(**plan, report);
     }
     return schema;
 }

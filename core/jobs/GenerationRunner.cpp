@@ -170,6 +170,9 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
     if (!summary)
         return fail(summary.error());
     outcome.summary = *summary;
+    for (auto it = summary->shortened.begin(); it != summary->shortened.end(); ++it)
+        qCInfo(lcGenerate).noquote() << it.key() << ":" << it.value()
+                                     << "values shortened to fit the declared size";
     for (const TablePlan &table : plan.tables())
         outcome.rowCounts.insert(table.name, table.rows);
     recordEnd(RunRecord::Status::Finished, summary->bytes, {});
@@ -224,7 +227,7 @@ Result<GenerationRunner::Outcome> GenerationRunner::exportStoredRun(const Genera
         StoredRunExport::run(*context.storage, context.actor, request.sourceRunId, **sink, options);
     if (!written)
         return fail(written.error());
-    outcome.summary = {*written, (*sink)->bytesWritten(), double(timer.nsecsElapsed()) / 1e9};
+    outcome.summary = {*written, (*sink)->bytesWritten(), double(timer.nsecsElapsed()) / 1e9, {}};
     qCInfo(lcGenerate).noquote() << "exported the" << *written << "stored rows of run" << request.sourceRunId
                                  << "," << outcome.summary.bytes << "bytes, into" << outcome.target << "in"
                                  << outcome.summary.seconds << "s";

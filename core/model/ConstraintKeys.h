@@ -11,6 +11,9 @@ inline const QString unique = QStringLiteral("unique");
 inline const QString primaryKey = QStringLiteral("primaryKey");
 inline const QString references = QStringLiteral("references");
 inline const QString cardinality = QStringLiteral("cardinality");
+// Declared sizes (docs/schema-format.md, "Declared SQL types and sizes").
+inline const QString maxLength = QStringLiteral("maxLength");
+inline const QString sqlType = QStringLiteral("sqlType");
 inline const QString distribution = QStringLiteral("distribution");
 inline const QString values = QStringLiteral("values");
 inline const QString weights = QStringLiteral("weights");

@@ -1,6 +1,7 @@
 #include "TypeRegistry.h"
 #include "ValueKinds.h"
 
+#include "DeclaredSqlType.h"
 #include "common/Logging.h"
 
 #include <QCoreApplication>
@@ -511,6 +512,17 @@ QString TypeRegistry::sqlType(const DataType &type, SqlDialect dialect, const QJ
     const QString sql = type.sql.value(dialect);
     if (sql == kReferenceSql)
         return {};
+    // The type the imported DDL declared wins: varchar(15) stays varchar(15).
+    if (const QString declared =
+            DeclaredSqlType::parse(constraints.value(QStringLiteral("sqlType")).toString())
+                .forDialect(dialect);
+        !declared.isEmpty())
+        return declared;
+    // A common maxLength narrows a varchar the type would write wider.
+    if (const QJsonValue length = constraints.value(QStringLiteral("maxLength"));
+        length.isDouble() && length.toInt() >= 1 &&
+        sql.startsWith(QLatin1String("varchar("), Qt::CaseInsensitive))
+        return QStringLiteral("varchar(%1)").arg(length.toInt());
     QString result;
     qsizetype pos = 0;
     for (;;) {

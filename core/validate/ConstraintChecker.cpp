@@ -3,6 +3,7 @@
 #include "model/ColumnReference.h"
 #include "model/ConstraintKeys.h"
 #include "types/ColumnDefaults.h"
+#include "types/DeclaredSqlType.h"
 #include "types/TemplateSyntax.h"
 #include "types/TypeRegistry.h"
 #include "types/ValueKinds.h"
@@ -160,6 +161,12 @@ void ConstraintChecker::check(const Column &column, int columnIndex, const DataT
             checkTemplate(it.value().toString());
         else if (key->name == keys::fields)
             checkJsonFields(it.value());
+        else if (key->name == keys::sqlType && !DeclaredSqlType::parse(it.value().toString()).isKnown())
+            report(key->name,
+                   tr("sqlType \"%1\" is not a size Fabrica knows (varchar(n), char(n), numeric(p,s) or an "
+                      "integer width such as smallint); SQL files and --to use the type's own SQL type")
+                       .arg(it.value().toString()),
+                   Problem::Severity::Warning);
     }
 
     auto requiredKey = [&](const ConstraintKey &key) {
