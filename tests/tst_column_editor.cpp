@@ -22,7 +22,6 @@
 #include "types/TypeRegistry.h"
 #include "validate/SchemaValidator.h"
 
-#include "widgets/TypePicker.h"
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
@@ -46,6 +45,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
+#include "widgets/TypePicker.h"
 
 #include <QtTest>
 
@@ -186,16 +186,15 @@ void TestColumnEditor::formShowsExactlyTheTypesKeys_data()
     QTest::addColumn<int>("table");
     QTest::addColumn<int>("column");
     QTest::addColumn<QStringList>("expected");
-    const QStringList common{u"key_notNull"_s,           u"key_nullPercent"_s, u"key_unique"_s,
-                             u"key_primaryKey"_s,        u"key_references"_s,  u"key_cardinality"_s,
-                             u"key_databaseGenerated"_s, u"key_maxLength"_s,   u"key_sqlType"_s};
+    const QStringList common{u"key_notNull"_s,    u"key_nullPercent"_s, u"key_unique"_s,
+                             u"key_primaryKey"_s, u"key_references"_s,  u"key_cardinality"_s,
+                             u"key_databaseGenerated"_s, u"key_maxLength"_s, u"key_sqlType"_s};
     QTest::newRow("date") << kCustomers << kBirthDate
                           << common + QStringList{u"key_min"_s, u"key_max"_s, u"key_format"_s,
                                                   u"key_distribution"_s, u"key_after"_s};
     QTest::newRow("decimal") << kCustomers << kBalance
-                             << common + QStringList{u"key_min"_s,          u"key_max"_s,
-                                                     u"key_precision"_s,    u"key_scale"_s,
-                                                     u"key_distribution"_s, u"key_after"_s,
+                             << common + QStringList{u"key_min"_s, u"key_max"_s, u"key_precision"_s,
+                                                     u"key_scale"_s, u"key_distribution"_s, u"key_after"_s,
                                                      u"key_formula"_s};
     QTest::newRow("sequence") << kCustomers << 0 << common + QStringList{u"key_start"_s, u"key_step"_s};
     // weights has no field of its own: it is edited beside the values.
