@@ -85,7 +85,7 @@ bool canFollow(const Table &table, int later, int earlier)
         return false;
     // Keys, foreign keys and columns that already have a relation keep what they have.
     const QJsonObject &c = a.constraints;
-    if (c.value(keys::primaryKey).toBool() || c.value(keys::unique).toBool() ||
+    if (c.value(keys::primaryKey).toBool() || c.value(keys::unique).toBool() || c.contains(keys::uniqueKey) ||
         c.contains(keys::references) || RelationChecker::hasRelation(a))
         return false;
     // The source must not read the column back (no cycle).
