@@ -56,6 +56,9 @@ const QList<Rule> &rules()
         {{QStringLiteral("valid_from")},
          {QStringLiteral("valid_to"), QStringLiteral("valid_until")},
          {0, 365, "days"}},
+        {{QStringLiteral("from_date"), QStringLiteral("date_from")},
+         {QStringLiteral("to_date"), QStringLiteral("date_to")},
+         {1, 730, "days"}},
     };
     return list;
 }

@@ -208,9 +208,13 @@ Schema SchemaBuilder::build(ImportReport &report) const
                              constraints.contains(QStringLiteral("unique")) ||
                              constraints.contains(QStringLiteral("uniqueKey"));
             const DataType *type = registry.find(column.type);
-            if (key && type && !type->keyCapable) {
+            // A guessed template has no unique placeholder, so it cannot be a key (nor part of one).
+            const bool guessedTemplate = column.type == QLatin1String("template");
+            if (key && type && (!type->keyCapable || guessedTemplate)) {
                 // Keys need a type that can be unique; fall back to the SQL type's.
                 column.type = ColumnMapper::typeOfSql(importedColumn);
+                if (guessedTemplate)
+                    constraints.remove(QStringLiteral("template"));
                 mapped.reason = tr("%1 (a key, from the SQL type)").arg(column.type);
             }
             // A CSV file with this column refines a plain text column to what its values show.
