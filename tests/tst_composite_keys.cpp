@@ -176,6 +176,7 @@ private slots:
     void mixOfKinds();
     void uniqueKeyGroup();
     void tooFewCombinations();
+    void cardinalityRefused();
     void uniqueColumnShortCuts();
     void overlappingKeys();
     void sameBytesForAnyThreads();
@@ -308,6 +309,18 @@ void TestCompositeKeys::tooFewCombinations()
     QVERIFY(!refused.plan);
     QVERIFY2(refused.error.contains(u"the primary key (state, n) of table \"t\" has only 50 distinct "
                                     "combinations (state: 5 × n: 10) for 51 rows"_s),
+             qPrintable(refused.error));
+}
+
+void TestCompositeKeys::cardinalityRefused()
+{
+    // Children of one parent in consecutive rows cannot follow the key's combinations (yet): refused
+    // rather than generated with repeats.
+    Schema schema = salaries(100, 1000, R"({"primaryKey": true, "min": "2020-01-01", "max": "2020-12-31"})");
+    schema.tables[1].columns[0].constraints.insert(u"cardinality"_s, QJsonObject{{u"min"_s, 5}, {u"max"_s, 15}});
+    const Compiled refused = compile(schema);
+    QVERIFY(!refused.plan);
+    QVERIFY2(refused.error.contains(u"salaries.emp_no is part of a key over several columns and sets cardinality"_s),
              qPrintable(refused.error));
 }
 

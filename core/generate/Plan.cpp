@@ -418,6 +418,14 @@ Result<void> Plan::compositeKeys(std::vector<KeyPlan> &plans, const QHash<QStrin
         for (int c : key.parts) {
             const Column &column = table.columns.at(c);
             quint64 radix = 0;
+            if (column.isForeignKey() && column.constraints.contains(keys::cardinality))
+                // Its children are consecutive rows of one parent, not CompositeKey's combinations.
+                return makeError(ErrorCode::Validation,
+                                 tr("%1 is part of a key over several columns and sets cardinality; "
+                                    "Fabrica cannot combine the two yet, so remove cardinality (children "
+                                    "then pick parents through the key)")
+                                     .arg(table.name + QLatin1Char('.') + column.name),
+                                 SourceLocation{{}, 0, 0, table.name + QLatin1Char('.') + column.name});
             if (column.isForeignKey()) { // a parent row number, as the foreign key generator computes it
                 const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
                 const int parent = target ? planIndex.value(target->table, -1) : -1;
