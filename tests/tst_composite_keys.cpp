@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -176,7 +177,7 @@ private slots:
     void mixOfKinds();
     void uniqueKeyGroup();
     void tooFewCombinations();
-    void cardinalityRefused();
+    void cardinalityInsideKey();
     void uniqueColumnShortCuts();
     void overlappingKeys();
     void sameBytesForAnyThreads();
@@ -312,15 +313,48 @@ void TestCompositeKeys::tooFewCombinations()
              qPrintable(refused.error));
 }
 
-void TestCompositeKeys::cardinalityRefused()
+void TestCompositeKeys::cardinalityInsideKey()
 {
-    // Children of one parent in consecutive rows cannot follow the key's combinations (yet): refused
-    // rather than generated with repeats.
-    Schema schema = salaries(100, 1000, R"({"primaryKey": true, "min": "2020-01-01", "max": "2020-12-31"})");
-    schema.tables[1].columns[0].constraints.insert(u"cardinality"_s, QJsonObject{{u"min"_s, 5}, {u"max"_s, 15}});
-    const Compiled refused = compile(schema);
+    // 5..15 salaries per employee, in consecutive rows, over 20 possible days: each employee's days are
+    // distinct, and the days differ from one employee to the next.
+    auto schemaOf = [](const char *fromDate) {
+        Schema schema = salaries(300, 1, fromDate);
+        schema.tables[1].columns[0].constraints.insert(u"cardinality"_s,
+                                                       QJsonObject{{u"min"_s, 5}, {u"max"_s, 15}});
+        return schema;
+    };
+    const Compiled compiled = compile(schemaOf(R"({"primaryKey": true, "min": "2020-01-01", "max": "2020-01-20"})"));
+    QVERIFY2(compiled.plan, qPrintable(compiled.error));
+    const std::vector<Row> rows = tableRows(*compiled.plan, u"salaries"_s, 500);
+    QVERIFY(rows.size() >= 300 * 5 && rows.size() <= 300 * 15);
+    QVERIFY2(repeated(rows, {0, 2}) < 0, qPrintable(repeatMessage(rows, repeated(rows, {0, 2}), {0, 2})));
+    std::set<std::string> finished;
+    std::map<std::string, int> counts;
+    std::set<std::string> firstDays;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const std::string &emp = rows[r][0];
+        if (r > 0 && rows[r - 1][0] != emp) {
+            QVERIFY2(finished.insert(rows[r - 1][0]).second, "an employee's salaries are not consecutive");
+        }
+        if (counts[emp]++ == 0)
+            firstDays.insert(rows[r][2]);
+        const QDate from = QDate::fromString(QString::fromStdString(rows[r][2]), Qt::ISODate);
+        const QDate to = QDate::fromString(QString::fromStdString(rows[r][3]), Qt::ISODate);
+        QVERIFY(to > from);
+    }
+    QCOMPARE(counts.size(), std::size_t(300));
+    for (const auto &[emp, count] : counts)
+        QVERIFY2(count >= 5 && count <= 15, emp.c_str());
+    QVERIFY(firstDays.size() > 10); // employees do not all start on one day
+    // The same bytes with other chunks and two threads.
+    QCOMPARE(tableRowsThreaded(*compiled.plan, u"salaries"_s, 2, 333), rows);
+
+    // Up to 15 children over 10 days cannot be distinct: refused with the arithmetic.
+    const Compiled refused = compile(schemaOf(R"({"primaryKey": true, "min": "2020-01-01", "max": "2020-01-10"})"));
     QVERIFY(!refused.plan);
-    QVERIFY2(refused.error.contains(u"salaries.emp_no is part of a key over several columns and sets cardinality"_s),
+    QVERIFY2(refused.error.contains(u"the primary key (emp_no, from_date) of table \"salaries\": a parent of emp_no "
+                                    "gets up to 15 children (cardinality), but the other columns have only 10 "
+                                    "distinct combinations (from_date: 10)"_s),
              qPrintable(refused.error));
 }
 

@@ -1,5 +1,6 @@
 #include "CompositePartGenerator.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace fabrica {
@@ -39,6 +40,9 @@ void CompositePartGenerator::innerValue(const GenerationContext &ctx, qint64 ind
 
 void CompositePartGenerator::fill(GenerationContext &ctx, ColumnChunk &out) const
 {
+    thread_local std::vector<qint64> indexes;
+    indexes.resize(std::size_t(std::max(ctx.rows, 0)));
+    m_key->components(ctx.firstRow, ctx.rows, m_part, indexes.data());
     const bool numbers = out.wantsNumbers();
     ByteBuffer &bytes = out.bytes();
     if (m_inner->isRowFunction() && !numbers) { // the fast path: no chunk per value
@@ -47,7 +51,7 @@ void CompositePartGenerator::fill(GenerationContext &ctx, ColumnChunk &out) cons
                 out.appendNull();
                 continue;
             }
-            m_inner->valueAt(m_key->component(ctx.firstRow + i, m_part), bytes);
+            m_inner->valueAt(indexes[std::size_t(i)], bytes);
             out.finish();
         }
         return;
@@ -62,7 +66,7 @@ void CompositePartGenerator::fill(GenerationContext &ctx, ColumnChunk &out) cons
             out.appendNull();
             continue;
         }
-        innerValue(ctx, m_key->component(ctx.firstRow + i, m_part), numbers, one);
+        innerValue(ctx, indexes[std::size_t(i)], numbers, one);
         if (one.isNull(0)) {
             out.appendNull();
             continue;

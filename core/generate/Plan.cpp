@@ -189,7 +189,7 @@ Result<void> Plan::build(const Options &options)
     // composite keys, whose domains are those of the plain columns' generators and the parents' rows.
     for (const bool foreignKeys : {false, true}) {
         if (foreignKeys) {
-            if (Result<void> found = compositeKeys(keys, planIndex, &composites); !found)
+            if (Result<void> found = compositeKeys(keys, planIndex, cardinalities, &composites); !found)
                 return found;
         }
         for (TablePlan &plan : m_tables) {
@@ -407,6 +407,7 @@ Result<void> Plan::keyPlans(std::vector<KeyPlan> *out)
 }
 
 Result<void> Plan::compositeKeys(std::vector<KeyPlan> &plans, const QHash<QString, int> &planIndex,
+                                 const QHash<QString, std::shared_ptr<const Cardinality>> &cardinalities,
                                  QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> *out)
 {
     for (KeyPlan &key : plans) {
@@ -415,17 +416,16 @@ Result<void> Plan::compositeKeys(std::vector<KeyPlan> &plans, const QHash<QStrin
         const quint64 rows = quint64(std::max<qint64>(plan.rows, 1));
         std::vector<quint64> radices;
         QStringList domains;
-        for (int c : key.parts) {
+        int counted = -1; // the part whose parents a cardinality gives
+        std::shared_ptr<const Cardinality> cardinality;
+        for (int i = 0; i < key.parts.size(); ++i) {
+            const int c = key.parts.at(i);
             const Column &column = table.columns.at(c);
             quint64 radix = 0;
-            if (column.isForeignKey() && column.constraints.contains(keys::cardinality))
-                // Its children are consecutive rows of one parent, not CompositeKey's combinations.
-                return makeError(ErrorCode::Validation,
-                                 tr("%1 is part of a key over several columns and sets cardinality; "
-                                    "Fabrica cannot combine the two yet, so remove cardinality (children "
-                                    "then pick parents through the key)")
-                                     .arg(table.name + QLatin1Char('.') + column.name),
-                                 SourceLocation{{}, 0, 0, table.name + QLatin1Char('.') + column.name});
+            if (column.isForeignKey() && column.constraints.contains(keys::cardinality)) {
+                counted = i;
+                cardinality = cardinalities.value(table.name + QLatin1Char('.') + column.name);
+            }
             if (column.isForeignKey()) { // a parent row number, as the foreign key generator computes it
                 const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
                 const int parent = target ? planIndex.value(target->table, -1) : -1;
@@ -438,13 +438,33 @@ Result<void> Plan::compositeKeys(std::vector<KeyPlan> &plans, const QHash<QStrin
             radices.push_back(radix);
             domains.append(tr("%1: %2").arg(column.name).arg(radix));
         }
+        const QString what = key.name.isEmpty()
+                                 ? tr("the primary key (%1) of table \"%2\"")
+                                       .arg(key.label.join(QLatin1String(", ")), table.name)
+                                 : tr("the unique key \"%1\" (%2) of table \"%3\"")
+                                       .arg(key.name, key.label.join(QLatin1String(", ")), table.name);
+        if (cardinality) {
+            // The children of one parent need distinct combinations of the other columns.
+            std::vector<quint64> others = radices;
+            others.erase(others.begin() + counted);
+            QStringList otherDomains = domains;
+            otherDomains.removeAt(counted);
+            qint64 most = 0;
+            for (qint64 parent = 0; parent < cardinality->parents(); ++parent)
+                most = std::max(most, cardinality->count(parent));
+            if (CompositeKey::product(others) < quint64(most))
+                return makeError(
+                    ErrorCode::Validation,
+                    tr("%1: a parent of %2 gets up to %3 children (cardinality), but the other columns have "
+                       "only %4 distinct combinations (%5); lower the cardinality or widen a column's range")
+                        .arg(what, table.columns.at(key.parts.at(counted)).name)
+                        .arg(most)
+                        .arg(CompositeKey::product(others))
+                        .arg(otherDomains.join(QStringLiteral(" × "))),
+                    SourceLocation{{}, 0, 0, table.name});
+        }
         const quint64 combinations = CompositeKey::product(radices);
-        if (combinations < quint64(plan.rows)) {
-            const QString what = key.name.isEmpty()
-                                     ? tr("the primary key (%1) of table \"%2\"")
-                                           .arg(key.label.join(QLatin1String(", ")), table.name)
-                                     : tr("the unique key \"%1\" (%2) of table \"%3\"")
-                                           .arg(key.name, key.label.join(QLatin1String(", ")), table.name);
+        if (!cardinality && combinations < quint64(plan.rows)) {
             return makeError(ErrorCode::Validation,
                              tr("%1 has only %2 distinct combinations (%3) for %4 rows; widen a column's "
                                 "range, add values or parent rows, or generate fewer rows")
@@ -458,7 +478,7 @@ Result<void> Plan::compositeKeys(std::vector<KeyPlan> &plans, const QHash<QStrin
         const quint64 seed = key.name.isEmpty()
                                  ? Random::streamSeed(m_seed, nameKey(table.name), ~quint64(0), 2)
                                  : Random::streamSeed(m_seed, nameKey(table.name), nameKey(key.name), 4);
-        key.key = std::make_shared<const CompositeKey>(radices, seed);
+        key.key = std::make_shared<const CompositeKey>(radices, seed, cardinality, counted);
         for (int i = 0; i < key.parts.size(); ++i) {
             const int c = key.parts.at(i);
             const Column &column = table.columns.at(c);

@@ -89,6 +89,7 @@ private:
     };
     Result<void> keyPlans(std::vector<KeyPlan> *out);
     Result<void> compositeKeys(std::vector<KeyPlan> &plans, const QHash<QString, int> &planIndex,
+                               const QHash<QString, std::shared_ptr<const Cardinality>> &cardinalities,
                                QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> *out);
 
     Schema m_schema;
