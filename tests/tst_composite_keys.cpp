@@ -92,7 +92,8 @@ std::vector<Row> tableRowsThreaded(const Plan &plan, const QString &name, int th
         workers.emplace_back([&, w] {
             for (qint64 c = w; c < chunks; c += threads) {
                 const qint64 first = c * chunkRows;
-                parts[std::size_t(c)] = rowsOf(plan, t, first, std::min<qint64>(chunkRows, total - first), chunkRows);
+                parts[std::size_t(c)] =
+                    rowsOf(plan, t, first, std::min<qint64>(chunkRows, total - first), chunkRows);
             }
         });
     }
@@ -143,11 +144,13 @@ Schema salaries(qint64 employees, qint64 rows, const QByteArray &fromDate)
     Schema schema;
     schema.name = u"employees"_s;
     schema.tables = {
-        Table{u"employees"_s, {}, employees, {idColumn(u"emp_no"_s), column(u"first_name"_s, u"first_name"_s)}},
+        Table{
+            u"employees"_s, {}, employees, {idColumn(u"emp_no"_s), column(u"first_name"_s, u"first_name"_s)}},
         Table{u"salaries"_s,
               {},
               rows,
-              {column(u"emp_no"_s, u"foreign_key"_s, R"({"primaryKey": true, "references": "employees.emp_no"})"),
+              {column(u"emp_no"_s, u"foreign_key"_s,
+                      R"({"primaryKey": true, "references": "employees.emp_no"})"),
                column(u"salary"_s, u"integer"_s, R"({"min": 40000, "max": 160000})"),
                column(u"from_date"_s, u"date"_s, fromDate),
                column(u"to_date"_s, u"date"_s,
@@ -189,8 +192,8 @@ void TestCompositeKeys::foreignKeyTimesDate()
 {
     // 400 employees × 120 days = 48,000 pairs for 30,000 rows: drawn independently, some pair would
     // repeat about 9,000 times over; as a key, none does, and neither column is unique on its own.
-    const Compiled compiled = compile(salaries(
-        400, 30000, R"({"primaryKey": true, "min": "2020-01-01", "max": "2020-04-29"})"));
+    const Compiled compiled =
+        compile(salaries(400, 30000, R"({"primaryKey": true, "min": "2020-01-01", "max": "2020-04-29"})"));
     QVERIFY2(compiled.plan, qPrintable(compiled.error));
     const std::vector<Row> rows = tableRows(*compiled.plan, u"salaries"_s);
     QCOMPARE(rows.size(), std::size_t(30000));
@@ -205,7 +208,8 @@ void TestCompositeKeys::foreignKeyTimesDate()
         const QDate to = QDate::fromString(QString::fromStdString(row[3]), Qt::ISODate);
         QVERIFY(from >= QDate(2020, 1, 1) && from <= QDate(2020, 4, 29));
         // to_date reads from_date's numbers beside its text: the relation still holds.
-        QVERIFY2(to > from && from.daysTo(to) <= 365, qPrintable(QString::fromStdString(row[2] + " " + row[3])));
+        QVERIFY2(to > from && from.daysTo(to) <= 365,
+                 qPrintable(QString::fromStdString(row[2] + " " + row[3])));
     }
 }
 
@@ -219,23 +223,25 @@ void TestCompositeKeys::mixOfKinds_data()
     QTest::addColumn<int>("maxDistinctB"); // 0 = no bound to check
     // Each pair has barely more combinations than rows, so independent draws collide many times.
     QTest::newRow("text × date") << QByteArray("string") << QByteArray(R"({"minLength": 3, "maxLength": 12})")
-                                 << QByteArray("date") << QByteArray(R"({"min": "2024-01-01", "max": "2024-01-10"})")
-                                 << 5000 << 10;
+                                 << QByteArray("date")
+                                 << QByteArray(R"({"min": "2024-01-01", "max": "2024-01-10"})") << 5000 << 10;
     QTest::newRow("enum × integer") << QByteArray("enum")
                                     << QByteArray(R"({"values": ["new", "open", "held", "done", "lost"]})")
                                     << QByteArray("integer") << QByteArray(R"({"min": 1, "max": 200})") << 990
                                     << 200;
     QTest::newRow("timestamp × smallint")
-        << QByteArray("timestamp") << QByteArray(R"({"min": "2024-01-01T00:00:00", "max": "2024-01-01T00:09:59"})")
+        << QByteArray("timestamp")
+        << QByteArray(R"({"min": "2024-01-01T00:00:00", "max": "2024-01-01T00:09:59"})")
         << QByteArray("smallint") << QByteArray(R"({"min": 0, "max": 9})") << 5900 << 10;
     QTest::newRow("decimal × char") << QByteArray("decimal")
-                                    << QByteArray(R"({"min": 0, "max": 9.99, "scale": 2})") << QByteArray("char")
+                                    << QByteArray(R"({"min": 0, "max": 9.99, "scale": 2})")
+                                    << QByteArray("char")
                                     << QByteArray(R"({"length": 1, "alphabet": "ABCDEF"})") << 5900 << 6;
     QTest::newRow("uuid × enum") << QByteArray("uuid") << QByteArray("{}") << QByteArray("enum")
                                  << QByteArray(R"({"values": ["a", "b"]})") << 4000 << 2;
-    QTest::newRow("pattern × bigint") << QByteArray("pattern") << QByteArray(R"({"pattern": "[A-C][0-9]"})")
-                                      << QByteArray("bigint") << QByteArray(R"({"min": 1, "max": 100})") << 2950
-                                      << 100;
+    QTest::newRow("pattern × bigint")
+        << QByteArray("pattern") << QByteArray(R"({"pattern": "[A-C][0-9]"})") << QByteArray("bigint")
+        << QByteArray(R"({"min": 1, "max": 100})") << 2950 << 100;
 }
 
 void TestCompositeKeys::mixOfKinds()
@@ -278,9 +284,11 @@ void TestCompositeKeys::uniqueKeyGroup()
     // UNIQUE (title, from_date) by name, next to a sequence primary key: the pair never repeats.
     Schema schema = test::oneTable(
         u"titles"_s, 4000,
-        {column(u"title"_s, u"enum"_s,
-                R"({"uniqueKey": "title_day", "values": ["Engineer", "Senior Engineer", "Staff", "Manager"]})"),
-         column(u"from_date"_s, u"date"_s, R"({"uniqueKey": "title_day", "min": "2020-01-01", "max": "2022-12-31"})")});
+        {column(
+             u"title"_s, u"enum"_s,
+             R"({"uniqueKey": "title_day", "values": ["Engineer", "Senior Engineer", "Staff", "Manager"]})"),
+         column(u"from_date"_s, u"date"_s,
+                R"({"uniqueKey": "title_day", "min": "2020-01-01", "max": "2022-12-31"})")});
     const Compiled compiled = compile(schema);
     QVERIFY2(compiled.plan, qPrintable(compiled.error));
     const std::vector<Row> rows = tableRows(*compiled.plan, u"t"_s);
@@ -323,7 +331,8 @@ void TestCompositeKeys::cardinalityInsideKey()
                                                        QJsonObject{{u"min"_s, 5}, {u"max"_s, 15}});
         return schema;
     };
-    const Compiled compiled = compile(schemaOf(R"({"primaryKey": true, "min": "2020-01-01", "max": "2020-01-20"})"));
+    const Compiled compiled =
+        compile(schemaOf(R"({"primaryKey": true, "min": "2020-01-01", "max": "2020-01-20"})"));
     QVERIFY2(compiled.plan, qPrintable(compiled.error));
     const std::vector<Row> rows = tableRows(*compiled.plan, u"salaries"_s, 500);
     QVERIFY(rows.size() >= 300 * 5 && rows.size() <= 300 * 15);
@@ -350,11 +359,13 @@ void TestCompositeKeys::cardinalityInsideKey()
     QCOMPARE(tableRowsThreaded(*compiled.plan, u"salaries"_s, 2, 333), rows);
 
     // Up to 15 children over 10 days cannot be distinct: refused with the arithmetic.
-    const Compiled refused = compile(schemaOf(R"({"primaryKey": true, "min": "2020-01-01", "max": "2020-01-10"})"));
+    const Compiled refused =
+        compile(schemaOf(R"({"primaryKey": true, "min": "2020-01-01", "max": "2020-01-10"})"));
     QVERIFY(!refused.plan);
-    QVERIFY2(refused.error.contains(u"the primary key (emp_no, from_date) of table \"salaries\": a parent of emp_no "
-                                    "gets up to 15 children (cardinality), but the other columns have only 10 "
-                                    "distinct combinations (from_date: 10)"_s),
+    QVERIFY2(refused.error.contains(
+                 u"the primary key (emp_no, from_date) of table \"salaries\": a parent of emp_no "
+                 "gets up to 15 children (cardinality), but the other columns have only 10 "
+                 "distinct combinations (from_date: 10)"_s),
              qPrintable(refused.error));
 }
 
@@ -364,11 +375,11 @@ void TestCompositeKeys::uniqueColumnShortCuts()
     // values (all three states, not one per row).
     Schema schema;
     schema.name = u"short"_s;
-    schema.tables = {Table{u"t"_s,
-                           {},
-                           3000,
-                           {idColumn(), column(u"state"_s, u"enum"_s,
-                                               R"({"primaryKey": true, "values": ["a", "b", "c"]})")}}};
+    schema.tables = {Table{
+        u"t"_s,
+        {},
+        3000,
+        {idColumn(), column(u"state"_s, u"enum"_s, R"({"primaryKey": true, "values": ["a", "b", "c"]})")}}};
     const Compiled compiled = compile(schema);
     QVERIFY2(compiled.plan, qPrintable(compiled.error));
     const std::vector<Row> rows = tableRows(*compiled.plan, u"t"_s);
@@ -387,8 +398,9 @@ void TestCompositeKeys::overlappingKeys()
         {},
         2000,
         {column(u"a"_s, u"integer"_s, R"({"primaryKey": true, "uniqueKey": "all", "min": 1, "max": 50})"),
-         column(u"b"_s, u"date"_s,
-                R"({"primaryKey": true, "uniqueKey": ["b_c", "all"], "min": "2024-01-01", "max": "2024-02-29"})"),
+         column(
+             u"b"_s, u"date"_s,
+             R"({"primaryKey": true, "uniqueKey": ["b_c", "all"], "min": "2024-01-01", "max": "2024-02-29"})"),
          column(u"c"_s, u"integer"_s, R"({"uniqueKey": "b_c", "min": 1, "max": 100000})"),
          column(u"d"_s, u"integer"_s, R"({"uniqueKey": "all", "min": 1, "max": 3})")}}};
     const Compiled compiled = compile(schema);
@@ -424,30 +436,36 @@ void TestCompositeKeys::validatorMessages()
 
     problems = validate({column(u"a"_s, u"integer"_s, R"({"uniqueKey": " "})")});
     QVERIFY2(messages(problems, Problem::Severity::Error)
-                 .contains(u"t.a: uniqueKey has an empty name; name the multi-column unique key, e.g. \"t_key\""_s),
+                 .contains(
+                     u"t.a: uniqueKey has an empty name; name the multi-column unique key, e.g. \"t_key\""_s),
              qPrintable(messages(problems, Problem::Severity::Error).join(u'\n')));
 
-    problems = validate({column(u"a"_s, u"integer"_s, R"({"uniqueKey": "solo"})"), column(u"b"_s, u"integer"_s)});
+    problems =
+        validate({column(u"a"_s, u"integer"_s, R"({"uniqueKey": "solo"})"), column(u"b"_s, u"integer"_s)});
     QVERIFY(messages(problems, Problem::Severity::Error).isEmpty());
-    QVERIFY2(messages(problems, Problem::Severity::Warning)
-                 .contains(u"t.a: unique key \"solo\" has only this column; a key of one column is \"unique\": "
-                           "true (it is generated so)"_s),
-             qPrintable(messages(problems, Problem::Severity::Warning).join(u'\n')));
+    QVERIFY2(
+        messages(problems, Problem::Severity::Warning)
+            .contains(u"t.a: unique key \"solo\" has only this column; a key of one column is \"unique\": "
+                      "true (it is generated so)"_s),
+        qPrintable(messages(problems, Problem::Severity::Warning).join(u'\n')));
 
     problems = validate({column(u"a"_s, u"integer"_s, R"({"uniqueKey": 3})")});
     QVERIFY2(messages(problems, Problem::Severity::Error)
-                 .contains(u"t.a: constraint \"uniqueKey\" must be a key name or an array of key names, found 3"_s),
+                 .contains(
+                     u"t.a: constraint \"uniqueKey\" must be a key name or an array of key names, found 3"_s),
              qPrintable(messages(problems, Problem::Severity::Error).join(u'\n')));
 
     problems = validate({column(u"a"_s, u"boolean"_s, R"({"uniqueKey": "ab"})"),
                          column(u"b"_s, u"integer"_s, R"({"uniqueKey": "ab"})")});
-    QVERIFY2(messages(problems, Problem::Severity::Error)
-                 .contains(u"t.a: type boolean cannot be part of a unique key; key columns need a type with a "
-                           "large domain such as sequence, integer, uuid or string"_s),
-             qPrintable(messages(problems, Problem::Severity::Error).join(u'\n')));
+    QVERIFY2(
+        messages(problems, Problem::Severity::Error)
+            .contains(u"t.a: type boolean cannot be part of a unique key; key columns need a type with a "
+                      "large domain such as sequence, integer, uuid or string"_s),
+        qPrintable(messages(problems, Problem::Severity::Error).join(u'\n')));
 
     // A single-column key is generated unique: 20 rows of a 0..19 range take every value once.
-    Schema solo = test::oneTable(u"v"_s, 20, {column(u"a"_s, u"integer"_s, R"({"uniqueKey": "solo", "min": 0, "max": 19})")});
+    Schema solo = test::oneTable(
+        u"v"_s, 20, {column(u"a"_s, u"integer"_s, R"({"uniqueKey": "solo", "min": 0, "max": 19})")});
     const Compiled compiled = compile(solo);
     QVERIFY2(compiled.plan, qPrintable(compiled.error));
     QCOMPARE(distinct(tableRows(*compiled.plan, u"t"_s), 1), std::size_t(20));
@@ -455,25 +473,27 @@ void TestCompositeKeys::validatorMessages()
 
 void TestCompositeKeys::ddlDeclaresKeys()
 {
-    Schema schema = test::oneTable(
-        u"ddl"_s, 10,
-        {column(u"a"_s, u"integer"_s, R"({"uniqueKey": ["ab", "abc"]})"),
-         column(u"b"_s, u"date"_s, R"({"uniqueKey": ["ab", "abc"]})"),
-         column(u"c"_s, u"string"_s, R"({"uniqueKey": "abc"})")});
+    Schema schema = test::oneTable(u"ddl"_s, 10,
+                                   {column(u"a"_s, u"integer"_s, R"({"uniqueKey": ["ab", "abc"]})"),
+                                    column(u"b"_s, u"date"_s, R"({"uniqueKey": ["ab", "abc"]})"),
+                                    column(u"c"_s, u"string"_s, R"({"uniqueKey": "abc"})")});
     const Compiled compiled = compile(schema);
     QVERIFY2(compiled.plan, qPrintable(compiled.error));
     const SqlDdl postgres(*compiled.plan, SqlDialect::PostgreSQL);
     const QString create = QString::fromStdString(postgres.createTable(0, true));
-    QVERIFY2(create.contains(u"UNIQUE (\"a\", \"b\")"_s) && create.contains(u"UNIQUE (\"a\", \"b\", \"c\")"_s),
+    QVERIFY2(create.contains(u"UNIQUE (\"a\", \"b\")"_s) &&
+                 create.contains(u"UNIQUE (\"a\", \"b\", \"c\")"_s),
              qPrintable(create));
     QVERIFY(!QString::fromStdString(postgres.createTable(0, false)).contains(u"UNIQUE"_s));
     QStringList added;
     for (const std::string &statement : postgres.addKeys(0))
         added << QString::fromStdString(statement);
     QVERIFY2(added.contains(u"ALTER TABLE \"t\" ADD UNIQUE (\"a\", \"b\")"_s), qPrintable(added.join(u'\n')));
-    const QString mysql = QString::fromStdString(SqlDdl(*compiled.plan, SqlDialect::MySQL).createTable(0, true));
+    const QString mysql =
+        QString::fromStdString(SqlDdl(*compiled.plan, SqlDialect::MySQL).createTable(0, true));
     QVERIFY2(mysql.contains(u"UNIQUE (`a`, `b`)"_s), qPrintable(mysql));
-    const QString sqlite = QString::fromStdString(SqlDdl(*compiled.plan, SqlDialect::SQLite).createTable(0, true));
+    const QString sqlite =
+        QString::fromStdString(SqlDdl(*compiled.plan, SqlDialect::SQLite).createTable(0, true));
     QVERIFY2(sqlite.contains(u"UNIQUE (\"a\", \"b\", \"c\")"_s), qPrintable(sqlite));
 }
 

@@ -167,10 +167,11 @@ void TestImport::reportsEveryGuess()
     QVERIFY(guesses.contains(u"customers.tier: enum (from the values of the CSV samples)"_s));
     QVERIFY(guesses.contains(u"orders.customer_id: foreign key to customers.id"_s));
     // A multi-column UNIQUE is kept as a uniqueKey group, said in the report.
-    QVERIFY2(guesses.contains(u"reviews: unique key (product_id, customer_id) kept as \"uniqueKey\": "
-                              u"\"reviews_product_id_customer_id_key\": the combinations are unique, no column "
-                              u"on its own"_s),
-             qPrintable(guesses.join(u'\n')));
+    QVERIFY2(
+        guesses.contains(u"reviews: unique key (product_id, customer_id) kept as \"uniqueKey\": "
+                         u"\"reviews_product_id_customer_id_key\": the combinations are unique, no column "
+                         u"on its own"_s),
+        qPrintable(guesses.join(u'\n')));
     const Table *reviews = outcome.schemas[0].table(u"reviews"_s);
     QVERIFY(reviews);
     QCOMPARE(reviews->column(u"product_id"_s)->constraints.value(u"uniqueKey"_s).toString(),

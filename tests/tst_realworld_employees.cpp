@@ -34,8 +34,8 @@ QString corpus(const QString &file)
 // A moderate size with many salaries per employee (10 on average) and titles over a key of three columns.
 QHash<QString, qint64> moderateRows()
 {
-    return {{u"employees"_s, 2000}, {u"departments"_s, 9},  {u"dept_manager"_s, 24},
-            {u"dept_emp"_s, 2200},  {u"titles"_s, 3000},    {u"salaries"_s, 20000}};
+    return {{u"employees"_s, 2000}, {u"departments"_s, 9}, {u"dept_manager"_s, 24},
+            {u"dept_emp"_s, 2200},  {u"titles"_s, 3000},   {u"salaries"_s, 20000}};
 }
 
 ImportService::Outcome importDdl(const QString &file)
@@ -189,8 +189,9 @@ void TestRealworldEmployees::appendsIntoOriginalDdl()
     for (const QString &table : kTables)
         QCOMPARE(scalar(db, u"SELECT count(*) FROM "_s + table), rows.value(table));
     // The server's own keys accepted every row; the combinations are distinct and the columns are not.
-    const QString pairs = postgres ? u"SELECT count(DISTINCT (emp_no, from_date)) FROM salaries"_s
-                                   : u"SELECT count(*) FROM (SELECT DISTINCT emp_no, from_date FROM salaries)"_s;
+    const QString pairs = postgres
+                              ? u"SELECT count(DISTINCT (emp_no, from_date)) FROM salaries"_s
+                              : u"SELECT count(*) FROM (SELECT DISTINCT emp_no, from_date FROM salaries)"_s;
     QCOMPARE(scalar(db, pairs), rows.value(u"salaries"_s));
     QCOMPARE(scalar(db, u"SELECT count(DISTINCT emp_no) FROM salaries"_s), rows.value(u"employees"_s));
     QVERIFY(scalar(db, u"SELECT count(DISTINCT from_date) FROM salaries"_s) < rows.value(u"salaries"_s) / 2);

@@ -337,8 +337,9 @@ void TestTypes::commonKeys()
     QStringList names;
     for (const ConstraintKey &key : registry().commonKeys())
         names << key.name;
-    QCOMPARE(names, (QStringList{u"notNull"_s, u"nullPercent"_s, u"unique"_s, u"primaryKey"_s, u"uniqueKey"_s,
-                                 u"references"_s, u"cardinality"_s, u"after"_s, u"formula"_s, u"weightsBy"_s}));
+    QCOMPARE(names,
+             (QStringList{u"notNull"_s, u"nullPercent"_s, u"unique"_s, u"primaryKey"_s, u"uniqueKey"_s,
+                          u"references"_s, u"cardinality"_s, u"after"_s, u"formula"_s, u"weightsBy"_s}));
     QCOMPARE(registry().key(type("date"), u"after"_s)->kind, ValueKind::Object);
     QCOMPARE(registry().key(type("decimal"), u"formula"_s)->kind, ValueKind::String);
     const ConstraintKey *nullPercent = registry().key(type("integer"), u"nullPercent"_s);

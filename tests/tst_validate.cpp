@@ -92,8 +92,11 @@ private slots:
             << QStringLiteral("E|orders.x||unknown data type \"zzzzzz\"; `fabrica types` lists them all");
         QTest::newRow("unknown key, close") << "integer" << QByteArray(R"({"mni": 1})")
             << p + QStringLiteral("mni|unknown constraint \"mni\" for type integer; did you mean \"min\"?");
-        QTest::newRow("unknown key, far") << "uuid" << QByteArray(R"({"colour": 1})")
-            << p + QStringLiteral("colour|unknown constraint \"colour\" for type uuid (accepted: notNull, nullPercent, unique, primaryKey, uniqueKey, references, cardinality, after, formula, weightsBy, version)");
+        QTest::newRow("unknown key, far")
+            << "uuid" << QByteArray(R"({"colour": 1})")
+            << p + QStringLiteral("colour|unknown constraint \"colour\" for type uuid (accepted: notNull, "
+                                  "nullPercent, unique, primaryKey, uniqueKey, references, cardinality, "
+                                  "after, formula, weightsBy, version)");
         QTest::newRow("boolean kind") << "integer" << QByteArray(R"({"notNull": "yes"})")
             << p + QStringLiteral("notNull|constraint \"notNull\" must be true or false, found \"yes\"");
         QTest::newRow("integer kind") << "integer" << QByteArray(R"({"min": 1.5})")

@@ -14,8 +14,8 @@ std::vector<quint64> without(std::vector<quint64> radices, int skip)
 
 } // namespace
 
-CompositeKey::CompositeKey(std::vector<quint64> radices, quint64 key, std::shared_ptr<const Cardinality> cardinality,
-                           int counted)
+CompositeKey::CompositeKey(std::vector<quint64> radices, quint64 key,
+                           std::shared_ptr<const Cardinality> cardinality, int counted)
     : m_radices(std::move(radices))
     , m_cardinality(std::move(cardinality))
     , m_counted(m_cardinality ? counted : -1)

@@ -22,8 +22,8 @@ class CompositeKey
 {
 public:
     // counted: the index of the component whose parents `cardinality` gives, or -1 for none.
-    CompositeKey(std::vector<quint64> radices, quint64 key, std::shared_ptr<const Cardinality> cardinality = {},
-                 int counted = -1);
+    CompositeKey(std::vector<quint64> radices, quint64 key,
+                 std::shared_ptr<const Cardinality> cardinality = {}, int counted = -1);
 
     // The number of distinct combinations (saturating).
     static quint64 product(const std::vector<quint64> &radices);

@@ -6,7 +6,8 @@
 namespace fabrica {
 
 CompositePartGenerator::CompositePartGenerator(std::unique_ptr<Generator> inner,
-                                               std::shared_ptr<const CompositeKey> key, int part, quint64 seed)
+                                               std::shared_ptr<const CompositeKey> key, int part,
+                                               quint64 seed)
     : m_inner(std::move(inner))
     , m_key(std::move(key))
     , m_part(part)

@@ -15,8 +15,8 @@ class CompositePartGenerator : public Generator
 {
 public:
     // seed: the column's stream seed (GenerationContext::columnSeed), for valueAt outside a chunk.
-    CompositePartGenerator(std::unique_ptr<Generator> inner, std::shared_ptr<const CompositeKey> key, int part,
-                           quint64 seed);
+    CompositePartGenerator(std::unique_ptr<Generator> inner, std::shared_ptr<const CompositeKey> key,
+                           int part, quint64 seed);
 
     ValueClass valueClass() const override { return m_inner->valueClass(); }
     std::string_view alphabet() const override { return m_inner->alphabet(); }

@@ -355,7 +355,8 @@ Result<void> Plan::keyPlans(std::vector<KeyPlan> *out)
         const Table &table = m_schema.tables.at(plan.schemaIndex);
         auto uniqueAlone = [&](int c) {
             // A sequence or a unique column makes every combination it is part of unique already.
-            return plan.columns[std::size_t(c)].unique || table.columns.at(c).type == QLatin1String("sequence");
+            return plan.columns[std::size_t(c)].unique ||
+                   table.columns.at(c).type == QLatin1String("sequence");
         };
         const QList<KeyGroup> groups = KeyGroups::of(table);
         for (const KeyGroup &group : groups) { // a key of one column is that column unique
@@ -427,7 +428,8 @@ Result<void> Plan::compositeKeys(std::vector<KeyPlan> &plans, const QHash<QStrin
                 cardinality = cardinalities.value(table.name + QLatin1Char('.') + column.name);
             }
             if (column.isForeignKey()) { // a parent row number, as the foreign key generator computes it
-                const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
+                const auto target =
+                    ColumnReference::fromConstraint(column.constraints.value(keys::references));
                 const int parent = target ? planIndex.value(target->table, -1) : -1;
                 radix = parent >= 0 ? quint64(std::max<qint64>(m_tables[std::size_t(parent)].rows, 0)) : 0;
             } else {
@@ -486,7 +488,8 @@ Result<void> Plan::compositeKeys(std::vector<KeyPlan> &plans, const QHash<QStrin
                 out->insert(table.name + QLatin1Char('.') + column.name, {key.key, i});
             } else {
                 ColumnPlan &cp = plan.columns[std::size_t(c)];
-                cp.generator = std::make_unique<CompositePartGenerator>(std::move(cp.generator), key.key, i, cp.seed);
+                cp.generator =
+                    std::make_unique<CompositePartGenerator>(std::move(cp.generator), key.key, i, cp.seed);
             }
         }
     }

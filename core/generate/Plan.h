@@ -81,10 +81,10 @@ private:
     // permuted (all of the key's, or those no earlier key of the table already fixes).
     struct KeyPlan
     {
-        int table = -1;     // index into m_tables
-        QString name;       // empty for the primary key
-        QStringList label;  // the key's column names, for messages
-        QList<int> parts;   // column indexes whose combination is made unique
+        int table = -1;    // index into m_tables
+        QString name;      // empty for the primary key
+        QStringList label; // the key's column names, for messages
+        QList<int> parts;  // column indexes whose combination is made unique
         std::shared_ptr<const CompositeKey> key;
     };
     Result<void> keyPlans(std::vector<KeyPlan> *out);

@@ -184,9 +184,11 @@ Schema SchemaBuilder::build(ImportReport &report) const
         for (const QStringList &unique : imported.uniqueKeys) {
             if (unique.size() < 2)
                 continue;
-            QString name = imported.name + QLatin1Char('_') + unique.join(QLatin1Char('_')) + QStringLiteral("_key");
+            QString name =
+                imported.name + QLatin1Char('_') + unique.join(QLatin1Char('_')) + QStringLiteral("_key");
             for (int n = 2; keyNames.contains(name); ++n)
-                name = imported.name + QLatin1Char('_') + unique.join(QLatin1Char('_')) + QStringLiteral("_key%1").arg(n);
+                name = imported.name + QLatin1Char('_') + unique.join(QLatin1Char('_')) +
+                       QStringLiteral("_key%1").arg(n);
             keyNames.append(name);
             for (const QString &column : unique)
                 uniqueKeyNames[column.toLower()].append(name);
@@ -201,9 +203,11 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 imported, importedColumn, references.value(importedColumn.name), m_referenceDate);
             Column &column = mapped.column;
             QJsonObject &constraints = column.constraints;
-            if (const QStringList names = uniqueKeyNames.value(importedColumn.name.toLower()); !names.isEmpty())
+            if (const QStringList names = uniqueKeyNames.value(importedColumn.name.toLower());
+                !names.isEmpty())
                 constraints.insert(QStringLiteral("uniqueKey"),
-                                   names.size() == 1 ? QJsonValue(names.first()) : QJsonValue(QJsonArray::fromStringList(names)));
+                                   names.size() == 1 ? QJsonValue(names.first())
+                                                     : QJsonValue(QJsonArray::fromStringList(names)));
             const bool key = constraints.contains(QStringLiteral("primaryKey")) ||
                              constraints.contains(QStringLiteral("unique")) ||
                              constraints.contains(QStringLiteral("uniqueKey"));

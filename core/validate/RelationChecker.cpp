@@ -158,7 +158,7 @@ void RelationChecker::checkColumn(const Schema &schema, int tableIndex, int colu
                           .arg(column.name,
                                column.constraints.value(keys::primaryKey).toBool() ? tr("a primary key")
                                : column.constraints.value(keys::unique).toBool()   ? tr("unique")
-                                                                                   : tr("part of a unique key"),
+                                                                                 : tr("part of a unique key"),
                                first));
         return;
     }

@@ -3,8 +3,8 @@
 #include "ConstraintChecker.h"
 #include "RelationChecker.h"
 #include "common/Logging.h"
-#include "model/ConstraintKeys.h"
 #include "model/ColumnReference.h"
+#include "model/ConstraintKeys.h"
 #include "model/KeyGroups.h"
 #include "sql/SqlIdentifier.h"
 #include "types/TypeRegistry.h"
@@ -234,16 +234,17 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
             if (!type)
                 continue;
             if (!type->keyCapable) {
-                for (const QString &key : {keys::primaryKey, keys::unique, keys::uniqueKey, keys::references}) {
+                for (const QString &key :
+                     {keys::primaryKey, keys::unique, keys::uniqueKey, keys::references}) {
                     if (column.constraints.contains(key) &&
                         column.constraints.value(key) != QJsonValue(false)) {
                         report(key,
                                tr("type %1 cannot be %2; key columns need a type with a large domain such as "
                                   "sequence, integer, uuid or string")
-                                   .arg(type->id, key == keys::references ? tr("a foreign key")
-                                                  : key == keys::unique   ? tr("unique")
+                                   .arg(type->id, key == keys::references  ? tr("a foreign key")
+                                                  : key == keys::unique    ? tr("unique")
                                                   : key == keys::uniqueKey ? tr("part of a unique key")
-                                                                     : tr("a primary key")));
+                                                                           : tr("a primary key")));
                         break;
                     }
                 }
@@ -328,15 +329,15 @@ void SchemaValidator::checkUniqueKeyNames(const Table &table, const Column &colu
             continue;
         }
         if (seen.contains(name)) {
-            problems.append(Problem{Problem::Severity::Warning,
-                                    tr("uniqueKey names \"%1\" twice").arg(name), tableIndex, columnIndex,
-                                    keys::uniqueKey, path});
+            problems.append(Problem{Problem::Severity::Warning, tr("uniqueKey names \"%1\" twice").arg(name),
+                                    tableIndex, columnIndex, keys::uniqueKey, path});
             continue;
         }
         seen.append(name);
-        const auto members = std::count_if(table.columns.begin(), table.columns.end(), [&name](const Column &other) {
-            return KeyGroups::uniqueKeyNames(other).contains(name);
-        });
+        const auto members =
+            std::count_if(table.columns.begin(), table.columns.end(), [&name](const Column &other) {
+                return KeyGroups::uniqueKeyNames(other).contains(name);
+            });
         if (members == 1)
             problems.append(Problem{Problem::Severity::Warning,
                                     tr("unique key \"%1\" has only this column; a key of one column is "
