@@ -187,7 +187,7 @@ void TestColumnEditor::formShowsExactlyTheTypesKeys_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QStringList>("expected");
     const QStringList common{u"key_notNull"_s,    u"key_nullPercent"_s, u"key_unique"_s,
-                             u"key_primaryKey"_s, u"key_references"_s,  u"key_cardinality"_s,
+                             u"key_primaryKey"_s, u"key_uniqueKey"_s, u"key_references"_s,  u"key_cardinality"_s,
                              u"key_databaseGenerated"_s, u"key_maxLength"_s, u"key_sqlType"_s};
     QTest::newRow("date") << kCustomers << kBirthDate
                           << common + QStringList{u"key_min"_s, u"key_max"_s, u"key_format"_s,

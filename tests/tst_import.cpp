@@ -170,10 +170,18 @@ void TestImport::reportsEveryGuess()
                  u"values: standard 60 %, gold 20 %, silver 20 %) (from the values of the CSV samples)"_s),
              qPrintable(guesses.filter(u"customers.tier"_s).join(u'\n')));
     QVERIFY(guesses.contains(u"orders.customer_id: foreign key to customers.id"_s));
-    QVERIFY(
-        linesOf(outcome.report, ImportReport::Level::Warning)
-            .contains(u"reviews: the unique key (product_id, customer_id) over several columns is not kept: "
-                      u"Fabrica makes single columns and primary keys unique"_s));
+    // A multi-column UNIQUE is kept as a uniqueKey group, said in the report.
+    QVERIFY2(
+        guesses.contains(u"reviews: unique key (product_id, customer_id) kept as \"uniqueKey\": "
+                         u"\"reviews_product_id_customer_id_key\": the combinations are unique, no column "
+                         u"on its own"_s),
+        qPrintable(guesses.join(u'\n')));
+    const Table *reviews = outcome.schemas[0].table(u"reviews"_s);
+    QVERIFY(reviews);
+    QCOMPARE(reviews->column(u"product_id"_s)->constraints.value(u"uniqueKey"_s).toString(),
+             u"reviews_product_id_customer_id_key"_s);
+    QCOMPARE(reviews->column(u"customer_id"_s)->constraints.value(u"uniqueKey"_s).toString(),
+             u"reviews_product_id_customer_id_key"_s);
 }
 
 void TestImport::storesAtomically()

@@ -337,7 +337,7 @@ void TestTypes::commonKeys()
     QStringList names;
     for (const ConstraintKey &key : registry().commonKeys())
         names << key.name;
-    QCOMPARE(names, (QStringList{u"notNull"_s, u"nullPercent"_s, u"unique"_s, u"primaryKey"_s,
+    QCOMPARE(names, (QStringList{u"notNull"_s, u"nullPercent"_s, u"unique"_s, u"primaryKey"_s, u"uniqueKey"_s,
                                  u"references"_s, u"cardinality"_s, u"after"_s, u"formula"_s, u"weightsBy"_s,
                                  u"databaseGenerated"_s, u"maxLength"_s, u"sqlType"_s}));
     QCOMPARE(registry().key(type("date"), u"after"_s)->kind, ValueKind::Object);

@@ -93,7 +93,7 @@ private slots:
         QTest::newRow("unknown key, close") << "integer" << QByteArray(R"({"mni": 1})")
             << p + QStringLiteral("mni|unknown constraint \"mni\" for type integer; did you mean \"min\"?");
         QTest::newRow("unknown key, far") << "uuid" << QByteArray(R"({"colour": 1})")
-            << p + QStringLiteral("colour|unknown constraint \"colour\" for type uuid (accepted: notNull, nullPercent, unique, primaryKey, references, cardinality, after, formula, weightsBy, databaseGenerated, maxLength, sqlType, version)");
+            << p + QStringLiteral("colour|unknown constraint \"colour\" for type uuid (accepted: notNull, nullPercent, unique, primaryKey, uniqueKey, references, cardinality, after, formula, weightsBy, databaseGenerated, maxLength, sqlType, version)");
         QTest::newRow("boolean kind") << "integer" << QByteArray(R"({"notNull": "yes"})")
             << p + QStringLiteral("notNull|constraint \"notNull\" must be true or false, found \"yes\"");
         QTest::newRow("integer kind") << "integer" << QByteArray(R"({"min": 1.5})")

@@ -2,6 +2,7 @@
 
 #include "model/ColumnReference.h"
 #include "model/ConstraintKeys.h"
+#include "model/KeyGroups.h"
 #include "sql/SqlIdentifier.h"
 #include "types/TypeRegistry.h"
 
@@ -114,11 +115,29 @@ std::vector<std::size_t> SqlDdl::uniqueColumns(int t) const
     std::vector<std::size_t> columns;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         // A column that is the whole primary key is unique already.
-        const bool unique = source.columns.at(qsizetype(c)).constraints.value(keys::unique).toBool();
+        const Column &column = source.columns.at(qsizetype(c));
+        bool unique = column.constraints.value(keys::unique).toBool();
+        for (const KeyGroup &group : KeyGroups::of(source)) // a unique key of one column is that column
+            unique = unique || (!group.isPrimaryKey() && group.columns == QList<int>{int(c)});
         if (unique && !(table.columns[c].primaryKey && keyColumns == 1))
             columns.push_back(c);
     }
     return columns;
+}
+
+std::vector<std::vector<std::size_t>> SqlDdl::uniqueKeys(int t) const
+{
+    const Table &source = m_plan->schema().tables.at(m_plan->tables()[std::size_t(t)].schemaIndex);
+    std::vector<std::vector<std::size_t>> keys;
+    for (const KeyGroup &group : KeyGroups::of(source)) {
+        if (group.isPrimaryKey() || group.columns.size() < 2)
+            continue;
+        std::vector<std::size_t> columns;
+        for (int c : group.columns)
+            columns.push_back(std::size_t(c));
+        keys.push_back(std::move(columns));
+    }
+    return keys;
 }
 
 std::string SqlDdl::columnList(int t, const std::vector<std::size_t> &columns) const
@@ -154,6 +173,8 @@ std::string SqlDdl::createTable(int t, bool withKeys) const
             lines.push_back("    PRIMARY KEY (" + columnList(t, key) + ")");
         for (const std::size_t c : uniqueColumns(t))
             lines.push_back("    UNIQUE (" + quote(table.columns[c].name) + ")");
+        for (const std::vector<std::size_t> &key : uniqueKeys(t))
+            lines.push_back("    UNIQUE (" + columnList(t, key) + ")");
         if (m_dialect == SqlDialect::SQLite) {
             for (std::size_t c = 0; c < table.columns.size(); ++c) {
                 if (!foreignKeyName(t, c).isEmpty())
@@ -179,6 +200,8 @@ std::vector<std::string> SqlDdl::addKeys(int t) const
     for (const std::size_t c : uniqueColumns(t))
         statements.push_back("ALTER TABLE " + quote(table.name) + " ADD UNIQUE (" +
                              quote(table.columns[c].name) + ")");
+    for (const std::vector<std::size_t> &key : uniqueKeys(t))
+        statements.push_back("ALTER TABLE " + quote(table.name) + " ADD UNIQUE (" + columnList(t, key) + ")");
     return statements;
 }
 

@@ -47,6 +47,8 @@ private:
     // Primary-key columns, and the unique columns that need a constraint of their own.
     std::vector<std::size_t> primaryKey(int table) const;
     std::vector<std::size_t> uniqueColumns(int table) const;
+    // The multi-column unique keys ("uniqueKey" groups), each in column order.
+    std::vector<std::vector<std::size_t>> uniqueKeys(int table) const;
     std::string columnList(int table, const std::vector<std::size_t> &columns) const;
 
     const Plan *m_plan;

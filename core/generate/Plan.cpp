@@ -2,17 +2,20 @@
 
 #include "Cardinality.h"
 #include "CompositeKey.h"
+#include "CompositePartGenerator.h"
 #include "GeneratorFactory.h"
 #include "SizeLimit.h"
 #include "common/Logging.h"
 #include "model/ColumnReference.h"
 #include "model/ConstraintKeys.h"
+#include "model/KeyGroups.h"
 #include "types/TypeRegistry.h"
 #include "validate/RelationChecker.h"
 #include "validate/SchemaValidator.h"
 
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fabrica {
@@ -177,12 +180,24 @@ Result<void> Plan::build(const Options &options)
     QHash<QString, std::shared_ptr<const Cardinality>> cardinalities; // "table.column" → children per parent
     if (Result<void> counted = childCounts(planIndex, &cardinalities); !counted)
         return counted;
-    QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> composites; // "table.column" → key, part
-    if (Result<void> found = compositeKeys(&composites); !found)
+    std::vector<KeyPlan> keys;
+    if (Result<void> found = keyPlans(&keys); !found)
         return found;
+    QSet<QString> parts; // "table.column" of the columns whose combination a key makes unique
+    for (const KeyPlan &key : keys) {
+        for (int c : key.parts)
+            parts.insert(m_tables[std::size_t(key.table)].name + QLatin1Char('.') +
+                         m_tables[std::size_t(key.table)].columns[std::size_t(c)].name);
+    }
+    QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> composites; // "table.column" → key, part
 
-    // Plain columns first, then foreign keys, which need their parent's key generator.
+    // Plain columns first, then foreign keys, which need their parent's key generator. In between, the
+    // composite keys, whose domains are those of the plain columns' generators and the parents' rows.
     for (const bool foreignKeys : {false, true}) {
+        if (foreignKeys) {
+            if (Result<void> found = compositeKeys(keys, planIndex, cardinalities, &composites); !found)
+                return found;
+        }
         for (TablePlan &plan : m_tables) {
             const Table &table = m_schema.tables.at(plan.schemaIndex);
             for (int c = 0; c < table.columns.size(); ++c) {
@@ -195,6 +210,9 @@ Result<void> Plan::build(const Options &options)
                     locale = m_schema.locale.isEmpty() ? QStringLiteral("en_US") : m_schema.locale;
                 const DataType *type = foreignKeys ? registry.find(QStringLiteral("foreign_key")) : cp.type;
                 const auto composite = composites.value(table.name + QLatin1Char('.') + column.name);
+                // A plain column of a composite key is built unique: its values at indexes [0, domain)
+                // are distinct, and CompositeKey picks the index (CompositePartGenerator).
+                const bool part = !foreignKeys && parts.contains(table.name + QLatin1Char('.') + column.name);
                 const GeneratorSpec spec{m_schema,
                                          table,
                                          plan.schemaIndex,
@@ -205,13 +223,13 @@ Result<void> Plan::build(const Options &options)
                                          cp.seed,
                                          Random::streamSeed(m_seed, nameKey(table.name), ~quint64(0)),
                                          plan.rows,
-                                         cp.unique,
+                                         cp.unique || part,
                                          keyGenerator,
                                          composite.first,
                                          composite.first ? composite.second : -1,
                                          cardinalities.value(table.name + QLatin1Char('.') + column.name)};
                 Result<GeneratorPtr> generator = GeneratorFactory::instance().create(spec);
-                if (generator && RelationChecker::hasRelation(column))
+                if (generator && !part && RelationChecker::hasRelation(column))
                     generator = makeRelation(spec, std::move(generator).value());
                 if (generator) // values fit the declared size (varchar(n), numeric(p,s), …)
                     generator = SizeLimit::wrap(spec, std::move(generator).value());
@@ -338,56 +356,150 @@ int Plan::primaryKeyColumns(const Table &table)
     return count;
 }
 
-Result<void> Plan::compositeKeys(QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> *out) const
+Result<void> Plan::keyPlans(std::vector<KeyPlan> *out)
 {
-    for (const TablePlan &plan : m_tables) {
+    for (int t = 0; t < int(m_tables.size()); ++t) {
+        TablePlan &plan = m_tables[std::size_t(t)];
         const Table &table = m_schema.tables.at(plan.schemaIndex);
-        if (primaryKeyColumns(table) < 2)
-            continue;
-        QList<int> parts;
-        bool uniqueAlone = false;
-        for (int c = 0; c < table.columns.size(); ++c) {
-            const Column &column = table.columns.at(c);
-            if (!column.constraints.value(keys::primaryKey).toBool())
-                continue;
-            // A part that is unique by itself (a sequence, a unique column) makes every combination unique.
-            uniqueAlone = uniqueAlone || column.type == QLatin1String("sequence") ||
-                          column.constraints.value(keys::unique).toBool();
-            parts.append(c);
+        auto uniqueAlone = [&](int c) {
+            // A sequence or a unique column makes every combination it is part of unique already.
+            return plan.columns[std::size_t(c)].unique ||
+                   table.columns.at(c).type == QLatin1String("sequence");
+        };
+        const QList<KeyGroup> groups = KeyGroups::of(table);
+        for (const KeyGroup &group : groups) { // a key of one column is that column unique
+            if (group.columns.size() == 1)
+                plan.columns[std::size_t(group.columns.first())].unique = true;
         }
-        if (uniqueAlone)
-            continue;
+        QList<QList<int>> made; // the keys of this table already unique
+        QSet<int> taken;        // columns whose values an earlier key fixes
+        for (const KeyGroup &group : groups) {
+            if (group.columns.size() < 2)
+                continue;
+            if (std::any_of(group.columns.begin(), group.columns.end(), uniqueAlone))
+                continue;
+            // A key that contains a key already unique is unique too.
+            if (std::any_of(made.begin(), made.end(), [&group](const QList<int> &earlier) {
+                    return std::all_of(earlier.begin(), earlier.end(),
+                                       [&group](int c) { return group.columns.contains(c); });
+                }))
+                continue;
+            QList<int> free;
+            for (int c : group.columns) {
+                if (!taken.contains(c))
+                    free.append(c);
+            }
+            const QStringList label = KeyGroups::columnNames(table, group);
+            const QString what = group.isPrimaryKey()
+                                     ? tr("the primary key (%1) of table \"%2\"")
+                                           .arg(label.join(QLatin1String(", ")), table.name)
+                                     : tr("the unique key \"%1\" (%2) of table \"%3\"")
+                                           .arg(group.name, label.join(QLatin1String(", ")), table.name);
+            if (free.isEmpty())
+                return makeError(ErrorCode::Validation,
+                                 tr("%1 shares all its columns with other keys of the table, so Fabrica "
+                                    "cannot make its combinations unique as well; mark one of its columns "
+                                    "unique or drop the key")
+                                     .arg(what),
+                                 SourceLocation{{}, 0, 0, table.name});
+            made.append(group.columns);
+            for (int c : free)
+                taken.insert(c);
+            if (free.size() == 1) { // the key's other columns are fixed by an earlier key: this one is unique
+                plan.columns[std::size_t(free.first())].unique = true;
+                continue;
+            }
+            out->push_back(KeyPlan{t, group.name, label, free, {}});
+        }
+    }
+    return {};
+}
+
+Result<void> Plan::compositeKeys(std::vector<KeyPlan> &plans, const QHash<QString, int> &planIndex,
+                                 const QHash<QString, std::shared_ptr<const Cardinality>> &cardinalities,
+                                 QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> *out)
+{
+    for (KeyPlan &key : plans) {
+        TablePlan &plan = m_tables[std::size_t(key.table)];
+        const Table &table = m_schema.tables.at(plan.schemaIndex);
+        const quint64 rows = quint64(std::max<qint64>(plan.rows, 1));
         std::vector<quint64> radices;
-        for (int c : parts) {
+        QStringList domains;
+        int counted = -1; // the part whose parents a cardinality gives
+        std::shared_ptr<const Cardinality> cardinality;
+        for (int i = 0; i < key.parts.size(); ++i) {
+            const int c = key.parts.at(i);
             const Column &column = table.columns.at(c);
-            const auto target =
-                column.isForeignKey()
-                    ? ColumnReference::fromConstraint(column.constraints.value(keys::references))
-                    : std::nullopt;
-            const Table *parent = target ? m_schema.table(target->table) : nullptr;
-            if (!parent)
+            quint64 radix = 0;
+            if (column.isForeignKey() && column.constraints.contains(keys::cardinality)) {
+                counted = i;
+                cardinality = cardinalities.value(table.name + QLatin1Char('.') + column.name);
+            }
+            if (column.isForeignKey()) { // a parent row number, as the foreign key generator computes it
+                const auto target =
+                    ColumnReference::fromConstraint(column.constraints.value(keys::references));
+                const int parent = target ? planIndex.value(target->table, -1) : -1;
+                radix = parent >= 0 ? quint64(std::max<qint64>(m_tables[std::size_t(parent)].rows, 0)) : 0;
+            } else {
+                // No more indexes than rows are ever needed; an unbounded generator is unique over rows.
+                const std::optional<quint64> domain = plan.columns[std::size_t(c)].generator->domainSize();
+                radix = std::min(domain.value_or(rows), rows);
+            }
+            radices.push_back(radix);
+            domains.append(tr("%1: %2").arg(column.name).arg(radix));
+        }
+        const QString what = key.name.isEmpty()
+                                 ? tr("the primary key (%1) of table \"%2\"")
+                                       .arg(key.label.join(QLatin1String(", ")), table.name)
+                                 : tr("the unique key \"%1\" (%2) of table \"%3\"")
+                                       .arg(key.name, key.label.join(QLatin1String(", ")), table.name);
+        if (cardinality) {
+            // The children of one parent need distinct combinations of the other columns.
+            std::vector<quint64> others = radices;
+            others.erase(others.begin() + counted);
+            QStringList otherDomains = domains;
+            otherDomains.removeAt(counted);
+            qint64 most = 0;
+            for (qint64 parent = 0; parent < cardinality->parents(); ++parent)
+                most = std::max(most, cardinality->count(parent));
+            if (CompositeKey::product(others) < quint64(most))
                 return makeError(
                     ErrorCode::Validation,
-                    tr("the composite primary key of table \"%1\" can only be generated unique when all "
-                       "its columns are foreign keys or one of them is a sequence or unique")
-                        .arg(table.name),
+                    tr("%1: a parent of %2 gets up to %3 children (cardinality), but the other columns have "
+                       "only %4 distinct combinations (%5); lower the cardinality or widen a column's range")
+                        .arg(what, table.columns.at(key.parts.at(counted)).name)
+                        .arg(most)
+                        .arg(CompositeKey::product(others))
+                        .arg(otherDomains.join(QStringLiteral(" × "))),
                     SourceLocation{{}, 0, 0, table.name});
-            radices.push_back(quint64(std::max<qint64>(parent->rows, 0)));
         }
         const quint64 combinations = CompositeKey::product(radices);
-        if (combinations < quint64(plan.rows))
-            return makeError(
-                ErrorCode::Validation,
-                tr("the composite primary key of table \"%1\" has only %2 combinations of parent rows "
-                   "for %3 rows; generate fewer rows or more parents")
-                    .arg(table.name)
-                    .arg(combinations)
-                    .arg(plan.rows),
-                SourceLocation{{}, 0, 0, table.name});
-        auto key = std::make_shared<const CompositeKey>(
-            radices, Random::streamSeed(m_seed, nameKey(table.name), ~quint64(0), 2));
-        for (int i = 0; i < parts.size(); ++i)
-            out->insert(table.name + QLatin1Char('.') + table.columns.at(parts.at(i)).name, {key, i});
+        if (!cardinality && combinations < quint64(plan.rows)) {
+            return makeError(ErrorCode::Validation,
+                             tr("%1 has only %2 distinct combinations (%3) for %4 rows; widen a column's "
+                                "range, add values or parent rows, or generate fewer rows")
+                                 .arg(what)
+                                 .arg(combinations)
+                                 .arg(domains.join(QStringLiteral(" × ")))
+                                 .arg(plan.rows),
+                             SourceLocation{{}, 0, 0, table.name});
+        }
+        // The primary key keeps its stream so link tables of foreign keys generate as before.
+        const quint64 seed = key.name.isEmpty()
+                                 ? Random::streamSeed(m_seed, nameKey(table.name), ~quint64(0), 2)
+                                 : Random::streamSeed(m_seed, nameKey(table.name), nameKey(key.name), 4);
+        key.key = std::make_shared<const CompositeKey>(radices, seed, cardinality, counted);
+        for (int i = 0; i < key.parts.size(); ++i) {
+            const int c = key.parts.at(i);
+            const Column &column = table.columns.at(c);
+            if (column.isForeignKey()) {
+                out->insert(table.name + QLatin1Char('.') + column.name, {key.key, i});
+            } else {
+                ColumnPlan &cp = plan.columns[std::size_t(c)];
+                cp.generator =
+                    std::make_unique<CompositePartGenerator>(std::move(cp.generator), key.key, i, cp.seed);
+            }
+        }
     }
     return {};
 }

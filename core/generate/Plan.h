@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -76,7 +77,20 @@ private:
     static int primaryKeyColumns(const Table &table);
     Result<void> childCounts(const QHash<QString, int> &planIndex,
                              QHash<QString, std::shared_ptr<const Cardinality>> *out);
-    Result<void> compositeKeys(QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> *out) const;
+    // A key over several columns as the engine makes it unique: the columns whose combination is
+    // permuted (all of the key's, or those no earlier key of the table already fixes).
+    struct KeyPlan
+    {
+        int table = -1;    // index into m_tables
+        QString name;      // empty for the primary key
+        QStringList label; // the key's column names, for messages
+        QList<int> parts;  // column indexes whose combination is made unique
+        std::shared_ptr<const CompositeKey> key;
+    };
+    Result<void> keyPlans(std::vector<KeyPlan> *out);
+    Result<void> compositeKeys(std::vector<KeyPlan> &plans, const QHash<QString, int> &planIndex,
+                               const QHash<QString, std::shared_ptr<const Cardinality>> &cardinalities,
+                               QHash<QString, QPair<std::shared_ptr<const CompositeKey>, int>> *out);
 
     Schema m_schema;
     quint64 m_seed = 0;

@@ -338,6 +338,11 @@ public:
             }
             return;
         }
+        thread_local std::vector<qint64> parents;
+        if (m_composite) { // a chunk's parent rows at once: one cardinality lookup, not one per row
+            parents.resize(std::size_t(std::max(ctx.rows, 0)));
+            m_composite->components(ctx.firstRow, ctx.rows, m_component, parents.data());
+        }
         for (int i = 0; i < ctx.rows; ++i) {
             const qint64 row = ctx.firstRow + i;
             // A row can only point at rows that exist: in its own table, at an earlier one.
@@ -345,7 +350,9 @@ public:
                 out.appendNull();
                 continue;
             }
-            if (m_unique || m_composite) {
+            if (m_composite) {
+                m_parent->valueAt(parents[std::size_t(i)], bytes);
+            } else if (m_unique) {
                 valueAt(row, bytes);
             } else {
                 Random random = ctx.random(i);

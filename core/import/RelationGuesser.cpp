@@ -56,6 +56,9 @@ const QList<Rule> &rules()
         {{QStringLiteral("valid_from")},
          {QStringLiteral("valid_to"), QStringLiteral("valid_until")},
          {0, 365, "days"}},
+        {{QStringLiteral("from_date"), QStringLiteral("date_from")},
+         {QStringLiteral("to_date"), QStringLiteral("date_to")},
+         {1, 730, "days"}},
     };
     return list;
 }
@@ -85,7 +88,7 @@ bool canFollow(const Table &table, int later, int earlier)
         return false;
     // Keys, foreign keys and columns that already have a relation keep what they have.
     const QJsonObject &c = a.constraints;
-    if (c.value(keys::primaryKey).toBool() || c.value(keys::unique).toBool() ||
+    if (c.value(keys::primaryKey).toBool() || c.value(keys::unique).toBool() || c.contains(keys::uniqueKey) ||
         c.contains(keys::references) || RelationChecker::hasRelation(a))
         return false;
     // The source must not read the column back (no cycle).

@@ -203,13 +203,25 @@ Schema SchemaBuilder::build(ImportReport &report) const
             references.insert(key.columns.first(), parent->name + QLatin1Char('.') + parentColumn);
         }
 
+        // Multi-column UNIQUE constraints and unique indexes become uniqueKey groups, named as PostgreSQL
+        // names them by default; their combinations are unique, no column on its own.
+        QHash<QString, QStringList> uniqueKeyNames; // column (lower case) → key names
+        QStringList keyNames;
         for (const QStringList &unique : imported.uniqueKeys) {
-            if (unique.size() > 1)
-                report.warning(
-                    at(imported.where, imported.name),
-                    tr("the unique key (%1) over several columns is not kept: Fabrica makes single "
-                       "columns and primary keys unique")
-                        .arg(unique.join(QLatin1String(", "))));
+            if (unique.size() < 2)
+                continue;
+            QString name =
+                imported.name + QLatin1Char('_') + unique.join(QLatin1Char('_')) + QStringLiteral("_key");
+            for (int n = 2; keyNames.contains(name); ++n)
+                name = imported.name + QLatin1Char('_') + unique.join(QLatin1Char('_')) +
+                       QStringLiteral("_key%1").arg(n);
+            keyNames.append(name);
+            for (const QString &column : unique)
+                uniqueKeyNames[column.toLower()].append(name);
+            report.guess(at(imported.where, imported.name),
+                         tr("unique key (%1) kept as \"uniqueKey\": \"%2\": the combinations are unique, "
+                            "no column on its own")
+                             .arg(unique.join(QLatin1String(", ")), name));
         }
         for (const ImportedColumn &importedColumn : imported.columns) {
             const QString path = imported.name + QLatin1Char('.') + importedColumn.name;
@@ -217,12 +229,22 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 imported, importedColumn, references.value(importedColumn.name), m_referenceDate);
             Column &column = mapped.column;
             QJsonObject &constraints = column.constraints;
+            if (const QStringList names = uniqueKeyNames.value(importedColumn.name.toLower());
+                !names.isEmpty())
+                constraints.insert(QStringLiteral("uniqueKey"),
+                                   names.size() == 1 ? QJsonValue(names.first())
+                                                     : QJsonValue(QJsonArray::fromStringList(names)));
             const bool key = constraints.contains(QStringLiteral("primaryKey")) ||
-                             constraints.contains(QStringLiteral("unique"));
+                             constraints.contains(QStringLiteral("unique")) ||
+                             constraints.contains(QStringLiteral("uniqueKey"));
             const DataType *type = registry.find(column.type);
-            if (key && type && !type->keyCapable) {
+            // A guessed template has no unique placeholder, so it cannot be a key (nor part of one).
+            const bool guessedTemplate = column.type == QLatin1String("template");
+            if (key && type && (!type->keyCapable || guessedTemplate)) {
                 // Keys need a type that can be unique; fall back to the SQL type's.
                 column.type = ColumnMapper::typeOfSql(importedColumn);
+                if (guessedTemplate)
+                    constraints.remove(QStringLiteral("template"));
                 mapped.reason = tr("%1 (a key, from the SQL type)").arg(column.type);
             }
             // The declared size (varchar(15), numeric(10,2), smallint …) whatever the type.
@@ -270,46 +292,14 @@ Schema SchemaBuilder::build(ImportReport &report) const
                 report.guess(at(importedColumn.where, path), line);
             table.columns.append(column);
         }
-        // Fabrica makes a composite primary key unique by construction when its columns are all foreign
-        // keys, or one of them is a sequence or unique (docs/schema-format.md); otherwise one column is made
-        // so.
-        if (imported.primaryKey.size() > 1) {
-            QList<int> keyColumns;
-            for (const QString &name : imported.primaryKey) {
-                if (const int index = table.columnIndex(name); index >= 0)
-                    keyColumns << index;
-            }
-            bool allReferences = true;
-            bool oneUnique = false;
-            for (const int index : std::as_const(keyColumns)) {
-                const Column &column = table.columns[index];
-                allReferences = allReferences && column.constraints.contains(QStringLiteral("references"));
-                oneUnique = oneUnique || column.type == QLatin1String("sequence") ||
-                            column.constraints.contains(QStringLiteral("unique"));
-            }
-            const bool covered = allReferences || oneUnique;
-            if (!covered) {
-                for (const int index : std::as_const(keyColumns)) {
-                    Column &column = table.columns[index];
-                    if (column.constraints.contains(QStringLiteral("references")))
-                        continue;
-                    const bool whole = column.type == QLatin1String("integer") ||
-                                       column.type == QLatin1String("bigint") ||
-                                       column.type == QLatin1String("smallint");
-                    if (whole) {
-                        column.type = QStringLiteral("sequence");
-                        column.constraints = QJsonObject{{QStringLiteral("primaryKey"), true}};
-                    } else {
-                        column.constraints.insert(QStringLiteral("unique"), true);
-                    }
-                    report.guess(at(imported.where, imported.name + QLatin1Char('.') + column.name),
-                                 tr("%1, so that the primary key (%2) is unique")
-                                     .arg(whole ? QStringLiteral("sequence") : QStringLiteral("unique"),
-                                          imported.primaryKey.join(QLatin1String(", "))));
-                    break;
-                }
-            }
-        }
+        // A composite primary key stays as declared: Fabrica makes the combinations unique, whatever the
+        // columns' types (docs/schema-format.md, Composite keys).
+        if (imported.primaryKey.size() > 1)
+            report.guess(at(imported.where, imported.name),
+                         tr("primary key (%1) kept over its %2 columns: the combinations are unique, no "
+                            "column on its own")
+                             .arg(imported.primaryKey.join(QLatin1String(", ")))
+                             .arg(imported.primaryKey.size()));
         // INSERT rows are samples of their columns, profiled as CSV values are (ColumnProfiler::apply).
         QList<std::optional<QString>> values;
         for (int c = 0; c < imported.sampleColumns.size(); ++c) {

@@ -9,6 +9,8 @@ inline const QString notNull = QStringLiteral("notNull");
 inline const QString nullPercent = QStringLiteral("nullPercent");
 inline const QString unique = QStringLiteral("unique");
 inline const QString primaryKey = QStringLiteral("primaryKey");
+// The name (or array of names) of multi-column UNIQUE constraints the column belongs to (KeyGroups).
+inline const QString uniqueKey = QStringLiteral("uniqueKey");
 inline const QString references = QStringLiteral("references");
 inline const QString cardinality = QStringLiteral("cardinality");
 // Declared sizes (docs/schema-format.md, "Declared SQL types and sizes").

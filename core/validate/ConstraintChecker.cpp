@@ -224,6 +224,12 @@ bool ConstraintChecker::checkKind(const ConstraintKey &key, const QJsonValue &va
         return true;
     }
     case ValueKind::String:
+        if (key.name == keys::uniqueKey) { // a name, or the names of several keys
+            bool names = value.isString() || (value.isArray() && !value.toArray().isEmpty());
+            for (const QJsonValue &name : value.toArray())
+                names = names && name.isString();
+            return names || wrong(tr("a key name or an array of key names"));
+        }
         return matchesKind(value, key.kind) || wrong(tr("a string"));
     case ValueKind::Choice:
         if (!value.isString() || !key.choices.contains(value.toString()))

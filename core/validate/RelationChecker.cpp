@@ -152,12 +152,13 @@ void RelationChecker::checkColumn(const Schema &schema, int tableIndex, int colu
     }
     // Keys are row functions and foreign keys draw parent rows; a value computed from its row is neither.
     if (column.constraints.value(keys::primaryKey).toBool() ||
-        column.constraints.value(keys::unique).toBool()) {
+        column.constraints.value(keys::unique).toBool() || column.constraints.contains(keys::uniqueKey)) {
         report(first, tr("%1 cannot be %2: its values follow other columns of the row, so they cannot be "
                          "guaranteed unique; remove \"%3\" or the key")
                           .arg(column.name,
                                column.constraints.value(keys::primaryKey).toBool() ? tr("a primary key")
-                                                                                   : tr("unique"),
+                               : column.constraints.value(keys::unique).toBool()   ? tr("unique")
+                                                                                 : tr("part of a unique key"),
                                first));
         return;
     }

@@ -5,10 +5,12 @@
 #include "common/Logging.h"
 #include "model/ColumnReference.h"
 #include "model/ConstraintKeys.h"
+#include "model/KeyGroups.h"
 #include "sql/SqlIdentifier.h"
 #include "types/TypeRegistry.h"
 
 #include <QHash>
+#include <QJsonArray>
 
 #include <algorithm>
 #include <functional>
@@ -231,19 +233,22 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
             if (!type)
                 continue;
             if (!type->keyCapable) {
-                for (const QString &key : {keys::primaryKey, keys::unique, keys::references}) {
+                for (const QString &key :
+                     {keys::primaryKey, keys::unique, keys::uniqueKey, keys::references}) {
                     if (column.constraints.contains(key) &&
                         column.constraints.value(key) != QJsonValue(false)) {
                         report(key,
                                tr("type %1 cannot be %2; key columns need a type with a large domain such as "
                                   "sequence, integer, uuid or string")
-                                   .arg(type->id, key == keys::references ? tr("a foreign key")
-                                                  : key == keys::unique   ? tr("unique")
-                                                                          : tr("a primary key")));
+                                   .arg(type->id, key == keys::references  ? tr("a foreign key")
+                                                  : key == keys::unique    ? tr("unique")
+                                                  : key == keys::uniqueKey ? tr("part of a unique key")
+                                                                           : tr("a primary key")));
                         break;
                     }
                 }
             }
+            checkUniqueKeyNames(table, column, t, c, problems);
             if (!column.constraints.value(keys::references).isString())
                 continue;
             const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
@@ -292,6 +297,52 @@ void SchemaValidator::checkKeys(const Schema &schema, Problems &problems) const
                           "or a type of the same kind")
                            .arg(path, column.type, target->toString(), parent->type));
         }
+    }
+}
+
+void SchemaValidator::checkUniqueKeyNames(const Table &table, const Column &column, int tableIndex,
+                                          int columnIndex, Problems &problems)
+{
+    const QJsonValue value = column.constraints.value(keys::uniqueKey);
+    if (value.isUndefined())
+        return;
+    const QString path = table.name + QLatin1Char('.') + column.name;
+    QList<QJsonValue> names;
+    if (value.isArray()) {
+        for (const QJsonValue &name : value.toArray())
+            names.append(name);
+    } else {
+        names.append(value);
+    }
+    QStringList seen;
+    for (const QJsonValue &entry : names) {
+        if (!entry.isString())
+            continue; // reported by the constraint checker
+        const QString name = entry.toString().trimmed();
+        if (name.isEmpty()) {
+            problems.append(Problem{Problem::Severity::Error,
+                                    tr("uniqueKey has an empty name; name the multi-column unique key, e.g. "
+                                       "\"%1_key\"")
+                                        .arg(table.name),
+                                    tableIndex, columnIndex, keys::uniqueKey, path});
+            continue;
+        }
+        if (seen.contains(name)) {
+            problems.append(Problem{Problem::Severity::Warning, tr("uniqueKey names \"%1\" twice").arg(name),
+                                    tableIndex, columnIndex, keys::uniqueKey, path});
+            continue;
+        }
+        seen.append(name);
+        const auto members =
+            std::count_if(table.columns.begin(), table.columns.end(), [&name](const Column &other) {
+                return KeyGroups::uniqueKeyNames(other).contains(name);
+            });
+        if (members == 1)
+            problems.append(Problem{Problem::Severity::Warning,
+                                    tr("unique key \"%1\" has only this column; a key of one column is "
+                                       "\"unique\": true (it is generated so)")
+                                        .arg(name),
+                                    tableIndex, columnIndex, keys::uniqueKey, path});
     }
 }
 

@@ -34,6 +34,9 @@ private:
     void checkTableNames(const Schema &schema, Problems &problems) const;
     void checkColumnNames(const Table &table, int tableIndex, Problems &problems) const;
     void checkKeys(const Schema &schema, Problems &problems) const;
+    // Empty, repeated and single-column "uniqueKey" names of one column.
+    static void checkUniqueKeyNames(const Table &table, const Column &column, int tableIndex, int columnIndex,
+                                    Problems &problems);
     void checkCycles(const Schema &schema, Problems &problems) const;
     QString keyFamily(const Schema &schema, const Column &column, int depth = 0) const;
     // Unique on its own: marked unique, or the only primary-key column of its table.
