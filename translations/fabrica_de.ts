@@ -674,6 +674,81 @@
         <source>type %1: %2</source>
         <translation>Typ %1: %2</translation>
     </message>
+    <message>
+        <source>, skewed to the right: lognormal from the smallest</source>
+        <translation>, rechtsschief: lognormalverteilt ab dem kleinsten Wert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample value(s)</source>
+        <translation>
+            <numerusform>%n Beispielwert</numerusform>
+            <numerusform>%n Beispielwerte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 kept as samples only: a key column&apos;s values are not limited to them</source>
+        <translation>%1 nur als Beispielwerte übernommen: die Werte einer Schlüsselspalte sind nicht auf sie beschränkt</translation>
+    </message>
+    <message>
+        <source>the declared values weighted as observed in the samples (%1)</source>
+        <translation>die deklarierten Werte, gewichtet wie in den Beispielwerten beobachtet (%1)</translation>
+    </message>
+    <message>
+        <source>enum of the %1 distinct samples, weighted as observed (%2)</source>
+        <translation>enum der %1 verschiedenen Beispielwerte, gewichtet wie beobachtet (%2)</translation>
+    </message>
+    <message>
+        <source>sample: drawn from the %1 distinct samples, blend 0 (set &quot;blend&quot; for new values in their style)</source>
+        <translation>sample: gezogen aus den %1 verschiedenen Beispielwerten, blend 0 (setzen Sie &quot;blend&quot; für neue Werte in ihrem Stil)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the type is kept</source>
+        <translation>%1 (%2): der Typ wird beibehalten</translation>
+    </message>
+    <message>
+        <source>%1 from the samples: %2</source>
+        <translation>%1 aus den Beispielwerten: %2</translation>
+    </message>
+    <message>
+        <source>the samples look like %1 (%2); the type %3 is kept</source>
+        <translation>die Beispielwerte sehen aus wie %1 (%2); der Typ %3 wird beibehalten</translation>
+    </message>
+    <message>
+        <source>%1 within %2..%3: the declared range (a CHECK) is kept</source>
+        <translation>%1 innerhalb %2..%3: der deklarierte Wertebereich (ein CHECK) wird beibehalten</translation>
+    </message>
+    <message>
+        <source>the samples&apos; range: %1</source>
+        <translation>der Wertebereich der Beispielwerte: %1</translation>
+    </message>
+    <message>
+        <source>%1: the declared range is kept</source>
+        <translation>%1: der deklarierte Wertebereich wird beibehalten</translation>
+    </message>
+    <message>
+        <source>the samples look like %1 (%2); the declared type %3 is kept</source>
+        <translation>die Beispielwerte sehen aus wie %1 (%2); der deklarierte Typ %3 wird beibehalten</translation>
+    </message>
+    <message>
+        <source>true in %1 of the samples (written 1 and 0)</source>
+        <translation>true in %1 der Beispielwerte (geschrieben als 1 und 0)</translation>
+    </message>
+    <message>
+        <source>%1 from the samples</source>
+        <translation>%1 aus den Beispielwerten</translation>
+    </message>
+    <message>
+        <source>%1, from the samples</source>
+        <translation>%1, aus den Beispielwerten</translation>
+    </message>
+    <message>
+        <source>the samples agree with the type %1 (%2)</source>
+        <translation>die Beispielwerte passen zum Typ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>NULL in %1 (as in the samples)</source>
+        <translation>NULL in %1 (wie in den Beispielwerten)</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::ColumnRoutes</name>
@@ -1191,6 +1266,14 @@ Beispiel: %2</translation>
         <source>field &quot;%1&quot; may hold only &quot;type&quot; and a &quot;constraints&quot; object, found &quot;%2&quot;</source>
         <translation>Feld &quot;%1&quot; darf nur &quot;type&quot; und ein &quot;constraints&quot;-Objekt enthalten, gefunden: &quot;%2&quot;</translation>
     </message>
+    <message>
+        <source>sqlType &quot;%1&quot; is not a size Fabrica knows (varchar(n), char(n), numeric(p,s) or an integer width such as smallint); SQL files and --to use the type&apos;s own SQL type</source>
+        <translation>sqlType &quot;%1&quot; ist keine Größe, die Fabrica kennt (varchar(n), char(n), numeric(p,s) oder eine Ganzzahlbreite wie smallint); SQL-Dateien und --to verwenden den eigenen SQL-Typ des Typs</translation>
+    </message>
+    <message>
+        <source>a key name or an array of key names</source>
+        <translation>ein Schlüsselname oder ein Array von Schlüsselnamen</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::ConstraintField</name>
@@ -1427,16 +1510,28 @@ Beispiel: %2</translation>
 <context>
     <name>fabrica::DatabaseSink</name>
     <message>
-        <source>Fabrica loads data into PostgreSQL and SQLite only</source>
-        <translation>Fabrica lädt Daten nur in PostgreSQL und SQLite</translation>
-    </message>
-    <message>
         <source>the target already has tables named %1; nothing was written. Append to them, empty them first, or load into another database or schema</source>
         <translation>das Ziel hat bereits Tabellen namens %1; es wurde nichts geschrieben. Hängen Sie die Daten an, leeren Sie die Tabellen zuerst oder laden Sie in eine andere Datenbank oder ein anderes Schema</translation>
     </message>
     <message>
         <source>finish() without begin()</source>
         <translation>finish() ohne begin()</translation>
+    </message>
+    <message>
+        <source>Fabrica loads data into PostgreSQL, MySQL and SQLite only</source>
+        <translation>Fabrica lädt Daten nur in PostgreSQL, MySQL und SQLite</translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot; of table %2 in the target is NOT NULL and has no default, but the schema has no such column; nothing was written. Add the column to the schema, or give it a default in the target</source>
+        <translation>die Spalte &quot;%1&quot; der Tabelle %2 im Ziel ist NOT NULL und hat keinen Standardwert, aber das Schema hat keine solche Spalte; es wurde nichts geschrieben. Fügen Sie die Spalte dem Schema hinzu oder geben Sie ihr im Ziel einen Standardwert</translation>
+    </message>
+    <message>
+        <source>table %1 in the target has no column &quot;%2&quot;; nothing was written. Remove the column from the schema or load into a new table</source>
+        <translation>die Tabelle %1 im Ziel hat keine Spalte &quot;%2&quot;; es wurde nichts geschrieben. Entfernen Sie die Spalte aus dem Schema oder laden Sie in eine neue Tabelle</translation>
+    </message>
+    <message>
+        <source>the target computes every column of table %1 itself; nothing was written</source>
+        <translation>das Ziel berechnet jede Spalte der Tabelle %1 selbst; es wurde nichts geschrieben</translation>
     </message>
 </context>
 <context>
@@ -1668,10 +1763,6 @@ Beispiel: %2</translation>
         <translation>sqlite: benötigt einen Dateinamen, z. B. sqlite:data.db</translation>
     </message>
     <message>
-        <source>expected postgresql://user@host:port/database or sqlite:FILE</source>
-        <translation>erwartet: postgresql://user@host:port/database oder sqlite:FILE</translation>
-    </message>
-    <message>
         <source>the port must be a number from 1 to 65535</source>
         <translation>der Port muss eine Zahl von 1 bis 65535 sein</translation>
     </message>
@@ -1691,16 +1782,24 @@ Beispiel: %2</translation>
         <source>unknown option &quot;%1&quot; (known: schema, %2)</source>
         <translation>unbekannte Option &quot;%1&quot; (bekannt: schema, %2)</translation>
     </message>
+    <message>
+        <source>expected postgresql://user@host:port/database, mysql://user@host:port/database or sqlite:FILE</source>
+        <translation>erwartet: postgresql://user@host:port/database, mysql://user@host:port/database oder sqlite:FILE</translation>
+    </message>
+    <message>
+        <source>a mysql:// URL names its database, like mysql://user@host/shop</source>
+        <translation>eine mysql://-URL muss ihre Datenbank nennen, etwa mysql://user@host/shop</translation>
+    </message>
+    <message>
+        <source>unknown option &quot;%1&quot; (known: %2)</source>
+        <translation>unbekannte Option &quot;%1&quot; (bekannt: %2)</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::DbCommand</name>
     <message>
         <source>Create or upgrade Fabrica&apos;s storage (migrate), show its version (status), save a password</source>
         <translation>Den Datenspeicher von Fabrica anlegen oder aktualisieren (migrate), seine Version anzeigen (status), ein Passwort speichern</translation>
-    </message>
-    <message>
-        <source>fabrica db password: give --database postgresql://user@host:port/db</source>
-        <translation>fabrica db password: geben Sie --database postgresql://user@host:port/db an</translation>
     </message>
     <message>
         <source>Password for %1: </source>
@@ -1717,10 +1816,6 @@ Beispiel: %2</translation>
     <message>
         <source>password: read it as one line from standard input.</source>
         <translation>password: das Passwort als eine Zeile von der Standardeingabe lesen.</translation>
-    </message>
-    <message>
-        <source>migrate, status, or password (saves the PostgreSQL password of --database, encrypted).</source>
-        <translation>migrate, status oder password (speichert das PostgreSQL-Passwort von --database verschlüsselt).</translation>
     </message>
     <message>
         <source>migrate|status|password</source>
@@ -1749,6 +1844,14 @@ Beispiel: %2</translation>
     <message>
         <source>fabrica db password</source>
         <translation>fabrica db password</translation>
+    </message>
+    <message>
+        <source>fabrica db password: give --database postgresql://user@host:port/db or mysql://user@host:port/db</source>
+        <translation>fabrica db password: geben Sie --database postgresql://user@host:port/db oder mysql://user@host:port/db an</translation>
+    </message>
+    <message>
+        <source>migrate, status, or password (saves the PostgreSQL or MySQL password of --database, encrypted).</source>
+        <translation>migrate, status oder password (speichert das PostgreSQL- oder MySQL-Passwort von --database verschlüsselt).</translation>
     </message>
 </context>
 <context>
@@ -2033,6 +2136,45 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::DdlPartitions</name>
+    <message>
+        <source>partition %1 is part of table %2; its keys and rows are folded into it</source>
+        <translation>die Partition %1 gehört zur Tabelle %2; ihre Schlüssel und Zeilen werden in diese übernommen</translation>
+    </message>
+    <message>
+        <source>table %1 is partitioned by an expression or several columns; rows outside every partition are not ruled out</source>
+        <translation>die Tabelle %1 ist nach einem Ausdruck oder mehreren Spalten partitioniert; Zeilen außerhalb aller Partitionen sind nicht ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>enum of the values its partitions list (%1)</source>
+        <translation>enum der Werte, die ihre Partitionen auflisten (%1)</translation>
+    </message>
+    <message>
+        <source>partition key of type %1: rows outside every partition are not ruled out</source>
+        <translation>Partitionsschlüssel vom Typ %1: Zeilen außerhalb aller Partitionen sind nicht ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>the bound %1 of partition %2 is not understood</source>
+        <translation>die Grenze %1 der Partition %2 wird nicht verstanden</translation>
+    </message>
+    <message>
+        <source>the partitions of %1 leave gaps between their ranges; rows that fall in a gap have no partition (narrow the range or add a partition)</source>
+        <translation>die Partitionen von %1 lassen Lücken zwischen ihren Bereichen; Zeilen, die in eine Lücke fallen, haben keine Partition (verkleinern Sie den Wertebereich oder fügen Sie eine Partition hinzu)</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>within its partitions&apos; ranges, %1</source>
+        <translation>innerhalb der Bereiche ihrer Partitionen, %1</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::DdlTableReader</name>
     <message>
         <source>a table name after CREATE TABLE</source>
@@ -2045,10 +2187,6 @@ Beispiel: %2</translation>
     <message>
         <source>CREATE TABLE %1 AS … skipped: a table made from a query</source>
         <translation>CREATE TABLE %1 AS … übersprungen: eine aus einer Abfrage erzeugte Tabelle</translation>
-    </message>
-    <message>
-        <source>CREATE TABLE %1 skipped: a partition or a typed table</source>
-        <translation>CREATE TABLE %1 übersprungen: eine Partition oder eine typisierte Tabelle</translation>
     </message>
     <message>
         <source>&apos;(&apos; after CREATE TABLE %1</source>
@@ -2206,6 +2344,42 @@ Beispiel: %2</translation>
         <source>%1 of %2 made from index %3 skipped: the index&apos;s columns are not known here</source>
         <translation>%1 von %2 aus dem Index %3 übersprungen: die Spalten des Index sind hier nicht bekannt</translation>
     </message>
+    <message>
+        <source>CREATE TABLE %1 skipped: a typed table</source>
+        <translation>CREATE TABLE %1 übersprungen: eine typisierte Tabelle</translation>
+    </message>
+    <message>
+        <source>PARTITION BY of %1</source>
+        <translation>PARTITION BY von %1</translation>
+    </message>
+    <message>
+        <source>a table name after PARTITION OF</source>
+        <translation>ein Tabellenname nach PARTITION OF</translation>
+    </message>
+    <message>
+        <source>CREATE TABLE %1 PARTITION OF %2 skipped: no table %2 in this file</source>
+        <translation>CREATE TABLE %1 PARTITION OF %2 übersprungen: keine Tabelle %2 in dieser Datei</translation>
+    </message>
+    <message>
+        <source>a table name after ATTACH PARTITION</source>
+        <translation>ein Tabellenname nach ATTACH PARTITION</translation>
+    </message>
+    <message>
+        <source>FOR VALUES or DEFAULT for the partition %1</source>
+        <translation>FOR VALUES oder DEFAULT für die Partition %1</translation>
+    </message>
+    <message>
+        <source>TO after FOR VALUES FROM (…) of the partition %1</source>
+        <translation>TO nach FOR VALUES FROM (…) der Partition %1</translation>
+    </message>
+    <message>
+        <source>FROM, IN or WITH after FOR VALUES of the partition %1</source>
+        <translation>FROM, IN oder WITH nach FOR VALUES der Partition %1</translation>
+    </message>
+    <message>
+        <source>the bound of the partition %1</source>
+        <translation>die Grenze der Partition %1</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::DdlTypeReader</name>
@@ -2216,6 +2390,29 @@ Beispiel: %2</translation>
     <message>
         <source>&apos;)&apos; after the type arguments of %1</source>
         <translation>&apos;)&apos; nach den Typargumenten von %1</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::DeclaredSizes</name>
+    <message>
+        <source>the value(s) %1 do not fit %2 and are left out</source>
+        <translation>diese Werte passen nicht in %2 und werden weggelassen: %1</translation>
+    </message>
+    <message>
+        <source>no value of the list fits %1; values are shortened</source>
+        <translation>kein Wert der Liste passt in %1; die Werte werden gekürzt</translation>
+    </message>
+    <message>
+        <source>%1 %2 narrowed to %3 to fit %4</source>
+        <translation>%1 %2 auf %3 eingeengt, damit es in %4 passt</translation>
+    </message>
+    <message>
+        <source>type %1 rarely fits %2: %3 of %4 sample values were too long or out of range and drawn again, %5 of them shortened; consider another type or a wider column</source>
+        <translation>Typ %1 passt selten in %2: %3 von %4 probeweise erzeugten Werten waren zu lang oder außerhalb des Wertebereichs und wurden neu gezogen, %5 davon gekürzt; erwägen Sie einen anderen Typ oder eine breitere Spalte</translation>
+    </message>
+    <message>
+        <source>maxLength %1</source>
+        <translation>maxLength %1</translation>
     </message>
 </context>
 <context>
@@ -2728,10 +2925,6 @@ Beispiel: %2</translation>
         <translation>Die Daten eines Schemas in Dateien oder direkt in eine Datenbank erzeugen</translation>
     </message>
     <message>
-        <source>Write into a database instead: postgresql://user@host:port/db[?schema=NAME] or sqlite:FILE. All or nothing: one transaction.</source>
-        <translation>Stattdessen in eine Datenbank schreiben: postgresql://user@host:port/db[?schema=NAME] oder sqlite:FILE. Alles oder nichts: eine einzige Transaktion.</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -2794,6 +2987,22 @@ Beispiel: %2</translation>
     <message>
         <source>--out is required (a file such as data.sql, or a directory), or --to with a database URL</source>
         <translation>--out ist erforderlich (eine Datei wie data.sql oder ein Verzeichnis), oder --to mit einer Datenbank-URL</translation>
+    </message>
+    <message>
+        <source>Write into a database instead: postgresql://user@host:port/db[?schema=NAME], mysql://user@host:port/db or sqlite:FILE. All or nothing: one transaction.</source>
+        <translation>Stattdessen in eine Datenbank schreiben: postgresql://user@host:port/db[?schema=NAME], mysql://user@host:port/db oder sqlite:FILE. Alles oder nichts: eine einzige Transaktion.</translation>
+    </message>
+    <message>
+        <source>With --to on PostgreSQL, appending into tables whose foreign keys form a cycle that is not DEFERRABLE: switch their triggers off for the load, like pg_restore (needs the tables&apos; owner or a superuser).</source>
+        <translation>Mit --to auf PostgreSQL: beim Anhängen an Tabellen, deren Fremdschlüssel einen Zyklus ohne DEFERRABLE bilden, ihre Trigger während des Ladens abschalten, wie pg_restore (erfordert den Eigentümer der Tabellen oder einen Superuser).</translation>
+    </message>
+    <message>
+        <source>--disable-triggers applies only with --to</source>
+        <translation>--disable-triggers gilt nur zusammen mit --to</translation>
+    </message>
+    <message>
+        <source>%1: %2 value(s) shortened to fit the column&apos;s declared size</source>
+        <translation>%1: %2 Wert(e) gekürzt, damit sie in die deklarierte Größe der Spalte passen</translation>
     </message>
 </context>
 <context>
@@ -4569,6 +4778,33 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::MysqlTargetSink</name>
+    <message>
+        <source>cannot list the tables of the target database</source>
+        <translation>die Tabellen der Zieldatenbank können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>cannot read the columns of table %1</source>
+        <translation>die Spalten der Tabelle %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot add the keys of table %1: %2</source>
+        <translation>die Schlüssel der Tabelle %1 können nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot check the keys of table %1</source>
+        <translation>die Schlüssel der Tabelle %1 können nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>cannot add the keys of table %1: %2 holds %3, which %4 does not have</source>
+        <translation>die Schlüssel der Tabelle %1 können nicht angelegt werden: %2 enthält %3, das es in %4 nicht gibt</translation>
+    </message>
+    <message>
+        <source>cannot load table %1</source>
+        <translation>die Tabelle %1 kann nicht geladen werden</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::NamedTypes</name>
     <message>
         <source>the name suggests %1, whose values need %2 characters</source>
@@ -4970,14 +5206,6 @@ Beispiel: %2</translation>
         <translation>cardinality braucht die übergeordnete Tabelle zuerst erzeugt; bei einem Selbstverweis oder einem Zyklus lassen sich keine Kindzeilen zählen</translation>
     </message>
     <message>
-        <source>the composite primary key of table &quot;%1&quot; can only be generated unique when all its columns are foreign keys or one of them is a sequence or unique</source>
-        <translation>der zusammengesetzte Primärschlüssel der Tabelle &quot;%1&quot; lässt sich nur eindeutig erzeugen, wenn alle seine Spalten Fremdschlüssel sind oder eine davon eine sequence oder eindeutig ist</translation>
-    </message>
-    <message>
-        <source>the composite primary key of table &quot;%1&quot; has only %2 combinations of parent rows for %3 rows; generate fewer rows or more parents</source>
-        <translation>der zusammengesetzte Primärschlüssel der Tabelle &quot;%1&quot; hat nur %2 Kombinationen übergeordneter Zeilen für %3 Zeilen; erzeugen Sie weniger Zeilen oder mehr übergeordnete Zeilen</translation>
-    </message>
-    <message>
         <source>field &quot;%1&quot; of the JSON object needs a data type other than foreign_key</source>
         <translation>das Feld &quot;%1&quot; des JSON-Objekts braucht einen anderen Datentyp als foreign_key</translation>
     </message>
@@ -5004,6 +5232,34 @@ Beispiel: %2</translation>
     <message>
         <source>the formula nests too deeply; split it into columns</source>
         <translation>die Formel ist zu tief verschachtelt; teilen Sie sie auf mehrere Spalten auf</translation>
+    </message>
+    <message>
+        <source>the primary key (%1) of table &quot;%2&quot;</source>
+        <translation>der Primärschlüssel (%1) der Tabelle &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the unique key &quot;%1&quot; (%2) of table &quot;%3&quot;</source>
+        <translation>der eindeutige Schlüssel &quot;%1&quot; (%2) der Tabelle &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1 shares all its columns with other keys of the table, so Fabrica cannot make its combinations unique as well; mark one of its columns unique or drop the key</source>
+        <translation>%1 teilt alle seine Spalten mit anderen Schlüsseln der Tabelle, daher kann Fabrica nicht auch seine Kombinationen eindeutig machen; markieren Sie eine seiner Spalten als eindeutig oder entfernen Sie den Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: a parent of %2 gets up to %3 children (cardinality), but the other columns have only %4 distinct combinations (%5); lower the cardinality or widen a column&apos;s range</source>
+        <translation>%1: eine übergeordnete Zeile von %2 erhält bis zu %3 Kindzeilen (cardinality), aber die anderen Spalten haben nur %4 verschiedene Kombinationen (%5); verringern Sie cardinality oder erweitern Sie den Wertebereich einer Spalte</translation>
+    </message>
+    <message>
+        <source>%1 has only %2 distinct combinations (%3) for %4 rows; widen a column&apos;s range, add values or parent rows, or generate fewer rows</source>
+        <translation>%1 hat nur %2 verschiedene Kombinationen (%3) für %4 Zeilen; erweitern Sie den Wertebereich einer Spalte, fügen Sie Werte oder übergeordnete Zeilen hinzu oder erzeugen Sie weniger Zeilen</translation>
+    </message>
+    <message>
+        <source>a unique sample column cannot blend new values in: set &quot;blend&quot; to 0 or drop &quot;unique&quot;</source>
+        <translation>eine eindeutige sample-Spalte kann keine neuen Werte untermischen: setzen Sie &quot;blend&quot; auf 0 oder entfernen Sie &quot;unique&quot;</translation>
     </message>
 </context>
 <context>
@@ -5065,6 +5321,30 @@ Beispiel: %2</translation>
     <message>
         <source>table %1 received %2 rows instead of %3</source>
         <translation>die Tabelle %1 hat %2 statt %3 Zeilen erhalten</translation>
+    </message>
+    <message>
+        <source>cannot read the columns of table %1</source>
+        <translation>die Spalten der Tabelle %1 können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the foreign keys of the target schema</source>
+        <translation>die Fremdschlüssel des Zielschemas können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 on %2 → %3</source>
+        <translation>%1 auf %2 → %3</translation>
+    </message>
+    <message>
+        <source>the target&apos;s foreign keys %1 form a cycle with the load order and are not DEFERRABLE, so the first rows would break them; nothing was written. Make them DEFERRABLE, or load with --disable-triggers (the tables&apos; owner or a superuser; the keys are not checked for this load)</source>
+        <translation>die Fremdschlüssel %1 des Ziels bilden mit der Ladereihenfolge einen Zyklus und sind nicht DEFERRABLE, daher würden die ersten Zeilen sie verletzen; es wurde nichts geschrieben. Machen Sie sie DEFERRABLE oder laden Sie mit --disable-triggers (als Eigentümer der Tabellen oder Superuser; die Schlüssel werden bei diesem Laden nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>cannot disable the triggers of table &quot;%1&quot; (--disable-triggers needs its owner or a superuser): %2</source>
+        <translation>die Trigger der Tabelle &quot;%1&quot; können nicht abgeschaltet werden (--disable-triggers erfordert ihren Eigentümer oder einen Superuser): %2</translation>
+    </message>
+    <message>
+        <source>cannot advance the sequence of %1.%2</source>
+        <translation>die Sequenz von %1.%2 kann nicht weitergesetzt werden</translation>
     </message>
 </context>
 <context>
@@ -5298,6 +5578,10 @@ Beispiel: %2</translation>
         <source>&quot;%1&quot; names column &quot;%2&quot;, which table %3 does not have; did you mean &quot;%4&quot;?</source>
         <translation>&quot;%1&quot; nennt die Spalte &quot;%2&quot;, die es in der Tabelle %3 nicht gibt; meinten Sie &quot;%4&quot;?</translation>
     </message>
+    <message>
+        <source>part of a unique key</source>
+        <translation>Teil eines eindeutigen Schlüssels</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::RelationGuesser</name>
@@ -5332,6 +5616,13 @@ Beispiel: %2</translation>
     <message>
         <source>Rename table %1 to %2</source>
         <translation>Tabelle %1 in %2 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::Repository</name>
+    <message>
+        <source>invalid database URL for Fabrica&apos;s storage: it lives in SQLite or PostgreSQL; mysql:// is for --to targets</source>
+        <translation>ungültige Datenbank-URL für den Datenspeicher von Fabrica: er liegt in SQLite oder PostgreSQL; mysql:// ist für Ziele von --to gedacht</translation>
     </message>
 </context>
 <context>
@@ -5499,10 +5790,6 @@ Beispiel: %2</translation>
         <translation>das Zeilenende muss &quot;\n&quot; oder &quot;\r\n&quot; sein</translation>
     </message>
     <message>
-        <source>a database target needs its URL as a string in %1: postgresql://user:password@host:port/database[?schema=NAME]</source>
-        <translation>ein Datenbankziel benötigt seine URL als Zeichenkette in %1: postgresql://user:password@host:port/database[?schema=NAME]</translation>
-    </message>
-    <message>
         <source>ifExists must be fail, append or truncate, found &quot;%1&quot;</source>
         <translation>ifExists muss fail, append oder truncate sein, gefunden: &quot;%1&quot;</translation>
     </message>
@@ -5521,6 +5808,10 @@ Beispiel: %2</translation>
     <message>
         <source>target.kind must be stored, database or files, found &quot;%1&quot;</source>
         <translation>target.kind muss stored, database oder files sein, gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a database target needs its URL as a string in %1: postgresql://user:password@host:port/database[?schema=NAME], mysql://user:password@host:port/database or sqlite:FILE</source>
+        <translation>ein Datenbankziel benötigt seine URL als Zeichenkette in %1: postgresql://user:password@host:port/database[?schema=NAME], mysql://user:password@host:port/database oder sqlite:FILE</translation>
     </message>
 </context>
 <context>
@@ -5766,6 +6057,10 @@ Beispiel: %2</translation>
         <source>Column %1 has no sample with id %2.</source>
         <translation>Spalte %1 hat keinen Beispielwert mit der ID %2.</translation>
     </message>
+    <message>
+        <source>Column %1 has no samples to learn from: add some first.</source>
+        <translation>Die Spalte %1 hat keine Beispielwerte, aus denen gelernt werden kann: fügen Sie zuerst welche hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::SamplesEditor</name>
@@ -5888,16 +6183,16 @@ Beispiel: %2</translation>
 <context>
     <name>fabrica::SavedPasswords</name>
     <message>
-        <source>only PostgreSQL connections have passwords</source>
-        <translation>nur PostgreSQL-Verbindungen haben Passwörter</translation>
-    </message>
-    <message>
         <source>cannot write the settings file %1</source>
         <translation>die Einstellungsdatei %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>the saved password for %1 cannot be decrypted (%2); save it again</source>
         <translation>das gespeicherte Passwort für %1 kann nicht entschlüsselt werden (%2); speichern Sie es erneut</translation>
+    </message>
+    <message>
+        <source>only server connections have passwords</source>
+        <translation>nur Serververbindungen haben Passwörter</translation>
     </message>
 </context>
 <context>
@@ -5974,20 +6269,24 @@ Beispiel: %2</translation>
         <translation>; NULL in %1 % (NULL zulässig)</translation>
     </message>
     <message>
-        <source>the unique key (%1) over several columns is not kept: Fabrica makes single columns and primary keys unique</source>
-        <translation>der eindeutige Schlüssel (%1) über mehrere Spalten wird nicht übernommen: Fabrica macht nur einzelne Spalten und Primärschlüssel eindeutig</translation>
-    </message>
-    <message>
-        <source>%1, so that the primary key (%2) is unique</source>
-        <translation>%1, damit der Primärschlüssel (%2) eindeutig ist</translation>
-    </message>
-    <message>
         <source>no columns are known of table %1 (only INSERTs); it is left out</source>
         <translation>von der Tabelle %1 sind keine Spalten bekannt (nur INSERTs); sie wird weggelassen</translation>
     </message>
     <message>
-        <source>computed by the database (%1); Fabrica generates plain values for it, so leave it out when loading into the original table</source>
-        <translation>von der Datenbank berechnet (%1); Fabrica erzeugt dafür einfache Werte, lassen Sie die Spalte daher beim Laden in die ursprüngliche Tabelle weg</translation>
+        <source>unique key (%1) kept as &quot;uniqueKey&quot;: &quot;%2&quot;: the combinations are unique, no column on its own</source>
+        <translation>eindeutiger Schlüssel (%1) als &quot;uniqueKey&quot;: &quot;%2&quot; übernommen: die Kombinationen sind eindeutig, keine Spalte für sich allein</translation>
+    </message>
+    <message>
+        <source>computed by the database (%1); appending leaves it to the database, files and new tables get generated values</source>
+        <translation>von der Datenbank berechnet (%1); beim Anhängen überlässt Fabrica die Spalte der Datenbank, Dateien und neue Tabellen erhalten erzeugte Werte</translation>
+    </message>
+    <message>
+        <source>primary key (%1) kept over its %2 columns: the combinations are unique, no column on its own</source>
+        <translation>Primärschlüssel (%1) über seine %2 Spalten übernommen: die Kombinationen sind eindeutig, keine Spalte für sich allein</translation>
+    </message>
+    <message>
+        <source>%1 (from the INSERT rows)</source>
+        <translation>%1 (aus den INSERT-Zeilen)</translation>
     </message>
 </context>
 <context>
@@ -6471,8 +6770,20 @@ Beispiel: %2</translation>
         <translation>verweist auf die eigene Tabelle und ist NOT NULL, daher gibt es für die erste Zeile nichts, worauf sie verweisen kann; lassen Sie NULL zu (entfernen Sie notNull)</translation>
     </message>
     <message>
-        <source>NOT NULL foreign keys form a cycle (%1), so no table in it can get its first row; make one of these columns nullable</source>
-        <translation>NOT-NULL-Fremdschlüssel bilden einen Zyklus (%1), daher kann keine der beteiligten Tabellen ihre erste Zeile erhalten; lassen Sie in einer dieser Spalten NULL zu</translation>
+        <source>part of a unique key</source>
+        <translation>Teil eines eindeutigen Schlüssels</translation>
+    </message>
+    <message>
+        <source>uniqueKey has an empty name; name the multi-column unique key, e.g. &quot;%1_key&quot;</source>
+        <translation>uniqueKey hat einen leeren Namen; benennen Sie den mehrspaltigen eindeutigen Schlüssel, z. B. &quot;%1_key&quot;</translation>
+    </message>
+    <message>
+        <source>uniqueKey names &quot;%1&quot; twice</source>
+        <translation>uniqueKey nennt &quot;%1&quot; doppelt</translation>
+    </message>
+    <message>
+        <source>unique key &quot;%1&quot; has only this column; a key of one column is &quot;unique&quot;: true (it is generated so)</source>
+        <translation>der eindeutige Schlüssel &quot;%1&quot; hat nur diese Spalte; ein Schlüssel aus einer Spalte ist &quot;unique&quot;: true (er wird so erzeugt)</translation>
     </message>
 </context>
 <context>
@@ -6884,6 +7195,20 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
     </message>
 </context>
 <context>
+    <name>fabrica::SizeLimit</name>
+    <message numerus="yes">
+        <source>the column is unique and holds at most %n character(s), but type %1 makes &quot;%2&quot; (row %3); unique values are never shortened, as that could repeat them: choose a type with shorter values (e.g. a pattern), widen the column, or generate fewer rows</source>
+        <translation>
+            <numerusform>die Spalte ist eindeutig und fasst höchstens %n Zeichen, aber Typ %1 erzeugt &quot;%2&quot; (Zeile %3); eindeutige Werte werden nie gekürzt, da sie sich dadurch wiederholen könnten: wählen Sie einen Typ mit kürzeren Werten (z. B. ein pattern), verbreitern Sie die Spalte oder erzeugen Sie weniger Zeilen</numerusform>
+            <numerusform>die Spalte ist eindeutig und fasst höchstens %n Zeichen, aber Typ %1 erzeugt &quot;%2&quot; (Zeile %3); eindeutige Werte werden nie gekürzt, da sie sich dadurch wiederholen könnten: wählen Sie einen Typ mit kürzeren Werten (z. B. ein pattern), verbreitern Sie die Spalte oder erzeugen Sie weniger Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the column is unique and its SQL type %1 holds no value %2 (row %3 of type %4); unique values are never changed, as that could repeat them: generate fewer rows, or widen the column&apos;s SQL type</source>
+        <translation>die Spalte ist eindeutig und ihr SQL-Typ %1 fasst den Wert %2 nicht (Zeile %3 von Typ %4); eindeutige Werte werden nie verändert, da sie sich dadurch wiederholen könnten: erzeugen Sie weniger Zeilen oder erweitern Sie den SQL-Typ der Spalte</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::SqlIdentifier</name>
     <message>
         <source>%1 and %2</source>
@@ -7164,6 +7489,10 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
     <message>
         <source>cannot load table %1</source>
         <translation>die Tabelle %1 kann nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the columns of table %1</source>
+        <translation>die Spalten der Tabelle %1 können nicht gelesen werden</translation>
     </message>
 </context>
 <context>
