@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>fabrica::ColumnProfiler</name>
+    <message numerus="yes">
+        <source>%n sample value(s)</source>
+        <translation>
+            <numerusform>%n sample value</numerusform>
+            <numerusform>%n sample values</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ColumnStatisticsChart</name>
     <message numerus="yes">
         <source>Other (%n values)</source>
@@ -381,6 +391,16 @@
         <translation>
             <numerusform>This computer runs %n thread at once.</numerusform>
             <numerusform>This computer runs %n threads at once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::SizeLimit</name>
+    <message numerus="yes">
+        <source>the column is unique and holds at most %n character(s), but type %1 makes &quot;%2&quot; (row %3); unique values are never shortened, as that could repeat them: choose a type with shorter values (e.g. a pattern), widen the column, or generate fewer rows</source>
+        <translation>
+            <numerusform>the column is unique and holds at most %n character, but type %1 makes &quot;%2&quot; (row %3); unique values are never shortened, as that could repeat them: choose a type with shorter values (e.g. a pattern), widen the column, or generate fewer rows</numerusform>
+            <numerusform>the column is unique and holds at most %n characters, but type %1 makes &quot;%2&quot; (row %3); unique values are never shortened, as that could repeat them: choose a type with shorter values (e.g. a pattern), widen the column, or generate fewer rows</numerusform>
         </translation>
     </message>
 </context>
