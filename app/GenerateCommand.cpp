@@ -291,6 +291,8 @@ int GenerateCommand::run(const QStringList &arguments)
             err << tr("%1: %2 value(s) shortened to fit the column's declared size")
                        .arg(it.key(), figures().toString(it.value()))
                 << Qt::endl;
+        for (const QString &note : std::as_const(result->notes))
+            err << note << Qt::endl;
     }
     return 0;
 }

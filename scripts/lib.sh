@@ -8,7 +8,7 @@ FABRICA_BUILD_PACKAGES=(
     libquazip1-qt6-dev libssl-dev zlib1g-dev libargon2-dev libjwt-dev
     python3 python3-yaml
 )
-FABRICA_TEST_PACKAGES=(postgresql mariadb-server mariadb-client python3 python3-jsonschema xvfb xauth curl jq zip unzip openssl)
+FABRICA_TEST_PACKAGES=(postgresql mariadb-server mariadb-client sqlite3 python3 python3-jsonschema xvfb xauth curl jq zip unzip openssl)
 # clang with libFuzzer and the sanitizer runtimes, for scripts/test.sh --fuzz.
 FABRICA_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 

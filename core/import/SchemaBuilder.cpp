@@ -5,6 +5,8 @@
 #include "DeclaredSizes.h"
 #include "RelationGuesser.h"
 #include "generate/Plan.h"
+#include "model/ConstraintKeys.h"
+#include "types/DeclaredSqlType.h"
 #include "types/TypeRegistry.h"
 #include "validate/SchemaValidator.h"
 
@@ -50,6 +52,28 @@ bool inCompositeKey(const ImportedTable &table, const QString &column)
         return true;
     return std::any_of(table.uniqueKeys.begin(), table.uniqueKeys.end(),
                        [&](const QStringList &key) { return key.size() > 1 && key.contains(column); });
+}
+
+// How many distinct values a single-column integer key's declared SQL type holds from its first value on
+// (a tinyint unsigned key: 255 from 1), when that is known and finite.
+std::optional<qint64> keyCapacity(const Table &table, const Column &column)
+{
+    const auto primaryKeyParts = std::count_if(table.columns.begin(), table.columns.end(), [](const Column &c) {
+        return c.constraints.value(keys::primaryKey).toBool();
+    });
+    const bool key = column.constraints.value(keys::unique).toBool() ||
+                     (column.constraints.value(keys::primaryKey).toBool() && primaryKeyParts == 1);
+    if (!key || column.isForeignKey())
+        return std::nullopt;
+    const DeclaredSqlType declared = DeclaredSqlType::parse(column.constraints.value(keys::sqlType).toString());
+    if (declared.kind() != DeclaredSqlType::Kind::Integer)
+        return std::nullopt;
+    const QString first = column.type == QLatin1String("sequence") ? QStringLiteral("start") : QStringLiteral("min");
+    const qint64 from = column.constraints.contains(first) ? column.constraints.value(first).toInteger()
+                                                           : std::max<qint64>(declared.minimum(), 1);
+    if (from > declared.maximum())
+        return 0;
+    return declared.maximum() - std::max(from, declared.minimum()) + 1;
 }
 
 SourceLocation at(const SourceLocation &where, const QString &path)
@@ -322,6 +346,18 @@ Schema SchemaBuilder::build(ImportReport &report) const
         }
         DdlPartitions::applyBounds(imported, table, report);
         RelationGuesser::propose(table, imported.where, report);
+        // A key whose declared width holds fewer values than the default rows (Sakila's category_id tinyint
+        // unsigned) caps the table's rows, rather than the table failing to generate.
+        for (const Column &column : std::as_const(table.columns)) {
+            const std::optional<qint64> capacity = keyCapacity(table, column);
+            if (capacity && *capacity > 0 && *capacity < table.rows) {
+                table.rows = *capacity;
+                report.guess(at(imported.where, imported.name),
+                             tr("%1 rows: the key %2 (%3) holds no more values")
+                                 .arg(*capacity)
+                                 .arg(column.name, column.constraints.value(keys::sqlType).toString()));
+            }
+        }
         schema.tables.append(table);
     }
 

@@ -1,6 +1,7 @@
 #include "GenerationRunner.h"
 
 #include "common/Logging.h"
+#include "export/ExistingKeys.h"
 #include "export/ExportFormat.h"
 #include "storage/Database.h"
 #include "storage/Repository.h"
@@ -60,10 +61,15 @@ Result<std::shared_ptr<const Plan>> GenerationRunner::compile(const GenerationRe
 {
     if (Result<void> checked = request.check(); !checked)
         return checked.error();
-    Plan::Options planOptions;
-    planOptions.seed = request.seed;
-    planOptions.rows = request.rows;
-    return Plan::compile(request.schema, planOptions);
+    return Plan::compile(request.schema, planOptions(request));
+}
+
+Plan::Options GenerationRunner::planOptions(const GenerationRequest &request)
+{
+    Plan::Options options;
+    options.seed = request.seed;
+    options.rows = request.rows;
+    return options;
 }
 
 Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest &request,
@@ -161,12 +167,29 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
     }
     }
 
+    // Appending into tables that hold rows already: their integer keys continue after the largest there.
+    std::shared_ptr<const Plan> continued;
+    if (database && request.ifExists == DatabaseSink::IfExists::Append) {
+        Result<ExistingKeys::Moved> moved =
+            ExistingKeys::continueAfter(request.schema, *database, request.database.schema);
+        if (!moved)
+            return fail(moved.error());
+        if (!moved->notes.isEmpty()) {
+            Result<std::shared_ptr<const Plan>> recompiled = Plan::compile(moved->schema, planOptions(request));
+            if (!recompiled)
+                return fail(recompiled.error());
+            continued = *recompiled;
+            outcome.notes = moved->notes;
+        }
+    }
+    const Plan &loaded = continued ? *continued : plan;
+
     GenerationJob::Options jobOptions;
     jobOptions.threads = request.threads;
     jobOptions.chunkRows = request.chunkRows;
     jobOptions.cancel = cancel;
     jobOptions.progress = listener.progress;
-    const Result<GenerationJob::Summary> summary = GenerationJob::run(plan, *sink, jobOptions);
+    const Result<GenerationJob::Summary> summary = GenerationJob::run(loaded, *sink, jobOptions);
     if (!summary)
         return fail(summary.error());
     outcome.summary = *summary;

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QMap>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -54,12 +55,15 @@ public:
         QMap<QString, qint64> rowCounts; // table → rows written
         qint64 runId = 0;                // the recorded run, 0 when none was recorded
         QString target;                  // GenerationRequest::targetDescription()
+        QStringList notes;               // what the load adjusted, e.g. keys continued after existing rows
     };
 
     // The request checked and its schema compiled: what run() does first. A surface that reports problems
     // of the schema differently from those of the target (the CLI names the file) calls it on its own.
     // Not for a re-export (sourceRunId), whose plan is rebuilt from storage.
     static Result<std::shared_ptr<const Plan>> compile(const GenerationRequest &request);
+    // The plan options a request asks for (seed, rows).
+    static Plan::Options planOptions(const GenerationRequest &request);
 
     static Result<Outcome> run(const GenerationRequest &request, const Context &context,
                                const Listener &listener, const std::atomic<bool> *cancel = nullptr);
