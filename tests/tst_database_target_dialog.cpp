@@ -864,6 +864,13 @@ void TestDatabaseTargetDialog::disableTriggersOnlyForPostgresAppend()
     QVERIFY(other);
     QVERIFY(other->disableTriggers->isChecked() && other->disableTriggers->isEnabled());
     QVERIFY(second->target().disableTriggers);
+    // Like "If tables exist", a choice per load: picking a saved connection keeps it.
+    answerInputDialog(u"pg"_s);
+    QTest::mouseClick(other->save, Qt::LeftButton);
+    QVERIFY(pick(other->saved, u"(none: new connection)"_s));
+    QVERIFY(pick(other->saved, u"pg"_s));
+    QVERIFY(other->disableTriggers->isChecked());
+    QVERIFY(second->target().disableTriggers);
 
     if (!qEnvironmentVariableIsEmpty("FABRICA_SCREENSHOT_DIR"))
         QVERIFY(second->grab().save(

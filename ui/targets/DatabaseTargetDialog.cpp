@@ -278,6 +278,7 @@ void DatabaseTargetDialog::pickSavedConnection(int index)
     DatabaseTarget target;
     target.url = *url;
     target.ifExists = DatabaseSink::IfExists(m_ifExists->currentData().toInt()); // a choice per load
+    target.disableTriggers = m_disableTriggers->isChecked(); // so is this
     target.displayName = name;
     fillFields(target);
 }
