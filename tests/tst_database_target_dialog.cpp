@@ -794,6 +794,9 @@ void TestDatabaseTargetDialog::mysqlTestShowsServerVersionAndIsSaved()
     QVERIFY(!other->schema->isVisible());
     shown = testAndWait(*second, *other);
     QCOMPARE(shown, u"Connected: "_s + version);
+    if (!qEnvironmentVariableIsEmpty("FABRICA_SCREENSHOT_DIR"))
+        QVERIFY(second->grab().save(
+            QDir(qEnvironmentVariable("FABRICA_SCREENSHOT_DIR")).filePath(u"database-target-mysql.png"_s)));
 
     // Back to PostgreSQL: its port, its rows.
     QVERIFY(pick(other->kind, u"PostgreSQL"_s));
