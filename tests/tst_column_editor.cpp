@@ -18,16 +18,19 @@
 #include "editors/WeightedValuesModel.h"
 #include "format/SchemaFile.h"
 #include "generate/ColumnPreview.h"
+#include "import/ColumnProfiler.h"
 #include "session/SchemaSession.h"
 #include "types/TypeRegistry.h"
 #include "validate/SchemaValidator.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,6 +136,8 @@ private slots:
     void examplesStripShowsErrors();
     void followsItsColumn();
     void problemsAndFocusKey();
+    void deriveFromSamplesIsOneUndoStep();
+    void deriveFromSamplesKeepsKeyColumns();
 
 private:
     ColumnEditor *open(int table, int column);
@@ -875,6 +880,111 @@ void TestColumnEditor::problemsAndFocusKey()
     m_editor->setProblems({});
     QVERIFY(values->problem().isEmpty());
     QVERIFY(!other->isVisible());
+}
+
+// "Derive from Samples": offered once the column has samples, applies ColumnProfiler::apply as one undo
+// step (type and constraints at once), shows the report lines; by the button and by its shortcut.
+void TestColumnEditor::deriveFromSamplesIsOneUndoStep()
+{
+    open(kCustomers, 1); // first_name, no samples
+    QAction *derive = m_editor->deriveAction();
+    auto *button = m_editor->findChild<QToolButton *>(u"deriveFromSamplesButton"_s);
+    auto *report = m_editor->findChild<QLabel *>(u"deriveReport"_s);
+    QVERIFY(derive && button && report);
+    QVERIFY(button->isVisible());
+    QVERIFY(!derive->isEnabled());
+    QVERIFY(!button->isEnabled());
+    QVERIFY(!report->isVisible());
+
+    // Genre names, as a music store's INSERT rows would give them: few distinct values, repeated.
+    QStringList genres;
+    for (int i = 0; i < 40; ++i)
+        genres << u"Rock"_s;
+    for (int i = 0; i < 20; ++i)
+        genres << u"Jazz"_s;
+    for (int i = 0; i < 10; ++i)
+        genres << u"Blues"_s << u"Metal"_s;
+    QApplication::clipboard()->setText(genres.join(u'\n'));
+    QTest::mouseClick(m_editor->findChild<QPushButton *>(u"pasteSamples"_s), Qt::LeftButton);
+    QCOMPARE(column(kCustomers, 1).samples, genres);
+    QVERIFY(derive->isEnabled());
+    QVERIFY(button->isEnabled());
+
+    const QByteArray before = bytes();
+    const int steps = m_session->undoStack()->count();
+    Column expected = column(kCustomers, 1);
+    const QStringList lines = ColumnProfiler().apply(expected);
+    QVERIFY(!lines.isEmpty());
+    QVERIFY(expected != column(kCustomers, 1)); // the test means something: deriving changes the column
+    QSignalSpy status(m_editor.get(), &ColumnEditor::statusMessage);
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(column(kCustomers, 1), expected);
+    QCOMPARE(column(kCustomers, 1).type, u"enum"_s); // four names: weighted choices
+    QCOMPARE(m_session->undoStack()->count(), steps + 1);
+    QCOMPARE(m_session->undoStack()->undoText(), u"Derive customers.first_name from its samples"_s);
+    QVERIFY(report->isVisible());
+    for (const QString &line : lines)
+        QVERIFY2(report->text().contains(line), qPrintable(report->text()));
+    QVERIFY(report->text().startsWith(u"Derived first_name from its samples: "_s));
+    QCOMPARE(status.size(), 1);
+    QCOMPARE(status.first().first().toString(), report->text());
+    // The editor shows the new type and its constraints.
+    QCOMPARE(m_editor->findChild<TypePicker *>(u"typeField"_s)->typeId(), u"enum"_s);
+    QCOMPARE(QJsonDocument::fromJson(m_editor->jsonEditor()->editor()->toPlainText().toUtf8()).object(),
+             expected.constraints);
+
+    // One undo restores the exact bytes; the shortcut derives again.
+    m_session->undoStack()->undo();
+    QCOMPARE(bytes(), before);
+    QCOMPARE(m_editor->findChild<TypePicker *>(u"typeField"_s)->typeId(), u"first_name"_s);
+    m_editor->findChild<QLineEdit *>(u"columnName"_s)->setFocus();
+    QTest::keyClick(m_editor.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(column(kCustomers, 1), expected);
+    QCOMPARE(m_session->undoStack()->count(), steps + 1);
+    m_session->undoStack()->undo();
+    QCOMPARE(bytes(), before);
+
+    // Another column hides the report about this one.
+    open(kCustomers, 2);
+    QVERIFY(!report->isVisible());
+    QVERIFY(!derive->isEnabled());
+
+    if (!qEnvironmentVariableIsEmpty("FABRICA_SCREENSHOT_DIR")) {
+        open(kCustomers, 1);
+        QTest::mouseClick(button, Qt::LeftButton);
+        auto *strip = m_editor->findChild<ExamplesStrip *>(u"examplesStrip"_s);
+        QTRY_VERIFY(!strip->values().isEmpty());
+        QTest::qWait(100); // the rebuilt form lays out
+        QVERIFY(m_editor->grab().save(QDir(qEnvironmentVariable("FABRICA_SCREENSHOT_DIR"))
+                                          .filePath(u"column-derive-from-samples.png"_s)));
+    }
+}
+
+void TestColumnEditor::deriveFromSamplesKeepsKeyColumns()
+{
+    // A foreign key's samples never limit its values: the column stays as it is, the report says why,
+    // and no empty undo step is pushed.
+    QStringList ids{u"1"_s, u"1"_s, u"2"_s, u"3"_s};
+    m_session->setSamples(kOrders, kCustomerId, ids);
+    open(kOrders, kCustomerId);
+    const QByteArray before = bytes();
+    const int steps = m_session->undoStack()->count();
+    QVERIFY(m_editor->deriveAction()->isEnabled());
+    QTest::mouseClick(m_editor->findChild<QToolButton *>(u"deriveFromSamplesButton"_s), Qt::LeftButton);
+    QCOMPARE(bytes(), before);
+    QCOMPARE(m_session->undoStack()->count(), steps);
+    const QString text = m_editor->findChild<QLabel *>(u"deriveReport"_s)->text();
+    QVERIFY2(text.startsWith(u"customer_id already follows its samples: "_s), qPrintable(text));
+    QVERIFY2(text.contains(u"key column"_s), qPrintable(text));
+
+    // Numbers take the observed range.
+    m_session->setSamples(kCustomers, kBalance, {u"0.99"_s, u"1.99"_s, u"0.99"_s, u"12.50"_s});
+    open(kCustomers, kBalance);
+    QTest::mouseClick(m_editor->findChild<QToolButton *>(u"deriveFromSamplesButton"_s), Qt::LeftButton);
+    const QJsonObject constraints = column(kCustomers, kBalance).constraints;
+    QCOMPARE(constraints.value(u"min"_s).toDouble(), 0.99);
+    QCOMPARE(constraints.value(u"max"_s).toDouble(), 12.5);
 }
 
 QTEST_MAIN(TestColumnEditor)

@@ -111,6 +111,8 @@ private slots:
     void typedPasswordIsUsedForTest();
     void staysResponsiveAndCancelsWhileTesting();
     void keyboardReachesEveryField();
+    void mysqlTestShowsServerVersionAndIsSaved();
+    void disableTriggersOnlyForPostgresAppend();
 
 private:
     struct Form
@@ -121,6 +123,7 @@ private:
         QSpinBox *port;
         QCheckBox *remember;
         QLabel *result, *ifExistsHint;
+        QCheckBox *disableTriggers;
     };
     static std::optional<Form> formOf(DatabaseTargetDialog &dialog);
     std::unique_ptr<DatabaseTargetDialog> makeDialog();
@@ -163,12 +166,14 @@ std::optional<TestDatabaseTargetDialog::Form> TestDatabaseTargetDialog::formOf(D
               dialog.findChild<QSpinBox *>(u"port"_s),
               dialog.findChild<QCheckBox *>(u"rememberPassword"_s),
               dialog.findChild<QLabel *>(u"testResult"_s),
-              dialog.findChild<QLabel *>(u"ifExistsHint"_s)};
+              dialog.findChild<QLabel *>(u"ifExistsHint"_s),
+              dialog.findChild<QCheckBox *>(u"disableTriggers"_s)};
     for (QObject *part : std::initializer_list<QObject *>{
-             form.saved,      form.kind,     form.sslMode,  form.ifExists, form.save,
-             form.remove,     form.browse,   form.test,     form.ok,       form.cancel,
-             form.host,       form.database, form.user,     form.password, form.schema,
-             form.sqliteFile, form.port,     form.remember, form.result,   form.ifExistsHint}) {
+             form.saved,          form.kind,     form.sslMode,  form.ifExists, form.save,
+             form.remove,         form.browse,   form.test,     form.ok,       form.cancel,
+             form.host,           form.database, form.user,     form.password, form.schema,
+             form.sqliteFile,     form.port,     form.remember, form.result,   form.ifExistsHint,
+             form.disableTriggers}) {
         if (!part)
             return std::nullopt;
     }
@@ -703,6 +708,176 @@ void TestDatabaseTargetDialog::keyboardReachesEveryField()
         testAndWait(*dialog, *form);
         dialog->grab().save(qEnvironmentVariable("FABRICA_DBTARGET_SCREENSHOT"));
     }
+}
+
+// MySQL / MariaDB: the server rows without SSL mode and schema, port 3306, Test against the server of
+// FABRICA_TEST_MYSQL_URL, and a saved connection (with its remembered password) that comes back as MySQL.
+void TestDatabaseTargetDialog::mysqlTestShowsServerVersionAndIsSaved()
+{
+    const QString value = qEnvironmentVariable("FABRICA_TEST_MYSQL_URL");
+    QVERIFY2(!value.isEmpty(), "FABRICA_TEST_MYSQL_URL is not set: run scripts/test.sh, which starts a "
+                               "MariaDB server for the tests, or source scripts/mariadb.sh");
+    const DatabaseUrl server = DatabaseUrl::parse(value).value();
+    QVERIFY(server.isMysql() && !server.password.isEmpty());
+    qunsetenv("MYSQL_PWD"); // only the dialog's password
+    DatabaseUrl withoutPassword = server;
+    withoutPassword.password.clear();
+
+    const auto dialog = makeDialog();
+    QVERIFY(dialog);
+    const std::optional<Form> form = formOf(*dialog);
+    QVERIFY(form);
+    QCOMPARE(form->port->value(), 5432);
+    QVERIFY(pick(form->kind, u"MySQL / MariaDB"_s));
+    QCOMPARE(form->port->value(), 3306); // the default port follows the kind
+    for (QWidget *shown : std::initializer_list<QWidget *>{form->host, form->port, form->database, form->user,
+                                                           form->password, form->remember})
+        QVERIFY2(shown->isVisible(), qPrintable(shown->objectName()));
+    for (QWidget *hidden :
+         std::initializer_list<QWidget *>{form->sslMode, form->schema, form->sqliteFile, form->browse})
+        QVERIFY2(!hidden->isVisible(), qPrintable(hidden->objectName()));
+    QVERIFY(form->password->placeholderText().contains(u"MYSQL_PWD"_s));
+
+    retype(form->host, server.host);
+    form->port->setFocus();
+    QTest::keyClick(form->port, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(form->port, QString::number(server.port));
+    retype(form->database, server.database);
+    retype(form->user, server.user);
+
+    // Without the password the server refuses, with the core's message; with it, its version.
+    QString shown = testAndWait(*dialog, *form);
+    QVERIFY2(shown.startsWith(u"Cannot connect to mysql://"_s) && shown.contains(u"Access denied"_s),
+             qPrintable(shown));
+    retype(form->password, server.password);
+    shown = testAndWait(*dialog, *form);
+    const QString version = Database::open(server).value()->serverVersion().value();
+    QCOMPARE(shown, u"Connected: "_s + version);
+    QVERIFY2(shown.contains(u"MariaDB"_s) || shown.contains(u"MySQL"_s), qPrintable(shown));
+
+    DatabaseTarget target = dialog->target();
+    QCOMPARE(target.url.dialect, SqlDialect::MySQL);
+    QCOMPARE(target.url, withoutPassword); // no sslmode, no schema
+    QCOMPARE(target.password, server.password.toUtf8());
+    QVERIFY(target.connectionUrl().toString().startsWith(u"mysql://"_s));
+
+    // Saved with the password remembered (encrypted, under the MySQL login).
+    QTest::keyClick(dialog.get(), Qt::Key_R, Qt::AltModifier);
+    QTRY_VERIFY(form->remember->isChecked());
+    answerInputDialog(u"maria"_s);
+    QTest::mouseClick(form->save, Qt::LeftButton);
+    QCOMPARE(form->saved->currentText(), u"maria"_s);
+    QVERIFY(!settingsText().contains(server.password.toUtf8()));
+    QCOMPARE(SavedPasswords(m_settingsFile, m_keyFile).find(withoutPassword).value(),
+             std::optional<QByteArray>(server.password.toUtf8()));
+    QTest::mouseClick(form->ok, Qt::LeftButton);
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(SavedConnections(m_settingsFile).last()->url, withoutPassword);
+
+    // A new dialog starts with it (the last target), and picking it again fills every field.
+    const auto second = makeDialog();
+    QVERIFY(second);
+    const std::optional<Form> other = formOf(*second);
+    QVERIFY(other);
+    QCOMPARE(other->kind->currentText(), u"MySQL / MariaDB"_s);
+    QCOMPARE(other->saved->currentText(), u"maria"_s);
+    QVERIFY(pick(other->kind, u"SQLite file"_s));
+    QVERIFY(pick(other->saved, u"(none: new connection)"_s));
+    QVERIFY(pick(other->saved, u"maria"_s));
+    QCOMPARE(other->kind->currentText(), u"MySQL / MariaDB"_s);
+    QCOMPARE(other->host->text(), server.host);
+    QCOMPARE(other->port->value(), server.port);
+    QCOMPARE(other->database->text(), server.database);
+    QCOMPARE(other->user->text(), server.user);
+    QCOMPARE(other->password->text(), server.password); // remembered
+    QVERIFY(other->remember->isChecked());
+    QVERIFY(!other->schema->isVisible());
+    shown = testAndWait(*second, *other);
+    QCOMPARE(shown, u"Connected: "_s + version);
+    if (!qEnvironmentVariableIsEmpty("FABRICA_SCREENSHOT_DIR"))
+        QVERIFY(second->grab().save(
+            QDir(qEnvironmentVariable("FABRICA_SCREENSHOT_DIR")).filePath(u"database-target-mysql.png"_s)));
+
+    // Back to PostgreSQL: its port, its rows.
+    QVERIFY(pick(other->kind, u"PostgreSQL"_s));
+    retype(other->host, u"localhost"_s);
+    QVERIFY(other->schema->isVisible() && other->sslMode->isVisible());
+    QVERIFY(second->target().url.isPostgres());
+    QCOMPARE(second->target().url.options.value(u"sslmode"_s), u"prefer"_s);
+}
+
+// "Disable triggers" is offered for PostgreSQL when tables exist and stay (Append, Truncate) only; the
+// target carries it, and the last target remembers it.
+void TestDatabaseTargetDialog::disableTriggersOnlyForPostgresAppend()
+{
+    const auto dialog = makeDialog();
+    QVERIFY(dialog);
+    const std::optional<Form> form = formOf(*dialog);
+    QVERIFY(form);
+    QCheckBox *box = form->disableTriggers;
+    QVERIFY(box->isVisible());
+    QVERIFY(box->toolTip().contains(u"owner"_s) && box->toolTip().contains(u"superuser"_s));
+    QVERIFY(box->toolTip().contains(u"cycle"_s));
+    QCOMPARE(form->ifExists->currentText(), u"Fail"_s);
+    QVERIFY(!box->isEnabled());
+    fillServer(*form);
+
+    QVERIFY(pick(form->ifExists, u"Append"_s));
+    QVERIFY(box->isEnabled());
+    QVERIFY(!dialog->target().disableTriggers);
+    QTest::keyClick(dialog.get(), Qt::Key_G, Qt::AltModifier); // the mnemonic ticks it
+    QTRY_VERIFY(box->isChecked());
+    QVERIFY(dialog->target().disableTriggers);
+
+    // Tab reaches it after "If tables exist".
+    form->ifExists->setFocus();
+    QTest::keyClick(form->ifExists, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), box);
+    QTest::keyClick(box, Qt::Key_Space);
+    QVERIFY(!box->isChecked());
+    QTest::keyClick(box, Qt::Key_Space);
+    QVERIFY(box->isChecked());
+
+    QVERIFY(pick(form->ifExists, u"Truncate"_s));
+    QVERIFY(box->isEnabled());
+    QVERIFY(dialog->target().disableTriggers);
+    QVERIFY(pick(form->ifExists, u"Fail"_s));
+    QVERIFY(!box->isEnabled());
+    QVERIFY(!dialog->target().disableTriggers); // nothing to disable: no table stays
+    QVERIFY(pick(form->ifExists, u"Append"_s));
+    QVERIFY(pick(form->kind, u"MySQL / MariaDB"_s));
+    QVERIFY(!box->isEnabled()); // MySQL's load switches FOREIGN_KEY_CHECKS off itself
+    QVERIFY(!dialog->target().disableTriggers);
+    QVERIFY(pick(form->kind, u"SQLite file"_s));
+    QVERIFY(!box->isEnabled());
+    QVERIFY(pick(form->kind, u"PostgreSQL"_s));
+    QVERIFY(box->isEnabled());
+    QVERIFY(dialog->target().disableTriggers);
+
+    QTest::mouseClick(form->ok, Qt::LeftButton);
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QVERIFY(dialog->target().disableTriggers);
+    const std::optional<DatabaseTarget> last = SavedConnections(m_settingsFile).last();
+    QVERIFY(last && last->disableTriggers);
+    QCOMPARE(last->ifExists, DatabaseSink::IfExists::Append);
+
+    const auto second = makeDialog();
+    QVERIFY(second);
+    const std::optional<Form> other = formOf(*second);
+    QVERIFY(other);
+    QVERIFY(other->disableTriggers->isChecked() && other->disableTriggers->isEnabled());
+    QVERIFY(second->target().disableTriggers);
+    // Like "If tables exist", a choice per load: picking a saved connection keeps it.
+    answerInputDialog(u"pg"_s);
+    QTest::mouseClick(other->save, Qt::LeftButton);
+    QVERIFY(pick(other->saved, u"(none: new connection)"_s));
+    QVERIFY(pick(other->saved, u"pg"_s));
+    QVERIFY(other->disableTriggers->isChecked());
+    QVERIFY(second->target().disableTriggers);
+
+    if (!qEnvironmentVariableIsEmpty("FABRICA_SCREENSHOT_DIR"))
+        QVERIFY(second->grab().save(
+            QDir(qEnvironmentVariable("FABRICA_SCREENSHOT_DIR")).filePath(u"database-target-dialog.png"_s)));
 }
 
 QTEST_MAIN(TestDatabaseTargetDialog)

@@ -3,6 +3,7 @@
 // a cancel, and an error dialog with the core's message. The rows table and the seed field are driven
 // like a user would.
 #include "ExampleSchemas.h"
+#include "SchemaBuilding.h"
 #include "StorageTestSupport.h"
 #include "format/SchemaFile.h"
 #include "generate/GeneratePanel.h"
@@ -126,6 +127,7 @@ private slots:
     void controllerDestroyedWhileRunning();
     void panelShowsProgressAndResult();
     void panelCancelWritesNothing();
+    void panelShowsShortenedValues();
     void panelShowsCoreErrorInDialog_data();
     void panelShowsCoreErrorInDialog();
     void panelRecordsStoredRun();
@@ -412,6 +414,60 @@ void TestGeneratePanel::panelShowsProgressAndResult()
     QCOMPARE(status.last().at(0).toString(), result);
     QCOMPARE(panel.findChild<MessageLabel *>(u"generateResult"_s)->kind(), MessageLabel::Kind::Success);
     QCOMPARE(filesIn(folder).size(), 2);
+}
+
+// Values no draw made fit their declared size are shortened as a last resort: the result says how many,
+// per column, with the declared type.
+void TestGeneratePanel::panelShowsShortenedValues()
+{
+    // Sentences never fit 5 characters (table "t"); ids need nothing.
+    GenerationRequest request;
+    request.schema =
+        test::oneTable(u"notes"_s, 500,
+                       {test::column(u"note"_s, u"lorem_sentence"_s, R"j({"sqlType": "varchar(5)"})j"),
+                        test::column(u"memo"_s, u"lorem_sentence"_s, R"j({"maxLength": 4})j")});
+    request.seed = 3;
+    request.threads = 2;
+    request.formatId = u"csv"_s;
+    request.exportOptions.path = m_dir.filePath(u"shortened"_s);
+    GeneratePanel panel;
+    panel.setSchema(request.schema);
+    showPanel(panel);
+    QSignalSpy finished(&panel, &GeneratePanel::runFinished);
+    QSignalSpy failed(&panel, &GeneratePanel::runFailed);
+    QSignalSpy status(&panel, &GeneratePanel::statusMessage);
+    QVERIFY(panel.run(request, {}));
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), kTimeout);
+    QVERIFY2(failed.isEmpty(), qPrintable(panel.resultText()));
+    const GenerationRunner::Outcome outcome = finished.first().first().value<GenerationRunner::Outcome>();
+    QCOMPARE(outcome.summary.shortened.value(u"t.note"_s), 500);
+    QVERIFY(!outcome.summary.shortened.contains(u"t.id"_s));
+
+    const QStringList lines = panel.resultText().split(u'\n');
+    QVERIFY2(lines.size() >= 2 && lines.first().startsWith(u"Exported 500 rows"_s),
+             qPrintable(panel.resultText()));
+    QVERIFY2(lines.contains(u"t.note: 500 value(s) shortened to fit varchar(5)"_s),
+             qPrintable(panel.resultText()));
+    // Without a declared sqlType the line says so in general words.
+    if (const qint64 memo = outcome.summary.shortened.value(u"t.memo"_s); memo > 0)
+        QVERIFY2(
+            lines.contains(u"t.memo: %1 value(s) shortened to fit the column's declared size"_s.arg(memo)),
+            qPrintable(panel.resultText()));
+    QCOMPARE(lines.size(), 1 + outcome.summary.shortened.size());
+    QVERIFY2(status.last().first().toString().contains(u"values shortened in "_s),
+             qPrintable(status.last().first().toString()));
+    QVERIFY(panel.findChild<MessageLabel *>(u"generateResult"_s)->isVisible());
+    if (!qEnvironmentVariableIsEmpty("FABRICA_SCREENSHOT_DIR"))
+        QVERIFY(panel.grab().save(
+            QDir(qEnvironmentVariable("FABRICA_SCREENSHOT_DIR")).filePath(u"generate-shortened.png"_s)));
+
+    // A run with nothing shortened shows the one line.
+    request.schema = test::oneTable(u"notes"_s, 50, {});
+    request.exportOptions.path = m_dir.filePath(u"not-shortened"_s);
+    QVERIFY(panel.run(request, {}));
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 2, kTimeout);
+    QVERIFY2(!panel.resultText().contains(u'\n'), qPrintable(panel.resultText()));
+    QVERIFY(panel.resultText().startsWith(u"Exported 50 rows"_s));
 }
 
 void TestGeneratePanel::panelCancelWritesNothing()

@@ -35,11 +35,13 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
@@ -101,6 +103,7 @@ private slots:
     void previewOfTheLastOrderEqualsTheCli();
     void statisticsShowTheRequestedWeights();
     void writeIntoPostgresFromTheDialog();
+    void disableTriggersReachesThePostgresLoad();
     void storedRunOpensAndExportsAgain();
     void adminCreatesAUserWhoSeesNoAdminMenu();
 
@@ -379,6 +382,84 @@ void TestWindowGenerate::writeIntoPostgresFromTheDialog()
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toLongLong(), 300);
     QCOMPARE(query.value(1).toLongLong(), 900);
+}
+
+// "Disable triggers" in the dialog reaches the load: tables whose foreign keys form a cycle the server
+// enforces (customers.id → orders, besides orders.customer_id → customers) are refused without it, before
+// anything is written, and loaded with it; the triggers are back on afterwards.
+void TestWindowGenerate::disableTriggersReachesThePostgresLoad()
+{
+    QVERIFY2(!qEnvironmentVariableIsEmpty("FABRICA_TEST_PG_URL"),
+             "FABRICA_TEST_PG_URL is not set: run scripts/test.sh");
+    StorageDatabases servers(SqlDialect::PostgreSQL);
+    QVERIFY(servers.check().isEmpty());
+    const DatabaseUrl target = servers.fresh();
+    typeRows(u"customers"_s, 300);
+    typeRows(u"orders"_s, 900);
+    QSignalSpy finished(panel(), &GeneratePanel::runFinished);
+    QSignalSpy failed(panel(), &GeneratePanel::runFailed);
+    auto load = [&](const QString &ifExists, bool disableTriggers) {
+        ModalDriver driver;
+        driver.then<DatabaseTargetDialog>([&](DatabaseTargetDialog *dialog) {
+            QVERIFY(arrowTo(dialog->findChild<QComboBox *>(u"kind"_s), u"PostgreSQL"_s));
+            retype(dialog->findChild<QLineEdit *>(u"host"_s), target.host);
+            auto *port = dialog->findChild<QSpinBox *>(u"port"_s);
+            port->setFocus();
+            QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(port, QString::number(target.port));
+            retype(dialog->findChild<QLineEdit *>(u"database"_s), target.database);
+            retype(dialog->findChild<QLineEdit *>(u"user"_s), target.user);
+            retype(dialog->findChild<QLineEdit *>(u"schema"_s), u"cycle"_s);
+            QVERIFY(arrowTo(dialog->findChild<QComboBox *>(u"ifExists"_s), ifExists));
+            auto *box = dialog->findChild<QCheckBox *>(u"disableTriggers"_s);
+            QCOMPARE(box->isEnabled(), ifExists != u"Fail"_s);
+            if (box->isChecked() != disableTriggers)
+                QTest::keyClick(dialog, Qt::Key_G, Qt::AltModifier);
+            QTRY_COMPARE(box->isChecked(), disableTriggers);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"ok"_s), Qt::LeftButton);
+        });
+        driver.start();
+        m_window->generation()->writeToDatabaseAction()->trigger();
+        QCOMPARE(driver.failure, QString());
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() > 0, 300000);
+    };
+
+    load(u"Fail"_s, false);
+    QVERIFY2(failed.isEmpty(), qPrintable(panel()->resultText()));
+    const std::shared_ptr<Database> database = Database::open(target).value();
+    QSqlDatabase db = database->connection().value();
+    QSqlQuery query(db);
+    QVERIFY2(query.exec(u"ALTER TABLE cycle.customers ADD CONSTRAINT customers_first_order FOREIGN KEY (id) "
+                        u"REFERENCES cycle.orders (id)"_s),
+             qPrintable(query.lastError().text()));
+    QVERIFY(query.exec(u"UPDATE cycle.customers SET first_name = 'kept' WHERE id = 1"_s));
+
+    // Without the checkbox: refused before writing, with the way out in the message.
+    finished.clear();
+    load(u"Truncate"_s, false);
+    QCOMPARE(failed.size(), 1);
+    const QString refusal = failed.first().first().value<Error>().message;
+    QVERIFY2(refusal.contains(u"cycle"_s) && refusal.contains(u"--disable-triggers"_s), qPrintable(refusal));
+    QTRY_VERIFY(m_window->findChild<QMessageBox *>(u"generateError"_s));
+    m_window->findChild<QMessageBox *>(u"generateError"_s)->close();
+    QVERIFY(query.exec(u"SELECT first_name FROM cycle.customers WHERE id = 1"_s) && query.next());
+    QCOMPARE(query.value(0).toString(), u"kept"_s); // nothing was written
+
+    // With it: loaded, and every trigger is on again.
+    failed.clear();
+    load(u"Truncate"_s, true);
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty() ? "" : qPrintable(failed.first().first().value<Error>().toString()));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(query.exec(u"SELECT (SELECT count(*) FROM cycle.customers), (SELECT count(*) FROM cycle.orders), "
+                       u"(SELECT count(*) FROM cycle.customers WHERE first_name = 'kept'), "
+                       u"(SELECT count(*) FROM pg_catalog.pg_trigger WHERE tgenabled = 'D' AND "
+                       u"tgrelid IN ('cycle.customers'::regclass, 'cycle.orders'::regclass))"_s));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toLongLong(), 300);
+    QCOMPARE(query.value(1).toLongLong(), 900);
+    QCOMPARE(query.value(2).toLongLong(), 0);
+    QCOMPARE(query.value(3).toLongLong(), 0);
 }
 
 // Saved in storage, generated as a run there, listed in the runs dock, its data opened, and exported again

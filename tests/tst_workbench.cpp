@@ -23,7 +23,9 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -32,6 +34,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -134,6 +137,7 @@ private slots:
     void saveAsWritesAFileAndRecentFilesRemember();
     void keysActOnTheFocusedView();
     void layoutIsRestored();
+    void deriveFromSamplesInTheColumnMenu();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(const UserRecord &user, bool offerRecovery = false);
@@ -625,6 +629,69 @@ void TestWorkbench::layoutIsRestored()
     QVERIFY(!window->findChild<QDockWidget *>(u"problemsDock"_s)->isVisible());
     QVERIFY(window->findChild<QDockWidget *>(u"historyDock"_s)->isFloating());
     QCOMPARE(window->size(), QSize(1111, 777));
+}
+
+// The tree's context menu of a column with samples offers "Derive from Samples"; choosing it with the
+// keyboard changes the column in one undo step and the status bar says what was inferred.
+void TestWorkbench::deriveFromSamplesInTheColumnMenu()
+{
+    auto window = makeWindow(m_ada);
+    SchemaSession *session = openShop(*window);
+    QVERIFY(session);
+    const int orders = session->schema().tableIndex(u"orders"_s);
+    const int amount = session->schema().tables.at(orders).columnIndex(u"amount"_s);
+    session->setSamples(orders, amount, {u"9.99"_s, u"19.99"_s, u"4.50"_s, u"9.99"_s});
+    const QByteArray before = bytes(session);
+    const int steps = session->undoStack()->count();
+    window->select(orders, amount);
+    auto *editor = window->findChild<ColumnEditor *>();
+    QTRY_COMPARE(window->findChild<QStackedWidget *>(u"editors"_s)->currentWidget(), editor);
+    auto *tree = window->findChild<QTreeView *>(u"schemaTree"_s);
+    const QModelIndex current = tree->currentIndex();
+    QVERIFY(current.isValid());
+
+    QStringList offered;
+    QString menuFailure = u"no menu opened"_s;
+    QTimer poll;
+    QElapsedTimer clock;
+    clock.start();
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu) {
+            if (clock.elapsed() > 5000) {
+                poll.stop();
+                for (QWidget *widget : QApplication::topLevelWidgets()) {
+                    if (qobject_cast<QMenu *>(widget) && widget->isVisible())
+                        widget->close();
+                }
+            }
+            return;
+        }
+        poll.stop();
+        menuFailure.clear();
+        for (QAction *action : menu->actions()) {
+            if (!action->isSeparator() && action->isEnabled())
+                offered << action->text().remove(u'&');
+        }
+        // Chosen with the keyboard, by its mnemonic.
+        QTest::keyClick(menu, Qt::Key_M);
+        if (menu->isVisible())
+            menu->close(); // whatever happened, the test goes on
+    });
+    poll.start(10);
+    emit tree->customContextMenuRequested(tree->visualRect(current).center());
+    QCOMPARE(menuFailure, QString());
+    QVERIFY2(offered.contains(u"Derive from Samples"_s), qPrintable(offered.join(u", "_s)));
+    QCOMPARE(offered.last(), u"Derive from Samples"_s);
+
+    const QJsonObject constraints = session->document()->column(orders, amount).constraints;
+    QCOMPARE(constraints.value(u"min"_s).toDouble(), 4.5);
+    QCOMPARE(constraints.value(u"max"_s).toDouble(), 19.99);
+    QCOMPARE(session->undoStack()->count(), steps + 1);
+    const QString status = window->statusBar()->currentMessage();
+    QVERIFY2(status.startsWith(u"Derived amount from its samples: "_s), qPrintable(status));
+    session->undoStack()->undo();
+    QCOMPARE(bytes(session), before);
 }
 
 QTEST_MAIN(TestWorkbench)

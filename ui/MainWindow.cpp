@@ -573,6 +573,8 @@ void MainWindow::createCentral()
     connect(m_tableEditor, &TableEditor::columnActivated, this,
             [this](int table, int column) { select(table, column); });
     m_columnEditor = new ColumnEditor(m_editors);
+    connect(m_columnEditor, &ColumnEditor::statusMessage, this,
+            [this](const QString &message, int timeoutMs) { statusBar()->showMessage(message, timeoutMs); });
 
     m_editors->insertWidget(WelcomePage, m_welcome);
     m_editors->insertWidget(SchemaPage, m_schemaEditor);
@@ -1018,6 +1020,12 @@ void MainWindow::treeContextMenu(const QPoint &pos)
     menu.addSeparator();
     menu.addAction(m_moveUpAction);
     menu.addAction(m_moveDownAction);
+    // The column editor follows the current column: its action acts on the column clicked.
+    if (selectedColumn() >= 0 && m_columnEditor->session() == m_current &&
+        m_columnEditor->columnIndex() == selectedColumn()) {
+        menu.addSeparator();
+        menu.addAction(m_columnEditor->deriveAction());
+    }
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 

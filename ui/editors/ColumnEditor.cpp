@@ -11,12 +11,15 @@
 #include "session/SchemaSession.h"
 #include "types/TypeRegistry.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
 #include <QTabWidget>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace fabrica {
@@ -49,6 +52,8 @@ ColumnEditor::ColumnEditor(QWidget *parent)
     , m_json(new ConstraintJsonEditor(this))
     , m_samples(new SamplesEditor(this))
     , m_strip(new ExamplesStrip(this))
+    , m_deriveAction(new QAction(tr("Derive from Sa&mples"), this))
+    , m_deriveReport(new QLabel(this))
     , m_preview(new ColumnPreviewRunner(this))
 {
     qRegisterMetaType<KeyChanges>();
@@ -90,7 +95,31 @@ ColumnEditor::ColumnEditor(QWidget *parent)
     m_tabs->addTab(m_formScroll, tr("&Constraints"));
     m_tabs->addTab(m_json, tr("&JSON"));
     m_tabs->addTab(m_samples, tr("&Samples"));
+
+    // Beside the tabs, so that it is at hand whichever tab shows; Ctrl+Shift+D also while the focus is in
+    // the schema tree.
+    m_deriveAction->setObjectName(QStringLiteral("deriveFromSamples"));
+    m_deriveAction->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    m_deriveAction->setToolTip(
+        tr("Makes the column follow its sample values (%1): few distinct texts become weighted choices, "
+           "other texts a pick from the samples, numbers and dates their observed range; key columns keep "
+           "their type. One step to undo.")
+            .arg(m_deriveAction->shortcut().toString(QKeySequence::NativeText)));
+    m_deriveAction->setEnabled(false);
+    addAction(m_deriveAction);
+    connect(m_deriveAction, &QAction::triggered, this, [this] { deriveFromSamples(); });
+    auto *deriveButton = new QToolButton(this);
+    deriveButton->setObjectName(QStringLiteral("deriveFromSamplesButton"));
+    deriveButton->setDefaultAction(m_deriveAction);
+    deriveButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    deriveButton->setAutoRaise(true);
+    m_tabs->setCornerWidget(deriveButton, Qt::TopRightCorner);
     layout->addWidget(m_tabs, 1);
+    m_deriveReport->setObjectName(QStringLiteral("deriveReport"));
+    m_deriveReport->setWordWrap(true);
+    m_deriveReport->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_deriveReport->hide();
+    layout->addWidget(m_deriveReport);
     layout->addWidget(m_strip);
 
     m_preview->setCount(kExampleCount);
@@ -154,6 +183,7 @@ void ColumnEditor::setColumn(SchemaSession *session, int table, int column)
     m_table = valid ? table : -1;
     m_column = valid ? column : -1;
     m_formType.clear();
+    showDeriveReport(QString()); // about the column shown before
     if (!valid) {
         clear();
         return;
@@ -238,6 +268,7 @@ void ColumnEditor::clear()
     m_samples->setSamples({});
     m_strip->clear();
     m_otherProblems->hide();
+    m_deriveAction->setEnabled(false);
     setEnabled(false);
     emit columnMoved(-1, -1);
 }
@@ -268,7 +299,34 @@ void ColumnEditor::refresh()
     m_form->setConstraints(column.constraints);
     m_json->setConstraints(column.constraints);
     m_samples->setSamples(column.samples);
+    m_deriveAction->setEnabled(!column.samples.isEmpty());
     applyProblems();
+}
+
+QStringList ColumnEditor::deriveFromSamples()
+{
+    if (!hasColumn() || m_session->document()->column(m_table, m_column).samples.isEmpty())
+        return {};
+    const QString name = m_session->document()->column(m_table, m_column).name;
+    const int before = m_session->undoStack()->index();
+    const QStringList report = m_session->deriveFromSamples(m_table, m_column);
+    const bool changed = m_session->undoStack()->index() != before;
+    QString text;
+    if (report.isEmpty())
+        text = tr("%1 has no sample value to derive from.").arg(name);
+    else if (!changed)
+        text = tr("%1 already follows its samples: %2").arg(name, report.join(QStringLiteral("; ")));
+    else
+        text = tr("Derived %1 from its samples: %2").arg(name, report.join(QStringLiteral("; ")));
+    showDeriveReport(text);
+    emit statusMessage(text, 10000);
+    return report;
+}
+
+void ColumnEditor::showDeriveReport(const QString &text)
+{
+    m_deriveReport->setText(text);
+    m_deriveReport->setVisible(!text.isEmpty());
 }
 
 void ColumnEditor::schedulePreview()

@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLineEdit;
 class QScrollArea;
@@ -24,7 +25,8 @@ class TypePicker;
 
 // Edits one column of a SchemaSession: name, type and description on top; the constraints as a form built
 // from the type registry, as raw JSON, and the sample values on three tabs; a strip of live example values
-// from the real engine along the bottom. Every change goes through the session (one undo step each);
+// from the real engine along the bottom. "Derive from Samples" makes the column follow its sample values
+// (ColumnProfiler) and shows what it inferred. Every change goes through the session (one undo step each);
 // the editor follows its column when tables or columns before it move, and clears when it goes away.
 class ColumnEditor : public QWidget
 {
@@ -55,10 +57,17 @@ public:
     ConstraintJsonEditor *jsonEditor() const { return m_json; }
     SamplesEditor *samplesEditor() const { return m_samples; }
     ExamplesStrip *examplesStrip() const { return m_strip; }
+    // Enabled while the column has samples; also offered by the window's column context menu.
+    QAction *deriveAction() const { return m_deriveAction; }
+    // The column follows its samples (one undo step); what was inferred shows below the tabs and in
+    // statusMessage. Returns the profiler's report lines.
+    QStringList deriveFromSamples();
 
 signals:
     // The edited column moved to other indexes, or went away (-1, -1).
     void columnMoved(int table, int column);
+    // A line for the window's status bar.
+    void statusMessage(const QString &message, int timeoutMs);
 
 private:
     bool hasColumn() const;
@@ -73,6 +82,7 @@ private:
     void typeChosen(const QString &type);
     QStringList keyColumns() const;
     void connectDocument();
+    void showDeriveReport(const QString &text);
 
     QPointer<SchemaSession> m_session;
     int m_table = -1;
@@ -87,6 +97,8 @@ private:
     ConstraintJsonEditor *m_json;
     SamplesEditor *m_samples;
     ExamplesStrip *m_strip;
+    QAction *m_deriveAction;
+    QLabel *m_deriveReport;
     ColumnPreviewRunner *m_preview;
     QTimer m_pause;
     QString m_formType; // the type the form was built for

@@ -7,9 +7,11 @@
 #include "RowCountDelegate.h"
 #include "RowCountsModel.h"
 #include "UiLogging.h"
+#include "model/ConstraintKeys.h"
 #include "settings/MessageLabel.h"
 
 #include <algorithm>
+#include <climits>
 
 #include <QAction>
 #include <QComboBox>
@@ -402,6 +404,7 @@ bool GeneratePanel::run(const GenerationRequest &request, const GenerationRunner
         return false;
     m_runTarget = request.target;
     m_runWhere = request.targetDescription();
+    m_runSchema = request.schema;
     m_progress.reset({});
     m_progressModel->clear();
     m_result->setMessage(QString());
@@ -518,8 +521,15 @@ void GeneratePanel::onFinished(const GenerationRunner::Outcome &outcome)
     m_rate->setText(
         formatRate(outcome.summary.seconds > 0 ? outcome.summary.rows / outcome.summary.seconds : 0));
     const QString text = describeOutcome(outcome);
-    m_result->setMessage(text, MessageLabel::Kind::Success);
-    emit statusMessage(text);
+    const QStringList shortened = describeShortened(outcome.summary.shortened, m_runSchema);
+    m_result->setMessage(shortened.isEmpty() ? text
+                                             : text + QLatin1Char('\n') + shortened.join(QLatin1Char('\n')),
+                         MessageLabel::Kind::Success);
+    emit statusMessage(shortened.isEmpty()
+                           ? text
+                           : tr("%1; values shortened in %n column(s), see the Generate panel", nullptr,
+                                int(shortened.size()))
+                                 .arg(text));
     emit runFinished(outcome);
 }
 
@@ -550,6 +560,30 @@ void GeneratePanel::onFailed(const Error &error)
     box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+QStringList GeneratePanel::describeShortened(const QMap<QString, qint64> &shortened, const Schema &schema)
+{
+    QStringList lines;
+    for (auto it = shortened.begin(); it != shortened.end(); ++it) {
+        // "table.column": the table's name has no '.' (SchemaSession refuses one), the column's may not
+        // either.
+        const qsizetype dot = it.key().indexOf(QLatin1Char('.'));
+        QString declared;
+        if (const int t = schema.tableIndex(it.key().left(dot)); dot > 0 && t >= 0) {
+            const Table &table = schema.tables[t];
+            if (const int c = table.columnIndex(it.key().mid(dot + 1)); c >= 0)
+                declared = table.columns[c].constraints.value(keys::sqlType).toString();
+        }
+        const int count = int(std::min<qint64>(it.value(), INT_MAX));
+        const QString number = QLocale().toString(it.value());
+        lines << (declared.isEmpty()
+                      ? tr("%1: %2 value(s) shortened to fit the column's declared size", nullptr, count)
+                            .arg(it.key(), number)
+                      : tr("%1: %2 value(s) shortened to fit %3", nullptr, count)
+                            .arg(it.key(), number, declared));
+    }
+    return lines;
 }
 
 QString GeneratePanel::describeOutcome(const GenerationRunner::Outcome &outcome) const

@@ -67,8 +67,12 @@ public:
     // For the window and the tests.
     RowCountsModel *rowCountsModel() const { return m_rows; }
     const GenerationProgress &progress() const { return m_progress; }
-    // The last run's result line ("Exported 400,000 rows (41.2 MB) in 3.2 s … to /tmp/out").
+    // The last run's result line ("Exported 400,000 rows (41.2 MB) in 3.2 s … to /tmp/out"), and one line
+    // per column whose values were shortened to fit its declared size.
     QString resultText() const;
+    // "orders.city: 12 values shortened to fit varchar(15)", one line per column of shortened
+    // (Summary::shortened), naming the declared sqlType of the column in schema where it has one.
+    static QStringList describeShortened(const QMap<QString, qint64> &shortened, const Schema &schema);
 
 signals:
     void seedChanged(quint64 seed);
@@ -125,6 +129,7 @@ private:
 
     GenerationRequest::Target m_runTarget = GenerationRequest::Target::Files;
     QString m_runWhere;
+    Schema m_runSchema; // the running request's schema: the declared types of shortened columns
 };
 
 } // namespace fabrica

@@ -2,6 +2,7 @@
 
 #include "commands/AddColumnCommand.h"
 #include "commands/AddTableCommand.h"
+#include "commands/DeriveFromSamplesCommand.h"
 #include "commands/EditSamplesCommand.h"
 #include "commands/ImportIntoSchemaCommand.h"
 #include "commands/MoveColumnCommand.h"
@@ -21,6 +22,8 @@
 
 #include <QFileInfo>
 #include <QUndoStack>
+
+#include <memory>
 
 namespace fabrica {
 
@@ -271,6 +274,15 @@ void SchemaSession::setColumnDescription(int table, int index, const QString &de
 {
     if (m_document->column(table, index).description != description)
         m_undoStack->push(new SetColumnDescriptionCommand(m_document, table, index, description));
+}
+
+QStringList SchemaSession::deriveFromSamples(int table, int index)
+{
+    auto command = std::make_unique<DeriveFromSamplesCommand>(m_document, table, index);
+    const QStringList report = command->report();
+    if (command->changes())
+        m_undoStack->push(command.release());
+    return report;
 }
 
 int SchemaSession::importTables(const QList<Table> &tables, const QString &source)

@@ -5,6 +5,7 @@
 
 #include <QJsonValue>
 #include <QObject>
+#include <QStringList>
 #include <QUuid>
 
 class QUndoStack;
@@ -74,6 +75,9 @@ public:
     void setConstraints(int table, int index, const QJsonObject &constraints);
     void setSamples(int table, int index, const QStringList &samples, const QString &text = {});
     void setColumnDescription(int table, int index, const QString &description);
+    // Makes the column follow its sample values (ColumnProfiler::apply) in one undo step; returns the
+    // profiler's report lines (empty when the column has no sample to go by).
+    QStringList deriveFromSamples(int table, int index);
     // Appends the tables of an import in one step; returns the index of the first.
     int importTables(const QList<Table> &tables, const QString &source);
     // Several edits as one undo step (e.g. deleting a selection).

@@ -26,7 +26,8 @@ namespace fabrica {
 
 namespace {
 
-constexpr int kDefaultPort = 5432;
+constexpr int kDefaultPort = 5432;                        // PostgreSQL's
+constexpr int kDefaultMysqlPort = 3306;                   // MySQL's and MariaDB's
 const QString kDefaultSslMode = QStringLiteral("prefer"); // libpq's own default
 
 // The core's messages are lower-case clauses (the CLI prefixes them); a label shows them as sentences.
@@ -99,10 +100,11 @@ void DatabaseTargetDialog::buildForm()
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("kind"));
     m_kind->addItem(Icons::get(QStringLiteral("database")), tr("PostgreSQL"), int(SqlDialect::PostgreSQL));
+    m_kind->addItem(Icons::get(QStringLiteral("database")), tr("MySQL / MariaDB"), int(SqlDialect::MySQL));
     m_kind->addItem(Icons::get(QStringLiteral("file")), tr("SQLite file"), int(SqlDialect::SQLite));
     m_form->addRow(tr("Database t&ype:"), m_kind);
 
-    // PostgreSQL. Host and port share a row, as in a URL.
+    // PostgreSQL and MySQL. Host and port share a row, as in a URL.
     m_host = new QLineEdit(this);
     m_host->setObjectName(QStringLiteral("host"));
     m_host->setPlaceholderText(tr("e.g. localhost or db.example.com"));
@@ -173,11 +175,20 @@ void DatabaseTargetDialog::buildForm()
     m_ifExists->setToolTip(tr("Tables the database lacks are always created. The load runs in one "
                               "transaction: when it fails or is cancelled, the database stays as it was."));
     m_form->addRow(tr("If &tables exist:"), m_ifExists);
+    m_disableTriggers =
+        new QCheckBox(tr("Disable tri&ggers during the load (PostgreSQL, like pg_restore)"), this);
+    m_disableTriggers->setObjectName(QStringLiteral("disableTriggers"));
+    m_disableTriggers->setToolTip(
+        tr("Needed when appending into existing tables whose foreign keys form a cycle the server enforces "
+           "(the load otherwise stops before writing anything and says so). Runs the load with the tables' "
+           "triggers, foreign-key checks included, switched off, as pg_restore --disable-triggers does: "
+           "it needs the owner of the tables or a superuser."));
     m_ifExistsHint = new QLabel(this);
     m_ifExistsHint->setObjectName(QStringLiteral("ifExistsHint"));
     m_ifExistsHint->setWordWrap(true);
     m_ifExistsHint->setForegroundRole(QPalette::PlaceholderText);
     m_form->addRow(QString(), m_ifExistsHint);
+    m_form->addRow(QString(), m_disableTriggers); // below the hint, which is about the choice above
 
     m_testButton = new QPushButton(Icons::get(QStringLiteral("refresh")), tr("Test Co&nnection"), this);
     m_testButton->setObjectName(QStringLiteral("test"));
@@ -216,9 +227,10 @@ void DatabaseTargetDialog::buildForm()
     // Top to bottom, as the rows read; the hidden kind's fields are skipped by Qt. OK and Cancel follow
     // Test in the button box's own order: it reorders them when laying them out, and setting them here
     // too left Tab cycling between the two.
-    const QList<QWidget *> order{m_saved,      m_saveButton, m_deleteButton, m_kind,      m_host,    m_port,
-                                 m_database,   m_user,       m_password,     m_remember,  m_sslMode, m_schema,
-                                 m_sqliteFile, m_browse,     m_ifExists,     m_testButton};
+    const QList<QWidget *> order{
+        m_saved,    m_saveButton,      m_deleteButton, m_kind,    m_host,   m_port,       m_database,
+        m_user,     m_password,        m_remember,     m_sslMode, m_schema, m_sqliteFile, m_browse,
+        m_ifExists, m_disableTriggers, m_testButton};
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order[i - 1], order[i]);
 
@@ -230,7 +242,7 @@ void DatabaseTargetDialog::buildForm()
     connect(buttons, &QDialogButtonBox::accepted, this, &DatabaseTargetDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &DatabaseTargetDialog::reject);
     connect(m_ifExists, &QComboBox::currentIndexChanged, this, &DatabaseTargetDialog::updateIfExistsHint);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &DatabaseTargetDialog::fieldsEdited);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &DatabaseTargetDialog::kindChosen);
     connect(m_sslMode, &QComboBox::currentIndexChanged, this, &DatabaseTargetDialog::fieldsEdited);
     connect(m_port, &QSpinBox::valueChanged, this, &DatabaseTargetDialog::fieldsEdited);
     for (QLineEdit *edit : {m_host, m_database, m_user, m_password, m_schema, m_sqliteFile})
@@ -266,6 +278,7 @@ void DatabaseTargetDialog::pickSavedConnection(int index)
     DatabaseTarget target;
     target.url = *url;
     target.ifExists = DatabaseSink::IfExists(m_ifExists->currentData().toInt()); // a choice per load
+    target.disableTriggers = m_disableTriggers->isChecked(); // so is this
     target.displayName = name;
     fillFields(target);
 }
@@ -288,6 +301,8 @@ void DatabaseTargetDialog::fillFields(const DatabaseTarget &target)
     m_filling = true;
     m_kind->setCurrentIndex(m_kind->findData(int(url.dialect)));
     m_ifExists->setCurrentIndex(m_ifExists->findData(int(target.ifExists)));
+    m_disableTriggers->setChecked(target.disableTriggers);
+    m_optionsDialect = url.dialect;
     if (url.isPostgres()) {
         m_host->setText(url.host);
         m_port->setValue(url.port > 0 ? url.port : kDefaultPort);
@@ -298,6 +313,12 @@ void DatabaseTargetDialog::fillFields(const DatabaseTarget &target)
         m_sslMode->setCurrentIndex(std::max(0, ssl));
         m_otherOptions = url.options;
         m_otherOptions.remove(QStringLiteral("sslmode"));
+    } else if (url.isMysql()) {
+        m_host->setText(url.host);
+        m_port->setValue(url.port > 0 ? url.port : kDefaultMysqlPort);
+        m_database->setText(url.database);
+        m_user->setText(url.user);
+        m_otherOptions = url.options; // socket, connect_timeout: no field of their own
     } else {
         m_sqliteFile->setText(QDir::toNativeSeparators(url.path));
         m_otherOptions.clear();
@@ -309,7 +330,7 @@ void DatabaseTargetDialog::fillFields(const DatabaseTarget &target)
     m_rememberedFor.reset();
     QString password = QString::fromUtf8(target.password);
     bool remembered = false;
-    if (password.isEmpty() && url.isPostgres()) {
+    if (password.isEmpty() && !url.isSqlite()) {
         Result<std::optional<QByteArray>> saved = m_passwords.find(url);
         if (!saved) {
             showMessage(Message::Error, sentence(saved.error().message));
@@ -356,17 +377,23 @@ DatabaseTarget DatabaseTargetDialog::fieldsTarget() const
                            : QDir::cleanPath(QFileInfo(QDir::fromNativeSeparators(path)).absoluteFilePath()));
     } else {
         DatabaseUrl &url = target.url;
-        url.dialect = SqlDialect::PostgreSQL;
+        url.dialect = SqlDialect(m_kind->currentData().toInt());
         url.host = m_host->text().trimmed();
         url.port = m_port->value();
         url.database = m_database->text().trimmed();
         url.user = m_user->text().trimmed();
-        url.schema = m_schema->text().trimmed();
-        url.options = m_otherOptions;
-        url.options.insert(QStringLiteral("sslmode"), m_sslMode->currentData().toString());
+        // Options without a field belong to the kind of URL they came with (sslrootcert means nothing to
+        // MySQL, socket nothing to PostgreSQL).
+        if (m_optionsDialect == url.dialect)
+            url.options = m_otherOptions;
+        if (url.isPostgres()) {
+            url.schema = m_schema->text().trimmed();
+            url.options.insert(QStringLiteral("sslmode"), m_sslMode->currentData().toString());
+        }
         target.password = m_password->text().toUtf8();
     }
     target.ifExists = DatabaseSink::IfExists(m_ifExists->currentData().toInt());
+    target.disableTriggers = m_disableTriggers->isEnabled() && m_disableTriggers->isChecked();
     // The saved name only while the fields still say what was saved under it.
     const QString name = selectedConnectionName();
     if (!name.isEmpty() && m_connections.find(name) == target.url)
@@ -379,17 +406,42 @@ DatabaseTarget DatabaseTargetDialog::target() const
     return m_wasAccepted ? m_accepted : fieldsTarget();
 }
 
+void DatabaseTargetDialog::kindChosen()
+{
+    // The port follows the kind while it is the other kind's default, as a new connection's would.
+    const SqlDialect kind = SqlDialect(m_kind->currentData().toInt());
+    if (!m_filling) {
+        const QSignalBlocker quiet(m_port);
+        if (kind == SqlDialect::MySQL && m_port->value() == kDefaultPort)
+            m_port->setValue(kDefaultMysqlPort);
+        else if (kind == SqlDialect::PostgreSQL && m_port->value() == kDefaultMysqlPort)
+            m_port->setValue(kDefaultPort);
+    }
+    m_password->setPlaceholderText(kind == SqlDialect::MySQL
+                                       ? tr("empty: MYSQL_PWD or a remembered password")
+                                       : tr("empty: PGPASSWORD, ~/.pgpass or a remembered password"));
+    fieldsEdited();
+}
+
 void DatabaseTargetDialog::updateState()
 {
-    const bool postgres = SqlDialect(m_kind->currentData().toInt()) == SqlDialect::PostgreSQL;
-    if (m_showsPostgres != postgres) { // only on a change: each call re-lays out the dialog
-        m_showsPostgres = postgres;
-        m_form->setRowVisible(m_hostRow, postgres);
-        for (QWidget *field : std::initializer_list<QWidget *>{m_database, m_user, m_password, m_remember,
-                                                               m_sslMode, m_schema})
-            m_form->setRowVisible(field, postgres);
-        m_form->setRowVisible(m_fileRow, !postgres);
+    const SqlDialect kind = SqlDialect(m_kind->currentData().toInt());
+    if (m_shownKind != kind) { // only on a change: each call re-lays out the dialog
+        m_shownKind = kind;
+        const bool server = kind != SqlDialect::SQLite;
+        const bool postgres = kind == SqlDialect::PostgreSQL;
+        m_form->setRowVisible(m_hostRow, server);
+        for (QWidget *field : std::initializer_list<QWidget *>{m_database, m_user, m_password, m_remember})
+            m_form->setRowVisible(field, server);
+        // MySQL's schema is its database; its TLS settings are the client library's own configuration.
+        m_form->setRowVisible(m_sslMode, postgres);
+        m_form->setRowVisible(m_schema, postgres);
+        m_form->setRowVisible(m_fileRow, !server);
     }
+    // Only PostgreSQL needs it, and only where tables exist and stay.
+    m_disableTriggers->setEnabled(kind == SqlDialect::PostgreSQL &&
+                                  DatabaseSink::IfExists(m_ifExists->currentData().toInt()) !=
+                                      DatabaseSink::IfExists::Fail);
     const bool complete = fieldsComplete();
     const bool testingThese = m_testing.isRunning() && m_testedGeneration == m_generation;
     m_testButton->setEnabled(complete && !testingThese);
@@ -400,6 +452,7 @@ void DatabaseTargetDialog::updateState()
 
 void DatabaseTargetDialog::updateIfExistsHint()
 {
+    updateState();
     switch (DatabaseSink::IfExists(m_ifExists->currentData().toInt())) {
     case DatabaseSink::IfExists::Fail:
         m_ifExistsHint->setText(tr("Stops before writing anything if one of the tables exists."));
@@ -478,8 +531,8 @@ void DatabaseTargetDialog::saveConnectionAs()
     DatabaseTarget target = fieldsTarget();
     QString suggested = selectedConnectionName();
     if (suggested.isEmpty())
-        suggested = target.url.isPostgres() ? tr("%1 on %2").arg(target.url.database, target.url.host)
-                                            : QFileInfo(target.url.path).completeBaseName();
+        suggested = !target.url.isSqlite() ? tr("%1 on %2").arg(target.url.database, target.url.host)
+                                           : QFileInfo(target.url.path).completeBaseName();
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Save Connection"), tr("&Name of the connection:"),
                                                QLineEdit::Normal, suggested, &ok)
@@ -522,7 +575,7 @@ void DatabaseTargetDialog::browseSqliteFile()
 
 Result<void> DatabaseTargetDialog::rememberPassword(const DatabaseTarget &target)
 {
-    if (!target.url.isPostgres())
+    if (target.url.isSqlite())
         return {};
     if (m_remember->isChecked()) {
         if (target.password.isEmpty())

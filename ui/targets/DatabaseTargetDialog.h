@@ -22,7 +22,8 @@ class QSpinBox;
 namespace fabrica {
 
 // Chooses the database a generation loads into: a PostgreSQL server (host, port, database, user,
-// password, SSL mode, target schema) or a SQLite file, what to do with tables that exist, and saved
+// password, SSL mode, target schema), a MySQL or MariaDB server (host, port, database, user, password) or
+// a SQLite file, what to do with tables that exist (PostgreSQL: with triggers disabled), and saved
 // connections to pick from. Test connects on a worker thread and shows the server's version or the core's
 // error. OK remembers the password (encrypted, through SavedPasswords) when asked, and the target as the
 // last one used; the load itself is the caller's (DatabaseTarget::open, DatabaseSink).
@@ -63,6 +64,7 @@ private:
     void browseSqliteFile();
     void fillFields(const DatabaseTarget &target);
     void fieldsEdited();
+    void kindChosen();
     void updateState();
     void updateIfExistsHint();
     void testDone();
@@ -81,8 +83,9 @@ private:
     // Options of a loaded URL that have no field (sslrootcert, connect_timeout, …), kept as they were.
     QMap<QString, QString> m_otherOptions;
     bool m_filling = false;
-    std::optional<bool> m_showsPostgres; // which kind's rows are visible
-    int m_generation = 0;                // bumped by every edit: a test of older fields shows nothing
+    SqlDialect m_optionsDialect = SqlDialect::PostgreSQL; // the kind of URL m_otherOptions came with
+    std::optional<SqlDialect> m_shownKind;                // which kind's rows are visible
+    int m_generation = 0; // bumped by every edit: a test of older fields shows nothing
     int m_testedGeneration = -1;
     QFutureWatcher<Result<DatabaseTarget::Check>> m_testing;
 
@@ -104,6 +107,7 @@ private:
     QLineEdit *m_sqliteFile = nullptr;
     QPushButton *m_browse = nullptr;
     QComboBox *m_ifExists = nullptr;
+    QCheckBox *m_disableTriggers = nullptr;
     QLabel *m_ifExistsHint = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_messageIcon = nullptr;

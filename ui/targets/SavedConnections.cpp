@@ -14,6 +14,7 @@ const QString kConnections = QStringLiteral("databaseConnections");
 const QString kLastUrl = QStringLiteral("databaseTarget/url");
 const QString kLastIfExists = QStringLiteral("databaseTarget/ifExists");
 const QString kLastName = QStringLiteral("databaseTarget/name");
+const QString kLastDisableTriggers = QStringLiteral("databaseTarget/disableTriggers");
 
 // Names are the user's: percent-encoded, since QSettings reads '/' as a group and '\' oddly.
 QString keyOf(const QString &name)
@@ -107,6 +108,7 @@ std::optional<DatabaseTarget> SavedConnections::last() const
     target.ifExists = DatabaseSink::ifExistsFromId(store->value(kLastIfExists).toString())
                           .value_or(DatabaseSink::IfExists::Fail);
     target.displayName = store->value(kLastName).toString();
+    target.disableTriggers = store->value(kLastDisableTriggers, false).toBool();
     return target;
 }
 
@@ -116,6 +118,7 @@ Result<void> SavedConnections::setLast(const DatabaseTarget &target)
     store->setValue(kLastUrl, target.url.toString());
     store->setValue(kLastIfExists, DatabaseSink::ifExistsId(target.ifExists));
     store->setValue(kLastName, target.displayName);
+    store->setValue(kLastDisableTriggers, target.disableTriggers);
     return synced(*store);
 }
 

@@ -40,7 +40,7 @@ public:
     Result<void> save(const QString &name, const DatabaseUrl &url);
     void remove(const QString &name);
 
-    // The target of the last load the user confirmed, without its password.
+    // The target of the last load the user confirmed (what exists, disabled triggers), without its password.
     std::optional<DatabaseTarget> last() const;
     Result<void> setLast(const DatabaseTarget &target);
 

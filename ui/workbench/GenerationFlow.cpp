@@ -237,6 +237,7 @@ void GenerationFlow::writeToDatabase()
     request->target = GenerationRequest::Target::Database;
     request->database = target.connectionUrl();
     request->ifExists = target.ifExists;
+    request->disableTriggers = target.disableTriggers;
     target.wipePassword();
     start(*request);
 }
