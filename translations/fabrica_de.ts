@@ -579,6 +579,30 @@
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
+    <message>
+        <source>Derive from Sa&amp;mples</source>
+        <translation>Aus Beispielwerten ab&amp;leiten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Makes the column follow its sample values (%1): few distinct texts become weighted choices, other texts a pick from the samples, numbers and dates their observed range; key columns keep their type. One step to undo.</source>
+        <translation>Richtet die Spalte nach ihren Beispielwerten aus (%1): wenige verschiedene Texte werden gewichtete Auswahlen, andere Texte eine Auswahl aus den Beispielwerten, Zahlen und Datumsangaben ihr beobachteter Bereich; Schlüsselspalten behalten ihren Typ. Ein Schritt zum Rückgängigmachen.</translation>
+    </message>
+    <message>
+        <source>%1 has no sample value to derive from.</source>
+        <translation>%1 hat keine Beispielwerte, aus denen sich etwas ableiten ließe.</translation>
+    </message>
+    <message>
+        <source>%1 already follows its samples: %2</source>
+        <translation>%1 folgt bereits seinen Beispielwerten: %2</translation>
+    </message>
+    <message>
+        <source>Derived %1 from its samples: %2</source>
+        <translation>%1 aus den Beispielwerten abgeleitet: %2</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::ColumnGridDelegate</name>
@@ -1751,6 +1775,22 @@ Beispiel: %2</translation>
         <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
         <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>MySQL / MariaDB</source>
+        <translation>MySQL / MariaDB</translation>
+    </message>
+    <message>
+        <source>Disable tri&amp;ggers during the load (PostgreSQL, like pg_restore)</source>
+        <translation>Tri&amp;gger während des Ladens abschalten (PostgreSQL, wie pg_restore)</translation>
+    </message>
+    <message>
+        <source>Needed when appending into existing tables whose foreign keys form a cycle the server enforces (the load otherwise stops before writing anything and says so). Runs the load with the tables&apos; triggers, foreign-key checks included, switched off, as pg_restore --disable-triggers does: it needs the owner of the tables or a superuser.</source>
+        <translation>Nötig beim Anhängen an bestehende Tabellen, deren Fremdschlüssel einen Zyklus bilden, den der Server erzwingt (sonst hält das Laden an, bevor etwas geschrieben wird, und sagt es). Lädt mit abgeschalteten Triggern der Tabellen, Fremdschlüsselprüfungen eingeschlossen, wie pg_restore --disable-triggers: Dazu braucht es den Eigentümer der Tabellen oder einen Superuser.</translation>
+    </message>
+    <message>
+        <source>empty: MYSQL_PWD or a remembered password</source>
+        <translation>leer: MYSQL_PWD oder ein gespeichertes Passwort</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::DatabaseUrl</name>
@@ -2427,6 +2467,13 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::DeriveFromSamplesCommand</name>
+    <message>
+        <source>Derive %1 from its samples</source>
+        <translation>%1 aus den Beispielwerten ableiten</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::DistributionEditor</name>
     <message>
         <source>Distribution</source>
@@ -2484,6 +2531,13 @@ Beispiel: %2</translation>
     <message>
         <source>(the table has no rows)</source>
         <translation>(die Tabelle hat keine Zeilen)</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ExistingKeys</name>
+    <message>
+        <source>%1.%2 starts at %3, after the target&apos;s rows</source>
+        <translation>%1.%2 beginnt bei %3, nach den Zeilen im Ziel</translation>
     </message>
 </context>
 <context>
@@ -3170,6 +3224,27 @@ Beispiel: %2</translation>
     <message>
         <source>Saved %1 rows (%2) in %3, %4, as run %5 in storage</source>
         <translation>%1 Zeilen (%2) in %3 als Lauf %5 im Datenspeicher gespeichert, %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; values shortened in %n column(s), see the Generate panel</source>
+        <translation>
+            <numerusform>%1; Werte in %n Spalte gekürzt, siehe den Bereich „Erzeugen“</numerusform>
+            <numerusform>%1; Werte in %n Spalten gekürzt, siehe den Bereich „Erzeugen“</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 value(s) shortened to fit the column&apos;s declared size</source>
+        <translation>
+            <numerusform>%1: %2 Wert gekürzt, damit er in die deklarierte Größe der Spalte passt</numerusform>
+            <numerusform>%1: %2 Werte gekürzt, damit sie in die deklarierte Größe der Spalte passen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 value(s) shortened to fit %3</source>
+        <translation>
+            <numerusform>%1: %2 Wert gekürzt, damit er in %3 passt</numerusform>
+            <numerusform>%1: %2 Werte gekürzt, damit sie in %3 passen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6287,6 +6362,10 @@ Beispiel: %2</translation>
     <message>
         <source>%1 (from the INSERT rows)</source>
         <translation>%1 (aus den INSERT-Zeilen)</translation>
+    </message>
+    <message>
+        <source>%1 rows: the key %2 (%3) holds no more values</source>
+        <translation>%1 Zeilen: der Schlüssel %2 (%3) fasst nicht mehr Werte</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,30 @@
     </message>
 </context>
 <context>
+    <name>fabrica::GeneratePanel</name>
+    <message numerus="yes">
+        <source>%1; values shortened in %n column(s), see the Generate panel</source>
+        <translation>
+            <numerusform>%1; values shortened in %n column, see the Generate panel</numerusform>
+            <numerusform>%1; values shortened in %n columns, see the Generate panel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 value(s) shortened to fit the column&apos;s declared size</source>
+        <translation>
+            <numerusform>%1: %2 value shortened to fit the column&apos;s declared size</numerusform>
+            <numerusform>%1: %2 values shortened to fit the column&apos;s declared size</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 value(s) shortened to fit %3</source>
+        <translation>
+            <numerusform>%1: %2 value shortened to fit %3</numerusform>
+            <numerusform>%1: %2 values shortened to fit %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fabrica::ImportCommand</name>
     <message numerus="yes">
         <source>fabrica import: nothing was imported (%n error(s), %1 refused)</source>
