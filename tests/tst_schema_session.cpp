@@ -410,8 +410,8 @@ void TestSchemaSession::browserListsOpenAndStoredSchemas()
     QCOMPARE(model.sessionIndex(session.get()).data().toString(), u"shop"_s);
     session->renameTable(0, u"people"_s);
     QCOMPARE(model.sessionIndex(session.get()).data().toString(), u"shop •"_s);
-    SchemaRecord a{1, 7, u"ada"_s, u"alpha"_s, {}, {}, 3};
-    SchemaRecord b{2, 8, u"bob"_s, u"beta"_s, {}, {}, 1};
+    SchemaRecord a{1, 7, u"ada"_s, u"alpha"_s, {}, {}, 3, 0, {}};
+    SchemaRecord b{2, 8, u"bob"_s, u"beta"_s, {}, {}, 1, 0, {}};
     model.setStored({a, b});
     QCOMPARE(model.rowCount(model.groupIndex(SchemaBrowserModel::StoredGroup)), 2);
     QCOMPARE(model.storedIndex(2).data().toString(), u"beta"_s);

@@ -289,6 +289,13 @@
     </message>
 </context>
 <context>
+    <name>fabrica::BoundRowsSink</name>
+    <message>
+        <source>cannot load table %1</source>
+        <translation>die Tabelle %1 kann nicht geladen werden</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::CardinalityField</name>
     <message>
         <source>Children per parent</source>
@@ -4874,10 +4881,6 @@ Beispiel: %2</translation>
         <source>cannot add the keys of table %1: %2 holds %3, which %4 does not have</source>
         <translation>die Schlüssel der Tabelle %1 können nicht angelegt werden: %2 enthält %3, das es in %4 nicht gibt</translation>
     </message>
-    <message>
-        <source>cannot load table %1</source>
-        <translation>die Tabelle %1 kann nicht geladen werden</translation>
-    </message>
 </context>
 <context>
     <name>fabrica::NamedTypes</name>
@@ -7564,10 +7567,6 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
     <message>
         <source>cannot list the tables of the target database</source>
         <translation>die Tabellen der Zieldatenbank können nicht aufgelistet werden</translation>
-    </message>
-    <message>
-        <source>cannot load table %1</source>
-        <translation>die Tabelle %1 kann nicht geladen werden</translation>
     </message>
     <message>
         <source>cannot read the columns of table %1</source>

@@ -6,56 +6,21 @@
 #include <QSet>
 #include <QSqlError>
 
-#include <cstring>
-
 namespace fabrica {
 
-namespace {
-
-// encode()'s output: the UTF-8 size of the chunk's values (8 bytes), then per cell a tag and its payload.
-enum Tag : char {
-    TagNull,
-    TagInteger, // 8 bytes: qint64 (booleans: MySQL's TRUE and FALSE are 1 and 0)
-    TagText,    // 4 bytes: UTF-16 code units n, then 2n bytes
-};
-
-template<typename T> void put(ByteBuffer &out, T value)
-{
-    std::memcpy(out.grow(sizeof value), &value, sizeof value);
-}
-
-template<typename T> T take(const char *&in)
-{
-    T value;
-    std::memcpy(&value, in, sizeof value);
-    in += sizeof value;
-    return value;
-}
-
-void putText(ByteBuffer &out, std::string_view utf8)
-{
-    const QString text = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
-    out.push_back(TagText);
-    put(out, quint32(text.size()));
-    out.append(reinterpret_cast<const char *>(text.utf16()), std::size_t(text.size()) * 2);
-}
-
-} // namespace
+MysqlTargetSink::MysqlTargetSink(std::shared_ptr<Database> database, Options options)
+    : BoundRowsSink(std::move(database), std::move(options), kBatchRows, kMaxParameters)
+{}
 
 MysqlTargetSink::~MysqlTargetSink() = default;
 
 Result<void> MysqlTargetSink::prepare()
 {
     m_timer.start();
-    m_classes.clear();
+    learnValueClasses();
     m_forms.clear();
-    for (int t = 0; t < int(plan().tables().size()); ++t) {
-        std::vector<ValueClass> classes;
-        for (const ColumnPlan &column : plan().tables()[std::size_t(t)].columns)
-            classes.push_back(column.generator->valueClass());
-        m_classes.push_back(std::move(classes));
+    for (int t = 0; t < int(plan().tables().size()); ++t)
         m_forms.push_back(MysqlValueForm::forTable(plan(), t));
-    }
     m_intoExisting = false;
     m_toEmpty.clear();
     m_rowsStarted = m_failed = m_ended = false;
@@ -115,7 +80,8 @@ Result<QList<DatabaseSink::TargetColumn>> MysqlTargetSink::targetColumns(int tab
         // EXTRA says "auto_increment", or "VIRTUAL GENERATED"/"STORED GENERATED" (MySQL), or "VIRTUAL"/
         // "PERSISTENT"/"STORED" (MariaDB) for computed columns, which may not be written.
         const QString extra = query.value(3).toString().toUpper();
-        column.generated = extra.contains(QLatin1String("GENERATED")) || extra.contains(QLatin1String("VIRTUAL")) ||
+        column.generated = extra.contains(QLatin1String("GENERATED")) ||
+                           extra.contains(QLatin1String("VIRTUAL")) ||
                            extra.contains(QLatin1String("PERSISTENT")) || extra == QLatin1String("STORED");
         column.hasDefault =
             !query.value(2).isNull() || extra.contains(QLatin1String("AUTO_INCREMENT")) || column.generated;
@@ -239,128 +205,27 @@ Result<void> MysqlTargetSink::checkForeignKeys(int t)
     return {};
 }
 
-std::string MysqlTargetSink::insertSql(int t, int rows) const
-{
-    const TablePlan &table = plan().tables()[std::size_t(t)];
-    const std::vector<int> &columns = writtenColumns(t);
-    std::string row = "(";
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        row.append(i > 0 ? ", ?" : "?");
-    row.append(")");
-    std::string sql = "INSERT INTO " + ddl().quote(table.name) + " (";
-    for (std::size_t i = 0; i < columns.size(); ++i)
-        sql.append(i > 0 ? ", " : "").append(ddl().quote(table.columns[std::size_t(columns[i])].name));
-    sql.append(") VALUES ");
-    sql.reserve(sql.size() + std::size_t(rows) * (row.size() + 2));
-    for (int r = 0; r < rows; ++r)
-        sql.append(r > 0 ? ", " : "").append(row);
-    return sql;
-}
-
 Result<void> MysqlTargetSink::beginTable(int table)
 {
     if (Result<void> started = startRows(); !started)
         return started;
-    const int columns = std::max<int>(1, int(writtenColumns(table).size()));
-    m_table = table;
-    m_batchRows = std::max(1, std::min(kBatchRows, kMaxParameters / columns));
-    m_pending.clear();
-    m_pending.reserve(std::size_t(m_batchRows) * std::size_t(columns));
-    m_insert.reset();
-    // A table smaller than one batch needs no statement of that size (endTable prepares the rest).
-    if (plan().tables()[std::size_t(table)].rows >= m_batchRows) {
-        m_insert = std::make_unique<QSqlQuery>(connection());
-        if (!m_insert->prepare(QString::fromStdString(insertSql(table, m_batchRows))))
-            return Database::error(m_insert->lastError(), tr("cannot load table %1").arg(tableName(table)));
-    }
-    return {};
+    return BoundRowsSink::beginTable(table);
 }
 
-void MysqlTargetSink::encode(const TableChunk &chunk, ByteBuffer &out) const
+void MysqlTargetSink::encodeValue(int table, std::size_t column, ValueClass valueClass,
+                                  std::string_view value, ByteBuffer &out) const
 {
-    const std::vector<ValueClass> &classes = m_classes[std::size_t(chunk.table)];
-    const std::vector<MysqlValueForm::Kind> &forms = m_forms[std::size_t(chunk.table)];
-    const std::vector<int> &written = writtenColumns(chunk.table);
-    std::string scratch;
-    qint64 bytes = 0;
-    put(out, bytes); // filled in below
-    for (int row = 0; row < chunk.rows; ++row) {
-        for (const int c : written) {
-            const ColumnChunk &column = chunk.columns[std::size_t(c)];
-            if (column.isNull(row)) {
-                out.push_back(TagNull);
-                continue;
-            }
-            const std::string_view value = column.value(row);
-            bytes += qint64(value.size());
-            // A boolean bound as text ('true') is no number to a BOOLEAN (TINYINT) column in strict mode.
-            if (classes[std::size_t(c)] == ValueClass::Boolean && (value == "true" || value == "false")) {
-                out.push_back(TagInteger);
-                put(out, qint64(value == "true" ? 1 : 0));
-                continue;
-            }
-            // Numbers go as text too: the server converts them exactly, a double would round decimals.
-            putText(out, MysqlValueForm::rewrite(forms[std::size_t(c)], value, scratch));
-        }
-    }
-    std::memcpy(out.data(), &bytes, sizeof bytes);
-}
-
-Result<void> MysqlTargetSink::write(const TableChunk &chunk, std::string_view encoded)
-{
-    const std::size_t columns = writtenColumns(chunk.table).size();
-    const char *in = encoded.data();
-    addBytes(take<qint64>(in));
-    for (int row = 0; row < chunk.rows; ++row) {
-        for (std::size_t c = 0; c < columns; ++c) {
-            switch (*in++) {
-            case TagNull:
-                m_pending.emplace_back();
-                break;
-            case TagInteger:
-                m_pending.emplace_back(take<qint64>(in));
-                break;
-            default: {
-                const auto size = take<quint32>(in);
-                QString text(qsizetype(size), Qt::Uninitialized);
-                std::memcpy(text.data(), in, std::size_t(size) * 2);
-                in += std::size_t(size) * 2;
-                m_pending.emplace_back(std::move(text));
-            }
-            }
-        }
-        if (m_insert && m_pending.size() == std::size_t(m_batchRows) * columns) {
-            if (Result<void> inserted = flush(*m_insert); !inserted)
-                return inserted;
-        }
-    }
-    return {};
-}
-
-Result<void> MysqlTargetSink::flush(QSqlQuery &query)
-{
-    for (std::size_t i = 0; i < m_pending.size(); ++i)
-        query.bindValue(int(i), m_pending[i]);
-    m_pending.clear();
-    if (!query.exec())
-        return Database::error(query.lastError(), tr("cannot load table %1").arg(tableName(m_table)));
-    return {};
+    // A boolean bound as text ('true') is no number to a BOOLEAN (TINYINT) column in strict mode.
+    if (valueClass == ValueClass::Boolean && (value == "true" || value == "false"))
+        return putInteger(out, value == "true" ? 1 : 0);
+    // Numbers go as text too: the server converts them exactly, a double would round decimals.
+    thread_local std::string scratch;
+    putText(out, MysqlValueForm::rewrite(m_forms[std::size_t(table)][column], value, scratch));
 }
 
 Result<void> MysqlTargetSink::endTable(int table)
 {
-    const std::size_t columns = writtenColumns(table).size();
-    Result<void> done;
-    if (!m_pending.empty() && columns > 0) {
-        const int rows = int(m_pending.size() / columns);
-        QSqlQuery last(connection());
-        if (!last.prepare(QString::fromStdString(insertSql(table, rows))))
-            done = Database::error(last.lastError(), tr("cannot load table %1").arg(tableName(table)));
-        else
-            done = flush(last);
-    }
-    m_insert.reset();
-    m_pending.clear();
+    Result<void> done = BoundRowsSink::endTable(table);
     qCDebug(lcExport) << "table" << tableName(table) << "inserted," << m_timer.elapsed() << "ms after begin";
     return done;
 }
@@ -382,8 +247,7 @@ void MysqlTargetSink::dropCreatedTables()
 
 void MysqlTargetSink::cancel()
 {
-    m_insert.reset();
-    m_pending.clear();
+    BoundRowsSink::cancel();
     m_failed = true;
     // The transaction ended already (COMMIT failed): nothing left to roll back before the drop.
     if (m_ended)

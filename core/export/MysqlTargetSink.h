@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DatabaseSink.h"
+#include "BoundRowsSink.h"
 #include "MysqlValueForm.h"
 
 #include <QElapsedTimer>
@@ -14,8 +14,8 @@
 
 namespace fabrica {
 
-// Loads a plan into MySQL or MariaDB (InnoDB). Rows go in through prepared multi-row INSERTs with bound
-// values (in MysqlValueForm's forms), all in one transaction.
+// Loads a plan into MySQL or MariaDB (InnoDB). Rows go in through BoundRowsSink's prepared multi-row INSERTs
+// (values in MysqlValueForm's forms), all in one transaction.
 // MySQL commits before and after every CREATE or ALTER TABLE, so the DDL runs apart from the rows:
 // - new tables are created first, with their primary key (InnoDB stores rows in primary-key order, so
 //   adding it later would rebuild the table) and unique keys;
@@ -27,7 +27,7 @@ namespace fabrica {
 //   do), so tables whose keys form a cycle load in any order; the rows are not checked against the keys,
 //   Fabrica's own references are consistent by construction. The setting is restored when the load ends.
 //   Emptying (truncate) is a DELETE inside the transaction, so a failed load rolls it back too.
-class MysqlTargetSink : public DatabaseSink
+class MysqlTargetSink : public BoundRowsSink
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::MysqlTargetSink)
 
@@ -37,12 +37,10 @@ public:
     static constexpr int kBatchRows = 1000;
     static constexpr int kMaxParameters = 65535;
 
-    using DatabaseSink::DatabaseSink;
+    MysqlTargetSink(std::shared_ptr<Database> database, Options options);
     ~MysqlTargetSink() override;
 
     Result<void> beginTable(int table) override;
-    void encode(const TableChunk &chunk, ByteBuffer &out) const override;
-    Result<void> write(const TableChunk &chunk, std::string_view encoded) override;
     Result<void> endTable(int table) override;
 
 protected:
@@ -54,19 +52,17 @@ protected:
     Result<void> completeTables() override;
     void cancel() override;
     void ended() override;
+    void encodeValue(int table, std::size_t column, ValueClass valueClass, std::string_view value,
+                     ByteBuffer &out) const override;
 
 private:
     // After the DDL: the foreign keys that go before the rows, a new transaction, the deferred DELETEs.
     Result<void> startRows();
     // Every value of the table's foreign keys has its parent row (what the server would check).
     Result<void> checkForeignKeys(int table);
-    std::string insertSql(int table, int rows) const;
-    // Binds m_pending to query, which has a parameter for each, and runs it.
-    Result<void> flush(QSqlQuery &query);
     // A failed load: the tables it created go again (their CREATE TABLE was committed at once).
     void dropCreatedTables();
 
-    std::vector<std::vector<ValueClass>> m_classes;         // per table, per column
     std::vector<std::vector<MysqlValueForm::Kind>> m_forms; // per table, per column
     bool m_intoExisting = false;           // some tables exist: foreign keys before the rows, checks off
     QList<int> m_toEmpty;                  // --if-exists truncate: emptied once the DDL is done
@@ -74,11 +70,7 @@ private:
     bool m_failed = false;                 // cancel() ran: ended() drops the created tables
     bool m_ended = false;                  // ended() ran
     std::optional<int> m_foreignKeyChecks; // the session's own, restored when the load ends
-    int m_table = -1;
-    int m_batchRows = 1;
-    std::unique_ptr<QSqlQuery> m_insert; // INSERT of m_batchRows rows into m_table
-    std::vector<QVariant> m_pending;     // values of the rows not inserted yet, row by row
-    QElapsedTimer m_timer;               // for the log: how long the rows and the keys take
+    QElapsedTimer m_timer;                 // for the log: how long the rows and the keys take
 };
 
 } // namespace fabrica

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DatabaseSink.h"
+#include "BoundRowsSink.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -12,10 +12,9 @@
 namespace fabrica {
 
 // Loads a plan into a SQLite file: new tables created with their keys (SQLite cannot add them later;
-// foreign keys are checked at COMMIT), rows through prepared multi-row INSERTs with bound values, all in one
-// transaction. encode() turns a chunk into typed values on the worker threads (integers and reals parsed,
-// text as UTF-16), so the writing thread only binds them.
-class SqliteTargetSink : public DatabaseSink
+// foreign keys are checked at COMMIT), rows through BoundRowsSink's prepared multi-row INSERTs, numbers bound
+// as numbers, all in one transaction.
+class SqliteTargetSink : public BoundRowsSink
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::SqliteTargetSink)
 
@@ -26,13 +25,8 @@ public:
     static constexpr int kMaxParameters = 32766;
     static constexpr qint64 kCacheSize = -65536; // 64 MiB (PRAGMA cache_size counts KiB when negative)
 
-    using DatabaseSink::DatabaseSink;
+    SqliteTargetSink(std::shared_ptr<Database> database, Options options);
     ~SqliteTargetSink() override;
-
-    Result<void> beginTable(int table) override;
-    void encode(const TableChunk &chunk, ByteBuffer &out) const override;
-    Result<void> write(const TableChunk &chunk, std::string_view encoded) override;
-    Result<void> endTable(int table) override;
 
 protected:
     Result<void> prepare() override;
@@ -40,20 +34,12 @@ protected:
     Result<void> emptyTables(const QList<int> &tables) override;
     Result<void> createTable(int table) override;
     Result<QList<TargetColumn>> targetColumns(int table) override;
-    void cancel() override;
     void ended() override;
+    void encodeValue(int table, std::size_t column, ValueClass valueClass, std::string_view value,
+                     ByteBuffer &out) const override;
 
 private:
-    std::string insertSql(int table, int rows) const;
-    // Binds m_pending to query, which has a parameter for each, and runs it.
-    Result<void> flush(QSqlQuery &query);
-
-    std::vector<std::vector<ValueClass>> m_classes; // per table, per column
-    int m_table = -1;
-    int m_batchRows = 1;
-    std::unique_ptr<QSqlQuery> m_insert; // INSERT of m_batchRows rows into m_table
-    std::vector<QVariant> m_pending;     // values of the rows not inserted yet, row by row
-    std::optional<qint64> m_cacheSize;   // the connection's own, restored when the load ends
+    std::optional<qint64> m_cacheSize; // the connection's own, restored when the load ends
 };
 
 } // namespace fabrica
