@@ -303,7 +303,7 @@ private slots:
                               QStringLiteral("E|||unknown locale \"xx_XX\" (locales: en_US, en_GB, de_DE, fr_FR, es_ES)"),
                               QStringLiteral("E|customers||table \"customers\" has no columns"),
                               QStringLiteral("E|orders||rows must be 0 or more, found -1")}));
-        QCOMPARE(validate(Schema{QStringLiteral("blank"), {}, {}, {}, {}, {}}),
+        QCOMPARE(validate(Schema{QStringLiteral("blank"), {}, {}, {}, {}, {}, {}}),
                  QStringList{QStringLiteral("W|||the schema has no tables yet")});
     }
 

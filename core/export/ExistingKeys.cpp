@@ -1,13 +1,10 @@
 #include "ExistingKeys.h"
 
 #include "common/Logging.h"
-#include "model/ConstraintKeys.h"
 #include "sql/SqlIdentifier.h"
 #include "storage/Database.h"
 
 #include <QSqlQuery>
-
-#include <algorithm>
 
 namespace fabrica {
 
@@ -17,15 +14,11 @@ namespace {
 // a sequence, or an integer type with primaryKey or unique (and no reference to another table).
 int countedKey(const Table &table)
 {
-    const auto primaryKeyParts =
-        std::count_if(table.columns.begin(), table.columns.end(),
-                      [](const Column &c) { return c.constraints.value(keys::primaryKey).toBool(); });
     for (int c = 0; c < table.columns.size(); ++c) {
         const Column &column = table.columns.at(c);
         if (column.isForeignKey())
             continue;
-        const bool key = column.constraints.value(keys::unique).toBool() ||
-                         (column.constraints.value(keys::primaryKey).toBool() && primaryKeyParts == 1);
+        const bool key = table.isUniqueOnItsOwn(column);
         const bool integral =
             column.type == QLatin1String("sequence") || column.type == QLatin1String("integer") ||
             column.type == QLatin1String("bigint") || column.type == QLatin1String("smallint");

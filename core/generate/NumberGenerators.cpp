@@ -173,20 +173,12 @@ private:
     std::optional<Distribution> m_distribution;
 };
 
-int primaryKeyColumns(const Table &table)
-{
-    int count = 0;
-    for (const Column &column : table.columns)
-        count += column.constraints.value(QStringLiteral("primaryKey")).toBool() ? 1 : 0;
-    return count;
-}
-
 Result<GeneratorPtr> makeInteger(const GeneratorSpec &spec)
 {
     // A single-column integer primary key without a range counts 1, 2, 3 … like every real table; with
     // min or max the user asked for a range, which keeps the keyed permutation.
     if (spec.unique && spec.column.constraints.value(QStringLiteral("primaryKey")).toBool() &&
-        primaryKeyColumns(spec.table) == 1 && !spec.has(kMin) && !spec.has(kMax)) {
+        spec.table.primaryKeyColumns() == 1 && !spec.has(kMin) && !spec.has(kMax)) {
         std::optional<quint64> room; // keys 1..room fit the SQL type; bigint never runs out
         if (spec.type.id == QLatin1String("smallint"))
             room = 32767;

@@ -148,8 +148,7 @@ Result<void> Plan::build(const Options &options)
             cp.type = registry.find(column.type);
             cp.primaryKey = column.constraints.value(keys::primaryKey).toBool();
             // A column of a composite primary key is not unique on its own; the combination is.
-            cp.unique = (cp.primaryKey && primaryKeyColumns(table) == 1) ||
-                        column.constraints.value(keys::unique).toBool();
+            cp.unique = table.isUniqueOnItsOwn(column);
             cp.notNull = isNotNull(column);
             cp.nullRate =
                 cp.notNull ? 0.0
@@ -346,14 +345,6 @@ Result<void> Plan::childCounts(const QHash<QString, int> &planIndex,
         }
     }
     return {};
-}
-
-int Plan::primaryKeyColumns(const Table &table)
-{
-    int count = 0;
-    for (const Column &column : table.columns)
-        count += column.constraints.value(keys::primaryKey).toBool() ? 1 : 0;
-    return count;
 }
 
 Result<void> Plan::keyPlans(std::vector<KeyPlan> *out)

@@ -74,7 +74,6 @@ private:
     Plan() = default;
     Result<void> build(const Options &options);
     QList<int> tableOrder() const;
-    static int primaryKeyColumns(const Table &table);
     Result<void> childCounts(const QHash<QString, int> &planIndex,
                              QHash<QString, std::shared_ptr<const Cardinality>> *out);
     // A key over several columns as the engine makes it unique: the columns whose combination is

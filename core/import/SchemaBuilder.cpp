@@ -58,12 +58,7 @@ bool inCompositeKey(const ImportedTable &table, const QString &column)
 // (a tinyint unsigned key: 255 from 1), when that is known and finite.
 std::optional<qint64> keyCapacity(const Table &table, const Column &column)
 {
-    const auto primaryKeyParts = std::count_if(table.columns.begin(), table.columns.end(), [](const Column &c) {
-        return c.constraints.value(keys::primaryKey).toBool();
-    });
-    const bool key = column.constraints.value(keys::unique).toBool() ||
-                     (column.constraints.value(keys::primaryKey).toBool() && primaryKeyParts == 1);
-    if (!key || column.isForeignKey())
+    if (!table.isUniqueOnItsOwn(column) || column.isForeignKey())
         return std::nullopt;
     const DeclaredSqlType declared = DeclaredSqlType::parse(column.constraints.value(keys::sqlType).toString());
     if (declared.kind() != DeclaredSqlType::Kind::Integer)

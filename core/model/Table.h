@@ -17,6 +17,10 @@ struct Table
     // Index of the column called name (exact match), or -1.
     int columnIndex(const QString &name) const;
     const Column *column(const QString &name) const;
+    // How many columns have "primaryKey": two or more form one composite key, unique only together.
+    int primaryKeyColumns() const;
+    // Whether column's values are unique on their own: "unique", or the table's only primary-key column.
+    bool isUniqueOnItsOwn(const Column &column) const;
 
     bool operator==(const Table &) const = default;
 };

@@ -196,14 +196,7 @@ QString SchemaValidator::keyFamily(const Schema &schema, const Column &column, i
 
 bool SchemaValidator::isUniqueKey(const Table &table, const Column &column)
 {
-    if (flag(column, keys::unique))
-        return true;
-    if (!flag(column, keys::primaryKey))
-        return false;
-    const auto primaryKeyColumns =
-        std::count_if(table.columns.begin(), table.columns.end(),
-                      [](const Column &other) { return flag(other, keys::primaryKey); });
-    return primaryKeyColumns == 1;
+    return table.isUniqueOnItsOwn(column);
 }
 
 QStringList SchemaValidator::referenceTargets(const Schema &schema) const
