@@ -1,6 +1,5 @@
 #include "CsvSink.h"
 
-#include "DelimitedRows.h"
 #include "generate/TextFormat.h"
 
 #include <algorithm>
@@ -10,39 +9,16 @@ namespace fabrica {
 
 CsvSink::CsvSink(ExportOptions options)
     : FileSink(std::move(options))
+    , m_special{this->options().delimiter, this->options().quote, '\r', '\n'}
     , m_null(this->options().nullText.toStdString())
     , m_lineEnding(this->options().lineEnding.toStdString())
 {
-    const char specials[] = {this->options().delimiter, this->options().quote, '\r', '\n'};
-    for (std::size_t i = 0; i < 4; ++i) {
-        m_special[static_cast<unsigned char>(specials[i])] = true;
-        m_specialWords[i] = 0x0101010101010101ull * static_cast<unsigned char>(specials[i]);
+    m_escaping.special = m_special;
+    m_escaping.escapeEmpty = m_null.empty();
+    if (this->options().formulaGuard) {
+        for (const char c : {'=', '+', '-', '@', '\t', '\r'})
+            m_escaping.special.add(c);
     }
-}
-
-bool CsvSink::needsQuotes(std::string_view value) const
-{
-    // A word has a zero byte where (w - 0x01..) & ~w & 0x80.. is set; XOR with a repeated special byte turns
-    // that byte into zero. Text fields are mostly names and words, so most fields take two or three words.
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    const char *p = value.data();
-    std::size_t left = value.size();
-    while (left >= 8) {
-        std::uint64_t word;
-        std::memcpy(&word, p, 8);
-        for (const std::uint64_t special : m_specialWords) {
-            const std::uint64_t x = word ^ special;
-            if ((x - ones) & ~x & highs)
-                return true;
-        }
-        p += 8;
-        left -= 8;
-    }
-    for (; left > 0; --left, ++p) {
-        if (m_special[static_cast<unsigned char>(*p)])
-            return true;
-    }
-    return false;
 }
 
 Result<void> CsvSink::begin(const Plan &plan)
@@ -72,7 +48,7 @@ char *CsvSink::writeField(std::string_view value, bool text, char *out) const
     const bool guard = text && options().formulaGuard && !value.empty() &&
                        (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
                         value[0] == '\t' || value[0] == '\r');
-    const bool quote = text && ((value.empty() && m_null.empty()) || needsQuotes(value));
+    const bool quote = text && ((value.empty() && m_null.empty()) || m_special.foundIn(value));
     if (!quote) {
         if (guard)
             *out++ = '\'';
@@ -82,11 +58,14 @@ char *CsvSink::writeField(std::string_view value, bool text, char *out) const
     *out++ = q;
     if (guard)
         *out++ = '\'';
-    for (const char c : value) {
-        if (c == q)
-            *out++ = q;
-        *out++ = c;
+    // Runs between quotes move in one copy each: quoted values are mostly long (user agents, JSON).
+    const char *p = value.data(), *end = p + value.size();
+    while (const char *next = static_cast<const char *>(std::memchr(p, q, std::size_t(end - p)))) {
+        out = text::copyShort(out, p, std::size_t(next - p) + 1);
+        *out++ = q;
+        p = next + 1;
     }
+    out = text::copyShort(out, p, std::size_t(end - p));
     *out++ = q;
     return out;
 }
@@ -100,15 +79,14 @@ void CsvSink::encode(const TableChunk &chunk, ByteBuffer &out) const
         const Generator &generator = *table.columns[c].generator;
         // Columns whose every possible byte is harmless (dates, UUIDs) are copied without a scan.
         const std::string_view alphabet = generator.alphabet();
-        const bool harmless = !alphabet.empty() && !options().formulaGuard &&
-                              std::none_of(alphabet.begin(), alphabet.end(), [this](char b) {
-                                  return m_special[static_cast<unsigned char>(b)];
-                              });
+        const bool harmless =
+            !alphabet.empty() && std::none_of(alphabet.begin(), alphabet.end(),
+                                              [this](char b) { return m_escaping.special.contains(b); });
         plain[c] = harmless ||
                    (generator.valueClass() != ValueClass::Text && generator.valueClass() != ValueClass::Json);
     }
     appendDelimitedRows(
-        chunk, options().delimiter, m_null, m_lineEnding, plain,
+        chunk, options().delimiter, m_null, m_lineEnding, plain, m_escaping,
         [this](std::string_view value, char *at) { return writeField(value, true, at); }, out);
 }
 

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "DelimitedRows.h"
 #include "FileSink.h"
-
-#include <array>
 
 namespace fabrica {
 
@@ -26,12 +25,12 @@ protected:
 private:
     void field(std::string_view value, bool text, std::string &out) const;
     // Writes one field at out, which has room for 2 * size + 3 bytes; returns the end.
-    // Whether value holds a byte that forces quoting; looks at 8 bytes at a time.
-    bool needsQuotes(std::string_view value) const;
     char *writeField(std::string_view value, bool text, char *out) const;
 
-    std::array<bool, 256> m_special{}; // bytes that force quoting
-    std::array<std::uint64_t, 4> m_specialWords{}; // each special byte repeated 8 times, for needsQuotes()
+    ByteSet m_special; // bytes that force quoting
+    // What a chunk's text column must not hold to be copied as it is: the bytes above, and with the
+    // formula guard also the bytes a guarded value starts with.
+    DelimitedEscaping m_escaping;
     std::string m_null;
     std::string m_lineEnding;
 };

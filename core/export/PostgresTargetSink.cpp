@@ -272,8 +272,9 @@ Result<void> PostgresTargetSink::beginTable(int table)
 void PostgresTargetSink::encode(const TableChunk &chunk, ByteBuffer &out) const
 {
     const Layout &layout = m_layouts[std::size_t(chunk.table)];
+    static const DelimitedEscaping escaping{copytext::specialBytes(), false};
     appendDelimitedRows(
-        chunk, layout.columns, '\t', "\\N", "\n", layout.plain,
+        chunk, layout.columns, '\t', "\\N", "\n", layout.plain, escaping,
         [](std::string_view value, char *at) { return copytext::write(value, at); }, out);
 }
 

@@ -82,6 +82,8 @@ public:
     // All rows' numbers and null flags (1 = NULL), for readers that work on a whole chunk at once.
     const std::int64_t *numberData() const { return m_numbers.data(); }
     const std::uint8_t *nullFlags() const { return m_nulls.data(); }
+    // Each value's end offset in bytes(), for readers that walk the values themselves.
+    const std::uint32_t *endData() const { return m_ends.data(); }
 
     // Appends a finished value.
     void append(std::string_view value)
@@ -96,6 +98,7 @@ public:
     }
     // For writing a value in place: append to bytes(), then call finish().
     ByteBuffer &bytes() { return m_bytes; }
+    const ByteBuffer &bytes() const { return m_bytes; }
     void finish()
     {
         const auto end = static_cast<std::uint32_t>(m_bytes.size());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "generate/ByteBuffer.h"
+#include "generate/ByteSet.h"
 #include "generate/TextFormat.h"
 
 #include <algorithm>
@@ -12,17 +13,15 @@
 namespace fabrica::copytext {
 
 // Bytes that COPY's text format escapes (or, for NUL, drops).
-inline constexpr std::array<bool, 256> kSpecial = [] {
-    std::array<bool, 256> special{};
-    for (const char c : {'\\', '\t', '\n', '\r', '\0'})
-        special[static_cast<unsigned char>(c)] = true;
+inline const ByteSet &specialBytes()
+{
+    static const ByteSet special{'\\', '\t', '\n', '\r', '\0'};
     return special;
-}();
+}
 
 inline bool isPlain(std::string_view value)
 {
-    return std::none_of(value.begin(), value.end(),
-                        [](char c) { return kSpecial[static_cast<unsigned char>(c)]; });
+    return !specialBytes().foundIn(value);
 }
 
 // Writes value escaped at out, which has room for 2 * value.size() bytes; returns the end.
