@@ -15,6 +15,29 @@ namespace fabrica {
 
 namespace {
 
+// A chunk's values are read again by the sink right after they are made; while they stay within the
+// core's cache (about 1 MiB) that second pass costs little, so wide tables get fewer rows per chunk.
+// Chunk sizes never change the bytes: a row is a pure function of its number.
+constexpr std::size_t kChunkBytes = std::size_t(1) << 20;
+constexpr int kMinChunkRows = 256;
+constexpr int kProbeRows = 64;
+
+// Rows per chunk for table: at most `most`, fewer when a probe of its first rows shows wide rows.
+int chunkRowsFor(const Plan &plan, int table, int most)
+{
+    const qint64 rows = plan.tables()[std::size_t(table)].rows;
+    if (rows <= kMinChunkRows || most <= kMinChunkRows)
+        return most;
+    TableChunk probe;
+    const int probed = int(std::min<qint64>(kProbeRows, rows));
+    plan.fillChunk(table, 0, probed, probe);
+    std::size_t bytes = 0;
+    for (const ColumnChunk &column : probe.columns)
+        bytes += column.byteSize() + std::size_t(probed); // and a delimiter each
+    const std::size_t perRow = std::max<std::size_t>(1, bytes / std::size_t(probed));
+    return int(std::clamp<std::size_t>(kChunkBytes / perRow, kMinChunkRows, std::size_t(most)));
+}
+
 // Produces one table's chunks on worker threads and hands them over in order.
 class TableRun
 {
@@ -138,7 +161,7 @@ Result<GenerationJob::Summary> GenerationJob::run(const Plan &plan, Sink &sink, 
         progress.table = t;
         if (Result<void> begun = sink.beginTable(t); !begun)
             return fail(begun.error());
-        TableRun run(plan, sink, t, threads, chunkRows);
+        TableRun run(plan, sink, t, threads, chunkRowsFor(plan, t, chunkRows));
         for (qint64 index = 0; index < run.chunks(); ++index) {
             if (cancelled())
                 return fail(makeError(ErrorCode::Cancelled, tr("generation was cancelled")));

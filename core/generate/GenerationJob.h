@@ -29,8 +29,8 @@ public:
     };
     struct Options
     {
-        int threads = 0; // 0 = one per core
-        int chunkRows = 8192;
+        int threads = 0;      // 0 = one per core
+        int chunkRows = 8192; // the most rows per chunk; wide tables get fewer (about 1 MiB of values)
         std::function<void(const Progress &)> progress; // called from the calling thread, per chunk
         const std::atomic<bool> *cancel = nullptr; // set to stop; run() then returns ErrorCode::Cancelled
     };
