@@ -9,9 +9,9 @@
 
 #include <QJsonArray>
 
+#include <array>
 #include <map>
 #include <mutex>
-#include <unordered_map>
 
 namespace fabrica {
 
@@ -118,28 +118,56 @@ public:
         return *slugs;
     }
 
-    // The slug of a name that personAt() gave (a pointer into the locale's lists).
+    // The slug of a name that personAt() gave (a pointer into one of the locale's name lists): found by
+    // its position in the list, as a hash lookup per name was most of these columns' cost.
     std::string_view operator[](const std::string *name) const
     {
-        const auto it = m_slugs.find(name);
-        return it != m_slugs.end() ? std::string_view(it->second) : std::string_view();
+        for (const List &list : m_lists) {
+            if (list.words && name >= &list.words->at(0) && name <= &list.words->at(list.words->size() - 1)) {
+                const std::size_t row =
+                    std::size_t(name - &list.words->at(0)) / std::size_t(std::max(1, list.words->fields()));
+                return list.slugs[row];
+            }
+        }
+        return {};
     }
 
 private:
+    struct List
+    {
+        const WordList *words = nullptr;
+        std::vector<std::string_view> slugs; // into m_text, one per row of words
+    };
+
     explicit NameSlugs(const LocaleData &data)
     {
-        for (const LocaleData::List list :
-             {LocaleData::List::FirstNamesFemale, LocaleData::List::FirstNamesMale, LocaleData::List::LastNames}) {
-            const WordList &words = data.list(list);
+        const LocaleData::List names[] = {LocaleData::List::FirstNamesFemale,
+                                          LocaleData::List::FirstNamesMale, LocaleData::List::LastNames};
+        std::vector<std::size_t> ends;
+        for (std::size_t l = 0; l < m_lists.size(); ++l) {
+            const WordList &words = data.list(names[l]);
             for (std::size_t i = 0; i < words.size(); ++i) {
                 ByteBuffer slug;
                 transform::slug(words.at(i), slug, '\0');
-                m_slugs.emplace(&words.at(i), std::string(slug.data(), slug.size()));
+                m_text.append(slug.data(), slug.size());
+                ends.push_back(m_text.size());
+            }
+        }
+        // Views only once m_text no longer grows.
+        std::size_t next = 0, from = 0;
+        for (std::size_t l = 0; l < m_lists.size(); ++l) {
+            const WordList &words = data.list(names[l]);
+            if (words.size() > 0)
+                m_lists[l].words = &words;
+            for (std::size_t i = 0; i < words.size(); ++i, ++next) {
+                m_lists[l].slugs.emplace_back(m_text.data() + from, ends[next] - from);
+                from = ends[next];
             }
         }
     }
 
-    std::unordered_map<const std::string *, std::string> m_slugs;
+    std::string m_text;
+    std::array<List, 3> m_lists;
 };
 
 // username and the local part of e-mail addresses: from the row's person, ASCII, lower case.
@@ -197,7 +225,8 @@ Result<GeneratorPtr> makeUsername(const GeneratorSpec &spec)
     const NameSlugs &slugs = NameSlugs::of(data);
     auto write = [&data, &slugs, tableSeed, maxLength, unique](qint64 row, Random &random, ByteBuffer &out) {
         const std::size_t start = out.size();
-        localPart(slugs, personAt(data, tableSeed, row), random, unique, row, random.below(2) ? '.' : '_', out);
+        localPart(slugs, personAt(data, tableSeed, row), random, unique, row, random.below(2) ? '.' : '_',
+                  out);
         if (out.size() - start > maxLength) { // keep the unique suffix: cut the name part
             ByteBuffer suffix;
             if (unique) {
