@@ -36,7 +36,9 @@ int ValidateCommand::run(const QStringList &arguments)
             // A schema without errors is also compiled for generation, which knows what the rules alone
             // cannot: a pattern Fabrica cannot generate, a unique column with too few possible values.
             if (!hasErrors(problems)) {
-                const Result<std::shared_ptr<const Plan>> plan = Plan::compile(schema, {});
+                Plan::Options options;
+                options.validated = true;
+                const Result<std::shared_ptr<const Plan>> plan = Plan::compile(schema, options);
                 if (!plan)
                     problems.append(file.problemAt(plan.error()));
             }

@@ -3,7 +3,6 @@
 #include "CanonicalJson.h"
 #include "JsonLocator.h"
 
-#include <optional>
 #include "common/Logging.h"
 #include "common/SystemError.h"
 
@@ -15,6 +14,8 @@
 #include <QSaveFile>
 
 #include <cmath>
+#include <functional>
+#include <optional>
 
 namespace fabrica {
 
@@ -45,7 +46,10 @@ class Reader
     Q_DECLARE_TR_FUNCTIONS(fabrica::SchemaFile)
 
 public:
-    Reader(const QByteArray &json, const QString &fileName) : m_json(json), m_fileName(fileName) {}
+    Reader(const QByteArray &json, const QString &fileName)
+        : m_json(json)
+        , m_fileName(fileName)
+    {}
 
     Error error(const QString &pointer, const QString &path, const QString &message) const
     {
@@ -57,14 +61,16 @@ public:
     }
 
     // An error for the first property of object not in allowed.
+    // `what` names the object in the message; made only when there is one.
     std::optional<Error> unknownProperty(const QJsonObject &object, const QStringList &allowed,
-                                         const QString &pointer, const QString &path, const QString &what) const
+                                         const QString &pointer, const QString &path,
+                                         const std::function<QString()> &what) const
     {
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!allowed.contains(it.key())) {
                 return error(pointer + QLatin1Char('/') + JsonLocator::escapeSegment(it.key()), path,
                              tr("unknown property \"%1\" in %2 (expected one of: %3)")
-                                 .arg(it.key(), what, allowed.join(QLatin1String(", "))));
+                                 .arg(it.key(), what(), allowed.join(QLatin1String(", "))));
             }
         }
         return std::nullopt;
@@ -85,42 +91,53 @@ public:
     }
 
     std::optional<Error> requiredString(const QJsonObject &object, const QString &key, const QString &pointer,
-                                        const QString &path, const QString &what, QString *out) const
+                                        const QString &path, const std::function<QString()> &what,
+                                        QString *out) const
     {
         if (!object.contains(key))
-            return error(pointer, path, tr("%1 has no \"%2\"").arg(what, key));
+            return error(pointer, path, tr("%1 has no \"%2\"").arg(what(), key));
         return optionalString(object, key, pointer, path, out);
     }
 
     static QString describe(const QJsonValue &value)
     {
         switch (value.type()) {
-        case QJsonValue::Null: return tr("null");
-        case QJsonValue::Bool: return value.toBool() ? tr("true") : tr("false");
-        case QJsonValue::Double: return tr("the number %1").arg(QString::fromUtf8(CanonicalJson::number(value.toDouble())));
-        case QJsonValue::String: return tr("the string %1").arg(QString::fromUtf8(CanonicalJson::quoted(value.toString())));
-        case QJsonValue::Array: return tr("an array");
-        case QJsonValue::Object: return tr("an object");
-        case QJsonValue::Undefined: break;
+        case QJsonValue::Null:
+            return tr("null");
+        case QJsonValue::Bool:
+            return value.toBool() ? tr("true") : tr("false");
+        case QJsonValue::Double:
+            return tr("the number %1").arg(QString::fromUtf8(CanonicalJson::number(value.toDouble())));
+        case QJsonValue::String:
+            return tr("the string %1").arg(QString::fromUtf8(CanonicalJson::quoted(value.toString())));
+        case QJsonValue::Array:
+            return tr("an array");
+        case QJsonValue::Object:
+            return tr("an object");
+        case QJsonValue::Undefined:
+            break;
         }
         return tr("nothing");
     }
 
-    Result<Column> column(const QJsonValue &value, const QString &pointer, const QString &tableName, int index) const
+    Result<Column> column(const QJsonValue &value, const QString &pointer, const QString &tableName,
+                          int index) const
     {
         const QString fallbackPath = tableName + QLatin1String(".#") + QString::number(index + 1);
         if (!value.isObject())
-            return error(pointer, fallbackPath, tr("a column must be an object, found %1").arg(describe(value)));
+            return error(pointer, fallbackPath,
+                         tr("a column must be an object, found %1").arg(describe(value)));
         const QJsonObject object = value.toObject();
         Column column;
-        const QString what = tr("column #%1 of table \"%2\"").arg(index + 1).arg(tableName);
+        const auto what = [&] { return tr("column #%1 of table \"%2\"").arg(index + 1).arg(tableName); };
         if (auto e = requiredString(object, kName, pointer, fallbackPath, what, &column.name))
             return *e;
         const QString path = tableName + QLatin1Char('.') + column.name;
-        if (auto e = unknownProperty(object, {kName, kType, kDescription, kConstraints, kSamples}, pointer, path,
-                                     tr("a column")))
+        if (auto e = unknownProperty(object, {kName, kType, kDescription, kConstraints, kSamples}, pointer,
+                                     path, [] { return tr("a column"); }))
             return *e;
-        if (auto e = requiredString(object, kType, pointer, path, tr("column \"%1\"").arg(path), &column.type))
+        if (auto e = requiredString(
+                object, kType, pointer, path, [&] { return tr("column \"%1\"").arg(path); }, &column.type))
             return *e;
         if (auto e = optionalString(object, kDescription, pointer, path, &column.description))
             return *e;
@@ -139,8 +156,9 @@ public:
             const QJsonArray array = samples.toArray();
             for (qsizetype i = 0; i < array.size(); ++i) {
                 if (!array.at(i).isString())
-                    return error(pointer + QLatin1Char('/') + kSamples + QLatin1Char('/') + QString::number(i),
-                                 path, tr("sample #%1 must be a string, found %2").arg(i + 1).arg(describe(array.at(i))));
+                    return error(
+                        pointer + QLatin1Char('/') + kSamples + QLatin1Char('/') + QString::number(i), path,
+                        tr("sample #%1 must be a string, found %2").arg(i + 1).arg(describe(array.at(i))));
                 column.samples.append(array.at(i).toString());
             }
         }
@@ -151,13 +169,17 @@ public:
     {
         const QString fallbackPath = QLatin1Char('#') + QString::number(index + 1);
         if (!value.isObject())
-            return error(pointer, fallbackPath, tr("a table must be an object, found %1").arg(describe(value)));
+            return error(pointer, fallbackPath,
+                         tr("a table must be an object, found %1").arg(describe(value)));
         const QJsonObject object = value.toObject();
         Table table;
-        if (auto e = requiredString(object, kName, pointer, fallbackPath, tr("table #%1").arg(index + 1), &table.name))
+        if (auto e = requiredString(
+                object, kName, pointer, fallbackPath, [&] { return tr("table #%1").arg(index + 1); },
+                &table.name))
             return *e;
         const QString path = table.name;
-        if (auto e = unknownProperty(object, {kName, kDescription, kRows, kColumns}, pointer, path, tr("a table")))
+        if (auto e = unknownProperty(object, {kName, kDescription, kRows, kColumns}, pointer, path,
+                                     [] { return tr("a table"); }))
             return *e;
         if (auto e = optionalString(object, kDescription, pointer, path, &table.description))
             return *e;
@@ -188,7 +210,8 @@ public:
 
     Result<Schema> schema(const QJsonObject &root) const
     {
-        if (auto e = unknownProperty(root, {kFormat, kVersionKey, kSchema}, QString(), QString(), tr("the file")))
+        if (auto e = unknownProperty(root, {kFormat, kVersionKey, kSchema}, QString(), QString(),
+                                     [] { return tr("the file"); }))
             return *e;
         const QJsonValue format = root.value(kFormat);
         if (format.toString() != SchemaFile::formatName())
@@ -213,11 +236,12 @@ public:
         const QJsonObject object = schemaValue.toObject();
         const QString pointer = QStringLiteral("/schema");
         Schema schema;
-        if (auto e = requiredString(object, kName, pointer, QString(), tr("the schema"), &schema.name))
+        if (auto e = requiredString(
+                object, kName, pointer, QString(), [] { return tr("the schema"); }, &schema.name))
             return *e;
         if (auto e = unknownProperty(
                 object, {kName, kDescription, kOwner, kCreated, kReferenceDate, kLocale, kTables}, pointer,
-                QString(), tr("the schema")))
+                QString(), [] { return tr("the schema"); }))
             return *e;
         if (auto e = optionalString(object, kDescription, pointer, QString(), &schema.description))
             return *e;
@@ -284,13 +308,14 @@ QJsonObject toJson(const Schema &schema)
     if (!schema.owner.isEmpty())
         object.insert(kOwner, schema.owner);
     if (schema.created.isValid())
-        object.insert(kCreated, schema.created.toUTC().toString(schema.created.time().msec() ? Qt::ISODateWithMs
-                                                                                              : Qt::ISODate));
+        object.insert(kCreated, schema.created.toUTC().toString(
+                                    schema.created.time().msec() ? Qt::ISODateWithMs : Qt::ISODate));
     if (schema.referenceDate.isValid())
         object.insert(kReferenceDate, schema.referenceDate.toString(Qt::ISODate));
     if (!schema.locale.isEmpty())
         object.insert(kLocale, schema.locale);
-    return QJsonObject{{kFormat, SchemaFile::formatName()}, {kVersionKey, SchemaFile::kVersion}, {kSchema, object}};
+    return QJsonObject{
+        {kFormat, SchemaFile::formatName()}, {kVersionKey, SchemaFile::kVersion}, {kSchema, object}};
 }
 
 } // namespace
@@ -302,10 +327,12 @@ Result<Schema> SchemaFile::parse(const QByteArray &json, const QString &fileName
     if (parseError.error != QJsonParseError::NoError) {
         // Qt reports the offset just past the character it choked on; point at that character.
         SourceLocation where = JsonLocator(json, fileName).locateOffset(qMax(0, parseError.offset - 1));
-        return makeError(ErrorCode::InvalidInput, tr("invalid JSON: %1").arg(parseError.errorString()), where);
+        return makeError(ErrorCode::InvalidInput, tr("invalid JSON: %1").arg(parseError.errorString()),
+                         where);
     }
     if (!document.isObject())
-        return makeError(ErrorCode::InvalidInput, tr("not a Fabrica schema file: the top level must be a JSON object"),
+        return makeError(ErrorCode::InvalidInput,
+                         tr("not a Fabrica schema file: the top level must be a JSON object"),
                          SourceLocation{fileName, 1, 1, {}});
     return Reader(json, fileName).schema(document.object());
 }

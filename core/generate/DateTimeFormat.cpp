@@ -3,13 +3,33 @@
 
 #include "TextFormat.h"
 
+#include <QHash>
+
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 
 namespace fabrica {
 
 DateTimeFormat DateTimeFormat::compile(const QString &pattern)
+{
+    // Every date column of a big schema has one of a handful of formats: compiled once each.
+    static std::mutex mutex;
+    static QHash<QString, DateTimeFormat> compiled;
+    {
+        const std::lock_guard lock(mutex);
+        if (const auto it = compiled.constFind(pattern); it != compiled.constEnd())
+            return it.value();
+    }
+    DateTimeFormat format = compileNew(pattern);
+    const std::lock_guard lock(mutex);
+    if (compiled.size() < 256) // bounded: patterns come from user input
+        compiled.insert(pattern, format);
+    return format;
+}
+
+DateTimeFormat DateTimeFormat::compileNew(const QString &pattern)
 {
     DateTimeFormat format;
     auto literal = [&format](const QString &text) {

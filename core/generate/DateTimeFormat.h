@@ -76,6 +76,7 @@ private:
         Token token;
         std::uint8_t offset;
     };
+    static DateTimeFormat compileNew(const QString &pattern);
     bool appendFixed(const CivilTime &time, ByteBuffer &out) const;
 
     std::vector<Piece> m_pieces;

@@ -57,6 +57,9 @@ public:
     {
         quint64 seed = 42;
         QHash<QString, qint64> rows; // table name → row count, overriding the schema
+        // The caller has just run SchemaValidator on this very schema and it found no error: compile()
+        // does not run it again (it still does when rows overrides any count).
+        bool validated = false;
     };
 
     // Validates the schema (any error stops) and builds the generators.

@@ -187,6 +187,18 @@ Result<GeneratorPtr> makeTimestamp(const GeneratorSpec &spec)
     }
     // A bound without an offset is a wall-clock time: in timeZone for timestamptz, as written otherwise.
     auto instant = [&zone](const QString &text) {
+        // Without an offset, the date and the time are read apart: QDateTime::fromString would first make
+        // a local time, and every local time consults the system's zone file (a stat call each, thousands on
+        // a big schema).
+        const QStringView rest = text.size() > 11 ? QStringView(text).sliced(11) : QStringView();
+        const bool offset = rest.endsWith(u'Z') || rest.contains(u'+') || rest.contains(u'-');
+        if (!offset && (text.size() == 10 || (text.size() > 11 && (text[10] == u'T' || text[10] == u' ')))) {
+            const QDate date = QDate::fromString(QStringView(text).first(10), Qt::ISODate);
+            const QTime time = rest.isEmpty() ? QTime(0, 0) : QTime::fromString(rest, Qt::ISODateWithMs);
+            if (date.isValid() && time.isValid())
+                return (zone.isValid() ? QDateTime(date, time, zone) : QDateTime(date, time, Qt::UTC))
+                    .toMSecsSinceEpoch();
+        }
         QDateTime stamp = QDateTime::fromString(text, Qt::ISODateWithMs);
         if (stamp.timeSpec() == Qt::LocalTime)
             stamp = zone.isValid() ? QDateTime(stamp.date(), stamp.time(), zone)

@@ -60,10 +60,12 @@ std::optional<qint64> keyCapacity(const Table &table, const Column &column)
 {
     if (!table.isUniqueOnItsOwn(column) || column.isForeignKey())
         return std::nullopt;
-    const DeclaredSqlType declared = DeclaredSqlType::parse(column.constraints.value(keys::sqlType).toString());
+    const DeclaredSqlType declared =
+        DeclaredSqlType::parse(column.constraints.value(keys::sqlType).toString());
     if (declared.kind() != DeclaredSqlType::Kind::Integer)
         return std::nullopt;
-    const QString first = column.type == QLatin1String("sequence") ? QStringLiteral("start") : QStringLiteral("min");
+    const QString first =
+        column.type == QLatin1String("sequence") ? QStringLiteral("start") : QStringLiteral("min");
     const qint64 from = column.constraints.contains(first) ? column.constraints.value(first).toInteger()
                                                            : std::max<qint64>(declared.minimum(), 1);
     if (from > declared.maximum())
@@ -380,6 +382,7 @@ Schema SchemaBuilder::build(ImportReport &report) const
     }
     if (!hasErrors(problems)) {
         Plan::Options options;
+        options.validated = true;
         if (const Result<std::shared_ptr<const Plan>> plan = Plan::compile(schema, options); !plan)
             report.error(SourceLocation{QString(), 0, 0, plan.error().where.path}, plan.error().message);
         else

@@ -111,7 +111,13 @@ QList<SqlIdentifier::Finding> SqlIdentifier::check(const QString &name, Kind kin
                   : QCoreApplication::translate("fabrica::SqlIdentifier", "column name is empty"));
         return findings;
     }
-    const QString shown = displayName(name);
+    // Made when a message needs it: most names have nothing to report.
+    QString shownName;
+    const auto shown = [&]() -> const QString & {
+        if (shownName.isEmpty())
+            shownName = displayName(name);
+        return shownName;
+    };
 
     // One finding per distinct control character, at its first position (counted in characters, from 1).
     QList<char32_t> reported;
@@ -125,42 +131,44 @@ QList<SqlIdentifier::Finding> SqlIdentifier::check(const QString &name, Kind kin
         reported.append(c.unicode());
         error(QCoreApplication::translate("fabrica::SqlIdentifier",
                                           "name \"%1\" contains the control character %2 at position %3")
-                  .arg(shown, codePointLabel(c.unicode()), QString::number(position)));
+                  .arg(shown(), codePointLabel(c.unicode()), QString::number(position)));
     }
 
     // A tab or newline at either end was reported above as a control character already.
     if (name.front().isSpace() && !isControl(name.front()))
         error(QCoreApplication::translate("fabrica::SqlIdentifier", "name \"%1\" starts with white space")
-                  .arg(shown));
+                  .arg(shown()));
     if (name.back().isSpace() && !isControl(name.back()))
         error(QCoreApplication::translate("fabrica::SqlIdentifier", "name \"%1\" ends with white space")
-                  .arg(shown));
+                  .arg(shown()));
 
     if (name.contains(QLatin1Char('"')))
         error(QCoreApplication::translate("fabrica::SqlIdentifier", "name \"%1\" contains a double quote")
-                  .arg(shown));
+                  .arg(shown()));
     if (name.contains(QLatin1Char('`')))
         error(QCoreApplication::translate("fabrica::SqlIdentifier", "name \"%1\" contains a backtick")
-                  .arg(shown));
+                  .arg(shown()));
     if (name.contains(QLatin1Char('.')))
         error(QCoreApplication::translate(
                   "fabrica::SqlIdentifier",
                   "name \"%1\" contains '.', which SQL tools read as a schema qualifier")
-                  .arg(shown));
+                  .arg(shown()));
     if (kind == Kind::Table && hasSqlitePrefix(name))
         error(QCoreApplication::translate(
                   "fabrica::SqlIdentifier",
                   "table name \"%1\" starts with \"sqlite_\", which SQLite reserves for its own tables")
-                  .arg(shown));
+                  .arg(shown()));
 
-    const qsizetype bytes = name.toUtf8().size();
+    qsizetype bytes = 0; // the name's length in UTF-8, without making the bytes
+    for (const QChar c : name)
+        bytes += c.unicode() < 0x80 ? 1 : c.unicode() < 0x800 ? 2 : c.isSurrogate() ? 2 : 3;
     if (bytes > kPostgresMaxBytes) {
         findings.append(
             {Severity::Warning,
              QCoreApplication::translate(
                  "fabrica::SqlIdentifier",
                  "name \"%1\" is %2 bytes long in UTF-8; PostgreSQL keeps only the first 63 bytes: \"%3\"")
-                 .arg(shown, QString::number(bytes), displayName(postgresTruncated(name)))});
+                 .arg(shown(), QString::number(bytes), displayName(postgresTruncated(name)))});
     }
 
     const QList<SqlDialect> reservedDialects = reservedIn(name);
@@ -169,7 +177,7 @@ QList<SqlIdentifier::Finding> SqlIdentifier::check(const QString &name, Kind kin
                                                 "fabrica::SqlIdentifier",
                                                 "\"%1\" is a reserved word in %2; Fabrica quotes it, but "
                                                 "hand-written SQL must too")
-                                                .arg(shown, joinDialectNames(reservedDialects))});
+                                                .arg(shown(), joinDialectNames(reservedDialects))});
     }
     return findings;
 }
@@ -183,15 +191,23 @@ bool SqlIdentifier::isReserved(SqlDialect dialect, const QString &word)
         if (c.unicode() > 0x7f)
             return false;
     }
-    const QByteArray lower = word.toLatin1().toLower();
+    // Keywords are short: a longer name is none, and a short one is folded on the stack.
+    char lower[32];
+    if (word.size() > qsizetype(sizeof lower))
+        return false;
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        const char c = char(word.at(i).unicode());
+        lower[i] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+    }
     const std::span<const std::string_view> words = sqlReservedWords(dialect);
-    return std::binary_search(words.begin(), words.end(), std::string_view(lower.constData(), lower.size()));
+    return std::binary_search(words.begin(), words.end(), std::string_view(lower, std::size_t(word.size())));
 }
 
 QList<SqlDialect> SqlIdentifier::reservedIn(const QString &word)
 {
+    static const QList<SqlDialect> all = allSqlDialects();
     QList<SqlDialect> dialects;
-    for (const SqlDialect dialect : allSqlDialects()) {
+    for (const SqlDialect dialect : all) {
         if (isReserved(dialect, word))
             dialects.append(dialect);
     }

@@ -4,12 +4,14 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QStringList>
 
 #include <cmath>
 #include <initializer_list>
 #include <limits>
+#include <mutex>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -177,20 +179,47 @@ bool isTemporal(const QString &type)
 // the start of the reference date.
 QJsonValue temporalText(const QString &type, const QDate &date)
 {
-    if (type == QLatin1String("date"))
+    // Written by hand: QDate::toString was most of the cost of a date column's defaults, which every
+    // date column of a big schema asks for.
+    const int year = date.year();
+    if (year < 0 || year > 9999)
         return date.toString(Qt::ISODate);
-    QString text = date.toString(Qt::ISODate) + QStringLiteral("T00:00:00");
-    if (type == QLatin1String("timestamptz"))
-        text += QLatin1Char('Z');
-    return text;
+    char text[] = "0000-00-00T00:00:00Z";
+    const int parts[] = {year / 1000, year / 100 % 10, year / 10 % 10, year % 10};
+    for (int i = 0; i < 4; ++i)
+        text[i] = char('0' + parts[i]);
+    text[5] = char('0' + date.month() / 10);
+    text[6] = char('0' + date.month() % 10);
+    text[8] = char('0' + date.day() / 10);
+    text[9] = char('0' + date.day() % 10);
+    const qsizetype length = type == QLatin1String("date")          ? 10
+                             : type == QLatin1String("timestamptz") ? 20
+                                                                    : 19;
+    return QString::fromLatin1(text, length);
 }
 
 // A day from a min/max constraint, or invalid.
 QDate constraintDate(const QJsonValue &value)
 {
+    if (!value.isString())
+        return {};
     const QString text = value.toString();
     if (text.size() < 10)
         return {};
+    // The common "YYYY-MM-DD…" directly; anything else as Qt reads an ISO date.
+    int digits[8];
+    int n = 0;
+    bool plain = true;
+    for (qsizetype i = 0; i < 10 && plain; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (i == 4 || i == 7)
+            plain = c == u'-';
+        else if ((plain = c >= u'0' && c <= u'9'))
+            digits[n++] = int(c - u'0');
+    }
+    if (plain)
+        return QDate(digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+                     digits[4] * 10 + digits[5], digits[6] * 10 + digits[7]);
     return QDate::fromString(text.left(10), Qt::ISODate);
 }
 
@@ -413,10 +442,35 @@ QJsonObject ColumnDefaults::defaults(const QString &table, const QString &column
                                      const QJsonObject &constraints, const QDate &referenceDate)
 {
     QJsonObject out = guessObject(table, column, type, constraints, referenceDate);
-    QJsonObject seen = constraints;
-    for (auto it = out.begin(); it != out.end(); ++it)
-        seen.insert(it.key(), it.value());
-    const QJsonObject relative = typeDefaults(type, seen, referenceDate);
+    if (!isTemporal(type)) // the only types with defaults relative to the reference date
+        return out;
+    // typeDefaults reads only the range: what the user gave, or else what the name suggested.
+    QJsonObject seen;
+    for (const QString &key : {kMin, kMax}) {
+        const QJsonValue value = out.contains(key) ? out.value(key) : constraints.value(key);
+        if (!value.isUndefined())
+            seen.insert(key, value);
+    }
+    // Every date column of a schema without a range of its own asks the same: remembered (a few per
+    // schema; QJsonObject's inserts were most of a date column's cost to compile).
+    static std::mutex mutex;
+    static QHash<QString, QJsonObject> remembered;
+    const QString key = type + QChar(0x1f) + seen.value(kMin).toString() + QChar(0x1f) +
+                        seen.value(kMax).toString() + QChar(0x1f) + referenceDate.toString(Qt::ISODate);
+    QJsonObject relative;
+    {
+        const std::lock_guard lock(mutex);
+        relative = remembered.value(key);
+    }
+    if (relative.isEmpty()) {
+        relative = typeDefaults(type, seen, referenceDate);
+        const std::lock_guard lock(mutex);
+        if (remembered.size() >= 1024) // bounded: ranges come from user input
+            remembered.clear();
+        remembered.insert(key, relative);
+    }
+    if (out.isEmpty() && seen.isEmpty())
+        return relative;
     for (auto it = relative.begin(); it != relative.end(); ++it) {
         if (!seen.contains(it.key()))
             out.insert(it.key(), it.value());

@@ -65,6 +65,8 @@ QSet<int> RelationChecker::dependencies(const Table &table, int column)
 {
     QSet<int> needs;
     const Column &self = table.columns.at(column);
+    if (self.constraints.isEmpty()) // most columns of a big schema: nothing to look up
+        return needs;
     // Templates of the column itself and of the fields of a json column.
     QList<QJsonValue> templates{self.constraints.value(keys::templateText)};
     const QJsonObject fields = self.constraints.value(keys::fields).toObject();
