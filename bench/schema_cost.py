@@ -100,7 +100,7 @@ def size_of(directory):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--fabrica", required=True)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--rows", type=int, default=1_000_000, help="shop N (customers) and the wide table's rows / 2")
     args = parser.parse_args()
