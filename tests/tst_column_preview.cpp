@@ -1,12 +1,13 @@
 // ColumnPreview: the first values of a column, byte for byte what a CSV export of the same schema and seed
-// holds, computed from a schema cut down to the column's table and the tables its foreign keys reach.
+// holds, computed from a schema cut down to the column's table and the keys of the tables its foreign keys
+// reach.
 #include "SchemaBuilding.h"
 #include "export/CsvSink.h"
 #include "format/SchemaFile.h"
 #include "generate/ColumnPreview.h"
 #include "generate/GenerationJob.h"
-#include "generate/RowWindow.h"
 #include "generate/Plan.h"
+#include "generate/RowWindow.h"
 #include "import/CsvReader.h"
 #include "validate/SchemaValidator.h"
 
@@ -219,19 +220,35 @@ void TestColumnPreview::unrelatedErrorDoesNotStopPreview()
     const auto ofBroken = ColumnPreview::values(schema, 1, 0, 42, 10);
     QVERIFY(!ofBroken.ok());
     QCOMPARE(ofBroken.error().code, ErrorCode::Validation);
-    QCOMPARE(ofBroken.error().message, firstError(Schema{schema.name, {}, {}, {}, schema.locale, {broken}, {}}));
+    QCOMPARE(ofBroken.error().message,
+             firstError(Schema{schema.name, {}, {}, {}, schema.locale, {broken}, {}}));
     QVERIFY(ofBroken.error().message.contains(u"no_such_type"_s));
 }
 
 void TestColumnPreview::errorInReachedTableStopsPreview()
 {
+    // An error in a column of a parent that the previewed values depend on (a key: the unique email) stops
+    // the preview; one in a column they do not read (birth_date) stops only the parent's own preview.
     Schema schema = smallShop();
-    schema.tables[0].columns[4].constraints.insert(u"min"_s, u"2010-01-01"_s); // birth_date min > max
-    const auto orders = ColumnPreview::values(schema, 1, 4, 42, 10);
+    const auto before = ColumnPreview::values(schema, 1, 4, 42, 10);
+    QVERIFY(before.ok());
+    Schema keyBroken = schema;
+    keyBroken.tables[0].columns[3].constraints.insert(u"template"_s,
+                                                      u"{first_name|shout}.{id}@example.com"_s);
+    const auto orders = ColumnPreview::values(keyBroken, 1, 4, 42, 10);
     QVERIFY(!orders.ok());
-    QCOMPARE(orders.error().message, firstError(schema));
-    QVERIFY(orders.error().message.contains(u"greater than"_s));
-    QCOMPARE(orders.error().where.path, u"customers.birth_date"_s);
+    QCOMPARE(orders.error().message, firstError(keyBroken));
+    QCOMPARE(orders.error().where.path, u"customers.email"_s);
+
+    schema.tables[0].columns[4].constraints.insert(u"min"_s, u"2010-01-01"_s); // birth_date min > max
+    const auto unread = ColumnPreview::values(schema, 1, 4, 42, 10);
+    QVERIFY2(unread.ok(), qPrintable(unread.ok() ? QString() : unread.error().message));
+    QCOMPARE(*unread, *before);
+    const auto customers = ColumnPreview::values(schema, 0, 0, 42, 10);
+    QVERIFY(!customers.ok());
+    QCOMPARE(customers.error().message, firstError(schema));
+    QVERIFY(customers.error().message.contains(u"greater than"_s));
+    QCOMPARE(customers.error().where.path, u"customers.birth_date"_s);
 }
 
 void TestColumnPreview::largeSchemaStaysFast()

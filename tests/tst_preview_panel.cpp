@@ -438,13 +438,14 @@ void TestPreviewPanel::invalidSchemaShowsMessage()
     panel->goToRow(321);
     QVERIFY(panel->view()->isVisible());
 
-    // birth_date's min past its max: the orders draw from customers, so they cannot be made either.
-    session.setConstraint(kCustomers, 4, u"min"_s, u"2010-01-01"_s);
+    // An unknown filter in the template of customers' unique email, a key the orders draw from: they cannot
+    // be made either. (A column of customers that no key reads would not stop them.)
+    session.setConstraint(kCustomers, 3, u"template"_s, u"{first_name|shout}.{id}@example.com"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!panel->message().isEmpty(), 5000);
     auto *message = panel->findChild<QLabel *>(u"previewMessage"_s);
     QVERIFY(message->isVisible());
     QVERIFY(!panel->view()->isVisible());
-    QVERIFY2(panel->message().contains(u"customers.birth_date"_s), qPrintable(panel->message()));
+    QVERIFY2(panel->message().contains(u"customers.email"_s), qPrintable(panel->message()));
     QVERIFY(panel->findChild<QLabel *>(u"previewStatus"_s)->text().isEmpty());
 
     session.undoStack()->undo();

@@ -2,6 +2,7 @@
 // for the shop example — the first rows against a real exported file, the last rows of the 3,000,000 orders
 // against the chunks the export makes there — plus its edges, row-count overrides and use from many threads.
 #include "ExampleSchemas.h"
+#include "SchemaBuilding.h"
 #include "export/ExportFormat.h"
 #include "export/Sink.h"
 #include "format/SchemaFile.h"
@@ -9,6 +10,7 @@
 #include "generate/Plan.h"
 #include "generate/RowWindow.h"
 #include "import/CsvReader.h"
+#include "validate/SchemaValidator.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,6 +19,7 @@
 #include <QtTest>
 
 using namespace fabrica;
+using fabrica::test::column;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -107,6 +110,128 @@ std::shared_ptr<const RowWindow> openWindow(const Schema &schema, const QString 
     return *window;
 }
 
+// A schema whose parent is wide (44 columns) and has every kind of key: customers have a composite primary
+// key of a cardinality foreign key to regions and a number, a unique email that orders reference, a unique
+// template login read from two other templates, a two-column uniqueKey and a unique uuid; the other 33
+// columns (relations, a template, JSON) are read by nothing the orders need.
+Schema crm()
+{
+    Schema schema;
+    schema.name = u"crm"_s;
+    schema.locale = u"en_US"_s;
+    schema.referenceDate = QDate(2024, 6, 1);
+    Table regions{u"regions"_s, {}, 30, {}};
+    regions.columns = {column(u"id"_s, u"sequence"_s, R"({"primaryKey": true})"),
+                       column(u"name"_s, u"city"_s), column(u"founded"_s, u"date"_s),
+                       column(u"population"_s, u"integer"_s, R"({"min": 1000, "max": 9000000})")};
+    Table customers{u"customers"_s, {}, 0, {}};
+    customers.columns = {
+        column(u"phone"_s, u"phone"_s),
+        column(u"region_id"_s, u"foreign_key"_s,
+               R"({"primaryKey": true, "references": "regions.id", "cardinality": {"min": 5, "max": 60}})"),
+        column(u"first_name"_s, u"first_name"_s, R"({"notNull": true})"),
+        column(u"code"_s, u"integer"_s, R"({"primaryKey": true, "min": 1, "max": 500})"),
+        column(u"job"_s, u"job_title"_s),
+        column(u"last_name"_s, u"last_name"_s, R"({"notNull": true})"),
+        column(u"email"_s, u"email"_s, R"({"unique": true, "notNull": true})"),
+        column(u"short"_s, u"template"_s, R"({"template": "{first_name|lower}"})"),
+        column(u"initials"_s, u"template"_s, R"({"template": "{short}{last_name|lower}"})"),
+        column(u"login"_s, u"template"_s,
+               R"({"unique": true, "notNull": true, "template": "{initials}.{region_id}-{code}"})"),
+        column(u"nick"_s, u"username"_s, R"({"notNull": true, "uniqueKey": "handle"})"),
+        column(u"joined"_s, u"integer"_s,
+               R"({"notNull": true, "min": 1990, "max": 2024, "uniqueKey": "handle"})"),
+        column(u"token"_s, u"uuid"_s, R"({"unique": true})"),
+        column(u"street"_s, u"street"_s),
+        column(u"building"_s, u"building_number"_s),
+        column(u"city"_s, u"city"_s),
+        column(u"region"_s, u"region"_s),
+        column(u"postal_code"_s, u"postal_code"_s),
+        column(u"country"_s, u"country"_s),
+        column(u"latitude"_s, u"latitude"_s),
+        column(u"longitude"_s, u"longitude"_s),
+        column(u"time_zone"_s, u"time_zone"_s),
+        column(u"company"_s, u"company_name"_s),
+        column(u"department"_s, u"department"_s),
+        column(u"industry"_s, u"industry"_s),
+        column(u"website"_s, u"url"_s),
+        column(u"mac"_s, u"mac_address"_s),
+        column(u"agent"_s, u"user_agent"_s),
+        column(u"color"_s, u"hex_color"_s),
+        column(u"iban"_s, u"iban"_s),
+        column(u"card"_s, u"credit_card"_s),
+        column(u"currency"_s, u"currency_code"_s),
+        column(u"credit"_s, u"amount"_s),
+        column(u"credit_limit"_s, u"decimal"_s, R"({"min": 0, "max": 5000, "scale": 2})"),
+        column(u"spent"_s, u"decimal"_s, R"({"scale": 2, "formula": "credit_limit / 2"})"),
+        column(u"born"_s, u"date"_s, R"({"nullPercent": 10})"),
+        column(u"signed_up"_s, u"timestamp"_s,
+               R"({"after": {"column": "born", "min": 18, "max": 60, "unit": "years"}})"),
+        column(u"tier"_s, u"enum"_s, R"({"values": ["gold", "silver", "bronze"]})"),
+        column(u"active"_s, u"boolean"_s, R"({"nullPercent": 30})"),
+        column(u"greeting"_s, u"template"_s, R"({"template": "Dear {first_name} {last_name} of {city}"})"),
+        column(u"bio"_s, u"lorem_sentence"_s),
+        column(u"notes"_s, u"lorem_paragraph"_s, R"({"nullPercent": 50})"),
+        column(u"profile"_s, u"json"_s,
+               R"({"fields": {"city": {"type": "template", "constraints": {"template": "{city}"}},
+                              "score": {"type": "integer", "constraints": {"min": 0, "max": 100}}}})"),
+        column(u"slug"_s, u"slug"_s)};
+    Table orders{u"orders"_s, {}, 2000000, {}};
+    orders.columns = {
+        column(u"id"_s, u"sequence"_s, R"({"primaryKey": true})"),
+        column(u"customer_email"_s, u"foreign_key"_s,
+               R"({"notNull": true, "references": "customers.email"})"),
+        column(u"region_id"_s, u"foreign_key"_s, R"({"references": "regions.id", "nullPercent": 20})"),
+        column(u"total"_s, u"decimal"_s, R"({"min": 1, "max": 900, "scale": 2})"),
+        column(u"label"_s, u"template"_s, R"({"template": "{id}/{customer_email}"})")};
+    Table lines{u"order_lines"_s, {}, 0, {}};
+    lines.columns = {
+        column(u"id"_s, u"sequence"_s, R"({"primaryKey": true})"),
+        column(u"order_id"_s, u"foreign_key"_s,
+               R"({"notNull": true, "references": "orders.id", "cardinality": {"min": 1, "max": 4}})"),
+        column(u"quantity"_s, u"integer"_s, R"({"min": 1, "max": 9})")};
+    schema.tables = {regions, customers, orders, lines};
+    return schema;
+}
+
+// Rows [first, first + count) of table `name`, cut at its end, as Plan::compile of the whole schema makes
+// them (what every exporter writes), in the window's cells.
+QList<RowWindow::Row> planRows(const Plan &plan, const QString &name, qint64 first, int count)
+{
+    QList<RowWindow::Row> rows;
+    for (std::size_t t = 0; t < plan.tables().size(); ++t) {
+        if (plan.tables()[t].name != name)
+            continue;
+        TableChunk chunk;
+        const int wanted = int(std::clamp<qint64>(plan.tables()[t].rows - first, 0, count));
+        plan.fillChunk(int(t), first, wanted, chunk);
+        for (int r = 0; r < wanted; ++r) {
+            RowWindow::Row row;
+            for (const ColumnChunk &values : chunk.columns)
+                row.append(RowWindow::cell(values, r));
+            rows.append(row);
+        }
+    }
+    return rows;
+}
+
+QStringList columnNames(const Table &table)
+{
+    QStringList names;
+    for (const Column &column : table.columns)
+        names << column.name;
+    return names;
+}
+
+QString firstError(const Schema &schema)
+{
+    for (const Problem &problem : SchemaValidator().validate(schema)) {
+        if (problem.isError())
+            return problem.message;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestRowWindow : public QObject
@@ -122,6 +247,9 @@ private slots:
     void rowOverrides();
     void errors();
     void unrelatedTableDoesNotMatter();
+    void parentsKeepOnlyWhatTheTableReads();
+    void windowsOfAWideSchemaEqualTheWholePlan();
+    void unreadBrokenColumnOfParentDoesNotMatter();
     void manyThreadsAtOnce();
 };
 
@@ -304,13 +432,21 @@ void TestRowWindow::errors()
     TableChunk chunk;
     QVERIFY(!window->fill(-5, 1, chunk).ok());
 
-    // A broken parent stops the child's window with the validator's message and place.
+    // A broken key of the parent (the unique email) stops the child's window with the validator's message
+    // and place; a broken column the child does not read stops only the parent's own window.
     Schema broken = schema;
-    broken.tables[0].columns[4].constraints.insert(u"min"_s, u"2010-01-01"_s); // birth_date min > max
+    broken.tables[0].columns[3].constraints.insert(u"template"_s, u"{first_name|shout}.{id}@example.com"_s);
     const auto orders = RowWindow::open(broken, u"orders"_s, Plan::Options{kSeed, {}});
     QVERIFY(!orders.ok());
     QCOMPARE(orders.error().code, ErrorCode::Validation);
-    QCOMPARE(orders.error().where.path, u"customers.birth_date"_s);
+    QCOMPARE(orders.error().where.path, u"customers.email"_s);
+    Schema unread = schema;
+    unread.tables[0].columns[4].constraints.insert(u"min"_s, u"2010-01-01"_s); // birth_date min > max
+    QVERIFY(openWindow(unread, u"orders"_s));
+    const auto customers = RowWindow::open(unread, u"customers"_s, Plan::Options{kSeed, {}});
+    QVERIFY(!customers.ok());
+    QCOMPARE(customers.error().code, ErrorCode::Validation);
+    QCOMPARE(customers.error().where.path, u"customers.birth_date"_s);
 }
 
 void TestRowWindow::unrelatedTableDoesNotMatter()
@@ -325,6 +461,129 @@ void TestRowWindow::unrelatedTableDoesNotMatter()
     QCOMPARE(*after->rows(123456, 50), *before->rows(123456, 50));
     Schema reduced = RowWindow::reduced(schema, 2);
     QCOMPARE(reduced.tables.size(), 2); // customers and orders, not the broken table
+}
+
+void TestRowWindow::parentsKeepOnlyWhatTheTableReads()
+{
+    const Schema schema = crm();
+    int index = -1;
+    const Schema forOrders = RowWindow::reduced(schema, 2, &index);
+    QCOMPARE(index, 2);
+    QCOMPARE(forOrders.tables.size(), 3);
+    QCOMPARE(forOrders.referenceDate, schema.referenceDate); // date defaults are the whole schema's
+    QCOMPARE(forOrders.locale, schema.locale);
+    QCOMPARE(columnNames(forOrders.tables.at(0)), QStringList{u"id"_s});
+    // The composite primary key (region_id, code), the referenced unique email, the unique login with the
+    // templates it reads (initials ← short ← first_name, last_name), the uniqueKey (nick, joined) and the
+    // unique token; not the 33 others, nor the templates and relations only they take part in.
+    const QStringList keys{u"region_id"_s, u"first_name"_s, u"code"_s, u"last_name"_s, u"email"_s, u"short"_s,
+                           u"initials"_s,  u"login"_s,      u"nick"_s, u"joined"_s,    u"token"_s};
+    QCOMPARE(columnNames(forOrders.tables.at(1)), keys);
+    QCOMPARE(forOrders.tables.at(2), schema.tables.at(2)); // the table itself stays whole
+    QCOMPARE(forOrders.tables.at(1).rows, schema.tables.at(1).rows);
+
+    // Two levels up: orders keep their key and foreign keys (which decide nothing here but are kept all).
+    const Schema forLines = RowWindow::reduced(schema, 3, &index);
+    QCOMPARE(index, 3);
+    QCOMPARE(forLines.tables.size(), 4);
+    QCOMPARE(columnNames(forLines.tables.at(0)), QStringList{u"id"_s});
+    QCOMPARE(columnNames(forLines.tables.at(1)), keys);
+    QCOMPARE(columnNames(forLines.tables.at(2)), (QStringList{u"id"_s, u"customer_email"_s, u"region_id"_s}));
+    QCOMPARE(forLines.tables.at(3), schema.tables.at(3));
+
+    // A parent's own window keeps all of it; the reference names its column in any case.
+    const Schema forCustomers = RowWindow::reduced(schema, 1, &index);
+    QCOMPARE(index, 1);
+    QCOMPARE(forCustomers.tables.size(), 2);
+    QCOMPARE(forCustomers.tables.at(1), schema.tables.at(1));
+    QCOMPARE(columnNames(forCustomers.tables.at(0)), QStringList{u"id"_s});
+    Schema upper = schema;
+    upper.tables[2].columns[2].constraints.insert(u"references"_s, u"regions.ID"_s);
+    QCOMPARE(columnNames(RowWindow::reduced(upper, 2).tables.at(0)), QStringList{u"id"_s});
+}
+
+void TestRowWindow::windowsOfAWideSchemaEqualTheWholePlan()
+{
+    const Schema schema = crm();
+    for (const quint64 seed : {kSeed, quint64(20261207)}) {
+        const auto whole = Plan::compile(schema, Plan::Options{seed, {}});
+        QVERIFY2(whole.ok(), qPrintable(whole.ok() ? QString() : whole.error().toString()));
+        int nulls = 0;
+        for (const QString &name : {u"orders"_s, u"order_lines"_s, u"customers"_s}) {
+            const auto window = openWindow(schema, name, Plan::Options{seed, {}});
+            QVERIFY(window);
+            const Table &table = *schema.table(name);
+            QCOMPARE(window->columns().size(), table.columns.size());
+            const std::vector<TablePlan> &tables = (*whole)->tables();
+            const auto plan = std::find_if(tables.begin(), tables.end(),
+                                           [&name](const TablePlan &t) { return t.name == name; });
+            QCOMPARE(window->rowCount(), plan->rows);
+            const qint64 rows = window->rowCount();
+            QVERIFY(rows > 500);
+            for (const auto &[first, count] :
+                 {std::pair<qint64, int>{0, 300}, {rows / 2 - 77, 250}, {rows - 120, 200}, {rows - 1, 1}}) {
+                const auto got = window->rows(first, count);
+                QVERIFY(got.ok());
+                const QList<RowWindow::Row> expected = planRows(**whole, name, first, count);
+                QCOMPARE(got->size(), expected.size());
+                for (int r = 0; r < got->size(); ++r) {
+                    for (int c = 0; c < got->at(r).size(); ++c) {
+                        if (got->at(r).at(c) != expected.at(r).at(c))
+                            QFAIL(qPrintable(
+                                u"%1 row %2, %3: window %4, plan %5"_s.arg(name).arg(first + r).arg(
+                                    table.columns.at(c).name, describe(got->at(r).at(c)),
+                                    describe(expected.at(r).at(c)))));
+                        nulls += got->at(r).at(c) ? 0 : 1;
+                    }
+                    QCOMPARE(got->at(r).size(), table.columns.size());
+                }
+            }
+        }
+        QVERIFY(nulls > 100); // orders.region_id, customers.active, …: NULLs were compared too
+    }
+}
+
+void TestRowWindow::unreadBrokenColumnOfParentDoesNotMatter()
+{
+    const Schema schema = crm();
+    const auto whole = Plan::compile(schema, Plan::Options{kSeed, {}});
+    QVERIFY(whole.ok());
+    Schema broken = schema;
+    // A pattern only the engine rejects, and a type the validator does not know.
+    broken.tables[1].columns.insert(5, column(u"ghost"_s, u"pattern"_s, R"({"pattern": "[A-Z"})"));
+    broken.tables[1].columns.append(column(u"mystery"_s, u"no_such_type"_s));
+    QVERIFY(!Plan::compile(broken, Plan::Options{kSeed, {}}).ok());
+    for (const QString &name : {u"orders"_s, u"order_lines"_s}) {
+        const auto window = openWindow(broken, name);
+        QVERIFY(window);
+        QCOMPARE(*window->rows(1234, 40), planRows(**whole, name, 1234, 40));
+        QCOMPARE(*window->rows(window->rowCount() - 40, 40),
+                 planRows(**whole, name, window->rowCount() - 40, 40));
+    }
+    // The parent's own window reads those columns: it fails with the validator's message and place.
+    const auto customers = RowWindow::open(broken, u"customers"_s, Plan::Options{kSeed, {}});
+    QVERIFY(!customers.ok());
+    QCOMPARE(customers.error().code, ErrorCode::Validation);
+    QCOMPARE(customers.error().message, firstError(RowWindow::reduced(broken, 1)));
+    QCOMPARE(customers.error().where.path, u"customers.mystery"_s);
+    // Without the unknown type, the engine's message about the pattern (the validator lets it pass).
+    broken.tables[1].columns.removeLast();
+    QVERIFY(firstError(broken).isEmpty());
+    const auto ghost = RowWindow::open(broken, u"customers"_s, Plan::Options{kSeed, {}});
+    QVERIFY(!ghost.ok());
+    QCOMPARE(ghost.error().message, Plan::compile(broken, Plan::Options{kSeed, {}}).error().message);
+    QVERIFY2(ghost.error().message.contains(u"never closed"_s), qPrintable(ghost.error().message));
+    QCOMPARE(ghost.error().where.path, u"customers.ghost"_s);
+    QVERIFY(openWindow(broken, u"orders"_s));
+
+    // A column a key reads (login ← initials ← short ← first_name) stops the child's window as well.
+    Schema keyBroken = schema;
+    keyBroken.tables[1].columns[2].type = u"no_such_type"_s;
+    const auto orders = RowWindow::open(keyBroken, u"orders"_s, Plan::Options{kSeed, {}});
+    QVERIFY(!orders.ok());
+    QCOMPARE(orders.error().code, ErrorCode::Validation);
+    QCOMPARE(orders.error().where.path, u"customers.first_name"_s);
+    QVERIFY(orders.error().message.contains(u"no_such_type"_s));
 }
 
 void TestRowWindow::manyThreadsAtOnce()

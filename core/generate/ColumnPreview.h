@@ -13,7 +13,7 @@ namespace fabrica {
 
 // The first values of one column as the real engine makes them: byte for byte what `fabrica generate`
 // writes for those rows with the same seed. A RowWindow onto the column's table, so only that table and
-// the tables its foreign keys reach are compiled. Safe to call from any thread.
+// the key columns of the tables its foreign keys reach are compiled. Safe to call from any thread.
 class ColumnPreview
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::ColumnPreview)

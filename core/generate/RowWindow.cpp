@@ -2,6 +2,7 @@
 
 #include "model/ColumnReference.h"
 #include "model/ConstraintKeys.h"
+#include "validate/RelationChecker.h"
 
 #include <QHash>
 #include <QSet>
@@ -16,6 +17,42 @@ namespace {
 // memory of one call's chunk buffers.
 constexpr int kPieceRows = 8192;
 
+Table parentColumns(const Table &parent, const QSet<QString> &referenced)
+{
+    // The table's values read a parent only through its key generators and its row count: the referenced
+    // columns, every key (a composite key permutes its whole tuple, and all keys together decide which
+    // parts Plan permutes), the foreign keys (their parents and cardinality set the row count), and what
+    // those read in the same row (templates, relations). Streams are keyed by names, not positions, so
+    // the columns left out change no value of those kept.
+    const int n = int(parent.columns.size());
+    QList<bool> keep(n, false);
+    QList<int> pending;
+    for (int c = 0; c < n; ++c) {
+        const fabrica::Column &column = parent.columns.at(c);
+        if (referenced.contains(column.name.toCaseFolded()) || column.isForeignKey() ||
+            column.constraints.contains(keys::primaryKey) || column.constraints.contains(keys::unique) ||
+            column.constraints.contains(keys::uniqueKey)) {
+            keep[c] = true;
+            pending.append(c);
+        }
+    }
+    while (!pending.isEmpty()) {
+        for (const int source : RelationChecker::dependencies(parent, pending.takeLast())) {
+            if (!keep.at(source)) {
+                keep[source] = true;
+                pending.append(source);
+            }
+        }
+    }
+    Table result = parent;
+    result.columns.clear();
+    for (int c = 0; c < n; ++c) {
+        if (keep.at(c))
+            result.columns.append(parent.columns.at(c));
+    }
+    return result;
+}
+
 } // namespace
 
 Schema RowWindow::reduced(const Schema &schema, int table, int *tableInReduced)
@@ -27,44 +64,47 @@ Schema RowWindow::reduced(const Schema &schema, int table, int *tableInReduced)
         byName.insert(schema.tables.at(t).name, t);
 
     // Walk the foreign keys from the table; every reached table comes along (its rows and its own
-    // parents decide which parent rows a child draws, so they change the values).
-    QList<bool> needed(schema.tables.size(), false);
+    // parents decide which parent rows a child draws, so they change the values). On the way, note the
+    // columns the foreign keys read: a parent keeps those.
+    QList<bool> reached(schema.tables.size(), false);
+    QList<QSet<QString>> referenced(schema.tables.size()); // case-folded column names
     QList<int> pending{table};
-    needed[table] = true;
+    reached[table] = true;
     while (!pending.isEmpty()) {
         const int current = pending.takeLast();
         for (const fabrica::Column &column : schema.tables.at(current).columns) {
             const auto target = ColumnReference::fromConstraint(column.constraints.value(keys::references));
             const int parent = target ? byName.value(target->table, -1) : -1;
-            if (parent >= 0 && !needed.at(parent)) {
-                needed[parent] = true;
+            if (parent < 0)
+                continue;
+            referenced[parent].insert(target->column.toCaseFolded());
+            if (!reached.at(parent)) {
+                reached[parent] = true;
                 pending.append(parent);
             }
         }
     }
 
-    // A table sharing a name (ignoring case) with a kept one stays too, so the validator reports the clash
-    // here as it would when generating.
+    // A table sharing a name (ignoring case) with a kept one stays too, whole, so the validator reports
+    // the clash here as it would when generating.
     QSet<QString> keptNames;
     for (int t = 0; t < schema.tables.size(); ++t) {
-        if (needed.at(t))
+        if (reached.at(t))
             keptNames.insert(schema.tables.at(t).name.toCaseFolded());
     }
-    for (int t = 0; t < schema.tables.size(); ++t)
-        needed[t] = needed.at(t) || keptNames.contains(schema.tables.at(t).name.toCaseFolded());
 
-    Schema result;
-    result.name = schema.name;
-    result.description = schema.description;
-    result.owner = schema.owner;
-    result.created = schema.created;
-    result.locale = schema.locale;
+    Schema result = schema; // every schema-wide setting (locale, reference date, …) as it is
+    result.tables.clear();
     for (int t = 0; t < schema.tables.size(); ++t) {
-        if (!needed.at(t))
-            continue;
-        if (t == table && tableInReduced)
-            *tableInReduced = int(result.tables.size());
-        result.tables.append(schema.tables.at(t));
+        if (t == table) {
+            if (tableInReduced)
+                *tableInReduced = int(result.tables.size());
+            result.tables.append(schema.tables.at(t));
+        } else if (reached.at(t)) {
+            result.tables.append(parentColumns(schema.tables.at(t), referenced.at(t)));
+        } else if (keptNames.contains(schema.tables.at(t).name.toCaseFolded())) {
+            result.tables.append(schema.tables.at(t));
+        }
     }
     return result;
 }

@@ -16,8 +16,9 @@ namespace fabrica {
 
 // Any window of one table's rows, made on demand (ARCHITECTURE.md, "the preview"): a row is a pure function
 // of schema, seed and row number, so the window scrolls through millions of rows and holds none of them.
-// Only the table and the tables its foreign keys reach (transitively) are compiled, so a problem in an
-// unrelated table does not stop it and the cost does not grow with the size of the schema. The values are
+// Only the table and, of the tables its foreign keys reach (transitively), the columns that can change its
+// values (keys, foreign keys and what they read) are compiled, so a problem in an unrelated table or column
+// does not stop it and the cost grows with neither the schema nor a wide parent. The values are
 // those every exporter writes for the same schema and seed, before the format's own quoting (what a CSV
 // reader gives back). Immutable once opened: rows() may be called from any number of threads at once.
 class RowWindow
@@ -47,8 +48,12 @@ public:
     static Result<std::shared_ptr<const RowWindow>> open(const Schema &schema, const QString &table,
                                                          const Plan::Options &options);
 
-    // The schema cut down to table `table` and the tables its foreign keys reach, in the schema's order;
-    // *tableInReduced (if given) receives the table's index in it.
+    // The schema cut down to table `table` (whole) and the tables its foreign keys reach, in the schema's
+    // order; those keep only the columns the table's values depend on: the columns foreign keys reference,
+    // every key column (primaryKey, unique, uniqueKey), every foreign key, and the columns these read in the
+    // same row (templates, relations), so the table's rows stay those of the whole schema. A table that
+    // clashes by name with a kept one stays whole, for the validator's message. *tableInReduced (if given)
+    // receives the table's index in it.
     static Schema reduced(const Schema &schema, int table, int *tableInReduced = nullptr);
 
     // One value of a column chunk as text (UTF-8 decoded), std::nullopt for NULL.
