@@ -23,8 +23,9 @@ struct DelimitedEscaping
 // Appends a chunk as delimited text rows — CSV/TSV, and PostgreSQL's COPY text — straight into out, with
 // the chunk's columns listed in columns, in that order. Columns with plain[c] set are copied as they are;
 // so is any other column whose values in this chunk hold no special byte (one scan of the column's bytes,
-// not one per value); the rest go through escape(value, at), which writes at most 2 * value.size() + 4
-// bytes and returns the end. NULL is written as null.
+// not one per value); the rest, and with escapeEmpty any column holding an empty string, go through
+// escape(value, at), which writes at most 2 * value.size() + 4 bytes and returns the end. NULL is written
+// as null.
 template<typename Plain, typename Escape>
 void appendDelimitedRows(const TableChunk &chunk, const std::vector<int> &columns, char delimiter,
                          std::string_view null, std::string_view lineEnding, const Plain &plain,
@@ -46,14 +47,13 @@ void appendDelimitedRows(const TableChunk &chunk, const std::vector<int> &column
         const ColumnChunk &column = chunk.columns[std::size_t(c)];
         const std::string_view bytes(column.bytes().data(), column.byteSize());
         const bool nulls = std::memchr(column.nullFlags(), 1, std::size_t(chunk.rows)) != nullptr;
-        bool isPlain = plain[std::size_t(c)] != 0;
-        if (!isPlain && !escaping.special.foundIn(bytes)) {
-            isPlain = true;
-            if (escaping.escapeEmpty) { // an empty value is one whose end is its start, and not NULL
-                const std::uint32_t *ends = column.endData();
-                for (int row = 0; isPlain && row < chunk.rows; ++row)
-                    isPlain = ends[row] != (row == 0 ? 0 : ends[row - 1]) || column.isNull(row);
-            }
+        bool isPlain = plain[std::size_t(c)] != 0 || !escaping.special.foundIn(bytes);
+        if (isPlain && escaping.escapeEmpty) {
+            // An empty value (its end is its start, and it is not NULL) must be told from NULL, whatever
+            // the column's alphabet promised.
+            const std::uint32_t *ends = column.endData();
+            for (int row = 0; isPlain && row < chunk.rows; ++row)
+                isPlain = ends[row] != (row == 0 ? 0 : ends[row - 1]) || column.isNull(row);
         }
         // A column of only empty values or NULLs may have no buffer: the padded copy reads from an empty one.
         static const char empty[ByteBuffer::slack] = {};
