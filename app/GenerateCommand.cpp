@@ -116,7 +116,7 @@ int GenerateCommand::run(const QStringList &arguments)
                                   QStringLiteral("42"));
     const QCommandLineOption threads(QStringLiteral("threads"), tr("Worker threads (default: one per core)."),
                                      tr("N"), QString::number(QThread::idealThreadCount()));
-    const QCommandLineOption chunkRows(QStringLiteral("chunk-rows"), tr("Rows per chunk of work."), tr("N"),
+    const QCommandLineOption chunkRows(QStringLiteral("chunk-rows"), tr("The most rows per chunk of work (wide tables get fewer)."), tr("N"),
                                        QStringLiteral("8192"));
     const QCommandLineOption gzip(QStringLiteral("gzip"), tr("Compress the files with gzip."));
     const QCommandLineOption singleFile(QStringLiteral("single-file"),

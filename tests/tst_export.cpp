@@ -368,6 +368,7 @@ private slots:
     void failedWriteKeepsEarlierFiles();
     void sameBytesWhateverThreadsAndChunks_data();
     void sameBytesWhateverThreadsAndChunks();
+    void wideRowsTakeSmallerChunks();
     void formats();
 };
 
@@ -1278,6 +1279,47 @@ void TestExport::sameBytesWhateverThreadsAndChunks()
         QVERIFY(outputs.at(0).value(name).size() > 100000);
         QVERIFY2(outputs.at(0).value(name) == outputs.at(1).value(name), qPrintable(name));
     }
+}
+
+void TestExport::wideRowsTakeSmallerChunks()
+{
+    // Rows of about 2 KB: a chunk of 8,192 of them would be 16 MB, far beyond the core's cache, so the job
+    // makes chunks of about 1 MiB (progress is reported once per chunk) and the bytes stay those of any
+    // other chunking. A narrow table keeps chunks of chunkRows.
+    QList<Column> wide;
+    for (int c = 0; c < 24; ++c)
+        wide << column(u"text_%1"_s.arg(c), u"lorem_paragraph"_s);
+    Schema schema = test::oneTable(u"wide"_s, 12000, wide);
+    schema.tables.append(Table{u"narrow"_s, {}, 20000, {column(u"n"_s, u"integer"_s)}});
+    const auto plan = compile(schema);
+    QVERIFY(plan);
+    QTemporaryDir dir;
+    QList<QMap<QString, QByteArray>> outputs;
+    for (const int chunkRows : {8192, 3}) {
+        const QString out = dir.filePath(QString::number(chunkRows));
+        QVERIFY(QDir().mkpath(out));
+        std::unique_ptr<Sink> sink = ExportFormat::find(u"csv")->create(optionsFor(out, false));
+        QMap<int, int> chunks; // table → progress reports
+        qint64 done = 0;
+        GenerationJob::Options options;
+        options.threads = 2;
+        options.chunkRows = chunkRows;
+        options.progress = [&](const GenerationJob::Progress &progress) {
+            ++chunks[progress.table];
+            QVERIFY(progress.rowsDone > done);
+            done = progress.rowsDone;
+        };
+        const auto result = GenerationJob::run(*plan, *sink, options);
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        if (chunkRows == 8192) {
+            const int wideTable = tableIndex(*plan, u"t"_s); // oneTable names its table t
+            QVERIFY2(chunks.value(wideTable) >= 12, qPrintable(QString::number(chunks.value(wideTable))));
+            QCOMPARE(chunks.value(1 - wideTable), 3); // 20,000 narrow rows in chunks of 8,192
+        }
+        outputs << readTree(out);
+    }
+    QVERIFY(outputs.at(0).value(u"t.csv"_s).size() > 12000 * 1000);
+    QVERIFY(outputs.at(0) == outputs.at(1));
 }
 
 void TestExport::formats()

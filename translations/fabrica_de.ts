@@ -2902,10 +2902,6 @@ Beispiel: %2</translation>
         <translation>Worker-Threads (Standard: einer pro Prozessorkern).</translation>
     </message>
     <message>
-        <source>Rows per chunk of work.</source>
-        <translation>Zeilen pro Arbeitspaket.</translation>
-    </message>
-    <message>
         <source>Compress the files with gzip.</source>
         <translation>Die Dateien mit gzip komprimieren.</translation>
     </message>
@@ -3064,6 +3060,10 @@ Beispiel: %2</translation>
     <message>
         <source>%1: %2 value(s) shortened to fit the column&apos;s declared size</source>
         <translation>%1: %2 Wert(e) gekürzt, damit sie in die deklarierte Größe der Spalte passen</translation>
+    </message>
+    <message>
+        <source>The most rows per chunk of work (wide tables get fewer).</source>
+        <translation>Höchstens so viele Zeilen pro Arbeitspaket (breite Tabellen bekommen weniger).</translation>
     </message>
 </context>
 <context>
