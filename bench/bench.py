@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Runs the BENCH.md workload through fabrica and the reference programs; prints a Markdown table.
 
-Each configuration runs --rounds times; the table shows medians of wall time and the largest peak RSS
-(from /usr/bin/time). Fabrica's output is checked with the reference validate.py, and the SHA-256 of every
-output file must be the same for 1 and 2 threads.
+Each configuration runs --rounds times, the configurations taking turns and each run after a sync (so no run
+pays for another's dirty pages); the table shows medians of wall time and of CPU time (user + sys), and the
+largest peak RSS (from /usr/bin/time). Fabrica syncs its files before it renames them into place, so the
+limit's wall time includes a `sync -d` of its files (BENCH.md: compare like with like). Fabrica's output is
+checked with the reference validate.py, and the SHA-256 of every output file must be the same for 1 and 2
+threads.
 """
 import argparse
 import hashlib
@@ -18,12 +21,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def measure(command, cwd=None):
-    """Runs command under /usr/bin/time; returns (wall seconds, peak RSS in MB)."""
+    """Runs command under /usr/bin/time; returns (wall seconds, peak RSS in MB, CPU seconds: user + sys)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as timing:
-        subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", timing.name] + command, cwd=cwd, check=True,
+        subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "-o", timing.name] + command, cwd=cwd, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wall, rss_kb = timing.read().split()
-    return float(wall), int(rss_kb) / 1024.0
+        wall, rss_kb, user, system = timing.read().split()
+    return float(wall), int(rss_kb) / 1024.0, float(user) + float(system)
 
 
 def digest(directory):
@@ -71,7 +74,9 @@ def main():
     def reference(threads, out):
         shutil.rmtree(out, ignore_errors=True)
         os.makedirs(out, exist_ok=True)
-        return [limit, str(n), out, str(threads), os.path.join(shared, "data")]
+        # Synced like fabrica's files, inside the timed command.
+        return ["sh", "-c", '"$0" "$@" && sync -d "$2"/*', limit, str(n), out, str(threads),
+                os.path.join(shared, "data")]
 
     configurations = [
         ("fabrica", 1, fabrica), ("fabrica", 2, fabrica),
@@ -79,15 +84,20 @@ def main():
     ]
     results = {}
     outputs = {}
-    for name, threads, command in configurations:
-        out = os.path.join(work, f"{name}-{threads}")
-        walls, rss = [], []
-        for _ in range(args.rounds):
-            wall, peak = measure(command(threads, out))
+    runs = {(name, threads): ([], [], []) for name, threads, _ in configurations}
+    for _ in range(args.rounds):
+        for name, threads, command in configurations:
+            out = os.path.join(work, f"{name}-{threads}")
+            line = command(threads, out)
+            subprocess.run(["sync"], check=True)
+            wall, peak, cpu = measure(line)
+            walls, cpus, rss = runs[(name, threads)]
             walls.append(wall)
+            cpus.append(cpu)
             rss.append(peak)
-        results[(name, threads)] = (statistics.median(walls), max(rss), size_of(out))
-        outputs[(name, threads)] = out
+            outputs[(name, threads)] = out
+    for key, (walls, cpus, rss) in runs.items():
+        results[key] = (statistics.median(walls), max(rss), size_of(outputs[key]), statistics.median(cpus))
 
     if args.faker:
         scratch = os.path.join(work, "faker")
@@ -98,20 +108,20 @@ def main():
         out = os.path.join(work, "faker-out")
         shutil.rmtree(out, ignore_errors=True)
         os.makedirs(out)
-        wall, peak = measure(["node", "faker_gen.mjs", str(n), out], cwd=scratch)
-        results[("faker", 1)] = (wall, peak, size_of(out))
+        wall, peak, cpu = measure(["node", "faker_gen.mjs", str(n), out], cwd=scratch)
+        results[("faker", 1)] = (wall, peak, size_of(out), cpu)
 
     same = digest(outputs[("fabrica", 1)]) == digest(outputs[("fabrica", 2)])
     check = subprocess.run([sys.executable, os.path.join(shared, "validate.py"), outputs[("fabrica", 2)], str(n)],
                            capture_output=True, text=True)
 
     print(f"\nShop workload, N = {n:,} ({rows:,} rows), CSV, medians of {args.rounds} rounds\n")
-    print("| program | threads | wall s | rows/s | MB/s | peak RSS MB | × limit (same threads) |")
-    print("|---|---|---|---|---|---|---|")
-    for (name, threads), (wall, peak, size) in results.items():
-        base = results.get(("limit", threads), results[("limit", 1)])[0]
-        print(f"| {name} | {threads} | {wall:.3f} | {rows / wall / 1e6:.2f}M | {size / wall / 1e6:.0f} | "
-              f"{peak:.0f} | {wall / base:.2f} |")
+    print("| program | threads | wall s | rows/s | MB/s | CPU s | peak RSS MB | × limit wall | × limit CPU |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for (name, threads), (wall, peak, size, cpu) in results.items():
+        base = results.get(("limit", threads), results[("limit", 1)])
+        print(f"| {name} | {threads} | {wall:.3f} | {rows / wall / 1e6:.2f}M | {size / wall / 1e6:.0f} | {cpu:.2f} | "
+              f"{peak:.0f} | {wall / base[0]:.2f} | {cpu / base[3]:.2f} |")
     print(f"\nSHA-256 of fabrica's files, 1 vs 2 threads: {'identical' if same else 'DIFFERENT'}")
     print(f"validate.py on fabrica's output: {(check.stdout + check.stderr).strip()}")
 
@@ -120,7 +130,7 @@ def main():
         command = fabrica(2, out)
         command[command.index(f"customers={n}")] = f"customers={10 * n}"
         command[command.index(f"orders={3 * n}")] = f"orders={30 * n}"
-        wall, peak = measure(command)
+        wall, peak, _ = measure(command)
         shutil.rmtree(out, ignore_errors=True)
         base_rss = results[("fabrica", 2)][1]
         print(f"fabrica at N = {10 * n:,}: {wall:.2f} s, peak RSS {peak:.0f} MB "

@@ -4,8 +4,9 @@
 # Usage: bench/run.sh [--rows N] [--rounds R] [--faker] [--rss10m] [--pg] [--workbench] [--preview] [--api]
 #                     [--relations]
 #                     [--generate-panel] [--api-export]
-#   --schema-cost  only issue 15's cases (bench/schema_cost.py): a 1,000-table schema's validate and compile
-#                cost, date columns of short and long ranges, a 40-column table against the shop workload
+#   --schema-cost  only issue 15's cases (bench/schema_cost.py, which the default run also ends with): a
+#                1,000-table schema's validate and compile cost, date columns of short and long ranges, a
+#                40-column table against the shop workload
 #   --relations  only issue 12's relations bar (bench/relations.py): one rentals table with and without
 #                relations between its columns (after, formula, weightsBy), medians and the ratio
 #   --workbench  only the window's bars (bench/workbench): a 1,000-table × 20-column schema opened in the real
@@ -101,6 +102,12 @@ ensure_packages "${packages[@]}"
 FABRICA_TARGET=fabrica configure_and_build "$build" Release
 python3 "$FABRICA_ROOT/bench/bench.py" --fabrica "$build/app/fabrica" \
     --schema "$FABRICA_ROOT/examples/shop.fabrica.json" "${args[@]}"
+# Issue 15's cases beside the shop: a big schema's compile cost and a wide table (same rounds).
+cost_args=()
+for ((i = 0; i < ${#args[@]}; ++i)); do
+    [[ "${args[i]}" == --rounds ]] && cost_args+=(--rounds "${args[i + 1]}")
+done
+python3 "$FABRICA_ROOT/bench/schema_cost.py" --fabrica "$build/app/fabrica" "${cost_args[@]}"
 if ((pg)); then
     trap stop_test_postgres EXIT
     start_test_postgres
