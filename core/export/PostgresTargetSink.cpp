@@ -244,7 +244,7 @@ Result<void> PostgresTargetSink::completeTables()
     }
     for (const bool foreign : {false, true}) {
         for (int t = 0; t < int(plan().tables().size()); ++t) {
-            if (!created(t))
+            if (!created(t) || (foreign && !options().foreignKeys))
                 continue;
             for (const std::string &statement : foreign ? ddl().addForeignKeys(t) : ddl().addKeys(t)) {
                 if (Result<void> added = exec(statement); !added)
