@@ -140,8 +140,9 @@ int GenerateCommand::run(const QStringList &arguments)
         tr("K/N"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    tr("No progress and no summary."));
-    parser.addOptions({out, to, ifExists, disableTriggers, format, dialect, rows, seed, threads, chunkRows, gzip,
-                       singleFile, noHeader, nullText, crlf, formulaGuard, pretty, noCreate, batch, shard, quiet});
+    parser.addOptions({out, to, ifExists, disableTriggers, format, dialect, rows, seed, threads, chunkRows,
+                       gzip, singleFile, noHeader, nullText, crlf, formulaGuard, pretty, noCreate, batch, shard,
+                       quiet});
     parser.addPositionalArgument(QStringLiteral("schema"), tr("The schema file (*.fabrica.json)."),
                                  tr("SCHEMA"));
     parser.process(arguments);

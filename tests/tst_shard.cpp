@@ -13,8 +13,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QSet>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -103,9 +103,9 @@ QStringList databaseRows(const DatabaseUrl &url, const QStringList &tables)
     for (const QString &table : tables) {
         QSqlQuery query(*db);
         // SQLite in the order of insertion; PostgreSQL each row as its text, sorted.
-        const QString sql = url.isSqlite() ? u"SELECT * FROM \"%1\" ORDER BY rowid"_s.arg(table)
-                                           : u"SELECT x::text FROM \"%1\".\"%2\" x ORDER BY 1"_s.arg(
-                                                 url.schema, table);
+        const QString sql = url.isSqlite()
+                                ? u"SELECT * FROM \"%1\" ORDER BY rowid"_s.arg(table)
+                                : u"SELECT x::text FROM \"%1\".\"%2\" x ORDER BY 1"_s.arg(url.schema, table);
         if (!query.exec(sql))
             return {u"<cannot read "_s + table + u": "_s + query.lastError().text() + u'>'};
         while (query.next()) {
@@ -236,6 +236,9 @@ private slots:
         QTest::newRow("download") << u"csv"_s << false << int(GenerationRequest::Target::Download)
                                   << u"only files and databases"_s;
         QTest::newRow("index 0") << u"csv"_s << false << files << u"shard 0/2 does not exist"_s;
+        QTest::newRow("truncate after shard 1")
+            << u"csv"_s << false << int(GenerationRequest::Target::Database)
+            << u"only shard 1 may empty them"_s;
     }
 
     void refused()
@@ -250,6 +253,8 @@ private slots:
         request.formatId = format;
         request.exportOptions.path = u"/tmp/never-written"_s;
         request.exportOptions.singleFile = singleFile;
+        request.database = DatabaseUrl::sqliteFile(u"/tmp/never-written"_s);
+        request.ifExists = DatabaseSink::IfExists::Truncate;
         request.shard = {QByteArray(QTest::currentDataTag()) == "index 0" ? 0 : 2, 2};
         const Result<void> checked = request.check();
         QVERIFY(!checked);
@@ -445,7 +450,8 @@ private slots:
             // Keys are the whole data set's: not moved past the rows earlier shards loaded.
             QVERIFY2(outcome.notes.filter(u"starts at"_s).isEmpty(), qPrintable(outcome.notes.join(u'\n')));
             if (k == 1)
-                QVERIFY2(outcome.notes.join(u'\n').contains(u"(posts, comments, post_tags) have no foreign keys"_s),
+                QVERIFY2(outcome.notes.join(u'\n').contains(
+                             u"(posts, comments, post_tags) have no foreign keys"_s),
                          qPrintable(outcome.notes.join(u'\n')));
             else
                 QVERIFY2(outcome.notes.isEmpty(), qPrintable(outcome.notes.join(u'\n')));

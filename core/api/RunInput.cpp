@@ -202,10 +202,10 @@ Result<void> readDatabaseTarget(const Fields &target, GenerationRequest &request
 Result<GenerationRequest> RunInput::request(const QJsonObject &body, const Schema &schema, qint64 schemaId)
 {
     const Fields fields(body, QString());
-    if (Result<void> known = fields.onlyKnown({QStringLiteral("seed"), QStringLiteral("rows"),
-                                               QStringLiteral("rowsPerTable"), QStringLiteral("threads"),
-                                               QStringLiteral("chunkRows"), QStringLiteral("shard"),
-                                               QStringLiteral("target")});
+    if (Result<void> known =
+            fields.onlyKnown({QStringLiteral("seed"), QStringLiteral("rows"), QStringLiteral("rowsPerTable"),
+                              QStringLiteral("threads"), QStringLiteral("chunkRows"), QStringLiteral("shard"),
+                              QStringLiteral("target")});
         !known)
         return known.error();
     GenerationRequest request;

@@ -60,6 +60,10 @@ Result<void> GenerationRequest::check() const
             break;
         }
         case Target::Database:
+            if (ifExists == DatabaseSink::IfExists::Truncate && !shard.isFirst())
+                return invalid(tr("%1: emptying the tables (truncate) would remove the rows other shards "
+                                  "loaded; only shard 1 may empty them, the others append")
+                                   .arg(sharded));
             break;
         case Target::Download:
         case Target::StoredRun:

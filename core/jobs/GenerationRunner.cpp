@@ -216,9 +216,10 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
                 unkeyed << table.name;
         }
         if (!unkeyed.isEmpty())
-            outcome.notes << tr("shard %1: the tables this load created (%2) have no foreign keys: their rows "
-                                "point at rows other shards load; add the keys once every shard is loaded")
-                                 .arg(request.shard.toString(), unkeyed.join(QLatin1String(", ")));
+            outcome.notes
+                << tr("shard %1: the tables this load created (%2) have no foreign keys: their rows "
+                      "point at rows other shards load; add the keys once every shard is loaded")
+                       .arg(request.shard.toString(), unkeyed.join(QLatin1String(", ")));
     }
     recordEnd(RunRecord::Status::Finished, summary->bytes, {});
     qCInfo(lcGenerate).noquote() << "generated" << summary->rows << "rows," << summary->bytes << "bytes into"
