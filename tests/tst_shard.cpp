@@ -2,6 +2,7 @@
 // whose files concatenated in shard order are the whole's byte for byte (CSV/TSV headers in shard 1
 // only), foreign keys pointing into the whole data set, database loads that append shard after shard,
 // and the K/N checks. Small row counts: the whole test takes seconds.
+#include "api/RunInput.h"
 #include "export/ExportFormat.h"
 #include "format/SchemaFile.h"
 #include "generate/Shard.h"
@@ -218,6 +219,34 @@ private slots:
         request.shard = {};
         QVERIFY(!request.toJson().contains(u"shard"_s)); // the whole: nothing new in the record
         QCOMPARE(GenerationRequest::fromJson(request.toJson())->shard, Shard{});
+    }
+
+    // POST /schemas/{id}/runs takes the shard in both forms, for a database target.
+    void restInput()
+    {
+        const GenerationRequest blog = blogRequest();
+        const QJsonObject database{{u"kind"_s, u"database"_s},
+                                   {u"url"_s, u"sqlite:/tmp/tst_shard.db"_s},
+                                   {u"ifExists"_s, u"append"_s}};
+        for (const QJsonValue &shard :
+             {QJsonValue(u"2/3"_s), QJsonValue(QJsonObject{{u"index"_s, 2}, {u"count"_s, 3}})}) {
+            const Result<GenerationRequest> request =
+                RunInput::request(QJsonObject{{u"shard"_s, shard}, {u"target"_s, database}}, blog.schema, 1);
+            QVERIFY2(request, qPrintable(request ? QString() : request.error().toString()));
+            QCOMPARE(request->shard, (Shard{2, 3}));
+        }
+        const Result<GenerationRequest> wrong =
+            RunInput::request(QJsonObject{{u"shard"_s, u"4/3"_s}, {u"target"_s, database}}, blog.schema, 1);
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(wrong.error().message.contains(u"shard 4/3 does not exist"_s),
+                 qPrintable(wrong.error().message));
+        // Stored runs are whole: refused by the request's own check.
+        const Result<GenerationRequest> stored =
+            RunInput::request(QJsonObject{{u"shard"_s, u"1/2"_s}}, blog.schema, 1);
+        QVERIFY(!stored);
+        QVERIFY2(stored.error().message.contains(u"only files and databases"_s),
+                 qPrintable(stored.error().message));
     }
 
     // Where concatenation cannot give the whole, check() says so before anything is written.
