@@ -132,10 +132,17 @@ int GenerateCommand::run(const QStringList &arguments)
     const QCommandLineOption noCreate(QStringLiteral("no-create"), tr("SQL: no CREATE TABLE statements."));
     const QCommandLineOption batch(QStringLiteral("batch"), tr("SQL: rows per INSERT statement."), tr("N"),
                                    QStringLiteral("500"));
+    const QCommandLineOption shard(
+        QStringLiteral("shard"),
+        tr("Write only the K-th of N equal row ranges of every table (K from 1 to N), for generating on N "
+           "machines: the N shards' files of a table concatenated are the whole file (CSV/TSV header in "
+           "shard 1 only). Formats csv, tsv, ndjson, one file per table; or --to with --if-exists append."),
+        tr("K/N"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    tr("No progress and no summary."));
-    parser.addOptions({out, to, ifExists, disableTriggers, format, dialect, rows, seed, threads, chunkRows, gzip,
-                       singleFile, noHeader, nullText, crlf, formulaGuard, pretty, noCreate, batch, quiet});
+    parser.addOptions({out, to, ifExists, disableTriggers, format, dialect, rows, seed, threads, chunkRows,
+                       gzip, singleFile, noHeader, nullText, crlf, formulaGuard, pretty, noCreate, batch, shard,
+                       quiet});
     parser.addPositionalArgument(QStringLiteral("schema"), tr("The schema file (*.fabrica.json)."),
                                  tr("SCHEMA"));
     parser.process(arguments);
@@ -208,6 +215,12 @@ int GenerateCommand::run(const QStringList &arguments)
     request.threads = parser.value(threads).toInt(&ok);
     if (!ok || request.threads < 1)
         return usage(tr("--threads takes a number from 1 to %1").arg(GenerationRequest::kMaxThreads));
+    if (parser.isSet(shard)) {
+        Result<Shard> part = Shard::parse(parser.value(shard));
+        if (!part)
+            return usage(tr("--shard: %1").arg(part.error().message));
+        request.shard = *part;
+    }
     request.chunkRows = parser.value(chunkRows).toInt(&ok);
     if (!ok)
         return usage(tr("--chunk-rows takes a number from 1 to %1").arg(GenerationRequest::kMaxChunkRows));

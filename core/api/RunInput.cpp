@@ -202,9 +202,10 @@ Result<void> readDatabaseTarget(const Fields &target, GenerationRequest &request
 Result<GenerationRequest> RunInput::request(const QJsonObject &body, const Schema &schema, qint64 schemaId)
 {
     const Fields fields(body, QString());
-    if (Result<void> known = fields.onlyKnown({QStringLiteral("seed"), QStringLiteral("rows"),
-                                               QStringLiteral("rowsPerTable"), QStringLiteral("threads"),
-                                               QStringLiteral("chunkRows"), QStringLiteral("target")});
+    if (Result<void> known =
+            fields.onlyKnown({QStringLiteral("seed"), QStringLiteral("rows"), QStringLiteral("rowsPerTable"),
+                              QStringLiteral("threads"), QStringLiteral("chunkRows"), QStringLiteral("shard"),
+                              QStringLiteral("target")});
         !known)
         return known.error();
     GenerationRequest request;
@@ -249,6 +250,11 @@ Result<GenerationRequest> RunInput::request(const QJsonObject &body, const Schem
         return !threads ? threads.error() : chunkRows.error();
     request.threads = int(*threads);
     request.chunkRows = int(*chunkRows);
+    // {"index": K, "count": N} or "K/N", as GenerationRequest's JSON keeps it.
+    Result<Shard> shard = Shard::fromJson(fields.value(QStringLiteral("shard")));
+    if (!shard)
+        return invalid(QStringLiteral("shard"), shard.error().message);
+    request.shard = *shard;
 
     request.target = GenerationRequest::Target::StoredRun;
     if (fields.has(QStringLiteral("target"))) {

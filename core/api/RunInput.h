@@ -9,6 +9,7 @@ namespace fabrica {
 
 // The body of POST /schemas/{id}/runs as a GenerationRequest of the stored schema:
 // {"seed", "rows": {"table": n}, "rowsPerTable": n, "threads", "chunkRows",
+//  "shard": {"index": K, "count": N} | "K/N" (GenerationRequest::shard; for database targets),
 //  "target": {"kind": "stored"} | {"kind": "database", "url", "ifExists", "disableTriggers"} |
 //            {"kind": "files", "format", "dialect", "gzip", "header", "delimiter", "nullText", "lineEnding",
 //             "formulaGuard", "pretty", "createTables", "batchRows"}}.

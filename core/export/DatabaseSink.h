@@ -39,6 +39,9 @@ public:
         // are not DEFERRABLE: ALTER TABLE … DISABLE TRIGGER ALL for the load, like pg_restore
         // --disable-triggers (needs the table's owner or a superuser). Without it such a load is refused.
         bool disableTriggers = false;
+        // false for a shard of a sharded load (GenerationRequest::shard): its rows point at parents that
+        // other shards load, so the tables it creates get no foreign keys (the other keys they do get).
+        bool foreignKeys = true;
     };
 
     // "fail", "append", "truncate" (case-insensitive).

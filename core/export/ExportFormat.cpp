@@ -26,11 +26,12 @@ std::unique_ptr<Sink> makeTsv(const ExportOptions &options)
 const QList<ExportFormat> &ExportFormat::all()
 {
     static const QList<ExportFormat> formats = {
-        {QStringLiteral("csv"), tr("Comma-separated values"), QStringLiteral("csv"), false, &make<CsvSink>},
-        {QStringLiteral("tsv"), tr("Tab-separated values"), QStringLiteral("tsv"), false, &makeTsv},
+        {QStringLiteral("csv"), tr("Comma-separated values"), QStringLiteral("csv"), false, &make<CsvSink>,
+         true},
+        {QStringLiteral("tsv"), tr("Tab-separated values"), QStringLiteral("tsv"), false, &makeTsv, true},
         {QStringLiteral("json"), tr("JSON"), QStringLiteral("json"), false, &make<JsonSink>},
         {QStringLiteral("ndjson"), tr("Newline-delimited JSON"), QStringLiteral("ndjson"), false,
-         &make<NdjsonSink>},
+         &make<NdjsonSink>, true},
         {QStringLiteral("sql"), tr("SQL script"), QStringLiteral("sql"), true, &make<SqlSink>},
     };
     return formats;
@@ -43,6 +44,16 @@ const ExportFormat *ExportFormat::find(QStringView id)
             return &format;
     }
     return nullptr;
+}
+
+QString ExportFormat::concatenatingIds()
+{
+    QStringList ids;
+    for (const ExportFormat &format : all()) {
+        if (format.concatenates)
+            ids << format.id;
+    }
+    return ids.join(QLatin1String(", "));
 }
 
 QString ExportFormat::suffix(bool gzip) const

@@ -23,6 +23,10 @@ public:
     QString extension; // without the dot
     bool needsDialect = false; // reads ExportOptions::dialect
     std::unique_ptr<Sink> (*create)(const ExportOptions &options) = nullptr;
+    // Its files of the shards of a generation (--shard K/N), concatenated, are the whole's byte for byte:
+    // rows stand on their own, with at most a header in front (CSV, TSV, NDJSON). A JSON array or a SQL
+    // script frames its rows and cannot be cut.
+    bool concatenates = false;
 
     // Every format, in the order menus show them. Names are translated on the first call, so install the
     // translator before.
@@ -49,6 +53,8 @@ public:
     static std::optional<FileType> fromFileName(QStringView fileName);
     // By one filter of fileDialogFilters(), or nullopt.
     static std::optional<FileType> fromFileDialogFilter(QStringView filter);
+    // "csv, tsv, ndjson": the ids of the formats that concatenate, for messages.
+    static QString concatenatingIds();
 };
 
 } // namespace fabrica

@@ -28,6 +28,12 @@ struct ExportOptions
     SqlDialect dialect = SqlDialect::PostgreSQL;
     bool createTables = true;
     int batchRows = 500; // rows per INSERT statement
+
+    // Set by GenerationRunner for a shard (GenerationRequest::shard), never by people: a shard's files hold
+    // only its part, so what opens a file (a CSV header) is written by the first shard alone and what
+    // closes one by the last, and the shards' files concatenated are the whole's.
+    bool opensFiles = true;
+    bool closesFiles = true;
 };
 
 } // namespace fabrica

@@ -46,7 +46,7 @@ Result<void> FileSink::begin(const Plan &plan)
             return {};
         if (Result<void> begun = m_entries->beginEntry(names.front()); !begun)
             return begun;
-        return put(fileHeader(plan));
+        return m_options.opensFiles ? put(fileHeader(plan)) : Result<void>();
     }
     QStringList paths;
     if (m_options.singleFile) {
@@ -70,7 +70,7 @@ Result<void> FileSink::begin(const Plan &plan)
     }
     if (m_oneFile) {
         m_current = m_files.front().get();
-        return put(fileHeader(plan));
+        return m_options.opensFiles ? put(fileHeader(plan)) : Result<void>();
     }
     return {};
 }
@@ -83,10 +83,14 @@ Result<void> FileSink::beginTable(int table)
         else if (Result<void> begun = m_entries->beginEntry(m_paths.at(table)); !begun)
             return begun;
         m_tablesInCurrent = 0;
+        if (!m_options.opensFiles)
+            return {};
         if (Result<void> header = put(fileHeader(*m_plan)); !header)
             return header;
     }
     const bool first = m_tablesInCurrent++ == 0;
+    if (!m_options.opensFiles)
+        return {};
     return put(tableHeader(m_plan->tables()[std::size_t(table)], first));
 }
 
@@ -97,6 +101,8 @@ Result<void> FileSink::write(const TableChunk &, std::string_view encoded)
 
 Result<void> FileSink::endTable(int table)
 {
+    if (!m_options.closesFiles)
+        return m_oneFile || !m_entries ? Result<void>() : m_entries->endEntry();
     if (Result<void> footer = put(tableFooter(m_plan->tables()[std::size_t(table)])); !footer)
         return footer;
     if (m_oneFile)
@@ -108,7 +114,7 @@ Result<void> FileSink::endTable(int table)
 
 Result<void> FileSink::finish()
 {
-    if (m_oneFile) {
+    if (m_oneFile && m_options.closesFiles) {
         if (Result<void> footer = put(fileFooter(*m_plan)); !footer) {
             abort();
             return footer;

@@ -136,7 +136,7 @@ Result<void> MysqlTargetSink::completeTables()
 {
     if (Result<void> started = startRows(); !started)
         return started;
-    if (m_intoExisting)
+    if (m_intoExisting || !options().foreignKeys)
         return {};
     const qint64 start = m_timer.elapsed();
     // Every table is new: the foreign keys after the data. The server would check each one by copying the

@@ -244,7 +244,7 @@ Result<void> PostgresTargetSink::completeTables()
     }
     for (const bool foreign : {false, true}) {
         for (int t = 0; t < int(plan().tables().size()); ++t) {
-            if (!created(t))
+            if (!created(t) || (foreign && !options().foreignKeys))
                 continue;
             for (const std::string &statement : foreign ? ddl().addForeignKeys(t) : ddl().addKeys(t)) {
                 if (Result<void> added = exec(statement); !added)
@@ -266,6 +266,7 @@ Result<void> PostgresTargetSink::beginTable(int table)
         return makeError(copy.error().code,
                          tr("cannot load table %1: %2").arg(tableName(table), copy.error().message));
     m_copy.emplace(std::move(copy).value());
+    m_rowsSent = 0;
     return {};
 }
 
@@ -284,6 +285,7 @@ Result<void> PostgresTargetSink::write(const TableChunk &chunk, std::string_view
         return makeError(sent.error().code,
                          tr("cannot load table %1: %2").arg(tableName(chunk.table), sent.error().message));
     addBytes(qint64(encoded.size()));
+    m_rowsSent += chunk.rows;
     return {};
 }
 
@@ -295,7 +297,8 @@ Result<void> PostgresTargetSink::endTable(int table)
     if (!rows)
         return makeError(rows.error().code,
                          tr("cannot load table %1: %2").arg(tableName(table), rows.error().message));
-    const qint64 expected = plan().tables()[std::size_t(table)].rows;
+    // What was sent: the table's rows, or a shard's part of them (GenerationRequest::shard).
+    const qint64 expected = m_rowsSent;
     if (*rows != expected)
         return makeError(
             ErrorCode::Internal,

@@ -57,6 +57,7 @@ private:
     // restored dump's setval does, so the application's next INSERT gets a free number.
     QList<Sequence> m_sequences;
     std::optional<PostgresCopy> m_copy;
+    qint64 m_rowsSent = 0; // of the table being copied, for the check against what the server received
     QElapsedTimer m_timer; // for the log: how long the copies and the keys take
 };
 

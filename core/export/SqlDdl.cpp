@@ -157,7 +157,7 @@ std::string SqlDdl::foreignKey(int table, std::size_t column) const
            ") REFERENCES " + quote(parent.name) + " (" + quote(fk.parentColumn) + ")";
 }
 
-std::string SqlDdl::createTable(int t, bool withKeys) const
+std::string SqlDdl::createTable(int t, bool withKeys, bool withForeignKeys) const
 {
     const TablePlan &table = m_plan->tables()[std::size_t(t)];
     std::vector<std::string> lines;
@@ -175,7 +175,7 @@ std::string SqlDdl::createTable(int t, bool withKeys) const
             lines.push_back("    UNIQUE (" + quote(table.columns[c].name) + ")");
         for (const std::vector<std::size_t> &key : uniqueKeys(t))
             lines.push_back("    UNIQUE (" + columnList(t, key) + ")");
-        if (m_dialect == SqlDialect::SQLite) {
+        if (m_dialect == SqlDialect::SQLite && withForeignKeys) {
             for (std::size_t c = 0; c < table.columns.size(); ++c) {
                 if (!foreignKeyName(t, c).isEmpty())
                     lines.push_back("    " + foreignKey(t, c));

@@ -34,7 +34,8 @@ public:
 
     // CREATE TABLE with the columns and NOT NULL. withKeys adds the primary key and the unique
     // constraints, and in SQLite, which cannot add them later, the foreign keys.
-    std::string createTable(int table, bool withKeys) const;
+    // withForeignKeys false leaves SQLite's foreign keys out too.
+    std::string createTable(int table, bool withKeys, bool withForeignKeys = true) const;
     // ALTER TABLE … ADD PRIMARY KEY / ADD UNIQUE: the keys createTable(table, false) left out.
     std::vector<std::string> addKeys(int table) const;
     // ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY for every foreign key of the table (not for SQLite).

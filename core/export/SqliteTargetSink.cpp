@@ -77,7 +77,7 @@ Result<void> SqliteTargetSink::emptyTables(const QList<int> &tables)
 
 Result<void> SqliteTargetSink::createTable(int table)
 {
-    return exec(ddl().createTable(table, true));
+    return exec(ddl().createTable(table, true, options().foreignKeys));
 }
 
 Result<QList<DatabaseSink::TargetColumn>> SqliteTargetSink::targetColumns(int table)

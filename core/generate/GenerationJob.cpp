@@ -23,14 +23,13 @@ constexpr int kMinChunkRows = 256;
 constexpr int kProbeRows = 64;
 
 // Rows per chunk for table: at most `most`, fewer when a probe of its first rows shows wide rows.
-int chunkRowsFor(const Plan &plan, int table, int most)
+int chunkRowsFor(const Plan &plan, int table, qint64 firstRow, qint64 rows, int most)
 {
-    const qint64 rows = plan.tables()[std::size_t(table)].rows;
     if (rows <= kMinChunkRows || most <= kMinChunkRows)
         return most;
     TableChunk probe;
     const int probed = int(std::min<qint64>(kProbeRows, rows));
-    plan.fillChunk(table, 0, probed, probe);
+    plan.fillChunk(table, firstRow, probed, probe);
     std::size_t bytes = 0;
     for (const ColumnChunk &column : probe.columns)
         bytes += column.byteSize() + std::size_t(probed); // and a delimiter each
@@ -42,11 +41,14 @@ int chunkRowsFor(const Plan &plan, int table, int most)
 class TableRun
 {
 public:
-    TableRun(const Plan &plan, const Sink &sink, int table, int threads, int chunkRows)
+    // Rows [firstRow, firstRow + rows) of the table.
+    TableRun(const Plan &plan, const Sink &sink, int table, qint64 firstRow, qint64 rows, int threads,
+             int chunkRows)
         : m_plan(plan)
         , m_sink(sink)
         , m_table(table)
-        , m_rows(plan.tables()[std::size_t(table)].rows)
+        , m_firstRow(firstRow)
+        , m_rows(rows)
         , m_chunkRows(chunkRows)
         , m_chunks((m_rows + chunkRows - 1) / chunkRows)
         , m_slots(std::size_t(threads) * 2)
@@ -112,7 +114,8 @@ private:
             }
             Slot &slot = m_slots[std::size_t(index) % m_slots.size()];
             const qint64 first = index * m_chunkRows;
-            m_plan.fillChunk(m_table, first, int(std::min<qint64>(m_chunkRows, m_rows - first)), slot.chunk);
+            m_plan.fillChunk(m_table, m_firstRow + first, int(std::min<qint64>(m_chunkRows, m_rows - first)),
+                             slot.chunk);
             slot.encoded.clear();
             m_sink.encode(slot.chunk, slot.encoded);
             {
@@ -127,6 +130,7 @@ private:
     const Plan &m_plan;
     const Sink &m_sink;
     int m_table;
+    qint64 m_firstRow;
     qint64 m_rows;
     int m_chunkRows;
     qint64 m_chunks;
@@ -140,6 +144,14 @@ private:
 };
 
 } // namespace
+
+qint64 GenerationJob::rowsOf(const Plan &plan, const Shard &shard)
+{
+    qint64 rows = 0;
+    for (const TablePlan &table : plan.tables())
+        rows += shard.rowsOf(table.rows);
+    return rows;
+}
 
 Result<GenerationJob::Summary> GenerationJob::run(const Plan &plan, Sink &sink, const Options &options)
 {
@@ -155,13 +167,15 @@ Result<GenerationJob::Summary> GenerationJob::run(const Plan &plan, Sink &sink, 
 
     if (Result<void> begun = sink.begin(plan); !begun)
         return fail(begun.error());
-    Progress progress{0, plan.totalRows(), 0};
+    Progress progress{0, rowsOf(plan, options.shard), 0};
     QMap<QString, qint64> shortened;
     for (int t = 0; t < int(plan.tables().size()); ++t) {
         progress.table = t;
         if (Result<void> begun = sink.beginTable(t); !begun)
             return fail(begun.error());
-        TableRun run(plan, sink, t, threads, chunkRowsFor(plan, t, chunkRows));
+        const qint64 rows = plan.tables()[std::size_t(t)].rows;
+        const qint64 first = options.shard.firstRow(rows), count = options.shard.rowsOf(rows);
+        TableRun run(plan, sink, t, first, count, threads, chunkRowsFor(plan, t, first, count, chunkRows));
         for (qint64 index = 0; index < run.chunks(); ++index) {
             if (cancelled())
                 return fail(makeError(ErrorCode::Cancelled, tr("generation was cancelled")));

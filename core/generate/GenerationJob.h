@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Plan.h"
+#include "Shard.h"
 #include "common/Result.h"
 
 #include <QCoreApplication>
@@ -33,6 +34,9 @@ public:
         int chunkRows = 8192; // the most rows per chunk; wide tables get fewer (about 1 MiB of values)
         std::function<void(const Progress &)> progress; // called from the calling thread, per chunk
         const std::atomic<bool> *cancel = nullptr; // set to stop; run() then returns ErrorCode::Cancelled
+        // Only this shard's rows of every table (Shard::firstRow to endRow); rows keep their numbers in the
+        // whole plan, so their values and bytes are the whole's.
+        Shard shard;
     };
     struct Summary
     {
@@ -43,6 +47,9 @@ public:
         // resort (SizeLimit); columns without any are absent.
         QMap<QString, qint64> shortened;
     };
+
+    // The rows run() writes of the plan with options.shard: the sum of every table's shard.
+    static qint64 rowsOf(const Plan &plan, const Shard &shard);
 
     // Calls begin/…/finish on sink, or abort() when anything fails or is cancelled.
     static Result<Summary> run(const Plan &plan, Sink &sink, const Options &options);

@@ -39,6 +39,39 @@ Result<void> GenerationRequest::check() const
     if (sourceRunId > 0 && !rows.isEmpty())
         return invalid(tr("a stored run is exported with the row counts it was generated with; "
                           "leave out the rows per table"));
+    if (Result<void> checked = shard.check(); !checked)
+        return checked;
+    if (!shard.isWhole()) {
+        const QString sharded = tr("shard %1").arg(shard.toString());
+        if (sourceRunId > 0)
+            return invalid(tr("%1: a stored run is exported whole; shards are for generating").arg(sharded));
+        switch (target) {
+        case Target::Files: {
+            const ExportFormat *format = ExportFormat::find(formatId);
+            if (format && !format->concatenates)
+                return invalid(tr("%1: the %2 format frames its rows, so its shards cannot be put together "
+                                  "by concatenating them; shard one of %3, or load the shards into a "
+                                  "database")
+                                   .arg(sharded, formatId, ExportFormat::concatenatingIds()));
+            if (exportOptions.singleFile)
+                return invalid(tr("%1: one file for all tables cannot be sharded (each shard holds a part "
+                                  "of every table); write a directory, one file per table")
+                                   .arg(sharded));
+            break;
+        }
+        case Target::Database:
+            if (ifExists == DatabaseSink::IfExists::Truncate && !shard.isFirst())
+                return invalid(tr("%1: emptying the tables (truncate) would remove the rows other shards "
+                                  "loaded; only shard 1 may empty them, the others append")
+                                   .arg(sharded));
+            break;
+        case Target::Download:
+        case Target::StoredRun:
+            return invalid(tr("%1: only files and databases take a shard of the data; generate the whole "
+                              "for storage or a download")
+                               .arg(sharded));
+        }
+    }
     switch (target) {
     case Target::Files: {
         if (!ExportFormat::find(formatId))
@@ -143,6 +176,8 @@ QJsonObject GenerationRequest::toJson() const
         {QStringLiteral("disableTriggers"), disableTriggers},
         {QStringLiteral("sourceRunId"), double(sourceRunId)},
     };
+    if (!shard.isWhole())
+        json.insert(QStringLiteral("shard"), shard.toJson());
     if (target == Target::Database)
         json.insert(QStringLiteral("database"), database.toString()); // toString() leaves the password out
     return json;
@@ -167,6 +202,10 @@ Result<GenerationRequest> GenerationRequest::fromJson(const QJsonObject &json)
         request.rows.insert(it.key(), qint64(it.value().toDouble()));
     request.threads = json.value(QStringLiteral("threads")).toInt(request.threads);
     request.chunkRows = json.value(QStringLiteral("chunkRows")).toInt(request.chunkRows);
+    Result<Shard> shard = Shard::fromJson(json.value(QStringLiteral("shard")));
+    if (!shard)
+        return shard.error();
+    request.shard = *shard;
     const QString target = json.value(QStringLiteral("target")).toString();
     bool known = false;
     for (const Target each : {Target::Files, Target::Database, Target::StoredRun, Target::Download}) {

@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "export/DatabaseSink.h"
 #include "export/ExportOptions.h"
+#include "generate/Shard.h"
 #include "model/Schema.h"
 #include "storage/DatabaseUrl.h"
 
@@ -36,6 +37,10 @@ public:
     QHash<QString, qint64> rows; // table name → row count, overriding the schema
     int threads = 0;             // 0 = one per core
     int chunkRows = 8192;
+    // Only the K-th of N contiguous row ranges of every table (--shard K/N), for generating on several
+    // machines: files in a format whose shards concatenate into the whole (ExportFormat::concatenates, one
+    // file per table), or a database the shards append to. Foreign keys point into the whole data set.
+    Shard shard;
 
     Target target = Target::Files;
     QString formatId = QStringLiteral("csv");

@@ -42,14 +42,19 @@ private:
 Result<std::unique_ptr<Sink>> openTargetSink(const GenerationRequest &request,
                                              std::shared_ptr<Database> &database)
 {
-    if (request.target == GenerationRequest::Target::Files)
-        return ExportFormat::find(request.formatId)->create(request.exportOptions);
+    if (request.target == GenerationRequest::Target::Files) {
+        ExportOptions options = request.exportOptions;
+        options.opensFiles = request.shard.isFirst();
+        options.closesFiles = request.shard.isLast();
+        return ExportFormat::find(request.formatId)->create(options);
+    }
     Result<std::shared_ptr<Database>> opened = Database::open(request.database);
     if (!opened)
         return opened.error();
     database = *opened;
     Result<std::unique_ptr<DatabaseSink>> databaseSink = DatabaseSink::create(
-        database, DatabaseSink::Options{request.ifExists, request.database.schema, request.disableTriggers});
+        database, DatabaseSink::Options{request.ifExists, request.database.schema, request.disableTriggers,
+                                        request.shard.isWhole()});
     if (!databaseSink)
         return databaseSink.error();
     return std::unique_ptr<Sink>(std::move(databaseSink).value());
@@ -96,7 +101,7 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
     if (listener.planned) {
         QList<TablePlanInfo> tables;
         for (const TablePlan &table : plan.tables())
-            tables.append({table.name, table.rows});
+            tables.append({table.name, request.shard.rowsOf(table.rows)});
         listener.planned(tables);
     }
 
@@ -168,8 +173,9 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
     }
 
     // Appending into tables that hold rows already: their integer keys continue after the largest there.
+    // Not for a shard: the rows there are other shards' and the keys are the whole data set's.
     std::shared_ptr<const Plan> continued;
-    if (database && request.ifExists == DatabaseSink::IfExists::Append) {
+    if (database && request.ifExists == DatabaseSink::IfExists::Append && request.shard.isWhole()) {
         Result<ExistingKeys::Moved> moved =
             ExistingKeys::continueAfter(request.schema, *database, request.database.schema);
         if (!moved)
@@ -189,6 +195,7 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
     jobOptions.chunkRows = request.chunkRows;
     jobOptions.cancel = cancel;
     jobOptions.progress = listener.progress;
+    jobOptions.shard = request.shard;
     const Result<GenerationJob::Summary> summary = GenerationJob::run(loaded, *sink, jobOptions);
     if (!summary)
         return fail(summary.error());
@@ -197,7 +204,23 @@ Result<GenerationRunner::Outcome> GenerationRunner::run(const GenerationRequest 
         qCInfo(lcGenerate).noquote() << it.key() << ":" << it.value()
                                      << "values shortened to fit the declared size";
     for (const TablePlan &table : plan.tables())
-        outcome.rowCounts.insert(table.name, table.rows);
+        outcome.rowCounts.insert(table.name, request.shard.rowsOf(table.rows));
+    if (const auto *loadedInto = dynamic_cast<const DatabaseSink *>(sink.get());
+        loadedInto && !request.shard.isWhole()) {
+        QStringList unkeyed;
+        const QStringList created = loadedInto->createdTables();
+        for (const TablePlan &table : loaded.tables()) {
+            if (created.contains(table.name) &&
+                std::any_of(table.columns.begin(), table.columns.end(),
+                            [](const ColumnPlan &column) { return column.parentTable >= 0; }))
+                unkeyed << table.name;
+        }
+        if (!unkeyed.isEmpty())
+            outcome.notes
+                << tr("shard %1: the tables this load created (%2) have no foreign keys: their rows "
+                      "point at rows other shards load; add the keys once every shard is loaded")
+                       .arg(request.shard.toString(), unkeyed.join(QLatin1String(", ")));
+    }
     recordEnd(RunRecord::Status::Finished, summary->bytes, {});
     qCInfo(lcGenerate).noquote() << "generated" << summary->rows << "rows," << summary->bytes << "bytes into"
                                  << outcome.target << "in" << summary->seconds << "s";
