@@ -1,9 +1,11 @@
 #include "CommandLine.h"
 
+#include "BackupCommand.h"
 #include "DbCommand.h"
 #include "FormatCommand.h"
 #include "GenerateCommand.h"
 #include "ImportCommand.h"
+#include "RestoreCommand.h"
 #include "ServeCommand.h"
 #include "TypesCommand.h"
 #include "UsersCommand.h"
@@ -23,6 +25,8 @@ CommandLine::CommandLine()
         {QStringLiteral("types"), TypesCommand::summary(), &TypesCommand::run},
         {QStringLiteral("users"), UsersCommand::summary(), &UsersCommand::run},
         {QStringLiteral("db"), DbCommand::summary(), &DbCommand::run},
+        {QStringLiteral("backup"), BackupCommand::summary(), &BackupCommand::run},
+        {QStringLiteral("restore"), RestoreCommand::summary(), &RestoreCommand::run},
         {QStringLiteral("serve"), ServeCommand::summary(), &ServeCommand::run},
     };
 }

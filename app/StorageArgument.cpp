@@ -15,17 +15,25 @@ QCommandLineOption StorageArgument::option()
                               tr("URL"));
 }
 
+std::optional<DatabaseUrl> StorageArgument::url(const QCommandLineParser &parser)
+{
+    const QString text = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
+                                                                  : StoragePaths::defaultDatabase();
+    Result<DatabaseUrl> url = DatabaseUrl::parse(text);
+    if (!url) {
+        QTextStream(stderr) << url.error().toString() << Qt::endl;
+        return std::nullopt;
+    }
+    return std::move(url).value();
+}
+
 std::unique_ptr<Repository> StorageArgument::open(const QCommandLineParser &parser, bool migrate)
 {
     QTextStream err(stderr);
-    const QString text = parser.isSet(QStringLiteral("database")) ? parser.value(QStringLiteral("database"))
-                                                                  : StoragePaths::defaultDatabase();
-    const Result<DatabaseUrl> url = DatabaseUrl::parse(text);
-    if (!url) {
-        err << url.error().toString() << Qt::endl;
+    const std::optional<DatabaseUrl> url = StorageArgument::url(parser);
+    if (!url)
         return nullptr;
-    }
-    Result<std::unique_ptr<Repository>> repository = Repository::open(url.value());
+    Result<std::unique_ptr<Repository>> repository = Repository::open(*url);
     if (!repository) {
         err << repository.error().toString() << Qt::endl;
         return nullptr;

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include <memory>
+#include <optional>
 
 namespace fabrica {
 
@@ -18,6 +19,8 @@ class StorageArgument
 
 public:
     static QCommandLineOption option();
+    // The storage URL the command names (or the default), or nullopt after printing why it is invalid.
+    static std::optional<DatabaseUrl> url(const QCommandLineParser &parser);
     // The repository, or nullptr after printing why not.
     static std::unique_ptr<Repository> open(const QCommandLineParser &parser, bool migrate = true);
 };

@@ -4,7 +4,7 @@
 FABRICA_BUILD_PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libpq-dev
+    libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libpq-dev libsqlite3-dev
     libquazip1-qt6-dev libssl-dev zlib1g-dev libargon2-dev libjwt-dev
     python3 python3-yaml
 )
