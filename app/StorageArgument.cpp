@@ -25,7 +25,13 @@ std::unique_ptr<Repository> StorageArgument::open(const QCommandLineParser &pars
         err << url.error().toString() << Qt::endl;
         return nullptr;
     }
-    Result<std::unique_ptr<Repository>> repository = Repository::open(url.value());
+    return open(url.value(), migrate);
+}
+
+std::unique_ptr<Repository> StorageArgument::open(const DatabaseUrl &url, bool migrate)
+{
+    QTextStream err(stderr);
+    Result<std::unique_ptr<Repository>> repository = Repository::open(url);
     if (!repository) {
         err << repository.error().toString() << Qt::endl;
         return nullptr;

@@ -20,6 +20,7 @@ public:
     static QCommandLineOption option();
     // The repository, or nullptr after printing why not.
     static std::unique_ptr<Repository> open(const QCommandLineParser &parser, bool migrate = true);
+    static std::unique_ptr<Repository> open(const DatabaseUrl &url, bool migrate = true);
 };
 
 } // namespace fabrica
