@@ -255,6 +255,8 @@ check_wrk() { # label file
     [ -z "$bad" ] || fail "$1: not a clean 502/503: $bad"
     [ "$(echo "$figures" | awk '/^requests/ { print $2 }')" -gt 0 ] || fail "$1: no requests"
 }
+# What nginx saw of the kill: requests it could not pass to instance a and passed on (or answered 502).
+echo "nginx: $(grep -c -E 'upstream|connect\(\) failed' "$WORK/nginx/error.log" || true) upstream errors logged" >&2
 check_wrk "GET /health" "$WORK/wrk-health.txt"
 check_wrk "GET /me" "$WORK/wrk-me.txt"
 wait_healthy "$PORT_A" || fail "instance a does not serve at the end"

@@ -99,6 +99,18 @@ rules = fabrica.core.storage.debug=false
                  QStringLiteral("fabrica.*.info=false"));
     }
 
+    // The example that installer/ ships reads without error and says what the unit expects.
+    void theShippedExampleReads()
+    {
+        const Result<ServerConfig> config =
+            ServerConfig::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/installer/fabrica.conf"));
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
+        QCOMPARE(config->database, QStringLiteral("sqlite:/var/lib/fabrica/fabrica.sqlite"));
+        QCOMPARE(config->tokenSecretFile, QStringLiteral("/var/lib/fabrica/token-secret.key"));
+        QCOMPARE(config->listen, QStringLiteral("127.0.0.1:8080"));
+        QVERIFY(config->tlsCert.isEmpty());
+    }
+
     void errorsNameFileLineAndKey_data()
     {
         QTest::addColumn<QByteArray>("text");
