@@ -88,12 +88,12 @@ write_config() { # name port
 [server]
 listen = 127.0.0.1:$2
 workers = 1
+trustedProxies = 127.0.0.1
 [storage]
 database = $STORAGE
 tokenSecretFile = $WORK/token-secret.key
 [limits]
 maxConnectionsPerAddress = 512
-signInFailuresPerAddress = 1000
 [jobs]
 staleSeconds = 5
 [log]

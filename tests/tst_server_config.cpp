@@ -1,6 +1,7 @@
 // `fabrica serve --config FILE`: the INI file's keys, its errors (file, line, key), the command line over
 // it, and a real server started from a file.
 #include "CliRunner.h"
+#include "api/ForwardedFor.h"
 #include "api/ServerConfig.h"
 
 #include <QProcess>
@@ -169,6 +170,50 @@ rules = fabrica.core.storage.debug=false
         QVERIFY(!wrong);
         QCOMPARE(wrong.error().toString(),
                  QStringLiteral("--workers: takes a whole number from 1 to 64, not \"0\""));
+    }
+
+    void trustedProxies()
+    {
+        const Result<ServerConfig> config = ServerConfig::parse(
+            "[server]\ntrustedProxies = 127.0.0.1, ::1, 10.0.0.0/8\n", QStringLiteral("f.conf"));
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
+        const QList<ForwardedFor::Subnet> &proxies = config->api.trustedProxies;
+        QCOMPARE(proxies.size(), 3);
+        QVERIFY(ForwardedFor::isTrusted(QHostAddress(QStringLiteral("10.1.2.3")), proxies));
+        QVERIFY(ForwardedFor::isTrusted(QHostAddress(QStringLiteral("::ffff:127.0.0.1")), proxies));
+        QVERIFY(!ForwardedFor::isTrusted(QHostAddress(QStringLiteral("127.0.0.2")), proxies));
+        QCOMPARE(
+            parseError("[server]\ntrustedProxies = 127.0.0.1, nginx\n").toString(),
+            QStringLiteral("fabrica.conf:2: server/trustedProxies: takes addresses or subnets separated by "
+                           "commas (127.0.0.1, 10.0.0.0/8, ::1); \"nginx\" is neither"));
+    }
+
+    void forwardedClient_data()
+    {
+        QTest::addColumn<QString>("peer");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QString>("client");
+        QTest::newRow("no header") << "127.0.0.1" << QByteArray() << "127.0.0.1";
+        QTest::newRow("from the proxy") << "127.0.0.1" << QByteArray("203.0.113.5") << "203.0.113.5";
+        QTest::newRow("through two proxies")
+            << "127.0.0.1" << QByteArray("203.0.113.5, 10.0.0.7") << "203.0.113.5";
+        // The client wrote an entry itself: only what the proxies added is believed.
+        QTest::newRow("forged left") << "127.0.0.1" << QByteArray("1.2.3.4, 203.0.113.5") << "203.0.113.5";
+        QTest::newRow("not from a proxy") << "198.51.100.9" << QByteArray("203.0.113.5") << "198.51.100.9";
+        QTest::newRow("garbage") << "127.0.0.1" << QByteArray("unknown") << "127.0.0.1";
+        QTest::newRow("ipv6 client") << "127.0.0.1" << QByteArray("2001:db8::1") << "2001:db8::1";
+    }
+
+    void forwardedClient()
+    {
+        QFETCH(QString, peer);
+        QFETCH(QByteArray, header);
+        QFETCH(QString, client);
+        const QList<ForwardedFor::Subnet> proxies = {
+            *ForwardedFor::parseSubnet(QStringLiteral("127.0.0.1")),
+            *ForwardedFor::parseSubnet(QStringLiteral("10.0.0.0/8"))};
+        QCOMPARE(ForwardedFor::client(QHostAddress(peer), header, proxies), QHostAddress(client));
+        QCOMPARE(ForwardedFor::client(QHostAddress(peer), header, {}), QHostAddress(peer)); // nobody trusted
     }
 
     // The binary: an error in the file names it; the command line overrides it; a server starts from it.

@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include "ForwardedFor.h"
+
 #include <QFile>
 
 #include <functional>
@@ -68,6 +70,21 @@ const QList<Key> &table()
                  c.api.metricsNeedToken = false;
              else
                  return ServerConfig::tr("takes true or false, not \"%1\"").arg(v);
+             return QString();
+         }},
+        {"server/trustedProxies",
+         [](ServerConfig &c, const QString &v) {
+             QList<ForwardedFor::Subnet> proxies;
+             for (const QString &part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                 const std::optional<ForwardedFor::Subnet> subnet = ForwardedFor::parseSubnet(part);
+                 if (!subnet) {
+                     return ServerConfig::tr("takes addresses or subnets separated by commas (127.0.0.1, "
+                                             "10.0.0.0/8, ::1); \"%1\" is neither")
+                         .arg(part.trimmed());
+                 }
+                 proxies << *subnet;
+             }
+             c.api.trustedProxies = proxies;
              return QString();
          }},
         {"tls/cert", text([](ServerConfig &c, const QString &v) { c.tlsCert = v; })},
