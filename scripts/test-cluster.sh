@@ -106,7 +106,7 @@ start_instance() { # name
 }
 wait_healthy() { # port
     local _
-    for _ in $(seq 100); do
+    for _ in $(seq 300); do
         [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/api/v1/health")" = 200 ] && return 0
         sleep 0.1
     done
@@ -185,7 +185,7 @@ wait_run_end() { # run seconds
 
 # A long run: kill the instance that claims it while it is running.
 LONG=$(start_run '{"rowsPerTable": 5000000}')
-for _ in $(seq 100); do
+for _ in $(seq 300); do
     [ "$(run_field "$LONG" status)" = running ] && [ "$(run_field "$LONG" rowsDone)" -gt 0 ] && break
     sleep 0.1
 done
