@@ -3,12 +3,14 @@
 #include "StorageArgument.h"
 #include "api/ApiServer.h"
 #include "api/ApiTls.h"
+#include "api/ServerConfig.h"
 #include "auth/AuthService.h"
 #include "import/ImportLimits.h"
 #include "jobs/JobService.h"
 #include "storage/StoragePaths.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QSettings>
@@ -61,9 +63,9 @@ QString ServeCommand::summary()
 Result<ServeCommand::Endpoint> ServeCommand::parseListen(const QString &text)
 {
     const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
-    const Error wrong =
-        makeError(ErrorCode::InvalidInput,
-                  tr("--listen takes HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080; got \"%1\"").arg(text));
+    const Error wrong = makeError(
+        ErrorCode::InvalidInput,
+        tr("the listen address takes HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080; got \"%1\"").arg(text));
     if (colon <= 0)
         return wrong;
     QString host = text.left(colon);
@@ -88,11 +90,18 @@ int ServeCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(
         summary() + QLatin1Char('\n') +
         tr("The API answers under /api/v1 until SIGTERM or SIGINT (Ctrl+C). With --tls-cert and --tls-key "
-           "it speaks HTTPS only; without them plain HTTP, for a loopback address or behind a TLS proxy."));
+           "it speaks HTTPS only; without them plain HTTP, for a loopback address or behind a TLS proxy. "
+           "--config reads these settings and more (limits, log level) from an INI file; the options given "
+           "here win over it."));
     parser.addHelpOption();
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    tr("Read the settings from this INI file (see docs/operations.md)."),
+                                    tr("FILE"));
+    parser.addOption(config);
     parser.addOption(StorageArgument::option());
-    const QCommandLineOption listen(QStringLiteral("listen"), tr("Address and port to listen on."),
-                                    tr("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    tr("Address and port to listen on (default 127.0.0.1:8080)."),
+                                    tr("HOST:PORT"));
     parser.addOption(listen);
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
                                      tr("Serve HTTPS with this certificate (PEM, the chain after it)."),
@@ -102,72 +111,124 @@ int ServeCommand::run(const QStringList &arguments)
     parser.addOptions({tlsCert, tlsKey});
     const QCommandLineOption workers(QStringLiteral("workers"),
                                      tr("Generation jobs this server runs at once (queued runs of any "
-                                        "instance sharing the storage)."),
-                                     tr("N"), QStringLiteral("2"));
+                                        "instance sharing the storage; default 2)."),
+                                     tr("N"));
     parser.addOption(workers);
     parser.process(arguments);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
+    const auto fail = [&err](const Error &error, int code) {
+        err << tr("fabrica serve: %1").arg(error.toString()) << Qt::endl;
+        return code;
+    };
     if (!parser.positionalArguments().isEmpty()) {
         err << tr("fabrica serve: unexpected arguments; `fabrica serve --help` lists the options")
             << Qt::endl;
         return 2;
     }
-    const Result<Endpoint> endpoint = parseListen(parser.value(listen));
-    if (!endpoint) {
-        err << tr("fabrica serve: %1").arg(endpoint.error().message) << Qt::endl;
-        return 2;
+    ServerConfig settings;
+    if (parser.isSet(config)) {
+        Result<ServerConfig> loaded = ServerConfig::load(parser.value(config));
+        if (!loaded)
+            return fail(loaded.error(), 2);
+        settings = std::move(loaded.value());
     }
-    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
-        err << tr("fabrica serve: --tls-cert and --tls-key go together") << Qt::endl;
-        return 2;
+    // The command line wins over the file.
+    const QList<std::pair<QCommandLineOption, QString>> overrides = {
+        {listen, QStringLiteral("server/listen")},
+        {workers, QStringLiteral("server/workers")},
+        {tlsCert, QStringLiteral("tls/cert")},
+        {tlsKey, QStringLiteral("tls/key")},
+        {StorageArgument::option(), QStringLiteral("storage/database")}};
+    for (const auto &[option, key] : overrides) {
+        if (!parser.isSet(option))
+            continue;
+        const Result<void> done =
+            settings.set(key, parser.value(option),
+                         SourceLocation{{}, 0, 0, QStringLiteral("--") + option.names().first()});
+        if (!done)
+            return fail(done.error(), 2);
     }
-    ApiServer::Options options;
-    if (parser.isSet(tlsCert)) {
-        Result<QSslConfiguration> tls =
-            ApiTls::serverConfiguration(parser.value(tlsCert), parser.value(tlsKey));
-        if (!tls) {
-            err << tr("fabrica serve: %1").arg(tls.error().message) << Qt::endl;
-            return 1;
-        }
+    return serve(settings, out, err);
+}
+
+int ServeCommand::serve(const ServerConfig &settings, QTextStream &out, QTextStream &err)
+{
+    const auto fail = [&err](const Error &error, int code) {
+        err << tr("fabrica serve: %1").arg(error.toString()) << Qt::endl;
+        return code;
+    };
+    const Result<Endpoint> endpoint = parseListen(settings.listen);
+    if (!endpoint)
+        return fail(settings.errorAt(QStringLiteral("server/listen"), endpoint.error().message), 2);
+    if (settings.tlsCert.isEmpty() != settings.tlsKey.isEmpty()) {
+        const QString set =
+            settings.tlsCert.isEmpty() ? QStringLiteral("tls/key") : QStringLiteral("tls/cert");
+        return fail(settings.errorAt(set, tr("a TLS certificate and its key go together (--tls-cert and "
+                                             "--tls-key, or cert and key in [tls])")),
+                    2);
+    }
+    ApiServer::Options options = settings.api;
+    if (!settings.tlsCert.isEmpty()) {
+        Result<QSslConfiguration> tls = ApiTls::serverConfiguration(settings.tlsCert, settings.tlsKey);
+        if (!tls)
+            return fail(settings.errorAt(QStringLiteral("tls/cert"), tls.error().message), 1);
         options.tls = tls.value();
     }
-    bool workersOk = false;
-    const int workerCount = parser.value(workers).toInt(&workersOk);
-    if (!workersOk || workerCount < 1 || workerCount > 64) {
-        err << tr("fabrica serve: --workers takes a number from 1 to 64") << Qt::endl;
-        return 2;
+
+    Result<DatabaseUrl> url =
+        DatabaseUrl::parse(settings.database.isEmpty() ? StoragePaths::defaultDatabase() : settings.database);
+    if (!url)
+        return fail(settings.errorAt(QStringLiteral("storage/database"), url.error().message), 2);
+    if (!settings.passwordFile.isEmpty() && url->password.isEmpty()) {
+        // The password stays out of the URL, the command line and the logs: only the file holds it.
+        QFile file(settings.passwordFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return fail(
+                settings.errorAt(QStringLiteral("storage/passwordFile"),
+                                 tr("cannot read %1: %2").arg(settings.passwordFile, file.errorString())),
+                1);
+        }
+        QByteArray secret = file.readAll();
+        while (secret.endsWith('\n') || secret.endsWith('\r'))
+            secret.chop(1);
+        url->password = QString::fromUtf8(secret);
+        secret.fill('\0');
     }
-    std::unique_ptr<Repository> storage = StorageArgument::open(parser);
+    std::unique_ptr<Repository> storage = StorageArgument::open(url.value());
     if (!storage)
         return 1;
-    Result<AuthService> auth = AuthService::create(*storage, StoragePaths::tokenSecretFile());
-    if (!auth) {
-        err << auth.error().toString() << Qt::endl;
-        return 1;
-    }
+    const QString secretFile =
+        settings.tokenSecretFile.isEmpty() ? StoragePaths::tokenSecretFile() : settings.tokenSecretFile;
+    Result<AuthService> auth = AuthService::create(*storage, secretFile);
+    if (!auth)
+        return fail(auth.error(), 1);
 
-    // The request log (one line per request) is the server's output; QT_LOGGING_RULES still overrides it.
-    QLoggingCategory::setFilterRules(QStringLiteral("fabrica.api.info=true"));
+    // The request log (one line per request) is the server's output at level info; QT_LOGGING_RULES
+    // still overrides it.
+    QLoggingCategory::setFilterRules(settings.loggingRules());
     // Declared before the server, so it outlives it. Named in claimed_by, so a run's record tells which
     // server runs it.
     JobService jobs(
         *storage,
         QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid()));
-    jobs.start(workerCount);
+    JobService::Options jobOptions;
+    jobOptions.staleSeconds = settings.staleSeconds;
+    jobs.setOptions(jobOptions);
+    jobs.start(settings.workers);
     options.jobs = &jobs;
     options.importLimits = ImportLimits::fromSettings(QSettings()); // as `fabrica import` reads them
+    if (settings.uploadBytes)
+        options.importLimits.uploadBytes = *settings.uploadBytes;
     ApiServer server(*storage, auth.value(), options);
     if (!installStopSignals(&server)) {
         err << tr("fabrica serve: cannot install the SIGTERM/SIGINT handlers") << Qt::endl;
         return 1;
     }
     const Result<quint16> port = server.listen(endpoint->address, endpoint->port);
-    if (!port) {
-        err << tr("fabrica serve: %1").arg(port.error().message) << Qt::endl;
-        return 1;
-    }
+    if (!port)
+        return fail(settings.errorAt(QStringLiteral("server/listen"), port.error().message), 1);
     if (!endpoint->address.isLoopback() && !options.tls) {
         // Tokens and passwords would cross the network in clear text.
         err << QStringLiteral("*******************************************************************") << '\n'

@@ -6,10 +6,15 @@
 #include <QHostAddress>
 #include <QStringList>
 
+class QTextStream;
+
 namespace fabrica {
 
-// `fabrica serve --listen HOST:PORT [--database URL] [--workers N] [--tls-cert FILE --tls-key FILE]`:
-// runs the REST API and N generation workers until SIGTERM or SIGINT.
+class ServerConfig;
+
+// `fabrica serve [--config FILE] [--listen HOST:PORT] [--database URL] [--workers N] [--tls-cert FILE
+// --tls-key FILE]`: runs the REST API and N generation workers until SIGTERM or SIGINT. The options win
+// over the config file (ServerConfig).
 class ServeCommand
 {
     Q_DECLARE_TR_FUNCTIONS(fabrica::ServeCommand)
@@ -25,6 +30,9 @@ public:
     };
     // "127.0.0.1:8080", "[::1]:8080", "localhost:8080", "0.0.0.0:80"; port 0 picks a free one.
     static Result<Endpoint> parseListen(const QString &text);
+
+private:
+    static int serve(const ServerConfig &settings, QTextStream &out, QTextStream &err);
 };
 
 } // namespace fabrica

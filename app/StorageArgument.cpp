@@ -29,11 +29,16 @@ std::optional<DatabaseUrl> StorageArgument::url(const QCommandLineParser &parser
 
 std::unique_ptr<Repository> StorageArgument::open(const QCommandLineParser &parser, bool migrate)
 {
-    QTextStream err(stderr);
     const std::optional<DatabaseUrl> url = StorageArgument::url(parser);
     if (!url)
         return nullptr;
-    Result<std::unique_ptr<Repository>> repository = Repository::open(*url);
+    return open(url.value(), migrate);
+}
+
+std::unique_ptr<Repository> StorageArgument::open(const DatabaseUrl &url, bool migrate)
+{
+    QTextStream err(stderr);
+    Result<std::unique_ptr<Repository>> repository = Repository::open(url);
     if (!repository) {
         err << repository.error().toString() << Qt::endl;
         return nullptr;

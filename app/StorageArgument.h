@@ -23,6 +23,7 @@ public:
     static std::optional<DatabaseUrl> url(const QCommandLineParser &parser);
     // The repository, or nullptr after printing why not.
     static std::unique_ptr<Repository> open(const QCommandLineParser &parser, bool migrate = true);
+    static std::unique_ptr<Repository> open(const DatabaseUrl &url, bool migrate = true);
 };
 
 } // namespace fabrica

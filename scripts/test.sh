@@ -85,3 +85,14 @@ export LSAN_OPTIONS="suppressions=$FABRICA_ROOT/tests/lsan.supp:print_suppressio
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
 fabrica_log "Running the tests"
 ctest --test-dir "$FABRICA_ROOT/build-test" --output-on-failure --parallel "$(nproc)" "$@"
+# The Prometheus examples of installer/ (under a second), where promtool is installed.
+if command -v promtool >/dev/null && [ $# -eq 0 ]; then
+    (cd "$FABRICA_ROOT/installer/prometheus" && promtool check config prometheus.yml >/dev/null &&
+        promtool test rules alerts.test.yml >/dev/null) || { fabrica_log "installer/prometheus: promtool failed"; exit 1; }
+fi
+# Two servers behind nginx on the test PostgreSQL, one killed mid-job and under load (about a minute):
+# only where nginx is installed (not a CI package), and not when ctest was asked for some tests only.
+if command -v nginx >/dev/null && [ $# -eq 0 ]; then
+    fabrica_log "Running scripts/test-cluster.sh (nginx is installed)"
+    FABRICA_BINARY="$FABRICA_ROOT/build-test/app/fabrica" "$FABRICA_ROOT/scripts/test-cluster.sh"
+fi

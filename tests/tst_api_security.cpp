@@ -149,6 +149,7 @@ private slots:
     void throttlePerAccount();
     void throttleRetryAfterFollowsWindow();
     void throttlePerAddress();
+    void throttlePerForwardedClient();
     void throttleSuccessResets();
     void throttleConcurrentAttempts();
 
@@ -577,6 +578,41 @@ void TestApiSecurity::throttlePerAddress()
         exchange(server->port(), loginRequest(u"alice"_s, kPassword), QHostAddress(u"127.0.0.2"_s));
     QVERIFY2(statusOf(other) == 200, other.left(300).constData());
     QVERIFY(other.contains("\"token\""));
+}
+
+// Behind a trusted proxy the limit per address counts the client X-Forwarded-For names; from anyone else
+// the header changes nothing.
+void TestApiSecurity::throttlePerForwardedClient()
+{
+    ApiServer::Options options;
+    options.signIn = {100, 3, 600s};
+    options.trustedProxies = {{QHostAddress(QHostAddress::LocalHost), 32}};
+    ApiServer server(*m_repository, *m_auth, options);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const auto via = [](const QByteArray &request, const QByteArray &client) {
+        QByteArray forwarded = request;
+        forwarded.replace("Host: x\r\n", QByteArray("Host: x\r\nX-Forwarded-For: " + client + "\r\n"));
+        return forwarded;
+    };
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(
+            statusOf(exchange(server.port(), via(loginRequest(u"nobody%1"_s.arg(i), kWrong), "203.0.113.5"))),
+            401);
+    }
+    QCOMPARE(statusOf(exchange(server.port(), via(loginRequest(u"alice"_s, kPassword), "203.0.113.5"))), 429);
+    // Another client behind the same proxy, and the proxy's own address, sign in.
+    QCOMPARE(statusOf(exchange(server.port(), via(loginRequest(u"alice"_s, kPassword), "203.0.113.6"))), 200);
+    QCOMPARE(statusOf(exchange(server.port(), loginRequest(u"alice"_s, kPassword))), 200);
+    // 127.0.0.2 is no trusted proxy: its header is ignored, its failures count for 127.0.0.2.
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(
+            statusOf(exchange(server.port(), via(loginRequest(u"nobody%1"_s.arg(i), kWrong), "198.51.100.1"),
+                              QHostAddress(u"127.0.0.2"_s))),
+            401);
+    }
+    QCOMPARE(statusOf(exchange(server.port(), via(loginRequest(u"alice"_s, kPassword), "198.51.100.2"),
+                               QHostAddress(u"127.0.0.2"_s))),
+             429);
 }
 
 void TestApiSecurity::throttleSuccessResets()

@@ -3,6 +3,7 @@
 #include "ApiMetrics.h"
 #include "ApiResponse.h"
 #include "ColumnRoutes.h"
+#include "ForwardedFor.h"
 #include "ImportRoutes.h"
 #include "MetricsRoutes.h"
 #include "OpenApiRoutes.h"
@@ -247,7 +248,9 @@ void ApiServer::dispatch(const Route &route, const QHttpServerRequest &request, 
     copy.contentType = request.value(QByteArrayLiteral("content-type"));
     copy.ifMatch = request.value(QByteArrayLiteral("if-match"));
     copy.body = request.body();
-    copy.peer = request.remoteAddress();
+    copy.peer =
+        ForwardedFor::client(request.remoteAddress(), request.value(QByteArrayLiteral("x-forwarded-for")),
+                             m_options.trustedProxies);
     copy.id = id;
 
     const auto handler = route.handlers.constFind(int(copy.method));

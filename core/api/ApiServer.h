@@ -59,6 +59,9 @@ public:
         SignInThrottle::Limits signIn;        // failed sign-ins per account and per address before 429
         std::optional<QSslConfiguration> tls; // HTTPS on every connection (ApiTls::serverConfiguration)
         int maxDownloads = 8;                 // streamed responses at once (one thread each); more get 503
+        // Proxies whose X-Forwarded-For names the client (ForwardedFor): the sign-in limits per address then
+        // count the client's address, not the proxy's. Empty: the header is ignored.
+        QList<QPair<QHostAddress, int>> trustedProxies;
     };
 
     ApiServer(Repository &repository, AuthService &auth, Options options, QObject *parent = nullptr);
@@ -82,7 +85,8 @@ public:
         QByteArray contentType;
         QByteArray ifMatch;
         QByteArray body;
-        QHostAddress peer;
+        QHostAddress
+            peer;      // the client: the connection's address, or X-Forwarded-For's behind a trusted proxy
         qint64 id = 0; // the {id} of the path, where it has one
     };
     // A body made while it is sent (a download too large to hold): the server sends the reply's status
