@@ -289,6 +289,37 @@
     </message>
 </context>
 <context>
+    <name>fabrica::BackupCommand</name>
+    <message>
+        <source>Back up Fabrica&apos;s storage (users, schemas, runs, stored data) into one file</source>
+        <translation>Fabricas Datenspeicher (Benutzer, Schemas, Läufe, gespeicherte Daten) in eine Datei sichern</translation>
+    </message>
+    <message>
+        <source>SQLite storage is copied with SQLite&apos;s online backup API, PostgreSQL storage with pg_dump -Fc; both give a consistent copy while Fabrica keeps working. The file appears only when complete. It holds password hashes: keep it private. `fabrica restore` reads it back.</source>
+        <translation>Ein SQLite-Datenspeicher wird mit der Online-Backup-API von SQLite kopiert, ein PostgreSQL-Datenspeicher mit pg_dump -Fc; beide ergeben eine konsistente Kopie, während Fabrica weiterarbeitet. Die Datei erscheint erst, wenn sie vollständig ist. Sie enthält Passwort-Hashes: Halten Sie sie unter Verschluss. `fabrica restore` liest sie wieder ein.</translation>
+    </message>
+    <message>
+        <source>The backup file to write (replaced if it exists).</source>
+        <translation>Die zu schreibende Sicherungsdatei (wird ersetzt, falls vorhanden).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>fabrica backup: say where to write the backup with --out FILE; `fabrica backup --help` explains</source>
+        <translation>fabrica backup: Geben Sie mit --out DATEI an, wohin die Sicherung geschrieben wird; `fabrica backup --help` erklärt es</translation>
+    </message>
+    <message>
+        <source>fabrica backup: %1</source>
+        <translation>fabrica backup: %1</translation>
+    </message>
+    <message>
+        <source>backed up %1 to %2 (%3, %4): storage version %5, users: %6, schemas: %7, runs: %8</source>
+        <translation>%1 nach %2 gesichert (%3, %4): Datenspeicher-Version %5, Benutzer: %6, Schemas: %7, Läufe: %8</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::BoundRowsSink</name>
     <message>
         <source>cannot load table %1</source>
@@ -3065,6 +3096,18 @@ Beispiel: %2</translation>
         <source>The most rows per chunk of work (wide tables get fewer).</source>
         <translation>Höchstens so viele Zeilen pro Arbeitspaket (breite Tabellen bekommen weniger).</translation>
     </message>
+    <message>
+        <source>Write only the K-th of N equal row ranges of every table (K from 1 to N), for generating on N machines: the N shards&apos; files of a table concatenated are the whole file (CSV/TSV header in shard 1 only). Formats csv, tsv, ndjson, one file per table; or --to with --if-exists append.</source>
+        <translation>Nur den K-ten von N gleich großen Zeilenbereichen jeder Tabelle schreiben (K von 1 bis N), um auf N Rechnern zu erzeugen: Die Dateien der N Teile einer Tabelle ergeben aneinandergehängt die ganze Datei (CSV/TSV-Kopfzeile nur in Teil 1). Formate csv, tsv, ndjson, eine Datei pro Tabelle; oder --to mit --if-exists append.</translation>
+    </message>
+    <message>
+        <source>K/N</source>
+        <translation>K/N</translation>
+    </message>
+    <message>
+        <source>--shard: %1</source>
+        <translation>--shard: %1</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::GeneratePanel</name>
@@ -3428,6 +3471,30 @@ Beispiel: %2</translation>
         <source>unknown target &quot;%1&quot; (targets: files, database, storage, download)</source>
         <translation>unbekanntes Ziel &quot;%1&quot; (Ziele: files, database, storage, download)</translation>
     </message>
+    <message>
+        <source>shard %1</source>
+        <translation>Teil %1</translation>
+    </message>
+    <message>
+        <source>%1: a stored run is exported whole; shards are for generating</source>
+        <translation>%1: ein gespeicherter Lauf wird als Ganzes exportiert; Teile sind zum Erzeugen da</translation>
+    </message>
+    <message>
+        <source>%1: the %2 format frames its rows, so its shards cannot be put together by concatenating them; shard one of %3, or load the shards into a database</source>
+        <translation>%1: das Format %2 rahmt seine Zeilen ein, daher lassen sich seine Teile nicht durch Aneinanderhängen zusammensetzen; teilen Sie eines von %3 auf, oder laden Sie die Teile in eine Datenbank</translation>
+    </message>
+    <message>
+        <source>%1: one file for all tables cannot be sharded (each shard holds a part of every table); write a directory, one file per table</source>
+        <translation>%1: eine Datei für alle Tabellen lässt sich nicht aufteilen (jeder Teil enthält einen Teil jeder Tabelle); schreiben Sie in einen Ordner, eine Datei pro Tabelle</translation>
+    </message>
+    <message>
+        <source>%1: emptying the tables (truncate) would remove the rows other shards loaded; only shard 1 may empty them, the others append</source>
+        <translation>%1: das Leeren der Tabellen (truncate) würde die Zeilen entfernen, die andere Teile geladen haben; nur Teil 1 darf sie leeren, die anderen hängen an</translation>
+    </message>
+    <message>
+        <source>%1: only files and databases take a shard of the data; generate the whole for storage or a download</source>
+        <translation>%1: nur Dateien und Datenbanken nehmen einen Teil der Daten an; erzeugen Sie für den Datenspeicher oder einen Download das Ganze</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::GenerationRunner</name>
@@ -3442,6 +3509,10 @@ Beispiel: %2</translation>
     <message>
         <source>there is no storage to read run %1 from</source>
         <translation>es gibt keinen Datenspeicher, aus dem Lauf %1 gelesen werden könnte</translation>
+    </message>
+    <message>
+        <source>shard %1: the tables this load created (%2) have no foreign keys: their rows point at rows other shards load; add the keys once every shard is loaded</source>
+        <translation>Teil %1: die von diesem Ladevorgang angelegten Tabellen (%2) haben keine Fremdschlüssel: ihre Zeilen verweisen auf Zeilen, die andere Teile laden; fügen Sie die Schlüssel hinzu, sobald alle Teile geladen sind</translation>
     </message>
 </context>
 <context>
@@ -5341,6 +5412,45 @@ Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>fabrica::PostgresBackup</name>
+    <message>
+        <source>cannot read the database name</source>
+        <translation>der Datenbankname kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 is not installed: it backs up and restores PostgreSQL storage (Debian: the package postgresql-client)</source>
+        <translation>%1 ist nicht installiert: es sichert und stellt PostgreSQL-Datenspeicher wieder her (Debian: das Paket postgresql-client)</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>it crashed</source>
+        <translation>es ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>cannot export a snapshot for pg_dump</source>
+        <translation>für pg_dump kann kein Snapshot exportiert werden</translation>
+    </message>
+    <message>
+        <source>%1 holds no Fabrica storage (no schema_version table)</source>
+        <translation>%1 enthält keinen Fabrica-Datenspeicher (keine Tabelle schema_version)</translation>
+    </message>
+    <message>
+        <source>%1 is a pg_dump archive but holds no Fabrica storage (no schema_version table)</source>
+        <translation>%1 ist ein pg_dump-Archiv, enthält aber keinen Fabrica-Datenspeicher (keine Tabelle schema_version)</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::PostgresCopy</name>
     <message>
         <source>COPY needs an open PostgreSQL (QPSQL) connection</source>
@@ -5754,6 +5864,49 @@ Beispiel: %2</translation>
     <message>
         <source>a write outside any ZIP entry</source>
         <translation>ein Schreibvorgang außerhalb jedes ZIP-Eintrags</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::RestoreCommand</name>
+    <message>
+        <source>Restore a backup made by fabrica backup into an empty storage</source>
+        <translation>Eine mit fabrica backup erstellte Sicherung in einen leeren Datenspeicher zurückspielen</translation>
+    </message>
+    <message>
+        <source>A SQLite backup goes into SQLite storage, a PostgreSQL dump into PostgreSQL storage (with pg_restore; create the database first). A storage that holds any user, schema or run is left alone unless --force is given. A backup of an older Fabrica is migrated to this version. Stop `fabrica serve` and close the window before restoring.</source>
+        <translation>Eine SQLite-Sicherung kommt in einen SQLite-Datenspeicher, ein PostgreSQL-Dump in einen PostgreSQL-Datenspeicher (mit pg_restore; legen Sie die Datenbank zuerst an). Ein Datenspeicher, der einen Benutzer, ein Schema oder einen Lauf enthält, bleibt unberührt, außer mit --force. Eine Sicherung einer älteren Fabrica wird auf diese Version migriert. Beenden Sie `fabrica serve` und schließen Sie das Fenster vor dem Zurückspielen.</translation>
+    </message>
+    <message>
+        <source>Replace the storage&apos;s contents even when it is not empty.</source>
+        <translation>Den Inhalt des Datenspeichers auch dann ersetzen, wenn er nicht leer ist.</translation>
+    </message>
+    <message>
+        <source>The backup file.</source>
+        <translation>Die Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>fabrica restore: name one backup file; `fabrica restore --help` explains</source>
+        <translation>fabrica restore: Nennen Sie eine Sicherungsdatei; `fabrica restore --help` erklärt es</translation>
+    </message>
+    <message>
+        <source>fabrica restore: %1</source>
+        <translation>fabrica restore: %1</translation>
+    </message>
+    <message>
+        <source>restored %1 (%2, storage version %3) into %4</source>
+        <translation>%1 (%2, Datenspeicher-Version %3) nach %4 zurückgespielt</translation>
+    </message>
+    <message>
+        <source>upgraded the storage from version %1 to %2</source>
+        <translation>den Datenspeicher von Version %1 auf %2 aktualisiert</translation>
+    </message>
+    <message>
+        <source>it holds users: %1, schemas: %2, runs: %3</source>
+        <translation>er enthält Benutzer: %1, Schemas: %2, Läufe: %3</translation>
     </message>
 </context>
 <context>
@@ -6937,14 +7090,6 @@ Beispiel: %2</translation>
 <context>
     <name>fabrica::ServeCommand</name>
     <message>
-        <source>--listen takes HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080; got &quot;%1&quot;</source>
-        <translation>--listen erwartet HOST:PORT, z. B. 127.0.0.1:8080 oder [::1]:8080; erhalten: &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Address and port to listen on.</source>
-        <translation>Adresse und Port, auf denen gelauscht wird.</translation>
-    </message>
-    <message>
         <source>HOST:PORT</source>
         <translation>HOST:PORT</translation>
     </message>
@@ -6969,10 +7114,6 @@ Beispiel: %2</translation>
         <translation>Die REST-API betreiben (HTTP oder, mit --tls-cert, HTTPS auf --listen, Standard 127.0.0.1:8080)</translation>
     </message>
     <message>
-        <source>The API answers under /api/v1 until SIGTERM or SIGINT (Ctrl+C). With --tls-cert and --tls-key it speaks HTTPS only; without them plain HTTP, for a loopback address or behind a TLS proxy.</source>
-        <translation>Die API antwortet unter /api/v1 bis SIGTERM oder SIGINT (Strg+C). Mit --tls-cert und --tls-key spricht sie nur HTTPS; ohne sie unverschlüsseltes HTTP, für eine Loopback-Adresse oder hinter einem TLS-Proxy.</translation>
-    </message>
-    <message>
         <source>Serve HTTPS with this certificate (PEM, the chain after it).</source>
         <translation>HTTPS mit diesem Zertifikat bereitstellen (PEM, die Zertifikatskette dahinter).</translation>
     </message>
@@ -6983,10 +7124,6 @@ Beispiel: %2</translation>
     <message>
         <source>The certificate&apos;s private key (PEM, unencrypted).</source>
         <translation>Der private Schlüssel des Zertifikats (PEM, unverschlüsselt).</translation>
-    </message>
-    <message>
-        <source>fabrica serve: --tls-cert and --tls-key go together</source>
-        <translation>fabrica serve: --tls-cert und --tls-key müssen zusammen angegeben werden</translation>
     </message>
     <message>
         <source>WARNING: listening on %1, which is not a loopback address, WITHOUT TLS.
@@ -7001,16 +7138,83 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
         <translation>Fabrica-API lauscht auf %1://%2:%3/api/v1 (Datenspeicher %4); beenden mit Strg+C oder SIGTERM.</translation>
     </message>
     <message>
-        <source>Generation jobs this server runs at once (queued runs of any instance sharing the storage).</source>
-        <translation>Generierungsaufträge, die dieser Server gleichzeitig ausführt (wartende Läufe jeder Instanz, die denselben Datenspeicher nutzt).</translation>
-    </message>
-    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <source>fabrica serve: --workers takes a number from 1 to 64</source>
-        <translation>fabrica serve: --workers erwartet eine Zahl von 1 bis 64</translation>
+        <source>the listen address takes HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080; got &quot;%1&quot;</source>
+        <translation>die Listen-Adresse hat die Form HOST:PORT, z. B. 127.0.0.1:8080 oder [::1]:8080; erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The API answers under /api/v1 until SIGTERM or SIGINT (Ctrl+C). With --tls-cert and --tls-key it speaks HTTPS only; without them plain HTTP, for a loopback address or behind a TLS proxy. --config reads these settings and more (limits, log level) from an INI file; the options given here win over it.</source>
+        <translation>Die API antwortet unter /api/v1 bis SIGTERM oder SIGINT (Strg+C). Mit --tls-cert und --tls-key spricht sie nur HTTPS; ohne sie einfaches HTTP, für eine Loopback-Adresse oder hinter einem TLS-Proxy. --config liest diese und weitere Einstellungen (Grenzen, Protokollstufe) aus einer INI-Datei; die hier angegebenen Optionen haben Vorrang.</translation>
+    </message>
+    <message>
+        <source>Read the settings from this INI file (see docs/operations.md).</source>
+        <translation>Die Einstellungen aus dieser INI-Datei lesen (siehe docs/operations.md).</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on (default 127.0.0.1:8080).</source>
+        <translation>Adresse und Port, auf denen gelauscht wird (Standard 127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>Generation jobs this server runs at once (queued runs of any instance sharing the storage; default 2).</source>
+        <translation>Erzeugungsaufträge, die dieser Server gleichzeitig ausführt (wartende Läufe jeder Instanz, die den Datenspeicher teilt; Standard 2).</translation>
+    </message>
+    <message>
+        <source>a TLS certificate and its key go together (--tls-cert and --tls-key, or cert and key in [tls])</source>
+        <translation>ein TLS-Zertifikat und sein Schlüssel gehören zusammen (--tls-cert und --tls-key, oder cert und key in [tls])</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::ServerConfig</name>
+    <message>
+        <source>takes a whole number from %1 to %2, not &quot;%3&quot;</source>
+        <translation>nimmt eine ganze Zahl von %1 bis %2 an, nicht &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>takes true or false, not &quot;%1&quot;</source>
+        <translation>nimmt true oder false an, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>takes addresses or subnets separated by commas (127.0.0.1, 10.0.0.0/8, ::1); &quot;%1&quot; is neither</source>
+        <translation>nimmt durch Kommas getrennte Adressen oder Subnetze an (127.0.0.1, 10.0.0.0/8, ::1); &quot;%1&quot; ist keines von beiden</translation>
+    </message>
+    <message>
+        <source>takes warning, info or debug, not &quot;%1&quot;</source>
+        <translation>nimmt warning, info oder debug an, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the configuration: %1</source>
+        <translation>die Konfiguration kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>a section header ends with &quot;]&quot;</source>
+        <translation>eine Abschnittsüberschrift endet mit &quot;]&quot;</translation>
+    </message>
+    <message>
+        <source>unknown section [%1]; the sections are [server], [tls], [storage], [limits], [jobs] and [log]</source>
+        <translation>unbekannter Abschnitt [%1]; die Abschnitte sind [server], [tls], [storage], [limits], [jobs] und [log]</translation>
+    </message>
+    <message>
+        <source>expected &quot;key = value&quot; or &quot;[section]&quot;, got &quot;%1&quot;</source>
+        <translation>erwartet &quot;Schlüssel = Wert&quot; oder &quot;[Abschnitt]&quot;, erhalten: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; comes before any [section]</source>
+        <translation>&quot;%1&quot; steht vor jedem [Abschnitt]</translation>
+    </message>
+    <message>
+        <source>set twice (first on line %1)</source>
+        <translation>doppelt gesetzt (zuerst in Zeile %1)</translation>
+    </message>
+    <message>
+        <source>unknown key; [%1] takes %2</source>
+        <translation>unbekannter Schlüssel; [%1] nimmt %2 an</translation>
     </message>
 </context>
 <context>
@@ -7255,6 +7459,25 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
     <message>
         <source>Stopping…</source>
         <translation>Wird beendet…</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::Shard</name>
+    <message>
+        <source>the number of shards must be from 1 to %1, found %2</source>
+        <translation>die Anzahl der Teile muss zwischen 1 und %1 liegen, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>shard %1/%2 does not exist: K in K/N counts from 1 to N (for Kubernetes&apos; JOB_COMPLETION_INDEX, which counts from 0, K is the index + 1)</source>
+        <translation>Teil %1/%2 gibt es nicht: K in K/N zählt von 1 bis N (für JOB_COMPLETION_INDEX von Kubernetes, der ab 0 zählt, ist K der Index + 1)</translation>
+    </message>
+    <message>
+        <source>a shard is K/N, the K-th of N parts counted from 1 (such as 2/7), found &quot;%1&quot;</source>
+        <translation>ein Teil wird als K/N angegeben, der K-te von N Teilen ab 1 gezählt (etwa 2/7), gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a shard is {&quot;index&quot;: K, &quot;count&quot;: N} or &quot;K/N&quot;, with whole numbers K from 1 to N</source>
+        <translation>ein Teil ist {&quot;index&quot;: K, &quot;count&quot;: N} oder &quot;K/N&quot;, mit ganzen Zahlen K von 1 bis N</translation>
     </message>
 </context>
 <context>
@@ -7552,6 +7775,69 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
     </message>
 </context>
 <context>
+    <name>fabrica::SqliteBackup</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2)</source>
+        <translation>%1 ist beschädigt (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (integrity_check: %2)</source>
+        <translation>%1 ist beschädigt (integrity_check: %2)</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 is a SQLite database but holds no Fabrica storage (no schema_version table)</source>
+        <translation>%1 ist eine SQLite-Datenbank, enthält aber keinen Fabrica-Datenspeicher (keine Tabelle schema_version)</translation>
+    </message>
+    <message>
+        <source>the storage connection is not a SQLite connection</source>
+        <translation>die Verbindung zum Datenspeicher ist keine SQLite-Verbindung</translation>
+    </message>
+    <message>
+        <source>the storage connection is closed</source>
+        <translation>die Verbindung zum Datenspeicher ist geschlossen</translation>
+    </message>
+    <message>
+        <source>cannot read the SQLite version</source>
+        <translation>die SQLite-Version kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver uses SQLite %1, Fabrica is linked with SQLite %2: the backup needs both to be the same library (build Qt with the system SQLite)</source>
+        <translation>der SQLite-Treiber von Qt verwendet SQLite %1, Fabrica ist mit SQLite %2 gebunden: die Sicherung braucht für beide dieselbe Bibliothek (bauen Sie Qt mit dem SQLite des Systems)</translation>
+    </message>
+    <message>
+        <source>the database stayed locked by another connection for 30 seconds</source>
+        <translation>die Datenbank blieb 30 Sekunden lang von einer anderen Verbindung gesperrt</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>the backup failed</source>
+        <translation>die Sicherung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cannot finish the backup</source>
+        <translation>die Sicherung kann nicht abgeschlossen werden</translation>
+    </message>
+    <message>
+        <source>the backup</source>
+        <translation>die Sicherung</translation>
+    </message>
+    <message>
+        <source>the restore failed</source>
+        <translation>das Zurückspielen ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>fabrica::SqliteGeneratedDataSink</name>
     <message>
         <source>cannot store the generated data</source>
@@ -7582,6 +7868,93 @@ Passwörter und Tokens werden im Klartext übertragen. Stellen Sie HTTPS mit --t
     <message>
         <source>URL</source>
         <translation>URL</translation>
+    </message>
+</context>
+<context>
+    <name>fabrica::StorageBackup</name>
+    <message>
+        <source>there is no file %1</source>
+        <translation>es gibt keine Datei %1</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a backup file</source>
+        <translation>%1 ist ein Ordner, keine Sicherungsdatei</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 looks like a plain SQL script: fabrica restore reads what fabrica backup writes, a SQLite database file or a pg_dump custom-format archive (pg_dump -Fc)</source>
+        <translation>%1 sieht wie ein einfaches SQL-Skript aus: fabrica restore liest, was fabrica backup schreibt, eine SQLite-Datenbankdatei oder ein pg_dump-Archiv im Custom-Format (pg_dump -Fc)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Fabrica backup: it is neither a SQLite database file nor a pg_dump custom-format archive</source>
+        <translation>%1 ist keine Fabrica-Sicherung: weder eine SQLite-Datenbankdatei noch ein pg_dump-Archiv im Custom-Format</translation>
+    </message>
+    <message>
+        <source>SQLite backup</source>
+        <translation>SQLite-Sicherung</translation>
+    </message>
+    <message>
+        <source>PostgreSQL dump</source>
+        <translation>PostgreSQL-Dump</translation>
+    </message>
+    <message>
+        <source>cannot count what the storage holds</source>
+        <translation>der Inhalt des Datenspeichers kann nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>Fabrica&apos;s storage lives in SQLite or PostgreSQL, not MySQL</source>
+        <translation>der Datenspeicher von Fabrica liegt in SQLite oder PostgreSQL, nicht in MySQL</translation>
+    </message>
+    <message>
+        <source>there is no storage at %1</source>
+        <translation>unter %1 gibt es keinen Datenspeicher</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; name the backup file</source>
+        <translation>%1 ist ein Ordner; nennen Sie die Sicherungsdatei</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>der Ordner %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is the storage itself; name another file</source>
+        <translation>%1 ist der Datenspeicher selbst; nennen Sie eine andere Datei</translation>
+    </message>
+    <message>
+        <source>cannot write in %1: %2</source>
+        <translation>in %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no Fabrica storage (no schema_version table)</source>
+        <translation>%1 enthält keinen Fabrica-Datenspeicher (keine Tabelle schema_version)</translation>
+    </message>
+    <message>
+        <source>cannot rename the finished backup to %1: %2</source>
+        <translation>die fertige Sicherung kann nicht in %1 umbenannt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a backup of SQLite storage, but %2 is PostgreSQL: restore it into SQLite storage (--database sqlite:FILE)</source>
+        <translation>%1 ist eine Sicherung eines SQLite-Datenspeichers, aber %2 ist PostgreSQL: spielen Sie sie in einen SQLite-Datenspeicher zurück (--database sqlite:DATEI)</translation>
+    </message>
+    <message>
+        <source>%1 is a pg_dump archive of PostgreSQL storage, but %2 is SQLite: restore it into PostgreSQL storage (--database postgresql://user@host/database)</source>
+        <translation>%1 ist ein pg_dump-Archiv eines PostgreSQL-Datenspeichers, aber %2 ist SQLite: spielen Sie es in einen PostgreSQL-Datenspeicher zurück (--database postgresql://user@host/datenbank)</translation>
+    </message>
+    <message>
+        <source>%1 is the target storage itself</source>
+        <translation>%1 ist der Ziel-Datenspeicher selbst</translation>
+    </message>
+    <message>
+        <source>%1 holds storage version %2, made by a newer Fabrica (this one knows up to %3): restore it with that Fabrica or a newer one</source>
+        <translation>%1 enthält die Datenspeicher-Version %2, erstellt von einer neueren Fabrica (diese kennt bis %3): spielen Sie sie mit jener Fabrica oder einer neueren zurück</translation>
+    </message>
+    <message>
+        <source>%1 is not empty (users: %2, schemas: %3, runs: %4): a backup is restored into an empty storage; to replace this one with the backup, restore with --force</source>
+        <translation>%1 ist nicht leer (Benutzer: %2, Schemas: %3, Läufe: %4): eine Sicherung wird in einen leeren Datenspeicher zurückgespielt; um diesen durch die Sicherung zu ersetzen, spielen Sie mit --force zurück</translation>
     </message>
 </context>
 <context>
