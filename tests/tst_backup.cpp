@@ -4,6 +4,7 @@
 // other backend or of a newer Fabrica, and files that are no backup; an older backup is migrated.
 
 #include "CliRunner.h"
+#include "ExampleSchemas.h"
 #include "SchemaBuilding.h"
 #include "StorageTestSupport.h"
 
@@ -30,18 +31,10 @@
 
 using namespace fabrica;
 using namespace Qt::StringLiterals;
+using test::example;
 using test::newUser;
 
 namespace {
-
-Schema example(const QString &name)
-{
-    Result<Schema> schema =
-        SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/") + name + u".fabrica.json"_s);
-    if (!schema)
-        qFatal("%s", qPrintable(schema.error().toString()));
-    return schema.value();
-}
 
 // What the writer saves, again and again while the backup runs.
 Schema written(int index)

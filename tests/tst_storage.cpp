@@ -1,6 +1,7 @@
 // The storage suite, run on SQLite and on the real PostgreSQL server: migrations, users, schemas, runs,
 // generated data, access control in the application and (PostgreSQL) in the database itself.
 
+#include "ExampleSchemas.h"
 #include "FailingSink.h"
 #include "StorageTestSupport.h"
 
@@ -30,18 +31,10 @@
 
 using namespace fabrica;
 using namespace Qt::StringLiterals;
+using test::example;
 using test::newUser;
 
 namespace {
-
-Schema example(const QString &name)
-{
-    Result<Schema> schema =
-        SchemaFile::load(QStringLiteral(FABRICA_TEST_SOURCE_DIR "/examples/") + name + u".fabrica.json"_s);
-    if (!schema)
-        qFatal("%s", qPrintable(schema.error().toString()));
-    return schema.value();
-}
 
 // A schema of tables × columns, every fifth column with three samples: the size of a large import.
 Schema largeSchema(int tables, int columns)
