@@ -32,9 +32,18 @@ void installTranslations(QCoreApplication &app, const QString &language = {})
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     if (!language.isEmpty())
         QLocale::setDefault(locale);
+    // An installation's own files (<prefix>/share/fabrica/translations beside <prefix>/bin) come first;
+    // the copies built into the binary serve a build that is not installed.
+    const QStringList ownDirectories = {QCoreApplication::applicationDirPath() +
+                                            QStringLiteral("/../share/fabrica/translations"),
+                                        QStringLiteral(":/i18n")};
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("fabrica"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(own);
+    for (const QString &directory : ownDirectories) {
+        if (own->load(locale, QStringLiteral("fabrica"), QStringLiteral("_"), directory)) {
+            QCoreApplication::installTranslator(own);
+            break;
+        }
+    }
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -136,6 +145,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Fabrica"));
+    // Ties the windows to installer/desktop/org.fabrica.Fabrica.desktop (its icon and name on Wayland).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.fabrica.Fabrica"));
     QApplication::setWindowIcon(fabrica::Icons::appIcon());
     {
         const fabrica::AppSettings settings;
