@@ -29,7 +29,7 @@ ensure_packages() {
 }
 
 # configure_and_build BUILD_DIR BUILD_TYPE [CMAKE_ARGS...]; FABRICA_TARGET limits the build to these targets
-# (separated by spaces).
+# (separated by spaces), FABRICA_JOBS the parallel jobs (default: all cores).
 configure_and_build() {
     local dir=$1 type=$2
     shift 2
@@ -48,5 +48,5 @@ configure_and_build() {
     local target=()
     # shellcheck disable=SC2206 # the targets are words by design
     [ -z "${FABRICA_TARGET:-}" ] || target=(--target ${FABRICA_TARGET})
-    cmake --build "$dir" --parallel "$(nproc)" "${target[@]}" >&2
+    cmake --build "$dir" --parallel "${FABRICA_JOBS:-$(nproc)}" "${target[@]}" >&2
 }
