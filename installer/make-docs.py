@@ -144,7 +144,7 @@ def debian_changelog(version, maintainer, date):
     when = datetime.strptime(date, "%Y-%m-%d").replace(tzinfo=timezone.utc)
     text = (
         "fabrica (%s) unstable; urgency=medium\n\n"
-        "  * Package built with CPack (scripts/package.sh); the changes are in changelog.gz.\n\n"
+        "  * Built with CPack (scripts/package.sh); upstream changes: changelog.gz.\n\n"
         " -- %s  %s\n" % (version, maintainer, email.utils.format_datetime(when))
     )
     return text.encode("utf-8")

@@ -65,7 +65,7 @@ fail() {
 
 # Lintian: errors fail --check; the warnings and notes left are explained in docs/packaging.md.
 fabrica_log "lintian"
-lintian_out=$(lintian --display-info --no-tag-display-limit "$deb" 2>&1) || true
+lintian_out=$(lintian --display-info --tag-display-limit 0 "$deb" 2>&1) || true
 echo "${lintian_out:-lintian: no findings}"
 if grep -q '^E: ' <<<"$lintian_out"; then fail "lintian reports errors"; fi
 
@@ -92,8 +92,11 @@ for path in ./usr/bin/fabrica ./usr/share/applications/org.fabrica.Fabrica.deskt
     if grep -q " $path\$" <<<"$contents"; then echo "  has $path"; else fail "the .deb lacks $path"; fi
 done
 
-desktop-file-validate "$root/usr/share/applications/org.fabrica.Fabrica.desktop" &&
-    echo "  desktop-file-validate: OK" || fail "desktop-file-validate"
+if desktop-file-validate "$root/usr/share/applications/org.fabrica.Fabrica.desktop"; then
+    echo "  desktop-file-validate: OK"
+else
+    fail "desktop-file-validate"
+fi
 
 fabrica="$root/usr/bin/fabrica"
 scratch="$root/scratch"
@@ -104,8 +107,8 @@ run() { env -i PATH=/usr/bin:/bin HOME="$scratch/home" LANG=C.UTF-8 QT_QPA_PLATF
 version=$(run "$fabrica" --version) || fail "fabrica --version"
 echo "  fabrica --version: $version"
 grep -q "$(dpkg-deb -f "$deb" Version | cut -d- -f1)" <<<"$version" || fail "--version does not name the package's version"
-missing=$(ldd "$fabrica" | grep 'not found' || true)
-[[ -z "$missing" ]] || fail "libraries not found: $missing"
+unresolved=$(ldd "$fabrica" | grep 'not found' || true)
+[[ -z "$unresolved" ]] || fail "libraries not found: $unresolved"
 
 examples="$root/usr/share/fabrica/examples"
 if run "$fabrica" generate "$examples/shop.fabrica.json" --rows customers=100 --rows orders=300 \
