@@ -31,9 +31,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION database)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6")
-# PostgreSQL and MariaDB storage and targets need Qt's drivers; pg_dump/pg_restore back up PostgreSQL
-# storage (fabrica backup). MariaDB needs no client program.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, libqt6sql6-mysql")
+# PostgreSQL and MariaDB storage and targets need Qt's drivers; Qt's own texts (the dialogs' buttons) are
+# German only with Qt's translations. pg_dump/pg_restore back up PostgreSQL storage (fabrica backup).
+# MariaDB needs no client program.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, libqt6sql6-mysql, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-client")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 

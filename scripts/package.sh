@@ -33,7 +33,7 @@ ensure_packages "${FABRICA_BUILD_PACKAGES[@]}" dpkg-dev file appstream lintian d
 build="$FABRICA_ROOT/build-package"
 out="$build/packages"
 # The date in the metadata, the man page and the Debian changelog is the last commit's: a rebuild of the
-# same commit gives the same files.
+# same commit gives the same file contents.
 SOURCE_DATE_EPOCH="$(git -C "$FABRICA_ROOT" log -1 --format=%ct 2>/dev/null || date +%s)"
 export SOURCE_DATE_EPOCH
 # Only the binary and the generated documents: no tests, benchmarks or tools, and `cpack` installs without
