@@ -5449,6 +5449,10 @@ Beispiel: %2</translation>
         <source>%1 is a pg_dump archive but holds no Fabrica storage (no schema_version table)</source>
         <translation>%1 ist ein pg_dump-Archiv, enthält aber keinen Fabrica-Datenspeicher (keine Tabelle schema_version)</translation>
     </message>
+    <message>
+        <source>the PostgreSQL migrations are missing</source>
+        <translation>die PostgreSQL-Migrationen fehlen</translation>
+    </message>
 </context>
 <context>
     <name>fabrica::PostgresCopy</name>

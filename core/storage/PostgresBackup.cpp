@@ -1,6 +1,7 @@
 #include "PostgresBackup.h"
 
 #include "Database.h"
+#include "Migrations.h"
 #include "common/Logging.h"
 
 #include <QDir>
@@ -48,21 +49,20 @@ Result<QString> currentDatabase(QSqlDatabase &db)
     return query.value(0).toString();
 }
 
-// The migrations make the role fabrica_app and let the storage's owner switch to it; a restore into
-// another cluster needs it before the dump's grants to it can be restored.
-const char kApplicationRole[] = R"(DO $$
-BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fabrica_app') THEN
-        CREATE ROLE fabrica_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT;
-    END IF;
-    IF NOT pg_has_role(current_user, 'fabrica_app', 'MEMBER') THEN
-        EXECUTE format('GRANT fabrica_app TO %I', current_user);
-    END IF;
-EXCEPTION WHEN insufficient_privilege THEN
-    RAISE EXCEPTION 'the role % may not create or join the role fabrica_app; ask a database administrator '
-                    'to run: CREATE ROLE fabrica_app NOLOGIN; GRANT fabrica_app TO %;', current_user, current_user;
-END
-$$)";
+// The statement of the first migration that makes the role fabrica_app and lets the connecting role switch
+// to it: a restore into another cluster needs the role before the dump's grants to it can be restored.
+// Migrations never change once released, so its first statement stays the role's.
+Result<QString> applicationRoleStatement()
+{
+    const Result<QList<Migrations::Step>> steps = Migrations::steps(SqlDialect::PostgreSQL);
+    if (!steps)
+        return steps.error();
+    if (steps->isEmpty() || steps->front().statements.isEmpty())
+        return makeError(
+            ErrorCode::Internal,
+            QCoreApplication::translate("fabrica::PostgresBackup", "the PostgreSQL migrations are missing"));
+    return steps->front().statements.front();
+}
 
 } // namespace
 
@@ -223,7 +223,10 @@ Result<void> PostgresBackup::restore(const QString &path, Database &storage)
     Result<QSqlDatabase> db = storage.connection();
     if (!db)
         return db.error();
-    if (Result<void> role = Database::exec(db.value(), QString::fromUtf8(kApplicationRole)); !role)
+    const Result<QString> roleStatement = applicationRoleStatement();
+    if (!roleStatement)
+        return roleStatement.error();
+    if (Result<void> role = Database::exec(db.value(), *roleStatement); !role)
         return role.error();
     Result<QString> database = currentDatabase(db.value());
     if (!database)
