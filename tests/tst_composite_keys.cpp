@@ -2,6 +2,7 @@
 // engine gives every row a distinct combination at sizes where drawing values independently would
 // certainly collide, no column becomes unique on its own, the output is the same whatever the chunking
 // or threads, the validator explains bad key names, and Fabrica's DDL declares the keys.
+#include "CompiledPlan.h"
 #include "SchemaBuilding.h"
 #include "export/SqlDdl.h"
 #include "generate/Plan.h"
@@ -26,6 +27,8 @@ namespace {
 constexpr quint64 kSeed = 20261207;
 
 using test::column;
+using test::Compiled;
+using test::tableIndex;
 using Row = std::vector<std::string>;
 
 Column idColumn(const QString &name = u"id"_s)
@@ -33,27 +36,9 @@ Column idColumn(const QString &name = u"id"_s)
     return column(name, u"sequence"_s, R"({"primaryKey": true})");
 }
 
-struct Compiled
-{
-    std::shared_ptr<const Plan> plan;
-    QString error;
-};
-
 Compiled compile(const Schema &schema, quint64 seed = kSeed)
 {
-    auto plan = Plan::compile(schema, Plan::Options{seed, {}});
-    if (!plan)
-        return {nullptr, plan.error().toString()};
-    return {*plan, {}};
-}
-
-int tableIndex(const Plan &plan, const QString &name)
-{
-    for (int t = 0; t < int(plan.tables().size()); ++t) {
-        if (plan.tables()[std::size_t(t)].name == name)
-            return t;
-    }
-    return -1;
+    return test::compile(schema, seed);
 }
 
 // Rows [first, first + count) of a table as text ("\\N" for NULL), chunk by chunk.

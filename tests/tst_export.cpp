@@ -1,5 +1,6 @@
 // Export formats: JSON, NDJSON and SQL scripts checked by parsing them and by running them against SQLite
 // and PostgreSQL; CSV's one-table rule, gzip, abort and byte-identical output whatever the threads.
+#include "CompiledPlan.h"
 #include "SchemaBuilding.h"
 #include "export/CsvSink.h"
 #include "export/ExportFormat.h"
@@ -42,6 +43,7 @@ const QString kPgUrlVariable = u"FABRICA_TEST_PG_URL"_s;
 const QString kNull = u"<NULL>"_s; // how a NULL cell shows in the lists compared below
 
 using test::column;
+using test::tableIndex;
 
 // Strings that break naive quoting in JSON, SQL or CSV.
 QStringList hostileValues()
@@ -178,15 +180,6 @@ QString run(const Plan &plan, Sink &sink, int threads = 2, int chunkRows = 7)
     options.chunkRows = chunkRows;
     const auto result = GenerationJob::run(plan, sink, options);
     return result ? QString() : result.error().toString();
-}
-
-int tableIndex(const Plan &plan, const QString &table)
-{
-    for (std::size_t t = 0; t < plan.tables().size(); ++t) {
-        if (plan.tables()[t].name == table)
-            return int(t);
-    }
-    return -1;
 }
 
 // The values the engine makes for one column, straight from the plan: what every format must carry.

@@ -2,6 +2,7 @@
 // values are valid for their type (checked by validators written here, not by the engine's own helpers),
 // statistics hold at fixed seeds, and keys are unique and foreign keys resolve. Whole-schema runs
 // (determinism across threads, memory, PostgreSQL) are in tst_generate_load.cpp.
+#include "CompiledPlan.h"
 #include "SchemaBuilding.h"
 #include "generate/Plan.h"
 #include "types/TypeRegistry.h"
@@ -38,6 +39,7 @@ constexpr double kChi2Df3 = 16.266;  // chi-square critical values at alpha = 0.
 constexpr double kChi2Df9 = 27.877;
 
 using test::column;
+using test::Compiled;
 
 Column idColumn()
 {
@@ -50,18 +52,9 @@ Schema oneTable(qint64 rows, const QList<Column> &columns, const QString &locale
     return test::oneTable(u"generate"_s, rows, columns, locale);
 }
 
-struct Compiled
-{
-    std::shared_ptr<const Plan> plan;
-    QString error;
-};
-
 Compiled compile(const Schema &schema, quint64 seed = kSeed)
 {
-    auto plan = Plan::compile(schema, Plan::Options{seed, {}});
-    if (!plan)
-        return {nullptr, plan.error().toString()};
-    return {*plan, {}};
+    return test::compile(schema, seed);
 }
 
 // One column's values, NULL as an empty string with its flag set.

@@ -87,6 +87,21 @@ QMap<QString, QByteArray> folder(const QString &path)
     return files;
 }
 
+// Types a PostgreSQL server's address into the target dialog, as a user would, with the tables going into
+// `schema`.
+void typePostgresTarget(DatabaseTargetDialog *dialog, const DatabaseUrl &target, const QString &schema)
+{
+    QVERIFY(arrowTo(dialog->findChild<QComboBox *>(u"kind"_s), u"PostgreSQL"_s));
+    retype(dialog->findChild<QLineEdit *>(u"host"_s), target.host);
+    auto *port = dialog->findChild<QSpinBox *>(u"port"_s);
+    port->setFocus();
+    QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(port, QString::number(target.port));
+    retype(dialog->findChild<QLineEdit *>(u"database"_s), target.database);
+    retype(dialog->findChild<QLineEdit *>(u"user"_s), target.user);
+    retype(dialog->findChild<QLineEdit *>(u"schema"_s), schema);
+}
+
 } // namespace
 
 class TestWindowGenerate : public QObject
@@ -355,15 +370,9 @@ void TestWindowGenerate::writeIntoPostgresFromTheDialog()
     QSignalSpy failed(panel(), &GeneratePanel::runFailed);
     ModalDriver driver;
     driver.then<DatabaseTargetDialog>([&](DatabaseTargetDialog *dialog) {
-        QVERIFY(arrowTo(dialog->findChild<QComboBox *>(u"kind"_s), u"PostgreSQL"_s));
-        retype(dialog->findChild<QLineEdit *>(u"host"_s), target.host);
-        auto *port = dialog->findChild<QSpinBox *>(u"port"_s);
-        port->setFocus();
-        QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(port, QString::number(target.port));
-        retype(dialog->findChild<QLineEdit *>(u"database"_s), target.database);
-        retype(dialog->findChild<QLineEdit *>(u"user"_s), target.user);
-        retype(dialog->findChild<QLineEdit *>(u"schema"_s), u"staging"_s);
+        typePostgresTarget(dialog, target, u"staging"_s);
+        if (QTest::currentTestFailed())
+            return;
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"test"_s), Qt::LeftButton);
         QTRY_VERIFY(dialog->findChild<QLabel *>(u"testResult"_s)->text().contains(u"PostgreSQL"_s));
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"ok"_s), Qt::LeftButton);
@@ -401,15 +410,9 @@ void TestWindowGenerate::disableTriggersReachesThePostgresLoad()
     auto load = [&](const QString &ifExists, bool disableTriggers) {
         ModalDriver driver;
         driver.then<DatabaseTargetDialog>([&](DatabaseTargetDialog *dialog) {
-            QVERIFY(arrowTo(dialog->findChild<QComboBox *>(u"kind"_s), u"PostgreSQL"_s));
-            retype(dialog->findChild<QLineEdit *>(u"host"_s), target.host);
-            auto *port = dialog->findChild<QSpinBox *>(u"port"_s);
-            port->setFocus();
-            QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
-            QTest::keyClicks(port, QString::number(target.port));
-            retype(dialog->findChild<QLineEdit *>(u"database"_s), target.database);
-            retype(dialog->findChild<QLineEdit *>(u"user"_s), target.user);
-            retype(dialog->findChild<QLineEdit *>(u"schema"_s), u"cycle"_s);
+            typePostgresTarget(dialog, target, u"cycle"_s);
+            if (QTest::currentTestFailed())
+                return;
             QVERIFY(arrowTo(dialog->findChild<QComboBox *>(u"ifExists"_s), ifExists));
             auto *box = dialog->findChild<QCheckBox *>(u"disableTriggers"_s);
             QCOMPARE(box->isEnabled(), ifExists != u"Fail"_s);
